@@ -1,0 +1,6 @@
+"""Imports every command module so that its commands attach to the CLI.
+
+Add one line per module.
+"""
+
+from __future__ import annotations

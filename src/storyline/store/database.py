@@ -1,0 +1,92 @@
+"""Connection, numbered migrations and transactions for the SQLite store."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+
+from ..errors import MigrationError, StoreError
+
+MIGRATIONS_PACKAGE = "storyline.store.migrations"
+
+
+def migrations() -> list[tuple[int, str, str]]:
+    """(number, name, sql) for every ``NNNN_name.sql`` file, in order."""
+    found = []
+    for item in resources.files(MIGRATIONS_PACKAGE).iterdir():
+        name = item.name
+        if name.endswith(".sql") and name[:4].isdigit():
+            found.append((int(name[:4]), name, item.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+def connect(path: str | Path) -> sqlite3.Connection:
+    """Open (creating if needed) and migrate the database at ``path``."""
+    target = Path(path)
+    if str(path) != ":memory:" and not target.parent.exists():
+        raise StoreError(f"folder {target.parent} does not exist; create it or choose another --db")
+    try:
+        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA busy_timeout=10000")
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"cannot open {path} as a storyline database: {exc}") from exc
+    migrate(conn)
+    return conn
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Apply pending migrations, each in its own transaction. Returns the schema version."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    known = migrations()
+    latest = known[-1][0] if known else 0
+    if version > latest:
+        raise MigrationError(
+            f"database schema version {version} is newer than this storyline ({latest}); upgrade storyline"
+        )
+    for number, name, sql in known:
+        if number <= version:
+            continue
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            for statement in _statements(sql):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {int(number)}")
+            conn.execute("COMMIT")
+        except sqlite3.DatabaseError as exc:
+            conn.execute("ROLLBACK")
+            raise MigrationError(f"migration {name} failed: {exc}") from exc
+        version = number
+    return version
+
+
+def _statements(sql: str) -> Iterator[str]:
+    """Split a migration script into complete statements (triggers contain ';')."""
+    buffer = ""
+    for line in sql.splitlines(keepends=True):
+        if line.lstrip().startswith("--"):
+            continue
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            yield buffer.strip()
+            buffer = ""
+    if buffer.strip():
+        yield buffer.strip()
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write transaction: everything inside commits together or not at all."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")

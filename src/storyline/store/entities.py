@@ -1,0 +1,73 @@
+"""SQL of the cross-document entity registry."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class RegistryEntity:
+    id: int
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    articles: int
+
+
+class EntitiesMixin:
+    conn: sqlite3.Connection
+
+    def entities_with_keys(self, keys: Iterable[str]) -> list[RegistryEntity]:
+        """Registry entities having an alias whose key is one of ``keys`` (the blocking step)."""
+        wanted = sorted(set(keys))
+        if not wanted:
+            return []
+        marks = ",".join("?" * len(wanted))
+        ids = [
+            r[0]
+            for r in self.conn.execute(
+                f"SELECT DISTINCT entity_id FROM entity_aliases WHERE key IN ({marks})", wanted
+            )
+        ]
+        return [self.registry_entity(i) for i in ids]
+
+    def registry_entity(self, entity_id: int) -> RegistryEntity:
+        row = self.conn.execute(
+            """SELECT e.id, e.name, e.type,
+                      (SELECT COUNT(*) FROM article_entities a WHERE a.entity_id = e.id) AS n
+               FROM entities e WHERE e.id = ?""",
+            (entity_id,),
+        ).fetchone()
+        aliases = tuple(
+            r[0]
+            for r in self.conn.execute(
+                "SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias", (entity_id,)
+            )
+        )
+        return RegistryEntity(row["id"], row["name"], row["type"], aliases, row["n"])
+
+    def create_entity(self, name: str, type_: str) -> int:
+        cur = self.conn.execute("INSERT INTO entities(name, type) VALUES (?, ?)", (name, type_))
+        return int(cur.lastrowid or 0)
+
+    def add_aliases(self, entity_id: int, aliases: Iterable[tuple[str, str]]) -> None:
+        """aliases: (alias, key) pairs."""
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO entity_aliases(entity_id, alias, key) VALUES (?,?,?)",
+            [(entity_id, a, k) for a, k in aliases],
+        )
+
+    def rename_entity(self, entity_id: int, name: str) -> None:
+        self.conn.execute("UPDATE entities SET name = ? WHERE id = ?", (name, entity_id))
+
+    def refresh_entity_type(self, entity_id: int) -> None:
+        """Set the type by agreement: the type carrying most mentions across articles."""
+        row = self.conn.execute(
+            """SELECT type FROM article_entities WHERE entity_id = ?
+               GROUP BY type ORDER BY SUM(mentions) DESC, type LIMIT 1""",
+            (entity_id,),
+        ).fetchone()
+        if row is not None:
+            self.conn.execute("UPDATE entities SET type = ? WHERE id = ?", (row[0], entity_id))

@@ -1,0 +1,207 @@
+"""Read-side queries: listings, search and timeline rows."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from typing import Any
+
+from ..errors import NotFoundError, StorylineError
+from ..types import DateValue, SourceRef, TimelineEvent
+
+
+class QueriesMixin:
+    conn: sqlite3.Connection
+
+    def list_articles(self, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            """SELECT id, title, source, published, published_basis, path, url, part, story_id
+               FROM articles ORDER BY COALESCE(published, ''), id LIMIT ? OFFSET ?""",
+            (-1 if limit is None else limit, offset),
+        ).fetchall()
+        return [dict(r) for r in rows]
+
+    def get_article(self, article_id: int) -> dict[str, Any]:
+        row = self.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"no article with id {article_id}; list them with `storyline articles`")
+        article = {k: row[k] for k in row.keys() if k != "minhash"}
+        article["timexes"] = [
+            dict(r)
+            for r in self.conn.execute(
+                'SELECT start, "end", text, type, value, mod, anchor FROM timexes WHERE article_id=?'
+                " ORDER BY start",
+                (article_id,),
+            )
+        ]
+        article["entities"] = [
+            dict(r)
+            for r in self.conn.execute(
+                """SELECT a.local_key, a.name AS local_name, e.id AS entity_id, e.name, e.type, a.mentions
+                   FROM article_entities a JOIN entities e ON e.id = a.entity_id
+                   WHERE a.article_id = ? ORDER BY a.mentions DESC""",
+                (article_id,),
+            )
+        ]
+        article["quotes"] = self.list_quotes(article_id=article_id)
+        return article
+
+    def raw_bytes(self, article_id: int) -> bytes:
+        row = self.conn.execute(
+            "SELECT r.data FROM raw_inputs r JOIN articles a ON a.raw_sha256 = r.sha256 WHERE a.id = ?",
+            (article_id,),
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"no article with id {article_id}")
+        return bytes(row[0])
+
+    def count(self, table: str) -> int:
+        if table not in {"articles", "entities", "quotes", "events", "event_mentions", "raw_inputs"}:
+            raise StorylineError(f"unknown table {table!r}")
+        return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+    def list_entities(
+        self, type_: str | None = None, limit: int | None = None, min_articles: int = 1
+    ) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            """SELECT e.id, e.name, e.type, SUM(a.mentions) AS mentions,
+                      COUNT(DISTINCT a.article_id) AS articles
+               FROM entities e JOIN article_entities a ON a.entity_id = e.id
+               WHERE (? IS NULL OR e.type = ?)
+               GROUP BY e.id HAVING articles >= ?
+               ORDER BY articles DESC, mentions DESC, e.name LIMIT ?""",
+            (type_, type_, min_articles, -1 if limit is None else limit),
+        ).fetchall()
+        aliases: dict[int, list[str]] = defaultdict(list)
+        ids = [r["id"] for r in rows]
+        for chunk in _chunks(ids, 500):
+            marks = ",".join("?" * len(chunk))
+            for r in self.conn.execute(
+                f"SELECT entity_id, alias FROM entity_aliases WHERE entity_id IN ({marks}) ORDER BY alias",
+                chunk,
+            ):
+                aliases[r[0]].append(r[1])
+        return [
+            {
+                "id": r["id"],
+                "name": r["name"],
+                "type": r["type"],
+                "aliases": aliases[r["id"]],
+                "mentions": r["mentions"],
+                "articles": r["articles"],
+            }
+            for r in rows
+        ]
+
+    def entity_ids_named(self, name: str) -> list[int]:
+        """Entities whose canonical name or an alias equals ``name`` (case-insensitive)."""
+        rows = self.conn.execute(
+            """SELECT id FROM entities WHERE name = ? COLLATE NOCASE
+               UNION SELECT entity_id FROM entity_aliases WHERE alias = ? COLLATE NOCASE""",
+            (name, name),
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def list_quotes(
+        self,
+        speaker_ids: list[int] | None = None,
+        article_id: int | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        where, params = ["1=1"], []
+        if speaker_ids is not None:
+            where.append(f"q.speaker_entity_id IN ({','.join('?' * len(speaker_ids)) or 'NULL'})")
+            params.extend(speaker_ids)
+        if article_id is not None:
+            where.append("q.article_id = ?")
+            params.append(article_id)
+        rows = self.conn.execute(
+            f"""SELECT q.id, COALESCE(e.name, q.speaker_name) AS speaker, q.text, q.article_id AS article,
+                       a.title, q.date, q.cue, q.kind, a.published
+                FROM quotes q JOIN articles a ON a.id = q.article_id
+                LEFT JOIN entities e ON e.id = q.speaker_entity_id
+                WHERE {" AND ".join(where)}
+                ORDER BY COALESCE(q.date, a.published, ''), q.article_id, q.start LIMIT ?""",
+            (*params, -1 if limit is None else limit),
+        ).fetchall()
+        return [dict(r) for r in rows]
+
+    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Full-text search over sentences (FTS5 query syntax)."""
+        try:
+            rows = self.conn.execute(
+                """SELECT s.article_id AS article, a.title, a.published, s.idx AS sentence_index,
+                          s.text AS sentence, bm25(sentences_fts) AS score
+                   FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid
+                   JOIN articles a ON a.id = s.article_id
+                   WHERE sentences_fts MATCH ? ORDER BY score LIMIT ?""",
+                (fts_query(query), limit),
+            ).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise StorylineError(f"cannot search for {query!r}: {exc}") from exc
+        return [dict(r) for r in rows]
+
+    def timeline_events(
+        self,
+        entity_ids: list[int] | None = None,
+        since: DateValue | None = None,
+        until: DateValue | None = None,
+        query: str | None = None,
+    ) -> list[TimelineEvent]:
+        """Events with all their source mentions, filtered; unranked."""
+        where, params = ["1=1"], []
+        if since is not None:
+            where.append("e.date_end >= ?")
+            params.append(since.start.isoformat())
+        if until is not None:
+            where.append("e.date_start <= ?")
+            params.append(until.end.isoformat())
+        if entity_ids is not None:
+            marks = ",".join("?" * len(entity_ids)) or "NULL"
+            where.append(
+                f"""e.id IN (SELECT m.event_id FROM event_mentions m
+                    JOIN event_mention_actors x ON x.mention_id = m.id WHERE x.entity_id IN ({marks}))"""
+            )
+            params.extend(entity_ids)
+        if query:
+            where.append(
+                """e.id IN (SELECT m.event_id FROM event_mentions m JOIN sentences s
+                    ON s.article_id = m.article_id AND s.idx = m.sentence_idx
+                    WHERE s.id IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?))"""
+            )
+            params.append(fts_query(query))
+        events = self.conn.execute(
+            f"SELECT e.id, e.date, e.summary FROM events e WHERE {' AND '.join(where)}", params
+        ).fetchall()
+        return [self._timeline_event(r["id"], r["date"], r["summary"]) for r in events]
+
+    def _timeline_event(self, event_id: int, date: str, summary: str) -> TimelineEvent:
+        mentions = self.conn.execute(
+            """SELECT m.id, m.article_id, a.title, m.text, a.source, a.published, a.story_id,
+                      m.background
+               FROM event_mentions m JOIN articles a ON a.id = m.article_id
+               WHERE m.event_id = ? ORDER BY a.published, m.article_id, m.start""",
+            (event_id,),
+        ).fetchall()
+        actors = self.conn.execute(
+            """SELECT e.name, COUNT(*) AS n FROM event_mention_actors x
+               JOIN event_mentions m ON m.id = x.mention_id JOIN entities e ON e.id = x.entity_id
+               WHERE m.event_id = ? GROUP BY e.id ORDER BY n DESC, e.name""",
+            (event_id,),
+        ).fetchall()
+        sources = tuple(
+            SourceRef(r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7])) for r in mentions
+        )
+        return TimelineEvent(
+            event_id, DateValue.parse(date), summary, tuple(a[0] for a in actors), sources
+        )
+
+
+def fts_query(text: str) -> str:
+    """Quote each word so user text is never parsed as FTS5 syntax."""
+    words = [w.replace('"', '""') for w in text.split()]
+    return " ".join(f'"{w}"' for w in words if w)
+
+
+def _chunks(items: list[int], size: int) -> list[list[int]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]

@@ -1,0 +1,294 @@
+"""Domain types shared by every stage of the flow.
+
+Offsets are character offsets into an article's cleaned text. Dates inside the
+core are `DateValue`s (a TIMEX3 calendar value with its granularity and the day
+range it covers), never bare strings.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import StrEnum
+from typing import Any
+
+
+class Granularity(StrEnum):
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    QUARTER = "quarter"
+    SEASON = "season"
+    YEAR = "year"
+    DECADE = "decade"
+    CENTURY = "century"
+
+
+class PublishedBasis(StrEnum):
+    """How an article's publication date was known."""
+
+    METADATA = "metadata"
+    TEXT = "text"
+    INFERRED = "inferred"
+    USER = "user"
+    UNKNOWN = "unknown"
+
+
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "AU": (9, 11), "WI": (12, 14)}
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$")
+_WEEKEND = re.compile(r"^(\d{4})-W(\d{2})-WE$")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+_HALF = re.compile(r"^(\d{4})-H([12])$")
+_SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|AU|WI)$")
+_YEAR = re.compile(r"^(\d{4})$")
+_DECADE = re.compile(r"^(\d{3})$")
+_CENTURY = re.compile(r"^(\d{2})$")
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class DateValue:
+    """A calendar date at some granularity, e.g. ``2019-06-23``, ``2019-W26``, ``2019``.
+
+    ``start`` and ``end`` are the first and last day covered (inclusive), so values
+    of different granularity can be compared and ordered.
+    """
+
+    start: date
+    end: date
+    value: str = field(compare=False)
+    granularity: Granularity = field(compare=False)
+
+    @classmethod
+    def parse(cls, value: str) -> DateValue:
+        """Parse a TIMEX3 calendar value; raise ValueError for non-calendar values
+        such as ``PRESENT_REF`` or ``P2D``."""
+        v = value.strip()
+        try:
+            return cls._parse(v)
+        except ValueError as exc:
+            raise ValueError(f"not a calendar TIMEX3 value: {value!r} ({exc})") from None
+
+    @classmethod
+    def _parse(cls, v: str) -> DateValue:
+        if m := _DAY.match(v):
+            d = date(int(m[1]), int(m[2]), int(m[3]))
+            return cls(d, d, v[:10], Granularity.DAY)
+        if m := _WEEKEND.match(v):
+            monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return cls(monday + timedelta(5), monday + timedelta(6), v, Granularity.WEEK)
+        if m := _WEEK.match(v):
+            monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return cls(monday, monday + timedelta(6), v, Granularity.WEEK)
+        if m := _MONTH.match(v):
+            y, mo = int(m[1]), int(m[2])
+            return cls(date(y, mo, 1), _month_end(y, mo), v, Granularity.MONTH)
+        if m := _QUARTER.match(v):
+            y, q = int(m[1]), int(m[2])
+            return cls(date(y, 3 * q - 2, 1), _month_end(y, 3 * q), v, Granularity.QUARTER)
+        if m := _HALF.match(v):
+            y, h = int(m[1]), int(m[2])
+            return cls(date(y, 6 * h - 5, 1), _month_end(y, 6 * h), v, Granularity.QUARTER)
+        if m := _SEASON.match(v):
+            y = int(m[1])
+            first, last = _SEASON_MONTHS[m[2]]
+            end = _month_end(y + 1, last - 12) if last > 12 else _month_end(y, last)
+            return cls(date(y, first, 1), end, v, Granularity.SEASON)
+        if m := _YEAR.match(v):
+            y = int(m[1])
+            return cls(date(y, 1, 1), date(y, 12, 31), v, Granularity.YEAR)
+        if m := _DECADE.match(v):
+            y = int(m[1]) * 10
+            return cls(date(max(y, 1), 1, 1), date(y + 9, 12, 31), v, Granularity.DECADE)
+        if m := _CENTURY.match(v):
+            y = int(m[1]) * 100
+            return cls(date(max(y, 1), 1, 1), date(y + 99, 12, 31), v, Granularity.CENTURY)
+        raise ValueError("unrecognised form")
+
+    @classmethod
+    def of_day(cls, d: date) -> DateValue:
+        return cls(d, d, d.isoformat(), Granularity.DAY)
+
+    def contains(self, other: DateValue) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def compatible(self, other: DateValue) -> bool:
+        """True when one value lies within the other (same event, coarser report)."""
+        return self.contains(other) or other.contains(self)
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def __str__(self) -> str:
+        return self.value
+
+
+def try_date_value(value: str | None) -> DateValue | None:
+    """Parse ``value`` when it is a calendar value; None for anything else
+    (durations, ``PRESENT_REF``, empty). Used where non-calendar values are expected."""
+    if not value:
+        return None
+    try:
+        return DateValue.parse(value)
+    except ValueError:
+        return None
+
+
+# --- read / clean ---------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class RawRecord:
+    """Bytes of one input as read, with whatever metadata the reader found."""
+
+    path: str
+    data: bytes
+    sha256: str
+    kind: str  # "text", "html", "jsonl", ...
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An input that could not be read or used, with the reason."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One cleaned article, ready for annotation."""
+
+    title: str
+    text: str
+    content_hash: str
+    raw_sha256: str
+    path: str
+    source: str | None = None
+    url: str | None = None
+    byline: str | None = None
+    dateline: str | None = None
+    published: DateValue | None = None
+    published_basis: PublishedBasis = PublishedBasis.UNKNOWN
+    published_evidence: str | None = None
+    part: int = 0  # index of this story within its input (pages holding several stories)
+
+
+# --- annotate -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """A TIMEX3 temporal expression found in text."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # DATE, TIME, DURATION, SET
+    value: str  # TIMEX3 value, e.g. 2019-06-23, P2D, PRESENT_REF
+    mod: str | None = None  # TIMEX3 mod, e.g. START, END, APPROX
+    anchor: str | None = None  # what it was resolved against: "dct" or another timex's value
+
+    @property
+    def date(self) -> DateValue | None:
+        return try_date_value(self.value) if self.type in ("DATE", "TIME") else None
+
+
+@dataclass(frozen=True, slots=True)
+class LocalEntity:
+    """An entity as one article knows it: a canonical name and the names used for it."""
+
+    key: int  # index within the article
+    name: str
+    type: str  # PERSON, ORG, GPE, NORP, LOC, ...
+    aliases: tuple[str, ...]
+    mentions: int
+
+
+@dataclass(frozen=True, slots=True)
+class EntityMention:
+    start: int
+    end: int
+    text: str
+    entity: int  # LocalEntity.key
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    start: int
+    end: int
+    text: str
+    cue: str
+    speaker: str | None  # canonical local name, None if unresolved
+    speaker_entity: int | None  # LocalEntity.key
+    kind: str  # "direct" or "indirect"
+    sentence: int
+    date: DateValue | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EventMention:
+    """A sentence (or clause) reporting something dated: the unit merged into events."""
+
+    sentence: int
+    start: int
+    end: int
+    text: str
+    date: DateValue
+    timex: str  # the expression that dated it
+    actors: tuple[str, ...]  # canonical local names
+    predicate: str  # lemma of the main verb
+    background: bool = False  # a past event recalled, not the news of the article
+    keywords: tuple[str, ...] = ()  # content lemmas of the clause, for cross-article matching
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotatedArticle:
+    article: Article
+    sentences: tuple[Sentence, ...]
+    timexes: tuple[Timex, ...]
+    entities: tuple[LocalEntity, ...]
+    mentions: tuple[EntityMention, ...]
+    quotes: tuple[Quote, ...]
+    events: tuple[EventMention, ...]
+
+
+# --- store / timeline -----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    article: int
+    title: str
+    sentence: str
+    source: str | None = None
+    published: str | None = None
+    story: int | None = None  # near-duplicate group; copies of one story count once
+    background: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEvent:
+    id: int
+    date: DateValue
+    summary: str
+    actors: tuple[str, ...]
+    sources: tuple[SourceRef, ...]
+    salience: float = 0.0
