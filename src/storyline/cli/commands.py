@@ -4,3 +4,5 @@ Add one line per module.
 """
 
 from __future__ import annotations
+
+from . import core  # noqa: F401

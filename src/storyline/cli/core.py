@@ -1,0 +1,214 @@
+"""Core commands: add, articles, timeline, entities, quotes, search, demo."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from ..api import Storyline
+from ..errors import ConfigError
+from ..ingest import IngestReport, ProgressCallback
+from ..settings import Settings
+from ..timeline.export import render
+from . import main
+from .common import format_option, handle_errors, print_json
+
+EXAMPLES = Path(__file__).resolve().parents[3] / "examples" / "korea-letters"
+console = Console(stderr=True)
+
+
+def _open(ctx: click.Context) -> Storyline:
+    settings: Settings = ctx.obj
+    return Storyline(settings=settings)
+
+
+@contextmanager
+def _progress(label: str) -> Iterator[ProgressCallback]:
+    columns = (SpinnerColumn(), TextColumn(label), BarColumn(bar_width=None),
+               TextColumn("{task.completed} articles"), TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=True,
+                  disable=not console.is_terminal) as progress:
+        task = progress.add_task(label, total=None)
+        yield lambda n: progress.advance(task, n)
+
+
+def _table(rows: list[dict[str, Any]], columns: list[str]) -> None:
+    table = Table(*columns, show_lines=False, header_style="bold")
+    for row in rows:
+        table.add_row(*("" if row.get(c) is None else _cell(row.get(c)) for c in columns))
+    Console().print(table)
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def _print_report(report: IngestReport) -> None:
+    click.echo(
+        f"added {len(report.added)} article(s), {len(report.present)} already present, "
+        f"{len(report.skipped)} skipped"
+        + (f", {report.duplicates} near-duplicate(s)" if report.duplicates else "")
+    )
+    for skipped in report.skipped:
+        click.echo(f"  skipped {skipped.path}: {skipped.reason}")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--published", metavar="YYYY-MM-DD", help="Publication date of the files given.")
+@click.option("--source", metavar="NAME", help="Outlet of the files given.")
+@click.option(
+    "--manifest",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="CSV or JSON file giving path, published, source (and optional title, url) per file.",
+)
+@format_option()
+@click.pass_context
+@handle_errors
+def add(
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    published: str | None,
+    source: str | None,
+    manifest: Path | None,
+    fmt: str,
+) -> None:
+    """Add files, folders or archives of articles to the database.
+
+    A folder holding manifest.csv / manifest.json uses it automatically. Exits
+    with status 2 when any input was skipped.
+    """
+    with _open(ctx) as sl, _progress("annotating") as progress:
+        report = sl.add(paths, published=published, source=source, manifest=manifest,
+                        progress=progress)
+    if fmt == "json":
+        print_json(report.as_dict())
+    else:
+        _print_report(report)
+    if report.skipped:
+        sys.exit(2)
+
+
+@main.command()
+@click.option("--limit", type=int, default=None, help="At most this many.")
+@click.option("--offset", type=int, default=0, help="Skip this many first.")
+@format_option()
+@click.pass_context
+@handle_errors
+def articles(ctx: click.Context, limit: int | None, offset: int, fmt: str) -> None:
+    """List stored articles."""
+    with _open(ctx) as sl:
+        rows = sl.articles(limit, offset)
+    if fmt == "json":
+        print_json(rows)
+    else:
+        _table(rows, ["id", "published", "published_basis", "source", "title"])
+
+
+@main.command()
+@click.option("--entity", metavar="NAME", help="Only events involving this entity (name or alias).")
+@click.option("--since", metavar="DATE", help="Only events on or after DATE (2019, 2019-06, 2019-06-23).")
+@click.option("--until", metavar="DATE", help="Only events on or before DATE.")
+@click.option("--query", "-q", metavar="WORDS", help="Only events whose sentences contain these words.")
+@click.option("--limit", type=int, default=None, help="The N most salient events, in date order.")
+@format_option("md", "csv", "timelinejs")
+@click.pass_context
+@handle_errors
+def timeline(
+    ctx: click.Context,
+    entity: str | None,
+    since: str | None,
+    until: str | None,
+    query: str | None,
+    limit: int | None,
+    fmt: str,
+) -> None:
+    """Print the dated, cited timeline of events."""
+    if limit is not None and limit < 1:
+        raise ConfigError("--limit must be at least 1")
+    with _open(ctx) as sl:
+        events = sl.timeline(entity=entity, since=since, until=until, query=query, limit=limit)
+    click.echo(render(events, fmt, title=f"Timeline: {entity}" if entity else "Timeline"))
+
+
+@main.command()
+@click.option("--type", "type_", metavar="TYPE", help="Only this type (PERSON, ORG, GPE, ...).")
+@click.option("--limit", type=int, default=None, help="At most this many.")
+@format_option()
+@click.pass_context
+@handle_errors
+def entities(ctx: click.Context, type_: str | None, limit: int | None, fmt: str) -> None:
+    """List entities with their canonical name, type and aliases."""
+    with _open(ctx) as sl:
+        rows = sl.entities(type_.upper() if type_ else None, limit)
+    if fmt == "json":
+        print_json(rows)
+    else:
+        _table(rows, ["name", "type", "articles", "mentions", "aliases"])
+
+
+@main.command()
+@click.option("--speaker", metavar="NAME", help="Only quotes by this entity.")
+@click.option("--limit", type=int, default=None, help="At most this many.")
+@format_option()
+@click.pass_context
+@handle_errors
+def quotes(ctx: click.Context, speaker: str | None, limit: int | None, fmt: str) -> None:
+    """List quotes with their speaker and article."""
+    with _open(ctx) as sl:
+        rows = sl.quotes(speaker, limit)
+    if fmt == "json":
+        print_json(rows)
+    else:
+        _table(rows, ["date", "speaker", "cue", "text", "article"])
+
+
+@main.command()
+@click.argument("query")
+@click.option("--limit", type=int, default=20, show_default=True, help="At most this many.")
+@format_option()
+@click.pass_context
+@handle_errors
+def search(ctx: click.Context, query: str, limit: int, fmt: str) -> None:
+    """Full-text search over the sentences of stored articles."""
+    with _open(ctx) as sl:
+        rows = sl.search(query, limit)
+    if fmt == "json":
+        print_json(rows)
+    else:
+        _table(rows, ["article", "published", "title", "sentence"])
+
+
+@main.command()
+@click.option(
+    "--path",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="Folder of articles to use [default: examples/korea-letters].",
+)
+@click.option("--limit", type=int, default=None, help="Show only the N most salient events.")
+@format_option("md", "csv", "timelinejs")
+@click.pass_context
+@handle_errors
+def demo(ctx: click.Context, path: Path | None, limit: int | None, fmt: str) -> None:
+    """Add the bundled example articles and print their timeline."""
+    folder = path or EXAMPLES
+    if not folder.is_dir():
+        raise ConfigError(f"example folder {folder} not found; pass --path FOLDER")
+    with _open(ctx) as sl:
+        with _progress("annotating") as progress:
+            report = sl.add([folder], progress=progress)
+        _print_report(report)
+        events = sl.timeline(limit=limit)
+    click.echo("")
+    click.echo(render(events, fmt, title="Timeline: US-North Korea letters"))

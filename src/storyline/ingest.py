@@ -1,0 +1,187 @@
+"""The ingest flow: read -> clean -> annotate -> link -> store.
+
+Articles are annotated in batches with ``nlp.pipe`` and each batch is written in
+one transaction, raw input bytes included: killing the process leaves only whole
+articles behind, and running the same ``add`` again finishes the job (inputs
+already stored are recognised by content hash and skipped).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from .annotate import Annotator
+from .clean import clean
+from .errors import StorylineError
+from .link import link_entities, link_events
+from .link.duplicates import DuplicateIndex
+from .read import read_paths
+from .read.manifest import Manifest, find_manifest, load_manifest
+from .store import Store
+from .types import AnnotatedArticle, Article, DateValue, PublishedBasis, RawRecord, Skipped
+
+ProgressCallback = Callable[[int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Overrides:
+    """What the user said about the files given: it wins over what the files say."""
+
+    published: DateValue | None = None
+    source: str | None = None
+    manifest: Manifest | None = None
+
+
+@dataclass(slots=True)
+class IngestReport:
+    added: list[tuple[int, str]] = field(default_factory=list)  # (article id, title)
+    present: list[str] = field(default_factory=list)  # paths whose articles were already stored
+    skipped: list[Skipped] = field(default_factory=list)
+    duplicates: int = 0  # added articles marked as copies of a stored story
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "added": len(self.added),
+            "already_present": len(self.present),
+            "skipped": [{"path": s.path, "reason": s.reason} for s in self.skipped],
+            "near_duplicates": self.duplicates,
+            "articles": [{"id": i, "title": t} for i, t in self.added],
+        }
+
+
+@dataclass(slots=True)
+class _Batch:
+    articles: list[Article] = field(default_factory=list)
+    raws: dict[str, RawRecord] = field(default_factory=dict)
+    hashes: set[str] = field(default_factory=set)
+
+
+class Ingestor:
+    """Adds inputs to a store. One instance keeps its spaCy pipeline for many calls."""
+
+    def __init__(self, store: Store, annotator: Annotator, max_file_bytes: int) -> None:
+        self.store = store
+        self.annotator = annotator
+        self.max_file_bytes = max_file_bytes
+        self.duplicates = DuplicateIndex()
+        for article_id, signature in store.minhash_signatures():
+            self.duplicates.add_signature(article_id, signature)
+
+    def add(
+        self,
+        paths: Iterable[str | Path],
+        overrides: Overrides = Overrides(),
+        progress: ProgressCallback | None = None,
+    ) -> IngestReport:
+        paths = [Path(p) for p in paths]
+        report = IngestReport()
+        manifests = _manifests(paths, overrides.manifest, report)
+        batch = _Batch()
+        for article in self._articles(paths, overrides, manifests, report, batch):
+            batch.articles.append(article)
+            if len(batch.articles) >= self.annotator.batch_size:
+                self._flush(batch, report, progress)
+                batch = _Batch()
+        self._flush(batch, report, progress)
+        return report
+
+    def _articles(
+        self,
+        paths: list[Path],
+        overrides: Overrides,
+        manifests: list[Manifest],
+        report: IngestReport,
+        batch: _Batch,
+    ) -> Iterator[Article]:
+        for item in read_paths(paths, self.max_file_bytes):
+            if isinstance(item, Skipped):
+                report.skipped.append(item)
+                continue
+            try:
+                articles = clean(item)
+            except StorylineError as exc:
+                report.skipped.append(Skipped(item.path, str(exc)))
+                continue
+            if not articles:
+                report.skipped.append(Skipped(item.path, "no article text found"))
+                continue
+            new = 0
+            for article in articles:
+                article = _override(article, item.path, overrides, manifests)
+                if self.store.has_content(article.content_hash) or article.content_hash in batch.hashes:
+                    continue
+                batch.hashes.add(article.content_hash)
+                batch.raws[item.sha256] = item
+                new += 1
+                yield article
+            if not new:
+                report.present.append(item.path)
+
+    def _flush(self, batch: _Batch, report: IngestReport, progress: ProgressCallback | None) -> None:
+        if not batch.articles:
+            return
+        annotated = list(self.annotator.annotate(batch.articles))
+        with self.store.transaction():
+            for raw in batch.raws.values():
+                self.store.add_raw(raw)
+            for ann in annotated:
+                article_id = self._store_article(ann)
+                report.added.append((article_id, ann.article.title))
+        for ann, (article_id, _) in zip(annotated, report.added[-len(annotated):], strict=True):
+            self.duplicates.add(article_id, ann.article.text)
+        if progress:
+            progress(len(annotated))
+
+    def _store_article(self, ann: AnnotatedArticle) -> int:
+        store = self.store
+        signature = self.duplicates.signature(ann.article.text)
+        article_id = store.insert_article(ann.article, self.duplicates.to_bytes(signature))
+        copies = self.duplicates.query_signature(signature)
+        if copies:
+            store.set_story(article_id, store.story_of(min(copies)))
+        store.insert_sentences(article_id, ann.sentences)
+        store.insert_timexes(article_id, ann.timexes)
+        entity_ids = link_entities(store, article_id, ann)
+        for quote in ann.quotes:
+            speaker = entity_ids.get(quote.speaker_entity) if quote.speaker_entity is not None else None
+            store.insert_quote(article_id, quote, speaker)
+        link_events(store, article_id, ann, entity_ids)
+        return article_id
+
+
+def _manifests(paths: list[Path], given: Manifest | None, report: IngestReport) -> list[Manifest]:
+    """The manifest given, plus any manifest file found in the folders given."""
+    found = [given] if given else []
+    for path in paths:
+        candidate = find_manifest(path) if path.is_dir() else None
+        if candidate is not None:
+            try:
+                found.append(load_manifest(candidate))
+            except StorylineError as exc:
+                report.skipped.append(Skipped(str(candidate), str(exc)))
+    return found
+
+
+def _override(
+    article: Article, path: str, overrides: Overrides, manifests: list[Manifest]
+) -> Article:
+    for manifest in manifests:
+        entry = manifest.lookup(path.split("#", 1)[0])
+        if entry is not None:
+            title = article.title
+            article = entry.apply(article)
+            if article.part:  # a second story on the page keeps its own title
+                article = replace(article, title=title)
+            break
+    if overrides.source:
+        article = replace(article, source=overrides.source)
+    if overrides.published:
+        article = replace(
+            article,
+            published=overrides.published,
+            published_basis=PublishedBasis.USER,
+            published_evidence="given with --published",
+        )
+    return article
