@@ -1,0 +1,195 @@
+"""Expressions resolved against a reference point: the DCT or a date mentioned earlier.
+
+``AnchorState`` remembers the calendar values already found in a document, so that
+"a day earlier" after "On June 11" gives 2019-06-10 and "a year earlier" after
+"the third quarter" gives the year-earlier quarter. The functions here are the
+rule handlers of ``normalize`` that need that state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from ...types import DateValue, Granularity
+from .dates import (
+    UNIT_GRANULARITY,
+    finer_or_equal,
+    quarter_value,
+    shift,
+    shift_value,
+    shifted_value,
+    value_at,
+)
+from .lexicon import ORDINALS, PARTS_OF_DAY, POINT_MODS, QUANTITY_MODS
+from .numbers import duration_value, parse_number, unit_key
+from .patterns import Candidate
+
+if TYPE_CHECKING:
+    from .normalize import Resolver, Result
+
+_BACK = frozenset({"last", "past", "previous", "the past", "the last", "the previous", "the prior"})
+_AHEAD = frozenset({"next", "coming", "following", "the next", "the coming", "the following"})
+_FROM_ANCHOR = frozenset({"the same", "that", "the following", "the previous", "the prior"})
+_ABOUT_DCT = frozenset({"ago", "from now", "hence"})
+
+
+def _norm(s: str | None) -> str:
+    return " ".join(s.lower().split()) if s else ""
+
+
+@dataclass
+class AnchorState:
+    """Calendar values seen so far in one document."""
+
+    last: str | None = None
+    last_day: str | None = None
+    last_quarter: str | None = None
+    used: str | None = None  # the mentioned value the latest resolution was anchored on
+
+    def note(self, value: str) -> None:
+        try:
+            dv = DateValue.parse(value)
+        except ValueError:
+            return
+        self.last = dv.value
+        if dv.granularity is Granularity.DAY:
+            self.last_day = dv.value
+        elif dv.granularity is Granularity.QUARTER and "-Q" in dv.value:
+            self.last_quarter = dv.value
+
+    def anchor_value(self, unit: str, n: int, dct: date | None, keep: bool = False) -> str | None:
+        """The value ``n`` units from the last mentioned date (the DCT when none fits).
+
+        A day-granular shift needs a day-granular anchor; with ``keep`` a coarser
+        anchor keeps its granularity ("1989-Q3" -> "1988-Q3")."""
+        unit_gran = UNIT_GRANULARITY[unit]
+        if keep and self.last_quarter and unit == "year":
+            self.used = self.last_quarter
+            return shift_value(self.last_quarter, unit, n)
+        for ref in (self.last_day, self.last) if unit_gran is Granularity.DAY else (self.last,):
+            if ref is None:
+                continue
+            dv = DateValue.parse(ref)
+            if finer_or_equal(dv.granularity, unit_gran):
+                self.used = ref
+                return shift_value(ref, unit, n)
+        if dct is None:
+            return None
+        return shifted_value(dct, unit, n)
+
+
+def quarter(r: Resolver, c: Candidate, g: dict[str, str]) -> Result | None:
+    """ "the third quarter", "third-quarter", "the latest quarter", "the first half of 1990"."""
+    text = c.match.group(0).lower()
+    rel = _norm(g.get("rel"))
+    qh = g["qh"].lower()
+    ordinal = (g.get("ord") or "").lower()
+    if qh == "period" and rel not in (
+        "latest",
+        "year-earlier",
+        "year-ago",
+        "year-before",
+        "comparable",
+        "same",
+    ):
+        return None
+    if qh == "half" and not ordinal:
+        return None
+    if not (ordinal or rel or text.startswith("the")):
+        return None
+    if r.dct is None:
+        return "DATE", "XXXX-QX", None
+    if ordinal:
+        n = 4 if ordinal == "final" else ORDINALS[ordinal]
+        if g.get("year"):
+            y = int(g["year"])
+        elif g.get("yrel"):
+            y = r.dct.year + {"this": 0, "last": -1, "next": 1}[g["yrel"].lower()]
+        else:
+            y = r.dct.year
+            start_month = 6 * n - 5 if qh == "half" else 3 * n - 2
+            if date(y, start_month, 1) > r.dct and r.direction(c) <= 0:
+                y -= 1
+        if rel in ("year-earlier", "year-ago", "year-before"):
+            y -= 1
+        letter = "H" if qh == "half" else "Q"
+        return "DATE", f"{y:04d}-{letter}{n}", None
+    if rel in ("year-earlier", "year-ago", "year-before", "comparable"):
+        base = r.state.last_quarter or quarter_value(shift(r.dct, "quarter", -1))
+        return "DATE", shift_value(base, "year", -1) or base, None
+    if rel in ("current", "this"):
+        return "DATE", quarter_value(r.dct), None
+    if rel in ("next", "coming"):
+        return "DATE", quarter_value(shift(r.dct, "quarter", 1)), None
+    if rel in ("last", "previous", "past") and r.state.last_quarter is None:
+        return "DATE", quarter_value(shift(r.dct, "quarter", -1)), None
+    base = r.state.last_quarter or quarter_value(shift(r.dct, "quarter", -1))
+    return "DATE", base, None
+
+
+def relative_unit(r: Resolver, c: Candidate, g: dict[str, str]) -> Result | None:
+    """ "last week", "this weekend", "next year", "the following day", "this morning"."""
+    rel = _norm(g["rel"])
+    unit = g["unit"].lower()
+    mod_word = _norm(g.get("mod"))
+    mod = POINT_MODS.get(mod_word) if mod_word not in ("earlier", "later") else None
+    pod = PARTS_OF_DAY.get(unit)
+    if rel in _FROM_ANCHOR or (unit in ("day", "night") and rel not in ("this",)):
+        n = -1 if rel in _BACK else 1 if rel in _AHEAD else 0
+        if (
+            unit in ("night", "morning", "afternoon", "evening")
+            and rel in _BACK | _AHEAD
+            and rel
+            in (
+                "last",
+                "next",
+            )
+        ):
+            anchor_day = r.dct
+            if anchor_day is None:
+                return None
+            value = (anchor_day + timedelta(days=n)).isoformat()
+        else:
+            base_unit = "day" if pod else unit
+            found = r.state.anchor_value(base_unit, n, r.dct)
+            if found is None:
+                return None
+            value = found
+        if pod:
+            return "TIME", f"{value[:10]}T{pod}", mod
+        return "DATE", value, mod
+    if r.dct is None:
+        return "DATE", "XXXX", mod
+    if pod:  # "this morning", "this evening"
+        return "TIME", f"{r.dct.isoformat()}T{pod}", mod
+    n = -1 if rel in _BACK else 1 if rel in _AHEAD else 0
+    if unit == "weekend" and n == 0:
+        future = r.direction(c) > 0
+        base = r.dct + timedelta(days=1) if future and r.dct.weekday() == 6 else r.dct
+        return "DATE", value_at(base, "weekend"), mod
+    return "DATE", shifted_value(r.dct, unit, n), mod
+
+
+def ago(r: Resolver, c: Candidate, g: dict[str, str]) -> Result | None:
+    """ "a day ago", "two years earlier", "three weeks from now"."""
+    number = parse_number(g.get("num") or "one")
+    unit = unit_key(g["unit"])
+    direction = _norm(g["dir"])
+    sign = -1 if direction in ("ago", "earlier", "before") else 1
+    mod = QUANTITY_MODS.get(_norm(g.get("qmod"))) if g.get("qmod") else None
+    if unit in ("second", "minute", "hour", "fortnight") or unit not in UNIT_GRANULARITY:
+        if unit == "fortnight" and number is not None:
+            number, unit = number * 2, "week"
+        else:
+            return "DURATION", duration_value(number, g["unit"]), mod
+    if number is None:
+        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod
+    n = int(round(number)) * sign
+    if direction in _ABOUT_DCT:
+        if r.dct is None:
+            return "DATE", "XXXX", mod
+        return "DATE", shifted_value(r.dct, unit, n), mod
+    value = r.state.anchor_value(unit, n, r.dct, keep=unit == "year")
+    return ("DATE", value, mod) if value else None

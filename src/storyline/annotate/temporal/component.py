@@ -1,0 +1,173 @@
+"""The ``storyline_temporal`` spaCy component and the plain ``tag_doc`` function.
+
+Detection is rule-based on the raw text (``patterns``); resolution reads the
+dependency parse for tense (``tense``) and the DCT from ``doc._.dct``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ...types import Timex
+from ..extensions import register_extensions
+from .anchoring import AnchorState
+from .normalize import Resolver, to_timex
+from .patterns import Candidate, find_candidates
+from .tense import Tense, tense_at
+
+__all__ = ["TemporalTagger", "tag_doc", "tag_text_candidates"]
+
+#: rules whose value never depends on the DCT when they carry a year
+_ABSOLUTE = frozenset({"iso", "slash", "month_year", "year", "decade", "century", "year_quarter"})
+_MONTH_PREPS = frozenset(
+    ["in", "since", "by", "until", "till", "through", "throughout", "during", "from", "to", "early", "late", "mid", "of", "before", "after", "last", "next", "this", "between", "and", "or", "end", "beginning", "start"]
+)
+_SEASON_PREPS = _MONTH_PREPS | {"the", "this", "that", "each", "every"}
+_A_PREPS = frozenset(
+    ["for", "in", "within", "over", "after", "than", "about", "nearly", "almost", "past", "last", "next", "first", "lasting", "spent", "took", "take", "takes", "taking", "nearly", "around", "only", "just", "least", "to"]
+)
+_PREV_WORD = re.compile(r"([\w'’]+)[^\w]*$")
+
+
+def _prev_word(text: str, start: int) -> str:
+    m = _PREV_WORD.search(text, max(0, start - 40), start)
+    return m.group(1).lower() if m else ""
+
+
+def _capitalised(word: str | None) -> bool:
+    return bool(word) and word[0].isupper()  # type: ignore[index]
+
+
+def accept(cand: Candidate, text: str) -> bool:
+    """Context checks that need no parse: capitalised names, ambiguous words."""
+    g = cand.match.groupdict()
+    if g.get("month") is not None and not _capitalised(g["month"]):
+        return False
+    if g.get("wd") is not None and not _capitalised(g["wd"]):
+        return False
+    rule = cand.rule
+    if rule == "month" and not (g.get("mod") or g.get("rel")):
+        if (
+            g["month"].lower() in ("may", "march")
+            and _prev_word(text, cand.start) not in _MONTH_PREPS
+        ):
+            return False
+    if rule == "season" and not (g.get("mod") or g.get("rel") or g.get("year")):
+        if _prev_word(text, cand.start) not in _SEASON_PREPS:
+            return False
+    if rule == "duration":
+        if g.get("old") and "-" not in g["old"]:
+            return False
+        num = (g.get("num") or "").lower()
+        if (
+            g["unit"].lower().startswith("quarter")
+            and not num[:1].isdigit()
+            and num not in ("one", "two", "three", "four", "a")
+        ):
+            return False
+        if num in ("a", "an", "some", "many", "few", "a few", "several") and not g.get("qmod"):
+            if _prev_word(text, cand.start) not in _A_PREPS and not cand.match.group(
+                0
+            ).lower().startswith("the"):
+                return False
+    if rule == "clock" and g.get("h24") is not None and not g.get("tz"):
+        return _prev_word(text, cand.start) in (
+            "at",
+            "by",
+            "until",
+            "from",
+            "to",
+            "before",
+            "after",
+        )
+    return True
+
+
+def _is_quantity(doc: Doc, cand: Candidate) -> bool:
+    """A bare four-digit number used as a count ("2000 troops")."""
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    tok = span[0]
+    return tok.dep_ == "nummod" and tok.head.tag_ == "NNS"
+
+
+def tag_text_candidates(text: str) -> list[Candidate]:
+    """Candidates found in ``text`` (detection only, no resolution)."""
+    return find_candidates(text, accept)
+
+
+def _as_date(dct: object) -> date | None:
+    if isinstance(dct, datetime):
+        return dct.date()
+    if isinstance(dct, date):
+        return dct
+    return None
+
+
+def tag_doc(doc: Doc, dct: date | None) -> list[Timex]:
+    """TIMEX3 expressions of ``doc`` resolved against ``dct`` (None: values stay
+    under-specified, e.g. ``XXXX-06-11``)."""
+    dct = _as_date(dct)
+    text = doc.text
+    has_parse = doc.has_annotation("DEP")
+    cache: dict[tuple[int, int], Tense] = {}
+
+    def tense(start: int, end: int) -> Tense:
+        if not has_parse:
+            return Tense.UNKNOWN
+        key = (start, end)
+        if key not in cache:
+            cache[key] = tense_at(doc, start, end)
+        return cache[key]
+
+    state = AnchorState()
+    resolver = Resolver(dct, tense, state)
+    timexes: list[Timex] = []
+    for cand in find_candidates(text, accept):
+        if cand.rule == "year" and has_parse and _is_quantity(doc, cand):
+            continue
+        state.used = None
+        result = resolver.resolve(cand)
+        if result is None:
+            continue
+        type_, value, _mod = result
+        if state.used is not None:
+            anchor: str | None = state.used
+        elif (
+            cand.rule in _ABSOLUTE
+            or cand.match.groupdict().get("year")
+            or type_ in ("DURATION", "SET")
+        ):
+            anchor = None
+        else:
+            anchor = "dct" if dct is not None and value[:1].isdigit() else None
+        timexes.append(to_timex(cand, text, result, anchor))
+        if type_ in ("DATE", "TIME"):
+            state.note(value)
+    return timexes
+
+
+class TemporalTagger:
+    """spaCy component: sets ``doc._.timexes`` from ``doc._.dct``."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        register_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.timexes = tag_doc(doc, doc._.dct)
+        return doc
+
+
+@Language.factory(
+    "storyline_temporal",
+    assigns=["doc._.timexes"],
+    requires=["token.pos", "token.tag", "token.dep", "token.lemma", "doc.sents"],
+)
+def make_temporal(nlp: Language, name: str) -> TemporalTagger:
+    return TemporalTagger(nlp, name)

@@ -1,0 +1,147 @@
+"""Calendar arithmetic on TIMEX3 values: shifting, weekday and month resolution.
+
+All functions are pure: a reference date (or value) in, a TIMEX3 value out.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from ...types import DateValue, Granularity
+
+#: unit word -> granularity of the value it produces
+UNIT_GRANULARITY: dict[str, Granularity] = {
+    "day": Granularity.DAY,
+    "night": Granularity.DAY,
+    "morning": Granularity.DAY,
+    "afternoon": Granularity.DAY,
+    "evening": Granularity.DAY,
+    "week": Granularity.WEEK,
+    "weekend": Granularity.WEEK,
+    "month": Granularity.MONTH,
+    "quarter": Granularity.QUARTER,
+    "year": Granularity.YEAR,
+    "decade": Granularity.DECADE,
+    "century": Granularity.CENTURY,
+}
+_ORDER = [
+    Granularity.DAY,
+    Granularity.WEEK,
+    Granularity.MONTH,
+    Granularity.QUARTER,
+    Granularity.SEASON,
+    Granularity.YEAR,
+    Granularity.DECADE,
+    Granularity.CENTURY,
+]
+
+
+def finer_or_equal(a: Granularity, b: Granularity) -> bool:
+    return _ORDER.index(a) <= _ORDER.index(b)
+
+
+def add_months(d: date, months: int) -> date:
+    total = d.year * 12 + d.month - 1 + months
+    year, month = divmod(total, 12)
+    return date(year, month + 1, 1)
+
+
+def week_value(d: date, weekend: bool = False) -> str:
+    iso = d.isocalendar()
+    return f"{iso.year:04d}-W{iso.week:02d}" + ("-WE" if weekend else "")
+
+
+def quarter_value(d: date) -> str:
+    return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
+
+
+def value_at(d: date, unit: str) -> str:
+    """The value of the period of kind ``unit`` that contains ``d``."""
+    if unit in ("day", "night", "morning", "afternoon", "evening"):
+        return d.isoformat()
+    if unit == "week":
+        return week_value(d)
+    if unit == "weekend":
+        return week_value(d, weekend=True)
+    if unit == "month":
+        return f"{d.year:04d}-{d.month:02d}"
+    if unit == "quarter":
+        return quarter_value(d)
+    if unit == "year":
+        return f"{d.year:04d}"
+    if unit == "decade":
+        return f"{d.year // 10:03d}"
+    if unit == "century":
+        return f"{d.year // 100:02d}"
+    raise ValueError(f"unknown unit {unit!r}")
+
+
+def shift(d: date, unit: str, n: int) -> date:
+    """``d`` moved by ``n`` units (months and longer land on the first of the month)."""
+    if unit in ("day", "night", "morning", "afternoon", "evening"):
+        return d + timedelta(days=n)
+    if unit in ("week", "weekend"):
+        return d + timedelta(weeks=n)
+    months = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}[unit]
+    moved = add_months(d, months * n)
+    if unit in ("month", "quarter", "year", "decade", "century"):
+        day = min(d.day, 28)
+        return moved.replace(day=day)
+    return moved
+
+
+def shifted_value(d: date, unit: str, n: int) -> str:
+    return value_at(shift(d, unit, n), unit)
+
+
+def shift_value(value: str, unit: str, n: int) -> str | None:
+    """Move a calendar ``value`` by ``n`` units keeping its granularity when it is
+    at least as coarse as ``unit`` ("1989-Q3" minus a year = "1988-Q3"); otherwise
+    give the ``unit``-granular value. None when ``value`` is not a calendar value."""
+    try:
+        dv = DateValue.parse(value)
+    except ValueError:
+        return None
+    unit_gran = UNIT_GRANULARITY[unit]
+    moved = shift(dv.start, unit, n)
+    if dv.granularity is Granularity.DAY or finer_or_equal(dv.granularity, unit_gran):
+        return value_at(moved, unit) if unit_gran is not Granularity.DAY else moved.isoformat()
+    keep = {
+        Granularity.WEEK: "week",
+        Granularity.MONTH: "month",
+        Granularity.QUARTER: "quarter",
+        Granularity.YEAR: "year",
+        Granularity.DECADE: "decade",
+        Granularity.CENTURY: "century",
+    }.get(dv.granularity)
+    if keep is None:
+        return value_at(moved, unit)
+    if re.fullmatch(r"\d{4}-(?:SP|SU|FA|WI|H[12])", value):
+        return f"{moved.year:04d}{value[4:]}"
+    return value_at(moved, keep)
+
+
+def weekday_near(dct: date, weekday: int, direction: int) -> date:
+    """The ``weekday`` (0 = Monday) nearest ``dct``: on or before it when
+    ``direction`` < 0, on or after it when > 0, the closer one when 0."""
+    back = (dct.weekday() - weekday) % 7
+    ahead = (weekday - dct.weekday()) % 7
+    if direction < 0:
+        return dct - timedelta(days=back)
+    if direction > 0:
+        return dct + timedelta(days=ahead)
+    return dct - timedelta(days=back) if back <= ahead else dct + timedelta(days=ahead)
+
+
+def month_year(dct: date, month: int, direction: int, day: int | None = None) -> int:
+    """The year of ``month`` (and ``day``) as seen from ``dct``: the latest one not
+    after the DCT for the past, the earliest not before it for the future, the
+    DCT's own year when the direction is unknown."""
+    target = (month, day or 1)
+    here = (dct.month, dct.day if day else 1)
+    if direction < 0:
+        return dct.year if target <= here else dct.year - 1
+    if direction > 0:
+        return dct.year if target >= here else dct.year + 1
+    return dct.year

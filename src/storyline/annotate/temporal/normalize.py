@@ -1,0 +1,367 @@
+"""Turn a matched candidate into a TIMEX3 type, value and mod.
+
+``Resolver`` walks the candidates of one document in text order. It resolves
+relative expressions against the document creation time (DCT) or, for
+"a day earlier" / "the day before" / "the following week", against the last
+calendar value mentioned before them (see ``anchoring``). Under-specified dates
+("Sunday", "June 12", "in April") take their direction from the tense of the
+verb group that governs them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ...types import Timex
+from . import anchoring
+from .dates import (
+    add_months,
+    month_year,
+    quarter_value,
+    shift,
+    shifted_value,
+    value_at,
+    weekday_near,
+)
+from .lexicon import (
+    HOLIDAYS,
+    MONTHS,
+    ORDINALS,
+    PARTS_OF_DAY,
+    POINT_MODS,
+    QUANTITY_MODS,
+    REFERENCE_WORDS,
+    SEASONS,
+    SET_WORDS,
+    UNITS,
+    WEEKDAYS,
+)
+from .numbers import duration_value, parse_number, unit_key
+from .patterns import Candidate
+from .tense import Tense
+
+Result = tuple[str, str, str | None]  # type, value, mod
+TenseFn = Callable[[int, int], Tense]
+
+_BACK = frozenset({"last", "past", "previous", "the past", "the last", "the previous", "the prior"})
+_AHEAD = frozenset({"next", "coming", "following", "the next", "the coming", "the following"})
+_THIS = frozenset({"this", "current", "the current"})
+_ANCHORED = frozenset({"the same", "that", "the following", "the previous", "the prior"})
+
+
+def _norm(s: str | None) -> str:
+    return " ".join(s.lower().split()) if s else ""
+
+
+def _mod(word: str | None) -> str | None:
+    w = _norm(word)
+    if not w:
+        return None
+    for key, mod in POINT_MODS.items():
+        if key in w.replace("-", " ").split():
+            return mod
+    return None
+
+
+def _qmod(word: str | None) -> str | None:
+    return QUANTITY_MODS.get(_norm(word)) if word else None
+
+
+def _month(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+@dataclass
+class Resolver:
+    """Normalises the candidates of one document, in text order."""
+
+    dct: date | None
+    tense: TenseFn
+    state: anchoring.AnchorState
+
+    # --- helpers --------------------------------------------------------------
+
+    def direction(self, c: Candidate, weekday: bool = False) -> int:
+        t = self.tense(c.start, c.end)
+        if t is Tense.PAST:
+            return -1
+        if t is Tense.FUTURE:
+            return 1
+        if weekday:
+            return 1 if t is Tense.PRESENT else -1
+        return 0
+
+    def _day(self, y: int, mo: int, d: int) -> str | None:
+        try:
+            return date(y, mo, d).isoformat()
+        except ValueError:
+            return None
+
+    # --- rules ------------------------------------------------------------------
+
+    def resolve(self, c: Candidate) -> Result | None:
+        handler = getattr(self, "_" + c.rule)
+        result: Result | None = handler(c, c.match.groupdict())
+        return result
+
+    def _iso(self, c: Candidate, g: dict[str, str]) -> Result | None:
+        day = self._day(int(g["year"]), int(g["mon"]), int(g["day"]))
+        if day is None:
+            return None
+        if g.get("time"):
+            return "TIME", f"{day}T{g['time']}", None
+        return "DATE", day, None
+
+    def _slash(self, c: Candidate, g: dict[str, str]) -> Result | None:
+        y = int(g["year"])
+        if y < 100:
+            y += 1900 if y > 30 else 2000
+        day = self._day(y, int(g["mon"]), int(g["day"]))
+        return ("DATE", day, None) if day else None
+
+    def _month_day(self, c: Candidate, g: dict[str, str]) -> Result | None:
+        mo, d = _month(g["month"]), int(g["day"])
+        if g.get("year"):
+            y = int(g["year"])
+        elif self.dct is None:
+            return ("DATE", f"XXXX-{mo:02d}-{d:02d}", _mod(g.get("mod"))) if 1 <= d <= 31 else None
+        else:
+            y = month_year(self.dct, mo, self.direction(c), d)
+            if g.get("wd"):  # "Monday, Oct. 26": pick the year where the weekday fits
+                for cand in (y, y - 1, y + 1):
+                    day = self._day(cand, mo, d)
+                    if day and date.fromisoformat(day).weekday() == WEEKDAYS[g["wd"].lower()]:
+                        y = cand
+                        break
+        day = self._day(y, mo, d)
+        return ("DATE", day, _mod(g.get("mod"))) if day else None
+
+    _day_month = _month_day
+
+    def _month_year(self, c: Candidate, g: dict[str, str]) -> Result | None:
+        return "DATE", f"{int(g['year']):04d}-{_month(g['month']):02d}", _mod(g.get("mod"))
+
+    def _month(self, c: Candidate, g: dict[str, str]) -> Result | None:
+        mo = _month(g["month"])
+        mod = _mod(g.get("mod"))
+        if self.dct is None:
+            return "DATE", f"XXXX-{mo:02d}", mod
+        rel = _norm(g.get("rel"))
+        if rel in ("last", "past"):
+            y = self.dct.year if mo < self.dct.month else self.dct.year - 1
+        elif rel in ("next", "coming"):
+            y = self.dct.year if mo > self.dct.month else self.dct.year + 1
+        elif rel == "this":
+            y = self.dct.year
+        else:
+            y = month_year(self.dct, mo, self.direction(c))
+        return "DATE", f"{y:04d}-{mo:02d}", mod
+
+    def _decade(self, c: Candidate, g: dict[str, str]) -> Result | None:
+        if g.get("decade"):
+            return "DATE", g["decade"][:3], _mod(g.get("mod"))
+        short = int(g["short"])
+        century = 20 if self.dct and short <= self.dct.year % 100 and self.dct.year >= 2000 else 19
+        return "DATE", f"{century}{short // 10}", _mod(g.get("mod"))
+
+    def _year(self, c: Candidate, g: dict[str, str]) -> Result | None:
+        y = int(g["year"])
+        if not g.get("mod") and not g.get("fiscal") and not 1600 <= y <= 2100:
+            return None
+        return "DATE", f"{y:04d}", _mod(g.get("mod"))
+
+    def _season(self, c: Candidate, g: dict[str, str]) -> Result | None:
+        code = SEASONS[g["season"].lower()]
+        mod = _mod(g.get("mod"))
+        if g.get("year"):
+            return "DATE", f"{g['year']}-{code}", mod
+        if self.dct is None:
+            return "DATE", f"XXXX-{code}", mod
+        start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+        rel = _norm(g.get("rel"))
+        here = self.dct.month
+        if rel in ("last", "past", "previous"):
+            y = self.dct.year if start_month + 3 <= here else self.dct.year - 1
+        elif rel in ("next", "coming", "following"):
+            y = self.dct.year if start_month > here else self.dct.year + 1
+        elif rel == "this":
+            y = self.dct.year
+        else:
+            d = self.direction(c)
+            y = self.dct.year
+            if d < 0 and start_month > here:
+                y -= 1
+            elif d > 0 and start_month + 3 <= here:
+                y += 1
+        return "DATE", f"{y:04d}-{code}", mod
+
+    def _quarter(self, c: Candidate, g: dict[str, str]) -> Result | None:
+        return anchoring.quarter(self, c, g)
+
+    def _year_quarter(self, c: Candidate, g: dict[str, str]) -> Result | None:
+        n = ORDINALS[g["ord"].lower()]
+        letter = "H" if g["qh"].lower() == "half" else "Q"
+        return "DATE", f"{g['year']}-{letter}{n}", None
+
+    def _rel_unit(self, c: Candidate, g: dict[str, str]) -> Result | None:
+        return anchoring.relative_unit(self, c, g)
+
+    def _period_of(self, c: Candidate, g: dict[str, str]) -> Result | None:
+        unit = g["unit"].lower()
+        rel = _norm(g["rel"])
+        mod = {"rest": None, "remainder": None, "turn": "START"}.get(
+            g["mod"].lower(), _mod(g["mod"])
+        )
+        if rel == "that":
+            value = self.state.anchor_value(unit, 0, self.dct)
+            return ("DATE", value, mod) if value else None
+        if self.dct is None:
+            return "DATE", "XXXX", mod
+        n = -1 if rel == "last" else 1 if rel == "next" else 0
+        return "DATE", shifted_value(self.dct, unit, n), mod
+
+    def _n_rel(self, c: Candidate, g: dict[str, str]) -> Result | None:
+        number = parse_number(g["num"])
+        return "DURATION", duration_value(number, g["unit"]), _qmod(g.get("qmod"))
+
+    def _ago(self, c: Candidate, g: dict[str, str]) -> Result | None:
+        return anchoring.ago(self, c, g)
+
+    _ago_bare = _ago
+
+    def _the_day(self, c: Candidate, g: dict[str, str]) -> Result | None:
+        n = -1 if g["dir"].lower() == "before" else 1
+        unit = g["unit"].lower()
+        value = self.state.anchor_value("day" if unit == "night" else unit, n, self.dct)
+        return ("DATE", value, None) if value else None
+
+    def _duration(self, c: Candidate, g: dict[str, str]) -> Result | None:
+        number = parse_number(g["num"])
+        if number is not None and number > 1000:
+            return None
+        return "DURATION", duration_value(number, g["unit"]), _qmod(g.get("qmod"))
+
+    def _vague_units(self, c: Candidate, g: dict[str, str]) -> Result | None:
+        return "DURATION", duration_value(None, g["unit"]), None
+
+    def _recent_units(self, c: Candidate, g: dict[str, str]) -> Result | None:
+        rel = g["rel"].lower()
+        return "DATE", "FUTURE_REF" if rel == "coming" else "PAST_REF", None
+
+    def _deictic(self, c: Candidate, g: dict[str, str]) -> Result | None:
+        word = _norm(g["word"])
+        offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}.get(word)
+        if offset is None:
+            offset = -2 if "yesterday" in word else 2
+        pod = PARTS_OF_DAY.get(_norm(g.get("pod"))) or ("NI" if word == "tonight" else None)
+        mod = _mod(g.get("mod"))
+        if self.dct is None:
+            return ("TIME" if pod else "DATE"), "XXXX-XX-XX" + (f"T{pod}" if pod else ""), mod
+        day = (self.dct + timedelta(days=offset)).isoformat()
+        if pod:
+            return "TIME", f"{day}T{pod}", mod
+        return "DATE", day, mod
+
+    def _last_night(self, c: Candidate, g: dict[str, str]) -> Result | None:
+        if self.dct is None:
+            return "TIME", "XXXX-XX-XXTNI", None
+        return "TIME", f"{(self.dct - timedelta(days=1)).isoformat()}TNI", None
+
+    def _reference(self, c: Candidate, g: dict[str, str]) -> Result | None:
+        return "DATE", REFERENCE_WORDS[_norm(g["word"])], None
+
+    def _weekday(self, c: Candidate, g: dict[str, str]) -> Result | None:
+        wd = WEEKDAYS[g["wd"].lower()]
+        pod = PARTS_OF_DAY.get(_norm(g.get("pod")))
+        mod = _mod(g.get("mod"))
+        if self.dct is None:
+            return (
+                ("TIME" if pod else "DATE"),
+                f"XXXX-WXX-{wd + 1}" + (f"T{pod}" if pod else ""),
+                mod,
+            )
+        rel = _norm(g.get("rel"))
+        if rel in ("last", "past", "previous"):
+            day = weekday_near(self.dct - timedelta(days=1), wd, -1)
+        elif rel in ("next", "coming", "following"):
+            day = weekday_near(self.dct + timedelta(days=1), wd, 1)
+        elif rel == "this":
+            d = self.direction(c, weekday=True)
+            day = weekday_near(self.dct, wd, d if d else 0)
+        else:
+            day = weekday_near(self.dct, wd, self.direction(c, weekday=True))
+        if pod:
+            return "TIME", f"{day.isoformat()}T{pod}", mod
+        return "DATE", day.isoformat(), mod
+
+    def _clock(self, c: Candidate, g: dict[str, str]) -> Result | None:
+        if g.get("h24") is not None:
+            h, m = int(g["h24"]), int(g["m24"])
+        else:
+            h, m = int(g["h"]), int(g["m"] or 0)
+            if not 1 <= h <= 12:
+                return None
+            pm = g["ampm"].lower().startswith("p")
+            h = (h % 12) + (12 if pm else 0)
+        if h > 24:
+            return None
+        day = self.state.last_day or (self.dct.isoformat() if self.dct else "XXXX-XX-XX")
+        return "TIME", f"{day}T{h:02d}:{m:02d}", None
+
+    def _noon(self, c: Candidate, g: dict[str, str]) -> Result | None:
+        day = self.state.last_day or (self.dct.isoformat() if self.dct else "XXXX-XX-XX")
+        hm = "12:00" if g["word"].lower() in ("noon", "midday") else "24:00"
+        return "TIME", f"{day}T{hm}", None
+
+    def _set_every(self, c: Candidate, g: dict[str, str]) -> Result | None:
+        if g.get("wd"):
+            return "SET", f"XXXX-WXX-{WEEKDAYS[g['wd'].lower()] + 1}", None
+        num = _norm(g.get("num"))
+        n = 2.0 if num == "other" else parse_number(num) if num else 1.0
+        return "SET", duration_value(n or 1.0, g["unit"]), None
+
+    def _set_word(self, c: Candidate, g: dict[str, str]) -> Result | None:
+        return "SET", SET_WORDS[g["word"].lower()], None
+
+    def _set_times(self, c: Candidate, g: dict[str, str]) -> Result | None:
+        return "SET", duration_value(1.0, g["unit"]), None
+
+    def _holiday(self, c: Candidate, g: dict[str, str]) -> Result | None:
+        mo, d = HOLIDAYS[_norm(g["word"])]
+        if self.dct is None:
+            return "DATE", f"XXXX-{mo:02d}-{d:02d}", None
+        y = month_year(self.dct, mo, self.direction(c), d)
+        return "DATE", f"{y:04d}-{mo:02d}-{d:02d}", None
+
+    def _century(self, c: Candidate, g: dict[str, str]) -> Result | None:
+        n = int(g["ord"])
+        return ("DATE", f"{n - 1:02d}", _mod(g.get("mod"))) if 1 <= n <= 30 else None
+
+    def _adj_year(self, c: Candidate, g: dict[str, str]) -> Result | None:
+        word = g["word"].lower()
+        if self.dct is None:
+            return "DATE", "XXXX", None
+        if word == "year-end":
+            return "DATE", f"{self.dct.year:04d}", "END"
+        value = self.state.anchor_value("year", -1, self.dct, keep=True)
+        return ("DATE", value, None) if value else None
+
+
+def to_timex(c: Candidate, text: str, result: Result, anchor: str | None) -> Timex:
+    type_, value, mod = result
+    return Timex(c.start, c.end, text[c.start : c.end], type_, value, mod, anchor)
+
+
+__all__ = [
+    "Resolver",
+    "Result",
+    "to_timex",
+    "UNITS",
+    "add_months",
+    "quarter_value",
+    "shift",
+    "value_at",
+    "unit_key",
+]

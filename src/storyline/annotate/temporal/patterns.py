@@ -1,0 +1,187 @@
+"""Regular expressions that find candidate temporal expressions in raw text.
+
+Each rule is one compiled pattern with named groups; ``find_candidates`` runs them
+all and keeps the longest non-overlapping matches. Patterns are case-insensitive;
+``normalize`` rejects month and weekday names that are not capitalised.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .lexicon import (
+    HOLIDAYS,
+    NUMBER_WORDS,
+    QUANTITY_MODS,
+    REFERENCE_WORDS,
+    SEASONS,
+    SET_WORDS,
+    UNITS,
+    VAGUE_NUMBERS,
+)
+
+
+def _alt(words: object) -> str:
+    items = sorted((str(w) for w in words), key=len, reverse=True)  # type: ignore[attr-defined]
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
+
+
+B = r"(?<![\w'’-])"  # left word boundary (not inside a word or hyphenation)
+E = r"(?![\w])"
+MONTH_FULL = "january|february|march|april|may|june|july|august|september|october|november|december"
+MONTH_ABBR = r"jan\.|feb\.|mar\.|apr\.|jun\.|jul\.|aug\.|sept\.|sep\.|oct\.|nov\.|dec\.|jan|feb|aug|sept|sep|oct|nov|dec"
+MONTH = rf"(?P<month>{MONTH_FULL}|{MONTH_ABBR})"
+MONTH_NAMED = rf"(?P<month>{MONTH_FULL}|jan\.|feb\.|aug\.|sept\.|oct\.|nov\.|dec\.)"
+WEEKDAY = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+YEAR = r"(?P<year>(?:1[0-9]|20)\d\d)"
+NUMWORD = _alt(k for k in NUMBER_WORDS if " " not in k)
+NUM = (
+    rf"(?P<num>\d+(?:[.,]\d+)?(?:\s+1/2)?|(?:{_alt(k for k in NUMBER_WORDS if ' ' in k)})"
+    rf"|(?:{NUMWORD})(?:[\s-](?:{NUMWORD}))*(?:\s+and\s+a\s+half)?|{_alt(VAGUE_NUMBERS)})"
+)
+UNIT_WORDS = "|".join(sorted(UNITS, key=len, reverse=True)).replace("century", "century|centuries")
+UNIT = rf"(?P<unit>(?:{UNIT_WORDS})s?)"
+QMOD = rf"(?:(?P<qmod>{_alt(QUANTITY_MODS)})\s+)"
+PMOD = r"(?:(?P<mod>early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)(?:\s*-\s*|\s+))"
+REL = r"(?P<rel>last|next|this|coming|past|previous|following)"
+POD = r"(?P<pod>morning|afternoon|evening|night)"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    start: int
+    end: int
+    rule: str
+    match: re.Match[str]
+
+
+_RULES: tuple[tuple[str, str], ...] = (
+    ("iso", r"(?P<year>\d{4})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?:T(?P<time>\d\d:\d\d(?::\d\d)?))?"),
+    ("slash", r"(?P<mon>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d{4}|\d{2})"),
+    (
+        "month_day",
+        rf"(?:{WEEKDAY}\s*,?\s+(?:the\s+)?)?{PMOD}?{MONTH}\s+{DAY}"
+        rf"(?:(?:\s*,\s*|\s+){YEAR})?(?![\d:%]|\.\d|\s*(?:%|percent))",
+    ),
+    (
+        "day_month",
+        rf"(?:{WEEKDAY}\s*,?\s+)?(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}(?:\s*,?\s+{YEAR})?",
+    ),
+    ("month_year", rf"{PMOD}?{MONTH}(?:\s*,\s*|\s+)(?:of\s+)?{YEAR}"),
+    ("month", rf"(?:{PMOD}|(?P<rel>last|next|this|coming|past)\s+)?{MONTH_NAMED}"),
+    ("decade", rf"(?:the\s+)?{PMOD}?(?:(?P<decade>(?:1[0-9]|20)\d0)'?s|'(?P<short>\d0)s)"),
+    (
+        "year",
+        rf"(?<![$£€#\d.,]){PMOD}?(?:(?P<fiscal>fiscal(?:\s+year)?|the\s+year|calendar(?:\s+year)?)\s+)?"
+        rf"{YEAR}(?:\s*-\s*(?P<year2>\d{{2}}|\d{{4}}))?(?![\d%]|[.,]\d|\s*%|\s*percent)",
+    ),
+    (
+        "season",
+        rf"{PMOD}?(?:{REL}\s+)?(?P<season>{_alt(SEASONS)})(?:(?:\s+of)?\s+{YEAR})?",
+    ),
+    (
+        "quarter",
+        r"(?:the\s+)?(?:(?P<rel>latest|last|current|previous|past|same|next|coming|year-earlier|year-ago"
+        r"|year-before|comparable|recent)\s+)?(?:(?P<fy>fiscal|calendar)[\s-]+)?"
+        r"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+)?(?:fiscal\s+)?"
+        r"(?P<qh>quarter|half|period)"
+        r"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<year>\d{4})|(?P<yrel>this|last|next)\s+year))?",
+    ),
+    (
+        "year_quarter",
+        rf"{YEAR}(?:'s)?\s+(?:fiscal\s+)?(?P<ord>first|second|third|fourth)[\s-]+(?P<qh>quarter|half)",
+    ),
+    (
+        "rel_unit",
+        r"(?:(?P<mod>early|late|mid|earlier|later)(?:\s+|-))?"
+        r"(?P<rel>last|next|this|past|coming|previous|following|current|the\s+past|the\s+last|the\s+next"
+        r"|the\s+coming|the\s+previous|the\s+following|the\s+current|the\s+same|that|the\s+prior)"
+        r"\s+(?P<unit>week|weekend|month|year|decade|century|day|morning|afternoon|evening|night)",
+    ),
+    (
+        "period_of",
+        r"(?:the\s+)?(?P<mod>end|beginning|start|middle|rest|remainder|turn)\s+of\s+"
+        r"(?P<rel>the|this|last|next|that)\s+(?P<unit>year|month|week|decade|century|day|quarter)",
+    ),
+    (
+        "n_rel",
+        rf"{QMOD}?(?P<rel>the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+first"
+        rf"|the\s+final|the\s+latest|the\s+following|past|last|next|coming|previous|first|over\s+the\s+past)"
+        rf"\s+{NUM}\s+{UNIT}",
+    ),
+    (
+        "ago",
+        rf"{QMOD}?{NUM}[\s-]+{UNIT}\s+(?P<dir>ago|earlier|later|from\s+now|hence|before|after)"
+        rf"(?=\s*[,.;:)!?\"”]|\s*$|\s+(?:and|but|when|as|in|on|at|to|that|from|for|with|by)\b)",
+    ),
+    ("ago_bare", r"(?P<unit>day|week|month|year)s?\s+(?P<dir>ago)"),
+    (
+        "the_day",
+        r"the\s+(?P<unit>day|week|month|year|night)\s+(?P<dir>before|after)(?!\s+\w*\s*(?:the|a|his|her|its|their|[A-Z]))",
+    ),
+    ("duration", rf"{QMOD}?(?:the\s+)?{NUM}(?:\s*-\s*|\s+){UNIT}(?:(?P<old>\s*-?\s*old))?"),
+    (
+        "vague_units",
+        r"(?:(?<=for\s)|(?<=over\s)|(?<=within\s)|(?<=in\s)|(?<=after\s)|(?<=took\s)|(?<=takes\s))"
+        r"(?P<unit>months|years|weeks|days|decades|hours|minutes|centuries)",
+    ),
+    ("recent_units", r"(?P<rel>recent|coming|past)\s+(?P<unit>months|years|weeks|days|decades)"),
+    (
+        "deictic",
+        rf"(?:(?P<mod>early|late)\s+)?(?P<word>today|tonight|yesterday|tomorrow"
+        rf"|the\s+day\s+(?:before\s+yesterday|after\s+tomorrow))(?:\s+{POD})?",
+    ),
+    ("last_night", r"(?P<word>last\s+night)"),
+    ("reference", rf"(?P<word>{_alt(REFERENCE_WORDS)})"),
+    ("weekday", rf"(?:(?P<mod>early|late)\s+)?(?:{REL}\s+)?{WEEKDAY}(?:\s+{POD})?"),
+    (
+        "clock",
+        r"(?:(?P<h>[01]?\d)(?::(?P<m>[0-5]\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|am|pm)(?!\w)"
+        r"|(?P<h24>[0-2]\d):(?P<m24>[0-5]\d)(?!\d))"
+        r"(?:\s+(?P<tz>(?:[ECMP][SD]T|GMT|UTC)(?!\w)|local\s+time))?",
+    ),
+    ("noon", r"(?P<word>noon|midday|midnight)"),
+    (
+        "set_every",
+        rf"(?P<q>every|each|per)\s+(?:(?P<num>other|\d+|{NUMWORD})\s+)?(?:(?P<unit>(?:{UNIT_WORDS})s?)|{WEEKDAY})",
+    ),
+    ("set_word", rf"(?P<word>{_alt(SET_WORDS)})"),
+    ("set_times", r"(?P<times>once|twice|three\s+times)\s+a\s+(?P<unit>day|week|month|year)"),
+    ("holiday", rf"(?P<word>{_alt(HOLIDAYS)})"),
+    (
+        "century",
+        r"(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?P<ord>\d{1,2})(?:st|nd|rd|th)[\s-]+century",
+    ),
+    ("adj_year", r"(?P<word>year-earlier|year-ago|year-end|year-before)"),
+)
+
+RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(B + "(?:" + rx + ")" + E, re.IGNORECASE)) for name, rx in _RULES
+)
+PRIORITY = {name: i for i, (name, _) in enumerate(_RULES)}
+
+
+def find_candidates(
+    text: str, accept: Callable[[Candidate, str], bool] | None = None
+) -> list[Candidate]:
+    """Rule matches that ``accept`` keeps, longest first, without overlaps, in text order."""
+    found: list[Candidate] = []
+    for name, rx in RULES:
+        for m in rx.finditer(text):
+            if m.end() > m.start():
+                found.append(Candidate(m.start(), m.end(), name, m))
+    found.sort(key=lambda c: (c.start - c.end, PRIORITY[c.rule], c.start))
+    used = bytearray(len(text) + 1)
+    taken: list[Candidate] = []
+    for cand in found:
+        if any(used[cand.start : cand.end]):
+            continue
+        if accept is not None and not accept(cand, text):
+            continue
+        used[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
+        taken.append(cand)
+    taken.sort(key=lambda c: c.start)
+    return taken

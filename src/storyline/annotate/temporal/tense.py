@@ -1,0 +1,145 @@
+"""Tense of the verb group governing a temporal expression.
+
+Reads the dependency parse: from the expression's root token climb to the verb it
+modifies, then read that verb's auxiliaries and, for infinitives ("plans to go",
+"is set to discuss"), the verb that governs it. The result tells ``normalize``
+in which direction an under-specified date ("Sunday", "June 12") lies from the DCT.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from spacy.tokens import Doc, Token
+
+
+class Tense(StrEnum):
+    PAST = "past"
+    PRESENT = "present"
+    FUTURE = "future"
+    UNKNOWN = "unknown"
+
+
+FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "ll", "’ll"})
+PAST_AUX = frozenset({"did", "was", "were", "had", "'d", "’d"})
+PERFECT_AUX = frozenset({"has", "have", "'ve", "’ve", "having"})
+#: verbs whose complement or participle looks ahead ("plans to", "is scheduled for")
+FUTURE_VERBS = frozenset(
+    {
+        "plan",
+        "schedule",
+        "set",
+        "expect",
+        "intend",
+        "aim",
+        "hope",
+        "want",
+        "prepare",
+        "due",
+        "go",
+        "promise",
+        "vow",
+        "pledge",
+        "seek",
+        "propose",
+        "threaten",
+        "agree",
+        "slate",
+        "likely",
+        "poise",
+        "wish",
+        "ready",
+        "about",
+        "able",
+        "try",
+    }
+)
+#: reporting verbs: in the present tense they still report a past event ("says on Sunday")
+REPORTING = frozenset(
+    {
+        "say",
+        "tell",
+        "report",
+        "announce",
+        "add",
+        "confirm",
+        "state",
+        "claim",
+        "note",
+        "write",
+        "reveal",
+        "disclose",
+        "acknowledge",
+        "insist",
+        "deny",
+    }
+)
+_MAX_CLIMB = 6
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The nearest verb above ``token`` in the parse (``token`` itself if a verb)."""
+    tok = token
+    for _ in range(_MAX_CLIMB):
+        if tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("MD",):
+            return tok
+        if tok.head is tok:
+            break
+        tok = tok.head
+    root = token.sent.root
+    return root if root.pos_ in ("VERB", "AUX") else None
+
+
+def _aux_words(verb: Token) -> list[str]:
+    return [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+
+
+def verb_tense(verb: Token, depth: int = 0) -> Tense:
+    """Tense of the verb group headed by ``verb``."""
+    auxes = _aux_words(verb)
+    if any(a in FUTURE_AUX for a in auxes) or "would" in auxes:
+        return Tense.FUTURE
+    if "going" in auxes or (verb.head.lower_ == "going" and "to" in auxes):
+        return Tense.FUTURE
+    if "to" in auxes and depth < 3 and verb.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl"):
+        head = verb.head
+        head_tense = verb_tense(head, depth + 1) if head is not verb else Tense.UNKNOWN
+        if head.lemma_.lower() in FUTURE_VERBS or head.lower_ in ("set", "due", "scheduled"):
+            return Tense.PAST if head_tense is Tense.PAST and head.tag_ == "VBD" else Tense.FUTURE
+        if head_tense is not Tense.UNKNOWN:
+            return head_tense
+    if any(a in PAST_AUX for a in auxes) or verb.tag_ == "VBD":
+        if (
+            verb.lemma_.lower() in FUTURE_VERBS
+            and verb.tag_ == "VBN"
+            and any(a in ("was", "were") for a in auxes)
+        ):
+            return Tense.UNKNOWN  # "was scheduled for Monday": could be either
+        return Tense.PAST
+    if verb.tag_ == "VBN":
+        if any(a in PERFECT_AUX for a in auxes):
+            return Tense.PAST
+        if verb.lemma_.lower() in FUTURE_VERBS:
+            return Tense.FUTURE
+        return Tense.PAST if verb.dep_ in ("acl", "relcl", "ROOT") and not auxes else Tense.PRESENT
+    if verb.tag_ == "VBG" and any(a in ("is", "are", "am", "'s", "'re") for a in auxes):
+        return Tense.FUTURE
+    if verb.tag_ in ("VBZ", "VBP"):
+        if verb.lemma_.lower() in REPORTING:
+            return Tense.PAST
+        return Tense.PRESENT
+    if verb.tag_ == "MD":
+        return Tense.FUTURE if verb.lower_ in FUTURE_AUX else Tense.PRESENT
+    return Tense.UNKNOWN
+
+
+def tense_at(doc: Doc, start_char: int, end_char: int) -> Tense:
+    """Tense of the clause holding the characters ``start_char:end_char`` of ``doc``."""
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return Tense.UNKNOWN
+    try:
+        verb = governing_verb(span.root)
+    except ValueError:  # no sentence boundaries: the pipeline has no parser
+        return Tense.UNKNOWN
+    return verb_tense(verb) if verb is not None else Tense.UNKNOWN
