@@ -7,6 +7,7 @@ dependency parse for tense (``tense``) and the DCT from ``doc._.dct``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, datetime
 
 from spacy.language import Language
@@ -24,12 +25,65 @@ __all__ = ["TemporalTagger", "tag_doc", "tag_text_candidates"]
 #: rules whose value never depends on the DCT when they carry a year
 _ABSOLUTE = frozenset({"iso", "slash", "month_year", "year", "decade", "century", "year_quarter"})
 _MONTH_PREPS = frozenset(
-    ["in", "since", "by", "until", "till", "through", "throughout", "during", "from", "to", "early", "late", "mid", "of", "before", "after", "last", "next", "this", "between", "and", "or", "end", "beginning", "start"]
+    [
+        "in",
+        "since",
+        "by",
+        "until",
+        "till",
+        "through",
+        "throughout",
+        "during",
+        "from",
+        "to",
+        "early",
+        "late",
+        "mid",
+        "of",
+        "before",
+        "after",
+        "last",
+        "next",
+        "this",
+        "between",
+        "and",
+        "or",
+        "end",
+        "beginning",
+        "start",
+    ]
 )
 _SEASON_PREPS = _MONTH_PREPS | {"the", "this", "that", "each", "every"}
 _A_PREPS = frozenset(
-    ["for", "in", "within", "over", "after", "than", "about", "nearly", "almost", "past", "last", "next", "first", "lasting", "spent", "took", "take", "takes", "taking", "nearly", "around", "only", "just", "least", "to"]
+    [
+        "for",
+        "in",
+        "within",
+        "over",
+        "after",
+        "than",
+        "about",
+        "nearly",
+        "almost",
+        "past",
+        "last",
+        "next",
+        "first",
+        "lasting",
+        "spent",
+        "took",
+        "take",
+        "takes",
+        "taking",
+        "around",
+        "only",
+        "just",
+        "least",
+        "to",
+    ]
 )
+_VAGUE_A = frozenset({"a", "an", "some", "many", "few", "a few", "several"})
+_QUARTER_NUMS = frozenset({"one", "two", "three", "four", "a"})
 _PREV_WORD = re.compile(r"([\w'’]+)[^\w]*$")
 
 
@@ -49,42 +103,45 @@ def accept(cand: Candidate, text: str) -> bool:
         return False
     if g.get("wd") is not None and not _capitalised(g["wd"]):
         return False
-    rule = cand.rule
-    if rule == "month" and not (g.get("mod") or g.get("rel")):
-        if (
-            g["month"].lower() in ("may", "march")
-            and _prev_word(text, cand.start) not in _MONTH_PREPS
-        ):
-            return False
-    if rule == "season" and not (g.get("mod") or g.get("rel") or g.get("year")):
-        if _prev_word(text, cand.start) not in _SEASON_PREPS:
-            return False
-    if rule == "duration":
-        if g.get("old") and "-" not in g["old"]:
-            return False
-        num = (g.get("num") or "").lower()
-        if (
-            g["unit"].lower().startswith("quarter")
-            and not num[:1].isdigit()
-            and num not in ("one", "two", "three", "four", "a")
-        ):
-            return False
-        if num in ("a", "an", "some", "many", "few", "a few", "several") and not g.get("qmod"):
-            if _prev_word(text, cand.start) not in _A_PREPS and not cand.match.group(
-                0
-            ).lower().startswith("the"):
-                return False
-    if rule == "clock" and g.get("h24") is not None and not g.get("tz"):
-        return _prev_word(text, cand.start) in (
-            "at",
-            "by",
-            "until",
-            "from",
-            "to",
-            "before",
-            "after",
-        )
+    check = _CHECKS.get(cand.rule)
+    return check(cand, g, text) if check else True
+
+
+def _check_month(cand: Candidate, g: dict[str, str], text: str) -> bool:
+    if g.get("mod") or g.get("rel") or g["month"].lower() not in ("may", "march"):
+        return True
+    return _prev_word(text, cand.start) in _MONTH_PREPS
+
+
+def _check_season(cand: Candidate, g: dict[str, str], text: str) -> bool:
+    if g.get("mod") or g.get("rel") or g.get("year"):
+        return True
+    return _prev_word(text, cand.start) in _SEASON_PREPS
+
+
+def _check_duration(cand: Candidate, g: dict[str, str], text: str) -> bool:
+    if g.get("old") and "-" not in g["old"]:
+        return False  # ages ("37 years old") are not TIMEX3 in TimeBank
+    num = " ".join((g.get("num") or "").lower().split())
+    if g["unit"].lower().startswith("quarter") and not (num[:1].isdigit() or num in _QUARTER_NUMS):
+        return False  # "in some quarters"
+    if num in _VAGUE_A and not g.get("qmod") and not cand.match.group(0).lower().startswith("the"):
+        return _prev_word(text, cand.start) in _A_PREPS
     return True
+
+
+def _check_clock(cand: Candidate, g: dict[str, str], text: str) -> bool:
+    if g.get("h24") is None or g.get("tz"):
+        return True
+    return _prev_word(text, cand.start) in ("at", "by", "until", "from", "to", "before", "after")
+
+
+_CHECKS: dict[str, Callable[[Candidate, dict[str, str], str], bool]] = {
+    "month": _check_month,
+    "season": _check_season,
+    "duration": _check_duration,
+    "clock": _check_clock,
+}
 
 
 def _is_quantity(doc: Doc, cand: Candidate) -> bool:
@@ -138,11 +195,7 @@ def tag_doc(doc: Doc, dct: date | None) -> list[Timex]:
         type_, value, _mod = result
         if state.used is not None:
             anchor: str | None = state.used
-        elif (
-            cand.rule in _ABSOLUTE
-            or cand.match.groupdict().get("year")
-            or type_ in ("DURATION", "SET")
-        ):
+        elif cand.rule in _ABSOLUTE or cand.match.groupdict().get("year") or type_ in ("DURATION", "SET"):
             anchor = None
         else:
             anchor = "dct" if dct is not None and value[:1].isdigit() else None

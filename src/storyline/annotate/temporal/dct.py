@@ -69,9 +69,7 @@ def infer_dct(doc: Doc | str, max_year: int | None = None) -> DctEstimate:
                     d = date(latest_year, int(m[1]), int(m[2]))
                 except ValueError:
                     continue
-                days.append(
-                    (DateValue.of_day(d), f"{t.text} (year from the latest year mentioned)")
-                )
+                days.append((DateValue.of_day(d), f"{t.text} (year from the latest year mentioned)"))
     if days:
         dv, evidence = max(days, key=lambda p: p[0].start)
         return DctEstimate(dv, f"latest date mentioned: {evidence}")

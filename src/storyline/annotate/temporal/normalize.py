@@ -211,9 +211,7 @@ class Resolver:
     def _period_of(self, c: Candidate, g: dict[str, str]) -> Result | None:
         unit = g["unit"].lower()
         rel = _norm(g["rel"])
-        mod = {"rest": None, "remainder": None, "turn": "START"}.get(
-            g["mod"].lower(), _mod(g["mod"])
-        )
+        mod = {"rest": None, "remainder": None, "turn": "START"}.get(g["mod"].lower(), _mod(g["mod"]))
         if rel == "that":
             value = self.state.anchor_value(unit, 0, self.dct)
             return ("DATE", value, mod) if value else None

@@ -31,7 +31,10 @@ def _alt(words: object) -> str:
 B = r"(?<![\w'’-])"  # left word boundary (not inside a word or hyphenation)
 E = r"(?![\w])"
 MONTH_FULL = "january|february|march|april|may|june|july|august|september|october|november|december"
-MONTH_ABBR = r"jan\.|feb\.|mar\.|apr\.|jun\.|jul\.|aug\.|sept\.|sep\.|oct\.|nov\.|dec\.|jan|feb|aug|sept|sep|oct|nov|dec"
+MONTH_ABBR = (
+    r"jan\.|feb\.|mar\.|apr\.|jun\.|jul\.|aug\.|sept\.|sep\.|oct\.|nov\.|dec\."
+    r"|jan|feb|aug|sept|sep|oct|nov|dec"
+)
 MONTH = rf"(?P<month>{MONTH_FULL}|{MONTH_ABBR})"
 MONTH_NAMED = rf"(?P<month>{MONTH_FULL}|jan\.|feb\.|aug\.|sept\.|oct\.|nov\.|dec\.)"
 WEEKDAY = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -164,9 +167,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 PRIORITY = {name: i for i, (name, _) in enumerate(_RULES)}
 
 
-def find_candidates(
-    text: str, accept: Callable[[Candidate, str], bool] | None = None
-) -> list[Candidate]:
+def find_candidates(text: str, accept: Callable[[Candidate, str], bool] | None = None) -> list[Candidate]:
     """Rule matches that ``accept`` keeps, longest first, without overlaps, in text order."""
     found: list[Candidate] = []
     for name, rx in RULES:
