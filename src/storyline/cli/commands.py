@@ -6,3 +6,4 @@ Add one line per module.
 from __future__ import annotations
 
 from . import core  # noqa: F401
+from . import timex  # noqa: F401

@@ -1,0 +1,1 @@
+"""evaluation: readers and scorers for benchmark data sets (``storyline eval ...``)."""
