@@ -55,7 +55,6 @@ class IngestReport:
 class _Batch:
     articles: list[Article] = field(default_factory=list)
     raws: dict[str, RawRecord] = field(default_factory=dict)
-    hashes: set[str] = field(default_factory=set)
 
 
 class Ingestor:
@@ -79,8 +78,9 @@ class Ingestor:
         report = IngestReport()
         manifests = _manifests(given, overrides.manifest, report)
         batch = _Batch()
-        for article in self._articles(given, overrides, manifests, report, batch):
+        for record, article in self._articles(given, overrides, manifests, report):
             batch.articles.append(article)
+            batch.raws[record.sha256] = record
             if len(batch.articles) >= self.annotator.batch_size:
                 self._flush(batch, report, progress)
                 batch = _Batch()
@@ -93,8 +93,8 @@ class Ingestor:
         overrides: Overrides,
         manifests: list[Manifest],
         report: IngestReport,
-        batch: _Batch,
-    ) -> Iterator[Article]:
+    ) -> Iterator[tuple[RawRecord, Article]]:
+        seen: set[str] = set()  # content hashes of this run, not yet committed
         for item in read_paths(paths, self.max_file_bytes):
             if isinstance(item, Skipped):
                 report.skipped.append(item)
@@ -110,12 +110,11 @@ class Ingestor:
             new = 0
             for article in articles:
                 article = _override(article, item.path, overrides, manifests)
-                if self.store.has_content(article.content_hash) or article.content_hash in batch.hashes:
+                if article.content_hash in seen or self.store.has_content(article.content_hash):
                     continue
-                batch.hashes.add(article.content_hash)
-                batch.raws[item.sha256] = item
+                seen.add(article.content_hash)
                 new += 1
-                yield article
+                yield item, article
             if not new:
                 report.present.append(item.path)
 

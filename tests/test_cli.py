@@ -1,0 +1,73 @@
+"""The command line, run in-process with click's runner on the sample articles."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from storyline.cli import main
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory, examples_dir: Path) -> str:
+    path = str(tmp_path_factory.mktemp("cli") / "cli.db")
+    result = CliRunner().invoke(main, ["--db", path, "add", str(examples_dir), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["added"] == 6
+    return path
+
+
+def _run(*args: str) -> str:
+    result = CliRunner().invoke(main, list(args))
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_listings_have_json(db: str) -> None:
+    articles = json.loads(_run("--db", db, "articles", "--format", "json"))
+    assert {"id", "title", "source", "published", "published_basis", "path"} <= set(articles[0])
+    entities = json.loads(_run("--db", db, "entities", "--format", "json"))
+    assert {"name", "type", "aliases", "mentions", "articles"} <= set(entities[0])
+    quotes = json.loads(_run("--db", db, "quotes", "--format", "json"))
+    assert {"speaker", "text", "article", "date", "cue"} <= set(quotes[0])
+    hits = json.loads(_run("--db", db, "search", "Hanoi", "--format", "json"))
+    assert hits and "Hanoi" in hits[0]["sentence"]
+
+
+def test_timeline_formats(db: str) -> None:
+    data = json.loads(_run("--db", db, "timeline", "--format", "json", "--since", "2019-01", "--until", "2019-12"))
+    dates = [e["date"] for e in data["events"]]
+    assert dates and all(d.startswith("2019") for d in dates)
+    first = data["events"][0]
+    assert {"date", "granularity", "summary", "actors", "sources"} <= set(first)
+    assert {"article", "title", "sentence"} <= set(first["sources"][0])
+    assert _run("--db", db, "timeline", "--format", "md", "--limit", "2").startswith("# Timeline")
+    assert _run("--db", db, "timeline", "--format", "csv").startswith("date,granularity")
+    tl = json.loads(_run("--db", db, "timeline", "--format", "timelinejs", "--entity", "Kim Jong Un"))
+    assert tl["events"] and "start_date" in tl["events"][0]
+
+
+def test_errors_are_one_line_and_nonzero(db: str) -> None:
+    runner = CliRunner()
+    bad_date = runner.invoke(main, ["--db", db, "timeline", "--since", "June"])
+    assert bad_date.exit_code == 1 and "must be a date" in bad_date.output
+    unknown = runner.invoke(main, ["--db", db, "timeline", "--entity", "Nobody Atall"])
+    assert unknown.exit_code == 1 and "storyline entities" in unknown.output
+
+
+def test_add_reports_skipped_inputs(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "ok.txt").write_text("A title\n\nKim Jong-un met Donald Trump in Hanoi in February 2019.\n")
+    result = CliRunner().invoke(
+        main, ["--db", str(tmp_path / "s.db"), "add", str(folder), "--published", "2019-06-01",
+               "--source", "Test Wire", "--format", "json"]
+    )
+    assert result.exit_code == 2
+    report = json.loads(result.output)
+    assert report["added"] == 1
+    assert [Path(s["path"]).name for s in report["skipped"]] == ["empty.txt"]

@@ -1,0 +1,99 @@
+"""End to end on the sample articles: read -> clean -> annotate -> link -> store -> timeline."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import storyline
+from storyline.api import Storyline
+from storyline.types import TimelineEvent
+
+PROMO_WORDS = ("Download", "comments", "AI Features", "app-store", "Orange background")
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory: pytest.TempPathFactory, examples_dir: Path) -> Storyline:
+    sl = storyline.open(tmp_path_factory.mktemp("ingest") / "s.db")
+    report = sl.add([examples_dir])
+    assert not report.skipped
+    return sl
+
+
+def _events_on(events: list[TimelineEvent], value: str) -> list[TimelineEvent]:
+    return [e for e in events if e.date.value == value]
+
+
+def _article_ids(sl: Storyline, prefix: str) -> set[int]:
+    return {a["id"] for a in sl.articles() if Path(a["path"]).name.startswith(prefix)}
+
+
+def test_manifest_dates_and_outlets_are_applied(sample_db: Storyline) -> None:
+    main = {Path(a["path"]).name[:3]: a for a in sample_db.articles() if a["part"] == 0}
+    assert main["000"]["published"] == "2019-06-23" and main["000"]["source"] == "New York Times"
+    assert main["002"]["published"] == "2018-09-07"
+    assert main["003"]["published"] == "2025-06-12"
+    assert {a["published_basis"] for a in main.values()} == {"user"}
+
+
+def test_key_events_are_dated_and_cited(sample_db: Storyline) -> None:
+    events = sample_db.timeline()
+    singapore = [e for e in _events_on(events, "2018-06-12") if "Singapore" in e.summary]
+    assert singapore, "the Singapore summit is missing"
+    cited = {s.article for s in singapore[0].sources}
+    assert _article_ids(sample_db, "002") & cited
+
+    hanoi = [e for e in _events_on(events, "2019-02") if "Hanoi" in " ".join(s.sentence for s in e.sources)]
+    assert hanoi, "the Hanoi summit is missing"
+
+    letter = [e for e in _events_on(events, "2025-06-11") if "receptive" in e.summary]
+    assert letter and _article_ids(sample_db, "003") & {s.article for s in letter[0].sources}
+
+
+def test_page_junk_is_not_attributed_to_the_letter_story(sample_db: Storyline) -> None:
+    main = [a for a in sample_db.articles() if a["path"].endswith("003_f622a63eab150e64.txt")]
+    letter = next(a for a in main if a["part"] == 0)
+    text = sample_db.article(letter["id"])["text"]
+    assert text.startswith("US President Donald Trump is")
+    assert not any(word in text for word in PROMO_WORDS)
+    assert "President Lee calls on business circles" not in text
+    teasers = [a for a in main if a["part"] > 0]
+    assert len(teasers) == 3
+    assert all(a["published_basis"] == "inferred" for a in teasers)
+    for event in sample_db.timeline():
+        for source in event.sources:
+            if source.article == letter["id"]:
+                assert "Seoul shares" not in source.sentence and "warship" not in source.sentence
+
+
+def test_entities_are_merged_across_spellings(sample_db: Storyline) -> None:
+    people = {e["name"]: e for e in sample_db.entities("PERSON")}
+    kim = people["Kim Jong-un"]
+    assert {"Kim Jong Un", "Mr. Kim"} <= set(kim["aliases"])
+    assert "Kim Ki-moon" not in kim["aliases"]
+
+
+def test_quotes_have_speakers(sample_db: Storyline) -> None:
+    quotes = sample_db.quotes("Karoline Leavitt")
+    assert any("remains receptive" in q["text"] for q in quotes)
+
+
+def test_filters(sample_db: Storyline) -> None:
+    only_2019 = sample_db.timeline(since="2019", until="2019")
+    assert only_2019 and all(e.date.start.year == 2019 for e in only_2019)
+    pompeo = sample_db.timeline(entity="Pompeo")
+    assert pompeo and all("Mike Pompeo" in e.actors for e in pompeo)
+    assert len(sample_db.timeline(limit=3)) == 3
+    assert sample_db.search("Singapore")
+
+
+def test_adding_again_adds_nothing(sample_db: Storyline, examples_dir: Path, tmp_path: Path) -> None:
+    before = sample_db.store.count("articles")
+    report = sample_db.add([examples_dir])
+    assert report.added == [] and len(report.present) == 3
+    copy = tmp_path / "copy.txt"
+    shutil.copyfile(examples_dir / "000_ac3c80f9f90edc96.txt", copy)
+    assert sample_db.add([copy]).added == []
+    assert sample_db.store.count("articles") == before
