@@ -6,4 +6,5 @@ Add one line per module.
 from __future__ import annotations
 
 from . import core  # noqa: F401
+from . import quotes_eval  # noqa: F401
 from . import timex  # noqa: F401
