@@ -38,7 +38,8 @@ def test_listings_have_json(db: str) -> None:
 
 
 def test_timeline_formats(db: str) -> None:
-    data = json.loads(_run("--db", db, "timeline", "--format", "json", "--since", "2019-01", "--until", "2019-12"))
+    args = ("timeline", "--format", "json", "--since", "2019-01", "--until", "2019-12")
+    data = json.loads(_run("--db", db, *args))
     dates = [e["date"] for e in data["events"]]
     assert dates and all(d.startswith("2019") for d in dates)
     first = data["events"][0]
