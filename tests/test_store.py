@@ -79,3 +79,17 @@ def test_search_treats_user_text_as_words(tmp_path: Path) -> None:
             store.insert_sentences(article_id, (Sentence(0, 0, 38, "Kim met Trump in Singapore."),))
         assert store.search("Singapore")[0]["article"] == article_id
         assert store.search('Singapore" OR (') == []
+
+
+def test_settings_come_from_environment_then_arguments(monkeypatch: pytest.MonkeyPatch) -> None:
+    from storyline.errors import ConfigError
+    from storyline.settings import SETTINGS, Settings
+
+    assert {s.name for s in SETTINGS} == set(Settings.__dataclass_fields__)
+    monkeypatch.setenv("STORYLINE_DB", "env.db")
+    monkeypatch.setenv("STORYLINE_BATCH_SIZE", "8")
+    assert Settings.load().db == "env.db" and Settings.load().batch_size == 8
+    assert Settings.load(db="arg.db").db == "arg.db"
+    monkeypatch.setenv("STORYLINE_BATCH_SIZE", "many")
+    with pytest.raises(ConfigError, match="integer"):
+        Settings.load()

