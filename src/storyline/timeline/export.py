@@ -6,10 +6,11 @@ import csv
 import html
 import io
 import json
+import textwrap
 from collections.abc import Sequence
 from typing import Any
 
-from ..types import Granularity, TimelineEvent
+from ..types import Granularity, SourceRef, TimelineEvent
 
 FORMATS = ("text", "json", "md", "csv", "timelinejs")
 
@@ -54,11 +55,28 @@ def _cites(event: TimelineEvent) -> str:
     return ", ".join(f"[{i}]" for i in ids)
 
 
-def to_text(events: Sequence[TimelineEvent]) -> str:
-    lines = []
+def to_text(events: Sequence[TimelineEvent], width: int = 100) -> str:
+    """Readable plain text: date, wrapped summary, citations and actors; then the sources cited."""
+    indent = " " * 13
+    lines: list[str] = []
+    cited: dict[int, SourceRef] = {}
     for e in events:
-        actors = f"  ({'; '.join(e.actors[:5])})" if e.actors else ""
-        lines.append(f"{e.date.value:<12} {e.summary}  {_cites(e)}{actors}")
+        wrapped = textwrap.wrap(e.summary, width - len(indent)) or [""]
+        lines.append(f"{e.date.value:<12} {wrapped[0]}")
+        lines.extend(indent + part for part in wrapped[1:])
+        detail = f"cited: {_cites(e)}"
+        if e.actors:
+            detail += " · " + ", ".join(e.actors[:5])
+        lines.extend(textwrap.wrap(detail, width, initial_indent=indent, subsequent_indent=indent))
+        for source in e.sources:
+            cited.setdefault(source.article, source)
+    if cited:
+        lines.append("")
+        lines.append("Sources")
+        for article_id in sorted(cited):
+            ref = cited[article_id]
+            where = ", ".join(x for x in (ref.source, ref.published) if x)
+            lines.append(f"  [{article_id}] {ref.title}" + (f" ({where})" if where else ""))
     return "\n".join(lines)
 
 
