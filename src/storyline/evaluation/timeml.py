@@ -8,6 +8,7 @@ TIMEX3 spans as character offsets into that text.
 from __future__ import annotations
 
 import re
+from collections import Counter
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -48,6 +49,7 @@ class GoldDoc:
     text: str
     dct: date | None
     timexes: tuple[GoldTimex, ...]
+    scored_until: int | None = None  # only text before this offset is annotated (MEANTIME)
 
 
 def _dct(value: str | None) -> date | None:
@@ -97,6 +99,10 @@ def read_timeml(path: str | Path) -> GoldDoc:
     return GoldDoc(name, "".join(parts), dct, tuple(sorted(timexes, key=lambda t: t.start)))
 
 
+#: MEANTIME annotates the title and the first sentences only (sentence ids 0-5;
+#: no markable in the corpus lies beyond them), so output after them is not scored
+ANNOTATED_SENTENCES = 6
+
 _NO_SPACE_BEFORE = re.compile(r"^(?:[,.;:?!%)\]}]|'s|'S|n't|'re|'ve|'ll|'d|'m|''|'|’s|”)$")
 _NO_SPACE_AFTER = frozenset({"(", "[", "{", "$", "``", "“", "#"})
 
@@ -110,6 +116,7 @@ def read_cat(path: str | Path) -> GoldDoc:
     pos = 0
     prev_sentence: str | None = None
     prev_token = ""
+    scored_until: int | None = None
     for tok in root.iter("token"):
         word = tok.text or ""
         sentence = tok.get("sentence")
@@ -125,13 +132,21 @@ def read_cat(path: str | Path) -> GoldDoc:
         offsets[tok.get("t_id", "")] = (pos, pos + len(word))
         parts.append(word)
         pos += len(word)
+        if int(sentence or 0) < ANNOTATED_SENTENCES:
+            scored_until = pos
         prev_sentence, prev_token = sentence, word
     text = "".join(parts)
     dct: date | None = None
     timexes: list[GoldTimex] = []
+    by_id = {tx.get("m_id"): tx for tx in root.iter("TIMEX3")}
+    anchors = Counter(tx.get("anchorTimeID") for tx in by_id.values() if tx.get("anchorTimeID"))
     for tx in root.iter("TIMEX3"):
         if tx.get("functionInDocument") == "CREATION_TIME":
             dct = _dct(tx.get("value"))
+    if dct is None and anchors:  # no DCT marked: the time most others are anchored on
+        most = by_id.get(anchors.most_common(1)[0][0])
+        dct = _dct(most.get("value")) if most is not None else None
+    for tx in root.iter("TIMEX3"):
         spans = [offsets[a.get("t_id", "")] for a in tx.iter("token_anchor") if a.get("t_id") in offsets]
         if not spans:
             continue
@@ -141,7 +156,8 @@ def read_cat(path: str | Path) -> GoldDoc:
                 start, end, text[start:end], tx.get("type", ""), tx.get("value", ""), tx.get("mod") or None
             )
         )
-    return GoldDoc(path.stem, text, dct, tuple(sorted(timexes, key=lambda t: t.start)))
+    timexes.sort(key=lambda t: t.start)
+    return GoldDoc(path.stem, text, dct, tuple(timexes), scored_until)
 
 
 def read_gold(path: str | Path) -> GoldDoc:

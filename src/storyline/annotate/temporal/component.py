@@ -116,7 +116,10 @@ def _check_month(cand: Candidate, g: dict[str, str], text: str) -> bool:
 def _check_season(cand: Candidate, g: dict[str, str], text: str) -> bool:
     if g.get("mod") or g.get("rel") or g.get("year"):
         return True
-    return _prev_word(text, cand.start) in _SEASON_PREPS
+    prev = _prev_word(text, cand.start)
+    if g["season"].lower() in ("fall", "spring"):  # also verbs and nouns ("the fall in prices")
+        return prev in _MONTH_PREPS and prev not in ("and", "or", "to", "from")
+    return prev in _SEASON_PREPS or g["season"][:1].isupper()
 
 
 def _check_duration(cand: Candidate, g: dict[str, str], text: str) -> bool:

@@ -297,6 +297,8 @@ class Resolver:
     def _clock(self, c: Candidate, g: dict[str, str]) -> Result | None:
         if g.get("h24") is not None:
             h, m = int(g["h24"]), int(g["m24"])
+        elif g.get("h24b") is not None:
+            h, m = int(g["h24b"]), int(g["m24b"])
         else:
             h, m = int(g["h"]), int(g["m"] or 0)
             if not 1 <= h <= 12:
@@ -305,8 +307,37 @@ class Resolver:
             h = (h % 12) + (12 if pm else 0)
         if h > 24:
             return None
-        day = self.state.last_day or (self.dct.isoformat() if self.dct else "XXXX-XX-XX")
-        return "TIME", f"{day}T{h:02d}:{m:02d}", None
+        zone = "Z" if (g.get("tz") or "").upper() in ("GMT", "UTC", "Z") else ""
+        return "TIME", f"{self._clock_day(c, g.get('cday'))}T{h:02d}:{m:02d}{zone}", None
+
+    def _clock_day(self, c: Candidate, word: str | None) -> str:
+        if word and self.dct is not None:
+            w = word.lower()
+            if w in WEEKDAYS:
+                return weekday_near(self.dct, WEEKDAYS[w], self.direction(c, weekday=True)).isoformat()
+            offset = {"yesterday": -1, "tomorrow": 1}.get(w, 0)
+            return (self.dct + timedelta(days=offset)).isoformat()
+        return self.state.last_day or (self.dct.isoformat() if self.dct else "XXXX-XX-XX")
+
+    def _same_period(self, c: Candidate, g: dict[str, str]) -> Result | None:
+        text = _norm(c.match.group(0))
+        unit = g["unit"].lower()
+        base_unit = unit if unit in ("quarter", "month", "week", "day") else "quarter"
+        if g.get("year") and self.state.last:
+            return "DATE", g["year"] + self.state.last[4:], None
+        back = -1 if "year" in text else 0
+        value = self.state.anchor_value("year", back, self.dct, keep=True) if back else None
+        if value is None:
+            value = self.state.last or (value_at(self.dct, base_unit) if self.dct else None)
+        return ("DATE", value, None) if value else None
+
+    def _on_the_day(self, c: Candidate, g: dict[str, str]) -> Result | None:
+        if self.dct is None:
+            return "DATE", "XXXX-XX-XX", None
+        if g["unit"].lower() == "weekend":
+            base = self.dct if self.direction(c) >= 0 else self.dct - timedelta(days=2)
+            return "DATE", value_at(base, "weekend"), None
+        return "DATE", self.state.last_day or self.dct.isoformat(), None
 
     def _noon(self, c: Candidate, g: dict[str, str]) -> Result | None:
         day = self.state.last_day or (self.dct.isoformat() if self.dct else "XXXX-XX-XX")

@@ -41,12 +41,15 @@ WEEKDAY = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 YEAR = r"(?P<year>(?:1[0-9]|20)\d\d)"
 NUMWORD = _alt(k for k in NUMBER_WORDS if " " not in k)
+_CHAIN = _alt(k for k in NUMBER_WORDS if " " not in k and k not in ("a", "an"))
 NUM = (
     rf"(?P<num>\d+(?:[.,]\d+)?(?:\s+1/2)?|(?:{_alt(k for k in NUMBER_WORDS if ' ' in k)})"
-    rf"|(?:{NUMWORD})(?:[\s-](?:{NUMWORD}))*(?:\s+and\s+a\s+half)?|{_alt(VAGUE_NUMBERS)})"
+    rf"|(?:{_CHAIN})(?:[\s-](?:{_CHAIN}))*(?:\s+and\s+a\s+half)?|an?|{_alt(VAGUE_NUMBERS)})"
 )
+#: words that may stand between a number and its unit ("five trading days")
+UNIT_ADJ = r"(?:(?:trading|business|working|straight|consecutive|full|calendar)\s+)?"
 UNIT_WORDS = "|".join(sorted(UNITS, key=len, reverse=True)).replace("century", "century|centuries")
-UNIT = rf"(?P<unit>(?:{UNIT_WORDS})s?)"
+UNIT = rf"{UNIT_ADJ}(?P<unit>(?:{UNIT_WORDS})s?)"
 QMOD = rf"(?:(?P<qmod>{_alt(QUANTITY_MODS)})\s+)"
 PMOD = r"(?:(?P<mod>early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)(?:\s*-\s*|\s+))"
 REL = r"(?P<rel>last|next|this|coming|past|previous|following)"
@@ -66,12 +69,12 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("slash", r"(?P<mon>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d{4}|\d{2})"),
     (
         "month_day",
-        rf"(?:{WEEKDAY}\s*,?\s+(?:the\s+)?)?{PMOD}?{MONTH}\s+{DAY}"
+        rf"(?:{WEEKDAY}(?:\s*,\s*|[ \t]+)(?:the\s+)?)?{PMOD}?{MONTH}\s+{DAY}"
         rf"(?:(?:\s*,\s*|\s+){YEAR})?(?![\d:%]|\.\d|\s*(?:%|percent))",
     ),
     (
         "day_month",
-        rf"(?:{WEEKDAY}\s*,?\s+)?(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}(?:\s*,?\s+{YEAR})?",
+        rf"(?:{WEEKDAY}(?:\s*,\s*|[ \t]+))?(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}(?:\s*,?\s+{YEAR})?",
     ),
     ("month_year", rf"{PMOD}?{MONTH}(?:\s*,\s*|\s+)(?:of\s+)?{YEAR}"),
     ("month", rf"(?:{PMOD}|(?P<rel>last|next|this|coming|past)\s+)?{MONTH_NAMED}"),
@@ -112,7 +115,7 @@ _RULES: tuple[tuple[str, str], ...] = (
     (
         "n_rel",
         rf"{QMOD}?(?P<rel>the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+first"
-        rf"|the\s+final|the\s+latest|the\s+following|past|last|next|coming|previous|first|over\s+the\s+past)"
+        rf"|the\s+final|the\s+latest|the\s+following|past|last|next|coming|previous|first)"
         rf"\s+{NUM}\s+{UNIT}",
     ),
     (
@@ -121,6 +124,17 @@ _RULES: tuple[tuple[str, str], ...] = (
         rf"(?=\s*[,.;:)!?\"”]|\s*$|\s+(?:and|but|when|as|in|on|at|to|that|from|for|with|by)\b)",
     ),
     ("ago_bare", r"(?P<unit>day|week|month|year)s?\s+(?P<dir>ago)"),
+    (
+        "same_period",
+        r"the\s+same\s+(?P<unit>period|quarter|month|week|day|time)"
+        r"(?:\s+(?:a\s+year\s+(?:earlier|ago|before)|last\s+year"
+        r"|of\s+(?:the\s+)?(?:last|previous|prior)\s+year|(?:in|of)\s+(?P<year>\d{4})))?",
+    ),
+    (
+        "on_the_day",
+        r"(?:(?<=\bon\s)|(?<=\bfor\s)|(?<=\bduring\s))the\s+(?P<unit>day|weekend)"
+        r"(?!\s+(?:before|after|of|when|that|in)\b)",
+    ),
     (
         "the_day",
         r"the\s+(?P<unit>day|week|month|year|night)\s+(?P<dir>before|after)(?!\s+\w*\s*(?:the|a|his|her|its|their|[A-Z]))",
@@ -134,7 +148,7 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("recent_units", r"(?P<rel>recent|coming|past)\s+(?P<unit>months|years|weeks|days|decades)"),
     (
         "deictic",
-        rf"(?:(?P<mod>early|late)\s+)?(?P<word>today|tonight|yesterday|tomorrow"
+        rf"(?:(?P<mod>early|late|earlier|later)\s+)?(?P<word>today|tonight|yesterday|tomorrow"
         rf"|the\s+day\s+(?:before\s+yesterday|after\s+tomorrow))(?:\s+{POD})?",
     ),
     ("last_night", r"(?P<word>last\s+night)"),
@@ -143,8 +157,11 @@ _RULES: tuple[tuple[str, str], ...] = (
     (
         "clock",
         r"(?:(?P<h>[01]?\d)(?::(?P<m>[0-5]\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|am|pm)(?!\w)"
-        r"|(?P<h24>[0-2]\d):(?P<m24>[0-5]\d)(?!\d))"
-        r"(?:\s+(?P<tz>(?:[ECMP][SD]T|GMT|UTC)(?!\w)|local\s+time))?",
+        r"|(?P<h24>[0-2]?\d):?(?P<m24>[0-5]\d)(?=\s+(?:GMT|UTC))"
+        r"|(?P<h24b>[0-2]\d):(?P<m24b>[0-5]\d)(?!\d))"
+        r"(?:\s+(?P<tz>(?:[ECMP][SD]T|GMT|UTC|Z)(?!\w)|local\s+time))?"
+        r"(?:(?:\s+on)?\s+(?P<cday>today|yesterday|tomorrow|tonight|monday|tuesday|wednesday|thursday"
+        r"|friday|saturday|sunday))?",
     ),
     ("noon", r"(?P<word>noon|midday|midnight)"),
     (
