@@ -1,0 +1,23 @@
+"""Small helpers shared by the readers."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from ..types import RawRecord
+
+__all__ = ["METADATA_KEYS", "make_record", "one_line"]
+
+METADATA_KEYS = ("title", "text", "published", "url", "source", "author")
+
+
+def make_record(path: str, data: bytes, kind: str, metadata: dict[str, Any] | None = None) -> RawRecord:
+    meta = {k: v for k, v in (metadata or {}).items() if v not in (None, "", [], {})}
+    return RawRecord(path, data, hashlib.sha256(data).hexdigest(), kind, meta)
+
+
+def one_line(text: object, limit: int = 200) -> str:
+    """``text`` squeezed onto one line of at most ``limit`` characters (for Skipped reasons)."""
+    s = " ".join(str(text).split())
+    return s if len(s) <= limit else s[: limit - 1] + "…"
