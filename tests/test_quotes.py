@@ -125,3 +125,12 @@ def test_quote_marks_straight_curly_split_and_paragraphs() -> None:
 
 def test_unterminated_quote_is_dropped() -> None:
     assert find_quote_spans("He said “this never ends.\nNext paragraph.") == []
+
+
+def test_two_apostrophes_stand_for_quote_marks() -> None:
+    text = "''I love Oreos,'' he said. ''I will never eat them again.'' It's ``fine''."
+    assert [text[s.start : s.end] for s in find_quote_spans(text)] == [
+        "I love Oreos,",
+        "I will never eat them again.",
+        "fine",
+    ]

@@ -1,6 +1,7 @@
 """Finding direct-quote spans in plain text by their quotation marks.
 
-Handles straight (") and curly (“ ”) double quotes, and quotes that run over
+Handles straight (") and curly (“ ”) double quotes, two apostrophes ('') or
+backticks (``) standing for them, and quotes that run over
 several paragraphs in the newspaper convention: each paragraph opens with a
 quotation mark and only the last one closes. Single quotes are left alone
 (they are mostly apostrophes, or quotes nested inside double quotes).
@@ -34,6 +35,17 @@ def _next_visible(text: str, i: int) -> int:
     return i
 
 
+def _mark(text: str, i: int) -> tuple[str, int]:
+    """The quotation mark at ``i`` as one character, and its width: two
+    apostrophes stand for a straight quote, two backticks for an opening one."""
+    two = text[i : i + 2]
+    if two == "''":
+        return '"', 2
+    if two == "``":
+        return "“", 2
+    return text[i], 1
+
+
 def find_quote_spans(text: str) -> list[QuoteSpan]:
     """Quoted stretches of ``text`` in order, without the marks themselves."""
     spans: list[QuoteSpan] = []
@@ -42,17 +54,18 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     group = 0
     i, n = 0, len(text)
     while i < n:
-        ch = text[i]
+        ch, width = _mark(text, i)
         if start is None:
             if ch in _OPENERS:
-                start, pending = i + 1, []
-            i += 1
+                start, pending = i + width, []
+            i += width
             continue
         if ch == "\n":
             j = _next_visible(text, i)
-            if j + 1 < n and text[j] in _OPENERS and not text[j + 1].isspace():
+            mark, w = _mark(text, j) if j < n else ("", 1)
+            if j + w < n and mark in _OPENERS and not text[j + w].isspace():
                 pending.append((start, i))
-                start, i = j + 1, j + 1
+                start, i = j + w, j + w
             else:
                 start, pending, i = None, [], j  # an unterminated quote: drop it
             continue
@@ -64,6 +77,6 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                 group += 1
             start, pending = None, []
         elif ch == "“":
-            start, pending = i + 1, []  # unbalanced: restart at the newer mark
-        i += 1
+            start, pending = i + width, []  # unbalanced: restart at the newer mark
+        i += width
     return spans

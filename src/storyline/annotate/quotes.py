@@ -44,7 +44,9 @@ _PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "who"})
 _PERSONAL = frozenset({"he", "she", "i", "who"})
 _SUBJECTS = frozenset({"nsubj"})
 _CLIMB = frozenset({"advcl", "xcomp", "conj"})
-_CONTENT_DEPS = frozenset({"ccomp", "xcomp"})
+_CONTENT_DEPS = frozenset({"ccomp"})
+# verbs whose infinitive complement is what was said ("pledged to establish ...")
+_XCOMP_VERBS = frozenset({"promise", "pledge", "vow", "urge", "ask", "tell", "warn", "advise", "propose"})
 _TRIM = " \t\n\r\xa0,.;:—–-\"“”‘’'"
 
 
@@ -165,7 +167,7 @@ def _cue_attribution(tok: Token) -> Attribution | None:
     source = _source_range(subj) if subj is not None else None
     att = Attribution(tok.i, tok.lemma_.lower(), source, subj.i if subj is not None else None)
     for child in tok.children:
-        if child.dep_ in _CONTENT_DEPS:
+        if child.dep_ in _CONTENT_DEPS or child.dep_ == "xcomp" and att.lemma in _XCOMP_VERBS:
             r = _trimmed(doc, child.left_edge.i, child.right_edge.i + 1)
             if r is not None:
                 att.content.append(r)

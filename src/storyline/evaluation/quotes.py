@@ -188,8 +188,9 @@ def _overlap(a: Ranges, b: Ranges) -> int:
 
 
 def _norm(text: str, ranges: Ranges) -> str:
-    joined = " ".join(text[a:b] for a, b in ranges)
-    return _SPACE.sub(" ", joined).strip(_TRIM).casefold()
+    """Text of the ranges, each trimmed of spaces, punctuation and quotation marks."""
+    parts = (text[a:b].strip(_TRIM) for a, b in ranges)
+    return _SPACE.sub(" ", " ".join(p for p in parts if p)).casefold()
 
 
 def _pair(gold: list[_Item], pred: list[_Item]) -> list[tuple[int, int]]:
