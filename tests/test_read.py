@@ -222,3 +222,39 @@ def test_read_never_raises_on_arbitrary_bytes(data: bytes, name: str) -> None:
 def test_read_never_raises_on_truncated_containers(prefix: bytes) -> None:
     results = list(read_bytes("x", prefix + b"\x00garbage" * 10, MAX))
     assert results and all(isinstance(r, RawRecord | Skipped) for r in results)
+
+
+def _warc_bytes(pages: dict[str, tuple[str, bytes]]) -> bytes:
+    """A small gzipped WARC file of HTTP responses, written by hand (the format is simple)."""
+    out = io.BytesIO()
+    for number, (uri, (ctype, body)) in enumerate(pages.items()):
+        http = f"HTTP/1.1 200 OK\r\nContent-Type: {ctype}\r\nContent-Length: {len(body)}\r\n\r\n"
+        block = http.encode() + body
+        head = (
+            "WARC/1.0\r\nWARC-Type: response\r\n"
+            f"WARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-{number:012d}>\r\n"
+            f"WARC-Target-URI: {uri}\r\nWARC-Date: 2024-01-02T03:04:05Z\r\n"
+            "Content-Type: application/http; msgtype=response\r\n"
+            f"Content-Length: {len(block)}\r\n\r\n"
+        )
+        out.write(gzip.compress(head.encode() + block + b"\r\n\r\n"))
+    return out.getvalue()
+
+
+def test_warc_one_record_per_html_response(tmp_path: Path) -> None:
+    pytest.importorskip("warcio", reason="warcio is not installed", exc_type=ImportError)
+    page = (FIXTURES / "page.html").read_bytes()
+    data = _warc_bytes({
+        "https://ledger.example.com/a": ("text/html; charset=utf-8", page),
+        "https://ledger.example.com/logo.png": ("image/png", b"\x89PNG..."),
+        "https://ledger.example.com/b.txt": ("text/plain", b"A title\n\nSome text."),
+    })
+    (tmp_path / "crawl.warc.gz").write_bytes(data)
+    records, skipped = _read(tmp_path / "crawl.warc.gz")
+    assert not skipped
+    assert [r.path.split("#", 1)[1] for r in records] == [
+        "https://ledger.example.com/a", "https://ledger.example.com/b.txt"
+    ]
+    assert records[0].kind == "warc" and records[0].data == page
+    assert records[0].metadata["url"] == "https://ledger.example.com/a"
+    assert "published" not in records[0].metadata
