@@ -5,6 +5,9 @@ Add one line per module.
 
 from __future__ import annotations
 
-from . import core  # noqa: F401
-from . import quotes_eval  # noqa: F401
-from . import timex  # noqa: F401
+from . import (
+    core,  # noqa: F401
+    quotes_eval,  # noqa: F401
+    serve,  # noqa: F401
+    timex,  # noqa: F401
+)

@@ -198,6 +198,100 @@ class QueriesMixin:
             event_id, DateValue.parse(date), summary, tuple(a[0] for a in actors), sources
         )
 
+    # -- for the web UI: one event, one entity, annotation spans, sources --------
+
+    def read_only(self) -> None:
+        """Refuse every write on this connection (the web server never writes)."""
+        self.conn.execute("PRAGMA query_only = ON")
+
+    def get_event(self, event_id: int) -> dict[str, Any]:
+        """One event with every mention: sentence, offsets, article, outlet and actors."""
+        row = self.conn.execute(
+            "SELECT id, date, granularity, summary FROM events WHERE id = ?", (event_id,)
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"no event with id {event_id}; list them with `storyline timeline`")
+        mentions = [
+            dict(r)
+            for r in self.conn.execute(
+                """SELECT m.id, m.article_id AS article, a.title, a.source, a.published,
+                          a.published_basis, m.sentence_idx, m.start, m."end", m.text, m.date,
+                          m.timex, m.background
+                   FROM event_mentions m JOIN articles a ON a.id = m.article_id
+                   WHERE m.event_id = ? ORDER BY a.published, m.article_id, m.start""",
+                (event_id,),
+            )
+        ]
+        for m in mentions:
+            m["background"] = bool(m["background"])
+            m["actors"] = [
+                dict(r)
+                for r in self.conn.execute(
+                    """SELECT e.id, e.name FROM event_mention_actors x JOIN entities e
+                       ON e.id = x.entity_id WHERE x.mention_id = ? ORDER BY e.name""",
+                    (m["id"],),
+                )
+            ]
+        return {**dict(row), "mentions": mentions}
+
+    def get_entity(self, entity_id: int) -> dict[str, Any]:
+        """One registry entity with its aliases and counts."""
+        row = self.conn.execute(
+            """SELECT e.id, e.name, e.type, COALESCE(SUM(a.mentions), 0) AS mentions,
+                      COUNT(DISTINCT a.article_id) AS articles
+               FROM entities e LEFT JOIN article_entities a ON a.entity_id = e.id
+               WHERE e.id = ? GROUP BY e.id""",
+            (entity_id,),
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"no entity with id {entity_id}; list them with `storyline entities`")
+        aliases = [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias", (entity_id,)
+            )
+        ]
+        return {**dict(row), "aliases": aliases}
+
+    def article_spans(self, article_id: int) -> dict[str, list[dict[str, Any]]]:
+        """Character spans of an article's entity mentions, quotes and event mentions."""
+        entities = [
+            dict(r)
+            for r in self.conn.execute(
+                """SELECT m.start, m."end", m.text, m.entity_id, e.name, e.type
+                   FROM entity_mentions m JOIN entities e ON e.id = m.entity_id
+                   WHERE m.article_id = ? ORDER BY m.start""",
+                (article_id,),
+            )
+        ]
+        quotes = [
+            dict(r)
+            for r in self.conn.execute(
+                """SELECT q.id, q.start, q."end", q.kind, q.cue, COALESCE(e.name, q.speaker_name) AS speaker,
+                          q.speaker_entity_id AS speaker_id
+                   FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_entity_id
+                   WHERE q.article_id = ? ORDER BY q.start""",
+                (article_id,),
+            )
+        ]
+        events = [
+            dict(r)
+            for r in self.conn.execute(
+                """SELECT event_id, start, "end", date FROM event_mentions
+                   WHERE article_id = ? ORDER BY start""",
+                (article_id,),
+            )
+        ]
+        return {"entities": entities, "quotes": quotes, "events": events}
+
+    def list_sources(self) -> list[dict[str, Any]]:
+        """Outlets with their article counts."""
+        rows = self.conn.execute(
+            """SELECT source, COUNT(*) AS articles FROM articles WHERE source IS NOT NULL
+               GROUP BY source ORDER BY articles DESC, source"""
+        ).fetchall()
+        return [dict(r) for r in rows]
+
 
 def fts_query(text: str) -> str:
     """Quote each word so user text is never parsed as FTS5 syntax."""

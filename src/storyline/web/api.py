@@ -1,0 +1,144 @@
+"""JSON API under /api (schema at /api/openapi.json). Errors are JSON: {"detail", "status"}."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query, Request
+from pydantic import BaseModel
+
+from .service import MAX_LIMIT, EventFilter, Service, event_json
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="At most this many.")]
+Offset = Annotated[int, Query(ge=0, le=10**9, description="Skip this many first.")]
+Id = Annotated[int, Path(ge=1, le=2**62)]
+Text = Annotated[str | None, Query(max_length=500)]
+DateParam = Annotated[
+    str | None, Query(max_length=20, description="A date: 2019, 2019-06, 2019-06-23 or 2019-W26.")
+]
+
+
+class SourceOut(BaseModel):
+    article: int
+    title: str
+    sentence: str
+    source: str | None
+    published: str | None
+
+
+class EventOut(BaseModel):
+    id: int
+    date: str
+    granularity: str
+    display_date: str
+    summary: str
+    actors: list[str]
+    salience: float
+    sources: list[SourceOut]
+    articles: list[int]
+    outlets: list[str]
+
+
+class DensityBin(BaseModel):
+    period: str
+    label: str
+    count: int
+
+
+class EventList(BaseModel):
+    total: int
+    offset: int
+    limit: int
+    bins: str
+    density: list[DensityBin]
+    events: list[EventOut]
+
+
+class Listing(BaseModel):
+    total: int | None = None
+    items: list[dict[str, Any]]
+
+
+def _service(request: Request) -> Service:
+    service: Service = request.app.state.service
+    return service
+
+
+@router.get("/events", response_model=EventList, summary="Timeline events, filtered, in date order")
+def events(
+    request: Request,
+    entity: Annotated[str | None, Query(max_length=200, description="Entity name, alias or id.")] = None,
+    since: DateParam = None,
+    until: DateParam = None,
+    q: Annotated[str | None, Query(max_length=500, description="Words in a source sentence.")] = None,
+    source: Annotated[str | None, Query(max_length=200, description="Outlet name.")] = None,
+    top: Annotated[int | None, Query(ge=1, le=100_000, description="Only the N most salient.")] = None,
+    bins: Annotated[str | None, Query(pattern="^(year|month|day)$")] = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    f = EventFilter(entity, since, until, q, source, top)
+    page = _service(request).timeline(f, offset, limit, bins)
+    return {"total": page.total, "offset": page.offset, "limit": page.limit, "bins": page.bins,
+            "density": page.density, "events": [event_json(e) for e in page.events]}
+
+
+@router.get("/events/{event_id}", summary="One event with every source sentence and its offsets")
+def event(request: Request, event_id: Id) -> dict[str, Any]:
+    return _service(request).event(event_id)
+
+
+@router.get("/articles", response_model=Listing, summary="Stored articles by publication date")
+def articles(request: Request, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
+    return {"items": _service(request).articles(offset, limit)}
+
+
+@router.get("/articles/{article_id}", summary="One article: text, timexes, entities, quotes and spans")
+def article(request: Request, article_id: Id) -> dict[str, Any]:
+    return _service(request).article(article_id)
+
+
+@router.get("/entities", response_model=Listing, summary="Entities of the cross-document registry")
+def entities(
+    request: Request,
+    type: Annotated[str | None, Query(max_length=20, description="PERSON, ORG, GPE, ...")] = None,  # noqa: A002
+    q: Text = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    return {"items": _service(request).entities(type, q, offset, limit)}
+
+
+@router.get("/entities/{entity_id}", summary="One entity: aliases, events and quotes")
+def entity(request: Request, entity_id: Id) -> dict[str, Any]:
+    data = _service(request).entity(entity_id)
+    data["events"] = [event_json(e) for e in data["events"]]
+    return data
+
+
+@router.get("/quotes", response_model=Listing, summary="Quotes, by speaker and text")
+def quotes(
+    request: Request,
+    speaker: Annotated[str | None, Query(max_length=200, description="Speaker name, alias or id.")] = None,
+    q: Text = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    total, rows = _service(request).quotes(speaker, q, offset, limit)
+    return {"total": total, "items": rows}
+
+
+@router.get("/search", response_model=Listing, summary="Full-text search over sentences")
+def search(
+    request: Request,
+    q: Annotated[str, Query(min_length=1, max_length=500)],
+    limit: Annotated[int, Query(ge=1, le=200)] = 20,
+) -> dict[str, Any]:
+    return {"items": _service(request).search(q, limit)}
+
+
+@router.get("/sources", response_model=Listing, summary="Outlets with their article counts")
+def sources(request: Request) -> dict[str, Any]:
+    return {"items": _service(request).sources()}

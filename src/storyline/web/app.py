@@ -1,0 +1,127 @@
+"""The FastAPI application: JSON API under /api, HTML pages elsewhere, strict security headers."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from ..api import Storyline
+from ..errors import NotFoundError, StorylineError
+from ..settings import Settings
+from .api import router as api_router
+from .pages import render_error
+from .pages import router as pages_router
+from .service import Service
+
+HERE = Path(__file__).resolve().parent
+
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; font-src 'self'; form-action 'self'; base-uri 'none'; "
+    "frame-ancestors 'none'; object-src 'none'"
+)
+SECURITY_HEADERS = {
+    "content-security-policy": CSP,
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+    "x-frame-options": "DENY",
+    "cross-origin-opener-policy": "same-origin",
+}
+
+
+class SecurityHeaders:
+    """Adds the security headers to every HTTP response."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                present = {k.lower() for k, _ in headers}
+                for name, value in SECURITY_HEADERS.items():
+                    if name.encode() not in present:
+                        headers.append((name.encode(), value.encode()))
+                message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def _open(source: str | Path | Storyline | Settings) -> Storyline:
+    if isinstance(source, Storyline):
+        return source
+    if isinstance(source, Settings):
+        return Storyline(settings=source)
+    return Storyline(source)
+
+
+def create_app(source: str | Path | Storyline | Settings) -> FastAPI:
+    """A read-only web app over the storyline database ``source`` (a path, settings or Storyline)."""
+    storyline = _open(source)
+    storyline.store.read_only()
+    app = FastAPI(
+        title="storyline",
+        summary="A dated, source-cited storyline of a pile of news articles.",
+        version="0.1.0",
+        openapi_url="/api/openapi.json",
+        docs_url=None,  # Swagger UI loads third-party scripts; the schema is at /api/openapi.json
+        redoc_url=None,
+    )
+    app.state.service = Service(storyline)
+    app.include_router(api_router)
+    app.include_router(pages_router)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    _add_error_handlers(app)
+    app.add_middleware(SecurityHeaders)
+    return app
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or request.url.path == "/api"
+
+
+def _error(request: Request, status: int, message: str) -> Response:
+    if _wants_json(request):
+        return JSONResponse({"detail": message, "status": status}, status_code=status)
+    return render_error(request, status, message)
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(NotFoundError)
+    async def not_found(request: Request, exc: NotFoundError) -> Response:
+        return _error(request, 404, str(exc))
+
+    @app.exception_handler(StorylineError)
+    async def bad_request(request: Request, exc: StorylineError) -> Response:
+        return _error(request, 400, str(exc))
+
+    @app.exception_handler(sqlite3.Error)
+    async def database_error(request: Request, exc: sqlite3.Error) -> Response:
+        return _error(request, 400, f"the database could not answer this request: {exc}")
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        if _wants_json(request):
+            errors = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", "")} for e in exc.errors()]
+            return JSONResponse({"detail": errors, "status": 422}, status_code=422)
+        parts = [f"{'.'.join(str(x) for x in e.get('loc', ())[1:])}: {e.get('msg', '')}"
+                 for e in exc.errors()]
+        return render_error(request, 422, "invalid parameter — " + "; ".join(parts))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        message = "not found" if exc.status_code == 404 else str(exc.detail)
+        return _error(request, exc.status_code, message)

@@ -1,0 +1,193 @@
+"""What the API and the pages show, computed once from the Python API (no SQL here)."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..api import Storyline, parse_date
+from ..errors import ConfigError, NotFoundError
+from ..timeline import by_date, rank
+from ..timeline.export import to_dict
+from ..types import TimelineEvent, try_date_value
+from .format import BINS, choose_bin, density, display_date, safe_url, segments
+
+MAX_LIMIT = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """Filters of the timeline, as given in the query string."""
+
+    entity: str | None = None
+    since: str | None = None
+    until: str | None = None
+    q: str | None = None
+    source: str | None = None
+    top: int | None = None  # keep only the N most salient events
+
+    def active(self) -> dict[str, str]:
+        return {k: str(v) for k, v in self.as_dict().items() if v not in (None, "")}
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"entity": self.entity, "since": self.since, "until": self.until, "q": self.q,
+                "source": self.source, "top": self.top}
+
+
+@dataclass(slots=True)
+class TimelinePage:
+    events: list[TimelineEvent]
+    total: int
+    offset: int
+    limit: int
+    bins: str
+    density: list[dict[str, Any]] = field(default_factory=list)
+
+
+class Service:
+    """Thread-safe read access to one storyline database for the web app."""
+
+    def __init__(self, storyline: Storyline) -> None:
+        self.sl = storyline
+        self.store = storyline.store
+        self.lock = threading.Lock()
+
+    # -- timeline ----------------------------------------------------------------
+
+    def timeline(self, f: EventFilter, offset: int = 0, limit: int = 100,
+                 bins: str | None = None) -> TimelinePage:
+        if bins is not None and bins not in BINS:
+            raise ConfigError(f"bins must be one of {', '.join(BINS)}; got {bins!r}")
+        since, until = parse_date(f.since, "since"), parse_date(f.until, "until")
+        if since and until and since.start > until.end:
+            raise ConfigError("since must not be later than until")
+        with self.lock:
+            entity_ids = self._entity_ids(f.entity)
+            events = self.store.timeline_events(entity_ids, since, until, (f.q or "").strip() or None)
+        if f.source:
+            events = [e for e in events if any(s.source == f.source for s in e.sources)]
+        ranked = rank(events)
+        if f.top:
+            ranked = ranked[: f.top]
+        ordered = by_date(ranked)
+        size = bins or choose_bin([e.date for e in ordered])
+        return TimelinePage(ordered[offset : offset + limit], len(ordered), offset, limit, size,
+                            density([e.date for e in ordered], size))
+
+    def _entity_ids(self, name: str | None) -> list[int] | None:
+        if not name or not name.strip():
+            return None
+        if name.strip().isdigit():
+            return [int(name.strip())]
+        ids = self.store.entity_ids_named(name.strip())
+        if not ids:
+            raise NotFoundError(f"no entity named {name!r}; see the entities list")
+        return ids
+
+    def event(self, event_id: int) -> dict[str, Any]:
+        with self.lock:
+            event = self.store.get_event(event_id)
+        event["display_date"] = display_date(event["date"])
+        for m in event["mentions"]:
+            m["display_published"] = display_date(m["published"])
+            m["offset"] = m["start"]
+        return event
+
+    # -- articles ----------------------------------------------------------------
+
+    def articles(self, offset: int = 0, limit: int = 100) -> list[dict[str, Any]]:
+        with self.lock:
+            rows = self.sl.articles(limit, offset)
+        for r in rows:
+            r["display_published"] = display_date(r["published"])
+            r["url"] = safe_url(r.get("url"))
+        return rows
+
+    def article(self, article_id: int) -> dict[str, Any]:
+        with self.lock:
+            article = self.sl.article(article_id)
+            spans = self.store.article_spans(article_id)
+        article["url"] = safe_url(article.get("url"))
+        article["display_published"] = display_date(article.get("published"))
+        article["mentions"] = spans["entities"]
+        article["quote_spans"] = spans["quotes"]
+        article["event_spans"] = spans["events"]
+        return article
+
+    def article_segments(self, article: dict[str, Any], highlight: tuple[int, int] | None) -> list[Any]:
+        marks: list[dict[str, Any]] = []
+        for t in article["timexes"]:
+            dv = try_date_value(t["value"])
+            label = display_date(dv) if dv else t["value"]
+            marks.append({"start": t["start"], "end": t["end"], "cls": "date",
+                          "title": f"{t['type']} {label} ({t['value']})"})
+        for m in article["mentions"]:
+            marks.append({"start": m["start"], "end": m["end"], "cls": "entity",
+                          "title": f"{m['name']} ({m['type']})", "entity": m["entity_id"]})
+        for q in article["quote_spans"]:
+            who = q["speaker"] or "unknown speaker"
+            marks.append({"start": q["start"], "end": q["end"], "cls": f"quote {q['kind']}",
+                          "title": f"{q['kind']} quote: {who} ({q['cue']})"})
+        if highlight:
+            marks.append({"start": highlight[0], "end": highlight[1], "cls": "hl", "title": ""})
+        return segments(article["text"], marks)
+
+    # -- entities, quotes, search -----------------------------------------------
+
+    def entities(self, type_: str | None = None, q: str | None = None,
+                 offset: int = 0, limit: int = 100) -> list[dict[str, Any]]:
+        with self.lock:
+            rows = self.sl.entities(type_ or None)
+        if q:
+            needle = q.casefold().strip()
+            rows = [r for r in rows if any(needle in a.casefold() for a in [r["name"], *r["aliases"]])]
+        return rows[offset : offset + limit]
+
+    def entity(self, entity_id: int) -> dict[str, Any]:
+        with self.lock:
+            entity = self.store.get_entity(entity_id)
+            events = by_date(rank(self.store.timeline_events([entity_id])))
+            quotes = self.store.list_quotes([entity_id])
+        for q in quotes:
+            q["display_date"] = display_date(q["date"] or q["published"])
+        return {**entity, "events": events, "quotes": quotes}
+
+    def quotes(self, speaker: str | None = None, q: str | None = None,
+               offset: int = 0, limit: int = 100) -> tuple[int, list[dict[str, Any]]]:
+        with self.lock:
+            ids = self._entity_ids(speaker)
+            rows = self.store.list_quotes(ids)
+        if q:
+            needle = q.casefold().strip()
+            rows = [r for r in rows if needle in r["text"].casefold()
+                    or needle in (r["speaker"] or "").casefold()]
+        for r in rows:
+            r["display_date"] = display_date(r["date"] or r["published"])
+        return len(rows), rows[offset : offset + limit]
+
+    def search(self, q: str, limit: int = 20) -> list[dict[str, Any]]:
+        if not q.strip():
+            raise ConfigError("q must not be empty")
+        with self.lock:
+            rows = self.sl.search(q, limit)
+        for r in rows:
+            r["display_published"] = display_date(r["published"])
+        return rows
+
+    def sources(self) -> list[dict[str, Any]]:
+        with self.lock:
+            return self.store.list_sources()
+
+    def entity_names(self, limit: int = 300) -> list[str]:
+        with self.lock:
+            return [r["name"] for r in self.sl.entities(limit=limit)]
+
+
+def event_json(event: TimelineEvent) -> dict[str, Any]:
+    """The export JSON of an event plus what the UI needs to show it."""
+    data = to_dict(event)
+    data["display_date"] = display_date(event.date)
+    data["articles"] = sorted({s.article for s in event.sources})
+    data["outlets"] = sorted({s.source for s in event.sources if s.source})
+    return data
