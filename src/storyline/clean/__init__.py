@@ -59,7 +59,7 @@ def clean(record: RawRecord) -> list[Article]:
             url=page.url or meta.get("url"),
             author=page.author or meta.get("author"),
         )
-        stories = _stories(page.text, known)
+        stories = _stories(page.text, known, headings_only=True)
     elif record.kind in _ITEM_KINDS:
         known = _Meta(**{k: _str(meta.get(k)) for k in ("title", "published", "source", "url", "author")})
         body = _str(meta.get("text")) or ""
@@ -102,14 +102,14 @@ def _is_plain_payload(record: RawRecord) -> bool:
     return ctype.startswith("text/plain")
 
 
-def _stories(text: str, known: _Meta) -> list[Story]:
+def _stories(text: str, known: _Meta, headings_only: bool = False) -> list[Story]:
     """Split ``text`` into stories; a title known from metadata heads the main story."""
     body = normalise_text(text)
     if not body:
         return []
     if known.title:
         body = known.title + "\n\n" + body
-    stories = split_stories(body, title_first=True)
+    stories = split_stories(body, title_first=True, headings_only=headings_only)
     if stories and known.title:
         stories[0].title = known.title
     return stories

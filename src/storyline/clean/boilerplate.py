@@ -22,7 +22,7 @@ from enum import StrEnum
 
 from .dates import parse_published
 
-__all__ = ["Line", "LineKind", "classify", "is_terminal", "words"]
+__all__ = ["Line", "LineKind", "classify", "is_terminal", "word_count", "words"]
 
 
 class LineKind(StrEnum):
@@ -135,7 +135,11 @@ _CAPTION_CREDIT = re.compile(
     r"(?:PHOTOS?|Photos?|PHOTO CREDIT|Photo credit|IMAGE|Image|Credit|CREDIT|Picture|FILE PHOTO)\s*:\s*"
     r"[\w\s/.,&'-]{1,60}$"
 )
-_TERMINAL = re.compile(r"[.!?…](?:[\"'”’)\]]+)?$|[.!?]\s*\((?:[A-Z][\w -]{1,30})\)$")
+_TERMINAL = re.compile(
+    r"[.!?…。！？](?:[\"'”’)\]」』）]+)?$|[.!?]\s*\((?:[A-Z][\w -]{1,30})\)$"
+)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_TABLE_ROW = re.compile(r"^\|.*\|.*\|\s*$")
 _INNER_STOP = re.compile(r"[a-z0-9][.!?][\"'”’]?\s+[A-Z“\"]")
 _CONTINUATIONS = frozenset(
     (
@@ -150,6 +154,11 @@ _ONLY_DATE = re.compile(r"^[\w ,.:/|-]{6,60}$")
 
 def words(text: str) -> list[str]:
     return text.split()
+
+
+def word_count(text: str) -> int:
+    """Words in ``text``; for scripts written without spaces, two characters count as one."""
+    return len(text.split()) + len(_CJK.findall(text)) // 2
 
 
 def _key(text: str) -> str:
@@ -211,7 +220,9 @@ def classify(raw: str) -> Line:
     if not text:
         return Line(text, LineKind.BLANK)
     key = _key(text)
-    n = len(text.split())
+    n = word_count(text)
+    if _TABLE_ROW.match(text):
+        return Line(text, LineKind.PROSE)  # a table row: content, never a headline
     if _COMMENTS_HEADINGS.match(key):
         return Line(text, LineKind.COMMENTS)
     if _RELATED_HEADINGS.match(key):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .boilerplate import Line, LineKind, classify, is_terminal
+from .boilerplate import Line, LineKind, classify, is_terminal, word_count
 from .text import normalise_line
 
 __all__ = ["Story", "split_stories"]
@@ -42,6 +42,7 @@ class _State:
     lines: list[Line]
     paragraph_mode: bool
     outlets: set[str]
+    headings_only: bool = False
     stories: list[Story] = field(default_factory=list)
     current: Story | None = None
     section: LineKind | None = None  # COMMENTS or RELATED once such a heading was seen
@@ -49,12 +50,14 @@ class _State:
     joinable: bool = False  # last paragraph may be continued by the next line
 
 
-def split_stories(text: str, *, title_first: bool = True) -> list[Story]:
+def split_stories(text: str, *, title_first: bool = True, headings_only: bool = False) -> list[Story]:
     """The stories of a plain-text page, main story first. With ``title_first`` the first
-    non-junk line is the main story's title whatever its shape."""
+    non-junk line is the main story's title whatever its shape. With ``headings_only``
+    (text already extracted from HTML) only "Related"/"Comments" headings end the main
+    story; repeated lines and timestamps do not."""
     lines = [classify(normalise_line(raw)) for raw in text.splitlines()]
     lines = _mark_outlets(_mark_captions(lines))
-    state = _State(lines, _paragraph_mode(lines), _outlets(lines))
+    state = _State(lines, _paragraph_mode(lines), _outlets(lines), headings_only)
     for i, line in enumerate(lines):
         _step(state, i, line, title_first)
     _close(state)
@@ -86,7 +89,7 @@ def _mark_outlets(lines: list[Line]) -> list[Line]:
     """A short name between a headline and a bare timestamp is the outlet (teaser cards)."""
     out = list(lines)
     for i, line in enumerate(lines):
-        if line.kind != LineKind.SHORT or len(line.text.split()) > 5:
+        if line.kind != LineKind.SHORT or word_count(line.text) > 5:
             continue
         before, after = _neighbour(lines, i, -1), _neighbour(lines, i, 1)
         if (
@@ -132,6 +135,8 @@ def _is_outlet(state: _State, line: Line) -> bool:
 
 def _strong_title(state: _State, i: int, line: Line) -> bool:
     """A short line that heads a story: repeated, or followed by outlet/timestamp lines."""
+    if state.headings_only and state.section is None:
+        return False
     for nxt in _next_lines(state, i):
         if nxt.key == line.key:
             return True
@@ -152,11 +157,8 @@ def _close(state: _State) -> None:
     story = state.current
     if story is None:
         return
-    while story.paragraphs and not is_terminal(story.paragraphs[-1]) and story.prose:
-        last = story.paragraphs[-1]
-        if len(last.split()) >= _TITLE_MAX_WORDS:
-            break
-        story.paragraphs.pop()  # a trailing subheading or call to action, not text
+    while story.prose and story.paragraphs and story.paragraphs[-1].endswith(":"):
+        story.paragraphs.pop()  # a trailing lead-in to something removed ("Explore ...:")
     state.stories.append(story)
     state.current = None
 
@@ -244,12 +246,12 @@ def _key_of(text: str) -> str:
 def _prose(state: _State, line: Line, title_first: bool) -> None:
     if state.current is None:
         if state.section is None and not state.stories:
-            words = len(line.text.split())
+            words = word_count(line.text)
             if title_first and words <= _TITLE_MAX_WORDS:
                 _start(state, line.text)
                 return
             _start(state, None)
-        elif len(line.text.split()) >= _ORPHAN_MIN_WORDS and state.section != LineKind.COMMENTS:
+        elif word_count(line.text) >= _ORPHAN_MIN_WORDS and state.section != LineKind.COMMENTS:
             _start(state, None)
         else:
             return  # comment text, or a snippet without a headline
