@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from . import (
     core,  # noqa: F401
+    extract_eval,  # noqa: F401
     quotes_eval,  # noqa: F401
     serve,  # noqa: F401
     timex,  # noqa: F401
