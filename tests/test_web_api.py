@@ -244,7 +244,7 @@ def test_arbitrary_parameters_never_give_500(
 
 
 @pytest.mark.parametrize("url", ["/", "/articles", "/entities", "/quotes", "/articles/1", "/events/1",
-                                 "/entities/1", "/?entity=Kim%20Jong-un", "/?q=letter&bins=year",
+                                 "/entities/1", "/?entity=Kim%20Jong-un", "/?q=letter&bins=year", "/?entity=&source=&since=&until=&q=&top=",
                                  "/?source=New%20York%20Times", "/?since=2019-06&until=2019-06",
                                  "/quotes?speaker=Donald%20Trump", "/entities?q=kim&type=PERSON"])
 def test_pages_render_with_security_headers(client: Client, url: str) -> None:

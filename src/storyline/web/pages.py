@@ -70,12 +70,14 @@ def timeline(
     until: Annotated[str | None, Query(max_length=20)] = None,
     q: Annotated[str | None, Query(max_length=500)] = None,
     source: Short = None,
-    top: Annotated[int | None, Query(ge=1, le=100_000)] = None,
-    bins: Annotated[str | None, Query(pattern="^(year|month|day)$")] = None,
+    top: Annotated[str | None, Query(pattern=r"^\d{0,6}$", description="empty: all")] = None,
+    bins: Annotated[str | None, Query(pattern="^(year|month|day)?$")] = None,
     page: Page = 1,
 ) -> HTMLResponse:
     service = _service(request)
-    f = EventFilter(entity or None, since or None, until or None, q or None, source or None, top)
+    f = EventFilter(entity or None, since or None, until or None, q or None, source or None,
+                    int(top) if top and int(top) > 0 else None)
+    bins = bins or None
     result = service.timeline(f, (page - 1) * PAGE, PAGE, bins)
     params = {**f.active(), "bins": bins}
     pages = max(1, -(-result.total // PAGE))
