@@ -118,6 +118,7 @@ def quarter(r: Resolver, c: Candidate, g: dict[str, str]) -> Result | None:
         return "DATE", f"{y:04d}-{letter}{n}", None
     if rel in ("year-earlier", "year-ago", "year-before", "comparable"):
         base = r.state.last_quarter or quarter_value(shift(r.dct, "quarter", -1))
+        r.state.used = base
         return "DATE", shift_value(base, "year", -1) or base, None
     if rel in ("current", "this"):
         return "DATE", quarter_value(r.dct), None
@@ -176,7 +177,7 @@ def ago(r: Resolver, c: Candidate, g: dict[str, str]) -> Result | None:
     """ "a day ago", "two years earlier", "three weeks from now"."""
     number = parse_number(g.get("num") or "one")
     unit = unit_key(g["unit"])
-    direction = _norm(g["dir"])
+    direction = _norm(g.get("dir") or g.get("dir2") or "ago")
     sign = -1 if direction in ("ago", "earlier", "before") else 1
     mod = QUANTITY_MODS.get(_norm(g.get("qmod"))) if g.get("qmod") else None
     if unit in ("second", "minute", "hour", "fortnight") or unit not in UNIT_GRANULARITY:
@@ -190,6 +191,9 @@ def ago(r: Resolver, c: Candidate, g: dict[str, str]) -> Result | None:
     if direction in _ABOUT_DCT:
         if r.dct is None:
             return "DATE", "XXXX", mod
+        if unit == "year" and r.state.last_quarter:  # financial reports: "a year ago" = that quarter
+            r.state.used = r.state.last_quarter
+            return "DATE", shift_value(r.state.last_quarter, unit, n) or r.state.last_quarter, mod
         return "DATE", shifted_value(r.dct, unit, n), mod
     value = r.state.anchor_value(unit, n, r.dct, keep=unit == "year")
     return ("DATE", value, mod) if value else None

@@ -123,8 +123,8 @@ def _check_season(cand: Candidate, g: dict[str, str], text: str) -> bool:
 
 
 def _check_duration(cand: Candidate, g: dict[str, str], text: str) -> bool:
-    if g.get("old") and "-" not in g["old"]:
-        return False  # ages ("37 years old") are not TIMEX3 in TimeBank
+    if g.get("old"):
+        return False  # ages ("37 years old", "6-year-old") are rarely TIMEX3 in TimeBank
     num = " ".join((g.get("num") or "").lower().split())
     if g["unit"].lower().startswith("quarter") and not (num[:1].isdigit() or num in _QUARTER_NUMS):
         return False  # "in some quarters"
@@ -154,6 +154,18 @@ def _is_quantity(doc: Doc, cand: Candidate) -> bool:
         return False
     tok = span[0]
     return tok.dep_ == "nummod" and tok.head.tag_ == "NNS"
+
+
+_HYPHEN_ADJ = re.compile(r"^(?:an?|the)\s+(?=\S+-(?:quarter|year|month|week|day|hour|minute|decade)\b)", re.I)
+
+
+def _trim(cand: Candidate, text: str) -> Candidate:
+    """TimeBank leaves the article out of hyphenated adjectives ("the third-quarter")."""
+    if cand.rule in ("quarter", "duration"):
+        m = _HYPHEN_ADJ.match(text, cand.start, cand.end)
+        if m:
+            return Candidate(m.end(), cand.end, cand.rule, cand.match)
+    return cand
 
 
 def tag_text_candidates(text: str) -> list[Candidate]:
@@ -188,7 +200,8 @@ def tag_doc(doc: Doc, dct: date | None) -> list[Timex]:
     state = AnchorState()
     resolver = Resolver(dct, tense, state)
     timexes: list[Timex] = []
-    for cand in find_candidates(text, accept):
+    for found in find_candidates(text, accept):
+        cand = _trim(found, text)
         if cand.rule == "year" and has_parse and _is_quantity(doc, cand):
             continue
         state.used = None
@@ -203,8 +216,8 @@ def tag_doc(doc: Doc, dct: date | None) -> list[Timex]:
         else:
             anchor = "dct" if dct is not None and value[:1].isdigit() else None
         timexes.append(to_timex(cand, text, result, anchor))
-        if type_ in ("DATE", "TIME"):
-            state.note(value)
+        if type_ in ("DATE", "TIME") and state.used is None:
+            state.note(value)  # values derived from an earlier mention do not become anchors
     return timexes
 
 

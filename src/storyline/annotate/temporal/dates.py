@@ -95,31 +95,33 @@ def shifted_value(d: date, unit: str, n: int) -> str:
     return value_at(shift(d, unit, n), unit)
 
 
+_KEEP_UNIT = {
+    Granularity.DAY: "day",
+    Granularity.WEEK: "week",
+    Granularity.MONTH: "month",
+    Granularity.QUARTER: "quarter",
+    Granularity.YEAR: "year",
+    Granularity.DECADE: "decade",
+    Granularity.CENTURY: "century",
+}
+
+
 def shift_value(value: str, unit: str, n: int) -> str | None:
-    """Move a calendar ``value`` by ``n`` units keeping its granularity when it is
-    at least as coarse as ``unit`` ("1989-Q3" minus a year = "1988-Q3"); otherwise
-    give the ``unit``-granular value. None when ``value`` is not a calendar value."""
+    """Move a calendar ``value`` by ``n`` units. The result keeps the value's own
+    granularity when it is at least as fine as ``unit`` ("1989-Q3" minus a year is
+    "1988-Q3", "2019-06-11" minus a day is "2019-06-10"); a coarser value gives a
+    ``unit``-granular result. None when ``value`` is not a calendar value."""
     try:
         dv = DateValue.parse(value)
     except ValueError:
         return None
-    unit_gran = UNIT_GRANULARITY[unit]
     moved = shift(dv.start, unit, n)
-    if dv.granularity is Granularity.DAY or finer_or_equal(dv.granularity, unit_gran):
-        return value_at(moved, unit) if unit_gran is not Granularity.DAY else moved.isoformat()
-    keep = {
-        Granularity.WEEK: "week",
-        Granularity.MONTH: "month",
-        Granularity.QUARTER: "quarter",
-        Granularity.YEAR: "year",
-        Granularity.DECADE: "decade",
-        Granularity.CENTURY: "century",
-    }.get(dv.granularity)
-    if keep is None:
+    if not finer_or_equal(dv.granularity, UNIT_GRANULARITY[unit]):
         return value_at(moved, unit)
     if re.fullmatch(r"\d{4}-(?:SP|SU|FA|WI|H[12])", value):
         return f"{moved.year:04d}{value[4:]}"
-    return value_at(moved, keep)
+    keep = _KEEP_UNIT.get(dv.granularity)
+    return value_at(moved, keep) if keep else value_at(moved, unit)
 
 
 def weekday_near(dct: date, weekday: int, direction: int) -> date:
@@ -134,14 +136,21 @@ def weekday_near(dct: date, weekday: int, direction: int) -> date:
     return dct - timedelta(days=back) if back <= ahead else dct + timedelta(days=ahead)
 
 
+#: months a date may lie on the "wrong" side of the DCT before tense stops deciding
+TENSE_PENALTY_MONTHS = 4
+
+
 def month_year(dct: date, month: int, direction: int, day: int | None = None) -> int:
-    """The year of ``month`` (and ``day``) as seen from ``dct``: the latest one not
-    after the DCT for the past, the earliest not before it for the future, the
-    DCT's own year when the direction is unknown."""
-    target = (month, day or 1)
-    here = (dct.month, dct.day if day else 1)
-    if direction < 0:
-        return dct.year if target <= here else dct.year - 1
-    if direction > 0:
-        return dct.year if target >= here else dct.year + 1
-    return dct.year
+    """The year of ``month`` (and ``day``) as seen from ``dct``: the occurrence
+    nearest the DCT, where one on the side the tense contradicts ("said ... on
+    Dec. 15" in the future) counts ``TENSE_PENALTY_MONTHS`` further away."""
+    here = dct.year * 12 + dct.month - 1 + (dct.day - 1) / 31 if day else dct.year * 12 + dct.month - 1
+    best_year, best_cost = dct.year, float("inf")
+    for year in (dct.year - 1, dct.year, dct.year + 1):
+        there = year * 12 + month - 1 + ((day or 1) - 1) / 31 if day else year * 12 + month - 1
+        cost = abs(there - here)
+        if (direction < 0 and there > here) or (direction > 0 and there < here):
+            cost += TENSE_PENALTY_MONTHS
+        if cost < best_cost:
+            best_year, best_cost = year, cost
+    return best_year

@@ -182,16 +182,9 @@ REFERENCE_WORDS: dict[str, str] = {
     "the present": "PRESENT_REF",
     "right now": "PRESENT_REF",
     "recently": "PAST_REF",
-    "recent": "PAST_REF",
     "lately": "PAST_REF",
-    "previously": "PAST_REF",
-    "formerly": "PAST_REF",
     "the past": "PAST_REF",
-    "in the past": "PAST_REF",
     "the future": "FUTURE_REF",
-    "future": "FUTURE_REF",
-    "soon": "FUTURE_REF",
-    "shortly": "FUTURE_REF",
 }
 
 #: set adverbs
@@ -202,8 +195,6 @@ SET_WORDS: dict[str, str] = {
     "weekly": "P1W",
     "biweekly": "P2W",
     "monthly": "P1M",
-    "quarterly": "P1Q",
-    "annually": "P1Y",
     "yearly": "P1Y",
 }
 
@@ -214,6 +205,8 @@ HOLIDAYS: dict[str, tuple[int, int]] = {
     "new year's day": (1, 1),
     "new year's eve": (12, 31),
     "independence day": (7, 4),
+    "thanksgiving": (11, 0),
+    "thanksgiving day": (11, 0),
     "halloween": (10, 31),
     "valentine's day": (2, 14),
 }

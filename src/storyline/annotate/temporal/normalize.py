@@ -28,6 +28,7 @@ from .dates import (
 from .lexicon import (
     HOLIDAYS,
     MONTHS,
+    NUMBER_WORDS,
     ORDINALS,
     PARTS_OF_DAY,
     POINT_MODS,
@@ -89,9 +90,7 @@ class Resolver:
             return -1
         if t is Tense.FUTURE:
             return 1
-        if weekday:
-            return 1 if t is Tense.PRESENT else -1
-        return 0
+        return -1 if weekday else 0
 
     def _day(self, y: int, mo: int, d: int) -> str | None:
         try:
@@ -182,9 +181,9 @@ class Resolver:
         start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
         rel = _norm(g.get("rel"))
         here = self.dct.month
-        if rel in ("last", "past", "previous"):
+        if rel in ("last", "past", "previous", "this past"):
             y = self.dct.year if start_month + 3 <= here else self.dct.year - 1
-        elif rel in ("next", "coming", "following"):
+        elif rel in ("next", "coming", "following", "this coming"):
             y = self.dct.year if start_month > here else self.dct.year + 1
         elif rel == "this":
             y = self.dct.year
@@ -201,9 +200,43 @@ class Resolver:
         return anchoring.quarter(self, c, g)
 
     def _year_quarter(self, c: Candidate, g: dict[str, str]) -> Result | None:
+        if g.get("year"):
+            year = int(g["year"])
+        elif self.dct is not None:
+            year = self.dct.year + {"this": 0, "last": -1, "next": 1}[g["yrel"].lower()]
+        else:
+            return "DATE", "XXXX", None
+        if g.get("period"):
+            return "DATE", f"{year:04d}", None
         n = ORDINALS[g["ord"].lower()]
         letter = "H" if g["qh"].lower() == "half" else "Q"
-        return "DATE", f"{g['year']}-{letter}{n}", None
+        return "DATE", f"{year:04d}-{letter}{n}", None
+
+    def _month_relyear(self, c: Candidate, g: dict[str, str]) -> Result | None:
+        mo = _month(g["month"])
+        if self.dct is None:
+            return "DATE", f"XXXX-{mo:02d}", None
+        year = self.dct.year + {"this": 0, "last": -1, "next": 1}[g["yrel"].lower()]
+        return "DATE", f"{year:04d}-{mo:02d}", None
+
+    def _spoken_year(self, c: Candidate, g: dict[str, str]) -> Result | None:
+        if g.get("y2k"):
+            return "DATE", "2000", None
+        tens = {
+            "ninety": 9,
+            "eighty": 8,
+            "seventy": 7,
+            "sixty": 6,
+            "fifty": 5,
+            "forty": 4,
+            "thirty": 3,
+            "twenty": 2,
+        }[g["tens"].lower()]
+        ones = int(NUMBER_WORDS[g["ones"].lower()]) if g.get("ones") else 0
+        return "DATE", f"19{tens}{ones}", None
+
+    def _the_weekend(self, c: Candidate, g: dict[str, str]) -> Result | None:
+        return self._on_the_day(c, {"unit": "weekend"})
 
     def _rel_unit(self, c: Candidate, g: dict[str, str]) -> Result | None:
         return anchoring.relative_unit(self, c, g)
@@ -281,9 +314,9 @@ class Resolver:
                 mod,
             )
         rel = _norm(g.get("rel"))
-        if rel in ("last", "past", "previous"):
+        if rel in ("last", "past", "previous", "this past"):
             day = weekday_near(self.dct - timedelta(days=1), wd, -1)
-        elif rel in ("next", "coming", "following"):
+        elif rel in ("next", "coming", "following", "this coming"):
             day = weekday_near(self.dct + timedelta(days=1), wd, 1)
         elif rel == "this":
             d = self.direction(c, weekday=True)
@@ -340,8 +373,9 @@ class Resolver:
         return "DATE", self.state.last_day or self.dct.isoformat(), None
 
     def _noon(self, c: Candidate, g: dict[str, str]) -> Result | None:
-        day = self.state.last_day or (self.dct.isoformat() if self.dct else "XXXX-XX-XX")
-        hm = "12:00" if g["word"].lower() in ("noon", "midday") else "24:00"
+        day = self._clock_day(c, g.get("cday"))
+        word = g["word"].lower().replace("-", "")
+        hm = {"noon": "12:00", "midday": "12:00", "midnight": "24:00", "midafternoon": "AF"}.get(word, "MO")
         return "TIME", f"{day}T{hm}", None
 
     def _set_every(self, c: Candidate, g: dict[str, str]) -> Result | None:
@@ -360,8 +394,11 @@ class Resolver:
     def _holiday(self, c: Candidate, g: dict[str, str]) -> Result | None:
         mo, d = HOLIDAYS[_norm(g["word"])]
         if self.dct is None:
-            return "DATE", f"XXXX-{mo:02d}-{d:02d}", None
-        y = month_year(self.dct, mo, self.direction(c), d)
+            return "DATE", f"XXXX-{mo:02d}-{d:02d}" if d else f"XXXX-{mo:02d}", None
+        y = month_year(self.dct, mo, self.direction(c), d or 22)
+        if d == 0:  # Thanksgiving: fourth Thursday of November
+            first = date(y, mo, 1)
+            d = 1 + (3 - first.weekday()) % 7 + 21
         return "DATE", f"{y:04d}-{mo:02d}-{d:02d}", None
 
     def _century(self, c: Candidate, g: dict[str, str]) -> Result | None:

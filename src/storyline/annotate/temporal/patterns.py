@@ -50,7 +50,7 @@ NUM = (
 UNIT_ADJ = r"(?:(?:trading|business|working|straight|consecutive|full|calendar)\s+)?"
 UNIT_WORDS = "|".join(sorted(UNITS, key=len, reverse=True)).replace("century", "century|centuries")
 UNIT = rf"{UNIT_ADJ}(?P<unit>(?:{UNIT_WORDS})s?)"
-QMOD = rf"(?:(?P<qmod>{_alt(QUANTITY_MODS)})\s+)"
+QMOD = rf"(?:(?P<qmod>{_alt(QUANTITY_MODS)})\s+(?!the\b))"
 PMOD = r"(?:(?P<mod>early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)(?:\s*-\s*|\s+))"
 REL = r"(?P<rel>last|next|this|coming|past|previous|following)"
 POD = r"(?P<pod>morning|afternoon|evening|night)"
@@ -70,14 +70,14 @@ _RULES: tuple[tuple[str, str], ...] = (
     (
         "month_day",
         rf"(?:{WEEKDAY}(?:\s*,\s*|[ \t]+)(?:the\s+)?)?{PMOD}?{MONTH}\s+{DAY}"
-        rf"(?:(?:\s*,\s*|\s+){YEAR})?(?![\d:%]|\.\d|\s*(?:%|percent))",
+        rf"(?:(?:\s*,\s*|\s+){YEAR})?(?!\d|:\d|\.\d|\s*(?:%|percent))",
     ),
     (
         "day_month",
         rf"(?:{WEEKDAY}(?:\s*,\s*|[ \t]+))?(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}(?:\s*,?\s+{YEAR})?",
     ),
     ("month_year", rf"{PMOD}?{MONTH}(?:\s*,\s*|\s+)(?:of\s+)?{YEAR}"),
-    ("month", rf"(?:{PMOD}|(?P<rel>last|next|this|coming|past)\s+)?{MONTH_NAMED}"),
+    ("month", rf"(?:{PMOD}|(?P<rel>last|next|this|coming|past)\s+)?{MONTH_NAMED}(?!\s*\d)"),
     ("decade", rf"(?:the\s+)?{PMOD}?(?:(?P<decade>(?:1[0-9]|20)\d0)'?s|'(?P<short>\d0)s)"),
     (
         "year",
@@ -86,7 +86,7 @@ _RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         "season",
-        rf"{PMOD}?(?:{REL}\s+)?(?P<season>{_alt(SEASONS)})(?:(?:\s+of)?\s+{YEAR})?",
+        rf"(?:the\s+)?{PMOD}?(?:(?P<rel>this\s+past|this\s+coming|last|next|this|coming|past|previous|following)\s+)?(?P<season>{_alt(SEASONS)})(?:(?:\s+of)?\s+{YEAR})?",
     ),
     (
         "quarter",
@@ -98,7 +98,14 @@ _RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         "year_quarter",
-        rf"{YEAR}(?:'s)?\s+(?:fiscal\s+)?(?P<ord>first|second|third|fourth)[\s-]+(?P<qh>quarter|half)",
+        rf"(?:the\s+)?(?:{YEAR}|(?P<yrel>this|last|next)\s+year)(?:'s)?\s+(?:fiscal\s+)?"
+        r"(?:(?P<ord>first|second|third|fourth)[\s-]+(?P<qh>quarter|half)|(?P<period>period))",
+    ),
+    ("month_relyear", rf"{MONTH_NAMED}\s+(?:of\s+)?(?P<yrel>last|this|next)\s+year"),
+    (
+        "spoken_year",
+        r"(?:the\s+year\s+)?(?:nineteen[\s-]+(?P<tens>ninety|eighty|seventy|sixty|fifty|forty|thirty|twenty)"
+        r"(?:[\s-](?P<ones>one|two|three|four|five|six|seven|eight|nine))?|(?P<y2k>two\s+thousand))",
     ),
     (
         "rel_unit",
@@ -120,16 +127,17 @@ _RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         "ago",
-        rf"{QMOD}?{NUM}[\s-]+{UNIT}\s+(?P<dir>ago|earlier|later|from\s+now|hence|before|after)"
-        rf"(?=\s*[,.;:)!?\"”]|\s*$|\s+(?:and|but|when|as|in|on|at|to|that|from|for|with|by)\b)",
+        rf"{QMOD}?{NUM}[\s-]+{UNIT}\s+(?:(?P<dir>ago|earlier|later|from\s+now|hence)"
+        rf"|(?P<dir2>before|after)(?=\s*[,.;:)!?\"”]|\s*$|\s+(?:and|but|when|as|in|on|at|to|that|for|with|by)\b))",
     ),
     ("ago_bare", r"(?P<unit>day|week|month|year)s?\s+(?P<dir>ago)"),
     (
         "same_period",
-        r"the\s+same\s+(?P<unit>period|quarter|month|week|day|time)"
+        r"the\s+same\s+(?P<unit>period|quarter|month|week|day)"
         r"(?:\s+(?:a\s+year\s+(?:earlier|ago|before)|last\s+year"
         r"|of\s+(?:the\s+)?(?:last|previous|prior)\s+year|(?:in|of)\s+(?P<year>\d{4})))?",
     ),
+    ("the_weekend", r"the\s+weekend"),
     (
         "on_the_day",
         r"(?:(?<=\bon\s)|(?<=\bfor\s)|(?<=\bduring\s))the\s+(?P<unit>day|weekend)"
@@ -153,7 +161,11 @@ _RULES: tuple[tuple[str, str], ...] = (
     ),
     ("last_night", r"(?P<word>last\s+night)"),
     ("reference", rf"(?P<word>{_alt(REFERENCE_WORDS)})"),
-    ("weekday", rf"(?:(?P<mod>early|late)\s+)?(?:{REL}\s+)?{WEEKDAY}(?:\s+{POD})?"),
+    (
+        "weekday",
+        rf"(?:(?P<mod>early|late)\s+)?(?:(?:the\s+)?(?P<rel>this\s+past|this\s+coming|last|next|this|coming"
+        rf"|past|previous|following)\s+)?{WEEKDAY}(?:\s+{POD})?",
+    ),
     (
         "clock",
         r"(?:(?P<h>[01]?\d)(?::(?P<m>[0-5]\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|am|pm)(?!\w)"
@@ -163,7 +175,11 @@ _RULES: tuple[tuple[str, str], ...] = (
         r"(?:(?:\s+on)?\s+(?P<cday>today|yesterday|tomorrow|tonight|monday|tuesday|wednesday|thursday"
         r"|friday|saturday|sunday))?",
     ),
-    ("noon", r"(?P<word>noon|midday|midnight)"),
+    (
+        "noon",
+        r"(?P<word>noon|midday|midnight|mid-?afternoon|mid-?morning)"
+        r"(?:\s+(?P<cday>today|yesterday|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday))?",
+    ),
     (
         "set_every",
         rf"(?P<q>every|each|per)\s+(?:(?P<num>other|\d+|{NUMWORD})\s+)?(?:(?P<unit>(?:{UNIT_WORDS})s?)|{WEEKDAY})",

@@ -74,6 +74,9 @@ REPORTING = frozenset(
         "deny",
     }
 )
+MODALS = frozenset({"would", "could", "might", "may", "can", "should", "must", "ca"})
+#: verbs that put their own object or adjunct in the future ("planned a rally on Saturday")
+SCHEDULING = frozenset({"plan", "schedule", "slate"})
 _MAX_CLIMB = 6
 
 
@@ -97,15 +100,17 @@ def _aux_words(verb: Token) -> list[str]:
 def verb_tense(verb: Token, depth: int = 0) -> Tense:
     """Tense of the verb group headed by ``verb``."""
     auxes = _aux_words(verb)
-    if any(a in FUTURE_AUX for a in auxes) or "would" in auxes:
+    if any(a in FUTURE_AUX or a in MODALS for a in auxes):
         return Tense.FUTURE
+    if verb.lemma_.lower() in SCHEDULING and verb.tag_ in ("VBN", "VBD", "VBZ", "VBP"):
+        return Tense.FUTURE  # "planned for Saturday", "has scheduled a news conference Thursday"
     if "going" in auxes or (verb.head.lower_ == "going" and "to" in auxes):
         return Tense.FUTURE
     if "to" in auxes and depth < 3 and verb.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl"):
         head = verb.head
         head_tense = verb_tense(head, depth + 1) if head is not verb else Tense.UNKNOWN
         if head.lemma_.lower() in FUTURE_VERBS or head.lower_ in ("set", "due", "scheduled"):
-            return Tense.PAST if head_tense is Tense.PAST and head.tag_ == "VBD" else Tense.FUTURE
+            return Tense.FUTURE
         if head_tense is not Tense.UNKNOWN:
             return head_tense
     if any(a in PAST_AUX for a in auxes) or verb.tag_ == "VBD":
@@ -121,7 +126,7 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense:
             return Tense.PAST
         if verb.lemma_.lower() in FUTURE_VERBS:
             return Tense.FUTURE
-        return Tense.PAST if verb.dep_ in ("acl", "relcl", "ROOT") and not auxes else Tense.PRESENT
+        return Tense.PAST if not auxes else Tense.PRESENT
     if verb.tag_ == "VBG" and any(a in ("is", "are", "am", "'s", "'re") for a in auxes):
         return Tense.FUTURE
     if verb.tag_ in ("VBZ", "VBP"):
