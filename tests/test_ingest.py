@@ -97,3 +97,17 @@ def test_adding_again_adds_nothing(sample_db: Storyline, examples_dir: Path, tmp
     shutil.copyfile(examples_dir / "000_ac3c80f9f90edc96.txt", copy)
     assert sample_db.add([copy]).added == []
     assert sample_db.store.count("articles") == before
+
+
+def test_undated_article_gets_an_inferred_date(tmp_path: Path) -> None:
+    (tmp_path / "undated.txt").write_text(
+        "Talks resume\n\nThe envoy said on Sept 5, 2018 that talks would resume. "
+        "Officials met again on Thursday (Sept 6).\n",
+        encoding="utf-8",
+    )
+    with storyline.open(tmp_path / "u.db") as sl:
+        sl.add([tmp_path / "undated.txt"])
+        article = sl.articles()[0]
+        assert article["published_basis"] == "inferred"
+        assert article["published"] == "2018-09-06"
+        assert "Sept 6" in sl.article(article["id"])["published_evidence"]

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from .annotate import Annotator
 from .clean import clean
-from .errors import StorylineError
+from .annotate.temporal.dct import infer_dct
+from .errors import InputError, StorylineError
 from .link import link_entities, link_events
 from .link.duplicates import DuplicateIndex
 from .read import read_paths
@@ -109,7 +110,7 @@ class Ingestor:
                 continue
             new = 0
             for article in articles:
-                article = _override(article, item.path, overrides, manifests)
+                article = self._dated(_override(article, item.path, overrides, manifests))
                 if article.content_hash in seen or self.store.has_content(article.content_hash):
                     continue
                 seen.add(article.content_hash)
@@ -117,6 +118,21 @@ class Ingestor:
                 yield item, article
             if not new:
                 report.present.append(item.path)
+
+    def _dated(self, article: Article) -> Article:
+        """An undated article gets a date estimated from its text, marked as inferred."""
+        if article.published is not None:
+            return article
+        try:
+            estimate = infer_dct(self.annotator.nlp.make_doc(article.text))
+        except InputError:
+            return article
+        return replace(
+            article,
+            published=estimate.value,
+            published_basis=PublishedBasis.INFERRED,
+            published_evidence=estimate.evidence,
+        )
 
     def _flush(self, batch: _Batch, report: IngestReport, progress: ProgressCallback | None) -> None:
         if not batch.articles:
