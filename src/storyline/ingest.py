@@ -13,8 +13,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .annotate import Annotator
-from .clean import clean
 from .annotate.temporal.dct import infer_dct
+from .clean import clean
 from .errors import InputError, StorylineError
 from .link import link_entities, link_events
 from .link.duplicates import DuplicateIndex
