@@ -90,7 +90,7 @@ class Resolver:
             return -1
         if t is Tense.FUTURE:
             return 1
-        return -1 if weekday else 0
+        return -1 if weekday and t is not Tense.PRESENT else 0
 
     def _day(self, y: int, mo: int, d: int) -> str | None:
         try:

@@ -109,7 +109,11 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense:
     if "to" in auxes and depth < 3 and verb.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl"):
         head = verb.head
         head_tense = verb_tense(head, depth + 1) if head is not verb else Tense.UNKNOWN
-        if head.lemma_.lower() in FUTURE_VERBS or head.lower_ in ("set", "due", "scheduled"):
+        if (
+            head.lemma_.lower() in FUTURE_VERBS
+            or head.lower_ in ("set", "due", "scheduled")
+            or (head.lemma_ == "be" and verb.dep_ == "xcomp")  # "is to resume Tuesday"
+        ):
             return Tense.FUTURE
         if head_tense is not Tense.UNKNOWN:
             return head_tense
