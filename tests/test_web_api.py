@@ -244,7 +244,8 @@ def test_arbitrary_parameters_never_give_500(
 
 
 @pytest.mark.parametrize("url", ["/", "/articles", "/entities", "/quotes", "/articles/1", "/events/1",
-                                 "/entities/1", "/?entity=Kim%20Jong-un", "/?q=letter&bins=year", "/?entity=&source=&since=&until=&q=&top=",
+                                 "/entities/1", "/?entity=Kim%20Jong-un", "/?q=letter&bins=year",
+                                 "/?entity=&source=&since=&until=&q=&top=",
                                  "/?source=New%20York%20Times", "/?since=2019-06&until=2019-06",
                                  "/quotes?speaker=Donald%20Trump", "/entities?q=kim&type=PERSON"])
 def test_pages_render_with_security_headers(client: Client, url: str) -> None:
@@ -335,7 +336,7 @@ def test_display_date_uses_the_real_granularity() -> None:
 
 
 def test_density_fills_empty_bins() -> None:
-    dates = [DateValue.parse(v) for v in ("2019-01-05", "2019-03", "2019-03-10")]
+    dates = [DateValue.parse(v).start for v in ("2019-01-05", "2019-03", "2019-03-10")]
     bins = density(dates, "month")
     assert [(b["period"], b["count"]) for b in bins] == [("2019-01", 1), ("2019-02", 0), ("2019-03", 2)]
 
@@ -367,5 +368,12 @@ def test_store_view_queries(db: Path) -> None:
         spans = store.article_spans(1)
         assert spans["entities"] and spans["events"]
         assert store.list_sources()
+        kim = store.entity_ids_named("Kim Jong-un")
+        for args in ((), (kim,), (None, DateValue.parse("2019"), DateValue.parse("2019"), "letter")):
+            assert sorted(store.filtered_events(*args), key=lambda e: e.id) == sorted(
+                store.timeline_events(*args), key=lambda e: e.id
+            )
+        nyt = store.filtered_events(source="New York Times")
+        assert nyt and all(any(s.source == "New York Times" for s in e.sources) for e in nyt)
         with pytest.raises(Exception, match="readonly|read-only|query_only|attempt to write"):
             store.conn.execute("DELETE FROM entities")

@@ -284,6 +284,95 @@ class QueriesMixin:
         ]
         return {"entities": entities, "quotes": quotes, "events": events}
 
+    def filtered_events(
+        self,
+        entity_ids: list[int] | None = None,
+        since: DateValue | None = None,
+        until: DateValue | None = None,
+        query: str | None = None,
+        source: str | None = None,
+    ) -> list[TimelineEvent]:
+        """Like ``timeline_events`` plus an outlet filter, loading sources and actors in bulk
+        (a few queries whatever the number of events)."""
+        index = self.event_index(entity_ids, since, until, query, source)
+        return self.events_by_id([row[0] for row in index])
+
+    def event_index(
+        self,
+        entity_ids: list[int] | None = None,
+        since: DateValue | None = None,
+        until: DateValue | None = None,
+        query: str | None = None,
+        source: str | None = None,
+    ) -> list[tuple[int, str, str]]:
+        """(id, date_start, date_end) of the events passing the filters, in date order
+        (start, then end, then id: the order of ``timeline.by_date``). Cheap: no sources loaded."""
+        where: list[str] = ["1=1"]
+        params: list[str | int] = []
+        if since is not None:
+            where.append("e.date_end >= ?")
+            params.append(since.start.isoformat())
+        if until is not None:
+            where.append("e.date_start <= ?")
+            params.append(until.end.isoformat())
+        if entity_ids is not None:
+            marks = ",".join("?" * len(entity_ids)) or "NULL"
+            where.append(
+                f"""e.id IN (SELECT m.event_id FROM event_mentions m
+                    JOIN event_mention_actors x ON x.mention_id = m.id WHERE x.entity_id IN ({marks}))"""
+            )
+            params.extend(entity_ids)
+        if query:
+            where.append(
+                """e.id IN (SELECT m.event_id FROM event_mentions m JOIN sentences s
+                    ON s.article_id = m.article_id AND s.idx = m.sentence_idx
+                    WHERE s.id IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?))"""
+            )
+            params.append(fts_query(query))
+        if source is not None:
+            where.append(
+                """e.id IN (SELECT m.event_id FROM event_mentions m JOIN articles a
+                    ON a.id = m.article_id WHERE a.source = ?)"""
+            )
+            params.append(source)
+        rows = self.conn.execute(
+            f"""SELECT e.id, e.date_start, e.date_end FROM events e WHERE {' AND '.join(where)}
+                ORDER BY e.date_start, e.date_end, e.id""",
+            params,
+        ).fetchall()
+        return [(r[0], r[1], r[2]) for r in rows]
+
+    def events_by_id(self, ids: list[int]) -> list[TimelineEvent]:
+        """The events with these ids (in this order, unknown ids left out), with sources and actors."""
+        found: dict[int, tuple[str, str]] = {}
+        sources: dict[int, list[SourceRef]] = defaultdict(list)
+        actors: dict[int, list[str]] = defaultdict(list)
+        for chunk in _chunks(ids, 900):
+            marks = ",".join("?" * len(chunk))
+            for r in self.conn.execute(f"SELECT id, date, summary FROM events WHERE id IN ({marks})", chunk):
+                found[r[0]] = (r[1], r[2])
+            for r in self.conn.execute(
+                f"""SELECT m.event_id, m.article_id, a.title, m.text, a.source, a.published, a.story_id,
+                           m.background
+                    FROM event_mentions m JOIN articles a ON a.id = m.article_id
+                    WHERE m.event_id IN ({marks}) ORDER BY a.published, m.article_id, m.start""",
+                chunk,
+            ):
+                sources[r[0]].append(SourceRef(r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7])))
+            for r in self.conn.execute(
+                f"""SELECT m.event_id, e.name, COUNT(*) AS n FROM event_mention_actors x
+                    JOIN event_mentions m ON m.id = x.mention_id JOIN entities e ON e.id = x.entity_id
+                    WHERE m.event_id IN ({marks}) GROUP BY m.event_id, e.id
+                    ORDER BY m.event_id, n DESC, e.name""",
+                chunk,
+            ):
+                actors[r[0]].append(r[1])
+        return [
+            TimelineEvent(i, DateValue.parse(found[i][0]), found[i][1], tuple(actors[i]), tuple(sources[i]))
+            for i in ids
+            if i in found
+        ]
+
     def list_sources(self) -> list[dict[str, Any]]:
         """Outlets with their article counts."""
         rows = self.conn.execute(

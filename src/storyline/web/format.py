@@ -50,11 +50,11 @@ def month_key(d: DateValue) -> tuple[int, int]:
     return d.start.year, d.start.month if fine else 0
 
 
-def choose_bin(dates: Sequence[DateValue]) -> str:
+def choose_bin(starts: Sequence[date]) -> str:
     """Density bin size that gives a readable strip for the span covered."""
-    if not dates:
+    if not starts:
         return "month"
-    span = (max(d.start for d in dates) - min(d.start for d in dates)).days
+    span = (max(starts) - min(starts)).days
     if span > 365 * 8:
         return "year"
     if span > 120:
@@ -70,9 +70,9 @@ def bin_value(d: date, size: str) -> str:
     return d.isoformat()
 
 
-def density(dates: Iterable[DateValue], size: str) -> list[dict[str, Any]]:
+def density(starts: Iterable[date], size: str) -> list[dict[str, Any]]:
     """Event counts per bin (by each event's first day), every bin in range present, in order."""
-    counts = Counter(bin_value(d.start, size) for d in dates)
+    counts = Counter(bin_value(d, size) for d in starts)
     if not counts:
         return []
     keys = sorted(counts)

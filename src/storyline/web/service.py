@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from ..api import Storyline, parse_date
@@ -64,16 +65,18 @@ class Service:
             raise ConfigError("since must not be later than until")
         with self.lock:
             entity_ids = self._entity_ids(f.entity)
-            events = self.store.timeline_events(entity_ids, since, until, (f.q or "").strip() or None)
-        if f.source:
-            events = [e for e in events if any(s.source == f.source for s in e.sources)]
-        ranked = rank(events)
-        if f.top:
-            ranked = ranked[: f.top]
-        ordered = by_date(ranked)
-        size = bins or choose_bin([e.date for e in ordered])
-        return TimelinePage(ordered[offset : offset + limit], len(ordered), offset, limit, size,
-                            density([e.date for e in ordered], size))
+            args = (entity_ids, since, until, (f.q or "").strip() or None, f.source or None)
+            if f.top:  # ranking needs every event's sources
+                ordered = by_date(rank(self.store.filtered_events(*args))[: f.top])
+                starts = [e.date.start for e in ordered]
+                shown = ordered[offset : offset + limit]
+            else:  # date order comes from the index; load only the page shown
+                index = self.store.event_index(*args)
+                starts = [date.fromisoformat(row[1]) for row in index]
+                shown = rank(self.store.events_by_id([row[0] for row in index[offset : offset + limit]]))
+                shown = by_date(shown)
+        size = bins or choose_bin(starts)
+        return TimelinePage(shown, len(starts), offset, limit, size, density(starts, size))
 
     def _entity_ids(self, name: str | None) -> list[int] | None:
         if not name or not name.strip():
@@ -147,7 +150,7 @@ class Service:
     def entity(self, entity_id: int) -> dict[str, Any]:
         with self.lock:
             entity = self.store.get_entity(entity_id)
-            events = by_date(rank(self.store.timeline_events([entity_id])))
+            events = by_date(rank(self.store.filtered_events([entity_id])))
             quotes = self.store.list_quotes([entity_id])
         for q in quotes:
             q["display_date"] = display_date(q["date"] or q["published"])
