@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..types import EntityMention, LocalEntity
 from .extensions import register_extensions
-from .names import HONORIFICS, is_short_form, name_tokens, normalize_name, same_person
+from .names import HONORIFICS, is_short_form, name_tokens, normalize_name, same_person, short_forms
 
 __all__ = [
     "ENTITY_LABELS",
@@ -137,7 +137,7 @@ def _text(span: Span) -> str:
     return " ".join(span.text.split())
 
 
-def _clean(doc: Doc, s: int, e: int, label: str) -> _Mention | None:
+def _clean(doc: Doc, s: int, e: int, label: str, sent_start: int) -> _Mention | None:
     while e > s and (doc[e - 1].is_punct or doc[e - 1].lower_ in _POSSESSIVE):
         e -= 1
     while s < e and (doc[s].is_punct or doc[s].lower_ == "the"):
@@ -153,7 +153,7 @@ def _clean(doc: Doc, s: int, e: int, label: str) -> _Mention | None:
     key = normalize_name(name)
     if not key or key in _PRONOUNS:
         return None
-    surface_start, before = _titles_before(doc, outer, doc[s].sent.start)
+    surface_start, before = _titles_before(doc, outer, sent_start)
     titles.extend(before)
     surface = _text(doc[surface_start:e])
     return _Mention(s, e, surface_start, label, key, name, surface, titles, len(name_tokens(name)) > 1)
@@ -179,10 +179,15 @@ class EntityResolver:
         self.roles: dict[str, dict[int, set[str]]] = {}
 
     def run(self) -> tuple[list[LocalEntity], list[EntityMention]]:
-        mentions = [m for s, e, lab in _ner_spans(self.doc) if (m := _clean(self.doc, s, e, lab))]
+        doc = self.doc
+        starts = [0] * len(doc)
+        for sent in doc.sents:
+            starts[sent.start : sent.end] = [sent.start] * (sent.end - sent.start)
+        mentions = [m for s, e, lab in _ner_spans(doc) if (m := _clean(doc, s, e, lab, starts[s]))]
         for m in mentions:
             if m.multi:
                 self._add_full(m)
+        self._index_short_forms()
         for m in mentions:
             if not m.multi:
                 self._add_short(m)
@@ -218,13 +223,21 @@ class EntityResolver:
                     return
         self._new(m)
 
+    def _index_short_forms(self) -> None:
+        """One-word form -> person clusters with a full name having that form."""
+        self.short_index: dict[str, list[_Cluster]] = {}
+        for c in self.clusters:
+            if c.label() != "PERSON":
+                continue
+            forms = {f for k in c.keys if len(k.split()) > 1 for f in short_forms(k)}
+            for form in forms:
+                self.short_index.setdefault(form, []).append(c)
+
     def _add_short(self, m: _Mention) -> None:
         candidates: list[tuple[_Cluster, list[int]]] = []
         if m.label in _SHORT_FORM_LABELS and not (m.name.isupper() and len(m.name) <= 3):
-            for c in self.clusters:
-                full = [x for x in c.mentions if x.multi]
-                if full and c.label() == "PERSON" and any(is_short_form(m.key, k) for k in c.keys):
-                    candidates.append((c, [x.start for x in full]))
+            for c in self.short_index.get(m.key, ()):
+                candidates.append((c, [x.start for x in c.mentions if x.multi]))
         if candidates:
             before = [(max(p for p in ps if p < m.start), c) for c, ps in candidates if min(ps) < m.start]
             if before:

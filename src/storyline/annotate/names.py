@@ -16,6 +16,7 @@ __all__ = [
     "name_tokens",
     "normalize_name",
     "same_person",
+    "short_forms",
     "strip_honorifics",
 ]
 
@@ -93,15 +94,22 @@ def _core(tokens: list[str]) -> tuple[list[str], str]:
     return tokens, ""
 
 
+def short_forms(full: str) -> tuple[str, ...]:
+    """The one-word forms of a multi-word name: its family name ("trump" for
+    "Donald Trump") and its first word, the family name of names written
+    family-name first ("kim" for "Kim Jong-un"). Hyphenated given names stay
+    whole, so "un" is not a form of "Kim Jong-un"."""
+    words, _ = _core(_words(full, _SPACES))
+    if len(words) < 2 and len(name_tokens(full)) < 2:
+        return ()
+    return tuple(dict.fromkeys(w.replace("-", " ") for w in (words[0], words[-1])))
+
+
 def is_short_form(short: str, full: str) -> bool:
-    """True when ``short`` is a one-word form of the multi-word name ``full``:
-    its family name ("Trump" / "Donald Trump") or, for names written family-name
-    first, its first word ("Kim" / "Kim Jong-un")."""
-    s, f = name_tokens(short), name_tokens(full)
-    if len(s) != 1 or len(f) < 2:
-        return False
-    words, _ = _core(_words(full, _SPACES))  # "jong-un" stays one word
-    return s[0] in (words[0].replace("-", " "), words[-1].replace("-", " "))
+    """True when ``short`` is a one-word form of the multi-word name ``full``
+    (see ``short_forms``)."""
+    s = name_tokens(short)
+    return len(s) == 1 and s[0] in short_forms(full)
 
 
 def same_person(a: str, b: str) -> bool:

@@ -22,13 +22,20 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..types import DateValue, EntityMention, LocalEntity, Quote, Timex
 from .extensions import register_extensions
 from .quotemarks import QuoteSpan, find_quote_spans
 
-__all__ = ["SPEECH_VERBS", "Attribution", "find_attributions", "quotes_of"]
+__all__ = [
+    "SPEECH_VERBS",
+    "Attribution",
+    "annotate_quotes",
+    "find_attributions",
+    "quotes_of",
+    "sentence_index",
+]
 
 _SPEECH_TEXT = """
 say tell add write tweet post state announce note explain claim argue insist report
@@ -77,11 +84,12 @@ class Attribution:
         return self.lemma in SPEECH_VERBS or self.lemma == "according to"
 
 
-def _trimmed(doc: Doc, start_tok: int, end_tok: int) -> tuple[int, int] | None:
+def _trimmed(doc: Doc, text: str, start_tok: int, end_tok: int) -> tuple[int, int] | None:
+    """Character range of tokens ``start_tok:end_tok`` without edge punctuation.
+    (``text`` is ``doc.text``, passed in because ``Doc.text`` rebuilds the string.)"""
     if start_tok >= end_tok:
         return None
     a, b = doc[start_tok].idx, doc[end_tok - 1].idx + len(doc[end_tok - 1])
-    text = doc.text
     while a < b and text[a] in _TRIM:
         a += 1
     while b > a and text[b - 1] in _TRIM:
@@ -89,7 +97,7 @@ def _trimmed(doc: Doc, start_tok: int, end_tok: int) -> tuple[int, int] | None:
     return (a, b) if a < b else None
 
 
-def _runs(doc: Doc, tokens: list[int]) -> list[tuple[int, int]]:
+def _runs(doc: Doc, text: str, tokens: list[int]) -> list[tuple[int, int]]:
     """Character ranges of the contiguous runs in sorted token indexes."""
     ranges: list[tuple[int, int]] = []
     if not tokens:
@@ -97,7 +105,7 @@ def _runs(doc: Doc, tokens: list[int]) -> list[tuple[int, int]]:
     start = prev = tokens[0]
     for i in [*tokens[1:], -2]:
         if i != prev + 1:
-            if (r := _trimmed(doc, start, prev + 1)) is not None:
+            if (r := _trimmed(doc, text, start, prev + 1)) is not None:
                 ranges.append(r)
             start = i
         prev = i
@@ -110,8 +118,11 @@ def _subject(verb: Token) -> Token | None:
         for child in node.children:
             if child.dep_ in _SUBJECTS:
                 return child
-        if node.dep_ == "relcl" and node.head.pos_ in ("NOUN", "PROPN"):
+        if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return node.head
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep":  # "by arguing that ..."
+            node = node.head.head
+            continue
         if node.dep_ not in _CLIMB or node.head is node:
             return None
         node = node.head
@@ -151,7 +162,17 @@ def _clip(text: str, r: tuple[int, int], para: tuple[int, int]) -> tuple[int, in
     return (a, b) if a < b else None
 
 
-def _cue_attribution(tok: Token) -> Attribution | None:
+def sentence_index(doc: Doc) -> tuple[list[Span], list[int]]:
+    """The sentences of ``doc`` and, for each token, its sentence number (one pass:
+    ``Token.sent`` walks the whole Doc on every call)."""
+    sents = list(doc.sents)
+    of = [0] * len(doc)
+    for k, sent in enumerate(sents):
+        of[sent.start : sent.end] = [k] * (sent.end - sent.start)
+    return sents, of
+
+
+def _cue_attribution(tok: Token, sent: Span, text: str) -> Attribution | None:
     doc = tok.doc
     if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
         to = next(c for c in tok.children if c.lower_ == "to")
@@ -159,8 +180,8 @@ def _cue_attribution(tok: Token) -> Attribution | None:
         if pobj is None:
             return None
         skip = {t.i for t in tok.subtree}
-        body = [t.i for t in tok.sent if t.i not in skip]
-        return Attribution(tok.i, "according to", _source_range(pobj), pobj.i, _runs(doc, body))
+        body = [t.i for t in sent if t.i not in skip]
+        return Attribution(tok.i, "according to", _source_range(pobj), pobj.i, _runs(doc, text, body))
     if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in SPEECH_VERBS:
         return None
     subj = _subject(tok)
@@ -168,33 +189,30 @@ def _cue_attribution(tok: Token) -> Attribution | None:
     att = Attribution(tok.i, tok.lemma_.lower(), source, subj.i if subj is not None else None)
     for child in tok.children:
         if child.dep_ in _CONTENT_DEPS or child.dep_ == "xcomp" and att.lemma in _XCOMP_VERBS:
-            r = _trimmed(doc, child.left_edge.i, child.right_edge.i + 1)
+            r = _trimmed(doc, text, child.left_edge.i, child.right_edge.i + 1)
             if r is not None:
                 att.content.append(r)
     if not att.content and tok.dep_ == "parataxis":
         skip = {t.i for t in tok.subtree}
         body = sorted(t.i for t in tok.head.subtree if t.i not in skip)
-        att.content = _runs(doc, body)
+        att.content = _runs(doc, text, body)
     return att
 
 
 class _Finder:
     """Attributions of one Doc; linear in its length but for cues x quotes."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, sents: list[Span], sent_of: list[int]) -> None:
         self.doc = doc
         self.text = doc.text
-        self.sent_of: list[int] = [0] * len(doc)
-        for k, sent in enumerate(doc.sents):
-            for i in range(sent.start, sent.end):
-                self.sent_of[i] = k
-        paras = _paragraphs(doc.text)
+        self.sent_of = sent_of
+        paras = _paragraphs(self.text)
         self.cues: dict[int, Attribution] = {}
         p = 0
         for tok in doc:
             while p + 1 < len(paras) and paras[p][1] < tok.idx:
                 p += 1
-            att = _cue_attribution(tok)
+            att = _cue_attribution(tok, sents[sent_of[tok.i]], self.text)
             if att is None:
                 continue
             clipped = (_clip(self.text, r, paras[p]) for r in att.content)
@@ -308,9 +326,10 @@ class _Finder:
         return None
 
 
-def find_attributions(doc: Doc) -> list[Attribution]:
+def find_attributions(doc: Doc, sentences: tuple[list[Span], list[int]] | None = None) -> list[Attribution]:
     """Every attribution in a parsed Doc, in text order (speakers not yet resolved)."""
-    return _Finder(doc).run()
+    sents, sent_of = sentences or sentence_index(doc)
+    return _Finder(doc, sents, sent_of).run()
 
 
 # -- speaker resolution ----------------------------------------------------------
@@ -327,8 +346,15 @@ def _token_entities(doc: Doc, mentions: list[EntityMention]) -> dict[int, int]:
 
 
 class _Speakers:
-    def __init__(self, doc: Doc, entities: list[LocalEntity], mentions: list[EntityMention]) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        sentences: tuple[list[Span], list[int]],
+        entities: list[LocalEntity],
+        mentions: list[EntityMention],
+    ) -> None:
         self.doc = doc
+        self.sents, self.sent_of = sentences
         self.types = {e.key: e.type for e in entities}
         self.tok_ent = _token_entities(doc, mentions)
         self.persons = sorted((i, k) for i, k in self.tok_ent.items() if self.types.get(k) == "PERSON")
@@ -345,7 +371,7 @@ class _Speakers:
             else:
                 att.entity = self._named(att)
             if att.entity is not None:
-                history.append((tok.sent.start, att.entity))
+                history.append((self.sent_of[tok.i], att.entity))
 
     def _named(self, att: Attribution) -> int | None:
         assert att.speaker is not None
@@ -359,10 +385,10 @@ class _Speakers:
 
     def _pronoun(self, tok: Token, history: list[tuple[int, int]]) -> int | None:
         personal = tok.lower_ in _PERSONAL
-        this = tok.sent
-        prev = self.doc[this.start - 1].sent if this.start > 0 else None
-        before = self.doc[prev.start - 1].sent if prev is not None and prev.start > 0 else None
-        window = {s.start for s in (this, prev, before) if s is not None}
+        k = self.sent_of[tok.i]
+        this = self.sents[k]
+        prev = self.sents[k - 1] if k > 0 else None
+        window = {k, k - 1, k - 2}
         for s, ent in reversed(history):
             if s in window and (self.types.get(ent) == "PERSON") == personal:
                 return ent
@@ -373,9 +399,9 @@ class _Speakers:
                 continue
             for child in sent.root.children:
                 if child.dep_ in ("nsubj", "nsubjpass") and child.i < tok.i:
-                    k = self.tok_ent.get(child.i)
-                    if k is not None and self.types.get(k) == "PERSON":
-                        return k
+                    owner = self.tok_ent.get(child.i)
+                    if owner is not None and self.types.get(owner) == "PERSON":
+                        return owner
         pos = bisect_left(self.person_tokens, tok.i)
         return self.persons[pos - 1][1] if pos else None
 
@@ -384,10 +410,10 @@ class _Speakers:
 
 
 def _cue_date(doc: Doc, cue: int, timexes: list[Timex]) -> DateValue | None:
-    tok = doc[cue]
-    sent = tok.sent
+    """The date of a timex in the cue's sentence that hangs from the cue verb
+    ("said on Sunday", "said Thursday")."""
     for t in timexes:
-        if not (sent.start_char <= t.start < sent.end_char) or t.date is None:
+        if t.date is None:
             continue
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None:
@@ -402,29 +428,43 @@ def _cue_date(doc: Doc, cue: int, timexes: list[Timex]) -> DateValue | None:
     return None
 
 
-def quotes_of(doc: Doc, atts: list[Attribution], entities: list[LocalEntity]) -> list[Quote]:
+def quotes_of(
+    doc: Doc,
+    atts: list[Attribution],
+    entities: list[LocalEntity],
+    sentences: tuple[list[Span], list[int]],
+) -> list[Quote]:
+    """``Quote`` objects for resolved attributions: one per content range, plus
+    the direct quotes found inside indirect content."""
     names = {e.key: e.name for e in entities}
-    timexes: list[Timex] = list(doc._.timexes or [])
-    sent_index = {s.start: k for k, s in enumerate(doc.sents)}
+    sents, sent_of = sentences
+    by_sentence: dict[int, list[Timex]] = {}
+    for t in doc._.timexes or []:
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is not None and len(span):
+            by_sentence.setdefault(sent_of[span.start], []).append(t)
     out: list[Quote] = []
+    text = doc.text
     for att in atts:
         speaker = names.get(att.entity) if att.entity is not None else None
+        cue_sent = sent_of[att.cue]
+        timexes = by_sentence.get(cue_sent, [])
         date = _cue_date(doc, att.cue, timexes) if att.lemma and timexes else None
-        cue_sent = sent_index[doc[att.cue].sent.start]
         pieces = [(a, b, "direct" if k in att.direct else "indirect") for k, (a, b) in enumerate(att.content)]
         pieces += [(a, b, "direct") for a, b in att.nested]
         for a, b, kind in pieces:
-            text = doc.text[a:b]
-            out.append(Quote(a, b, text, att.lemma, speaker, att.entity, kind, cue_sent, date))
+            out.append(Quote(a, b, text[a:b], att.lemma, speaker, att.entity, kind, cue_sent, date))
     out.sort(key=lambda q: (q.start, q.end))
     return out
 
 
 def annotate_quotes(doc: Doc) -> list[Quote]:
+    """Quotes of a Doc that already carries ``doc._.entities`` and ``doc._.entity_mentions``."""
     entities: list[LocalEntity] = list(doc._.entities or [])
-    atts = find_attributions(doc)
-    _Speakers(doc, entities, list(doc._.entity_mentions or [])).resolve(atts)
-    return quotes_of(doc, atts, entities)
+    sentences = sentence_index(doc)
+    atts = find_attributions(doc, sentences)
+    _Speakers(doc, sentences, entities, list(doc._.entity_mentions or [])).resolve(atts)
+    return quotes_of(doc, atts, entities, sentences)
 
 
 @Language.factory(

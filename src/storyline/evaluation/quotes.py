@@ -237,9 +237,8 @@ def _predicted(doc: Doc, att: Attribution) -> _Item:
     return _Item(tuple(sorted(att.content)), source)
 
 
-def _speech_cue(doc: Doc, cue: Ranges) -> bool:
-    text = " ".join(doc.text[a:b] for a, b in cue).casefold()
-    if "according to" in text:
+def _speech_cue(doc: Doc, text: str, cue: Ranges) -> bool:
+    if "according to" in " ".join(text[a:b] for a, b in cue).casefold():
         return True
     for a, b in cue:
         span = doc.char_span(a, b, alignment_mode="expand")
@@ -255,8 +254,9 @@ def score_document(doc: Doc, gold: Iterable[GoldAttribution]) -> tuple[QuoteScor
     pred_all = [_predicted(doc, a) for a in atts]
     pred_speech = [_predicted(doc, a) for a in atts if a.speech]
     gold_all = [_Item(g.content, g.source) for g in gold]
-    gold_speech = [_Item(g.content, g.source) for g in gold if _speech_cue(doc, g.cue)]
-    return _score(doc.text, gold_all, pred_all), _score(doc.text, gold_speech, pred_speech)
+    text = doc.text
+    gold_speech = [_Item(g.content, g.source) for g in gold if _speech_cue(doc, text, g.cue)]
+    return _score(text, gold_all, pred_all), _score(text, gold_speech, pred_speech)
 
 
 def evaluate_quotes(
