@@ -43,10 +43,11 @@ class Line:
     outlet: str | None = None  # an outlet named by a meta line
     byline: str | None = None
     date: str | None = None  # a date written on a meta line
+    folded: str | None = None  # the comparison key, when already computed
 
     @property
     def key(self) -> str:
-        return _key(self.text)
+        return self.folded if self.folded is not None else _key(self.text)
 
 
 _UI_WORDS = frozenset(
@@ -109,6 +110,11 @@ _PROMO = re.compile(
     r"\b(?:terms of (?:use|service)|privacy policy|cookie policy)\b|\bcookies\b|"
     r"\bpush notifications?\b|\bpremium\b.{0,20}\b(?:subscri|member)"
 )
+_PROMO_WORDS = (
+    "app", "store", "google play", "ai feature", "sign up", "subscri", "newsletter", "for you",
+    "follow us", "click here", "rights reserved", "©", "copyright", "terms of", "privacy",
+    "cookie", "notification", "premium",
+)
 _SECOND_PERSON = re.compile(r"\b(?:you|your|our app|today)\b")
 _NUMBER_WORDS = r"an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+"
 _RELATIVE_TIME = re.compile(
@@ -158,6 +164,8 @@ def words(text: str) -> list[str]:
 
 def word_count(text: str) -> int:
     """Words in ``text``; for scripts written without spaces, two characters count as one."""
+    if text.isascii():
+        return len(text.split())
     return len(text.split()) + len(_CJK.findall(text)) // 2
 
 
@@ -167,7 +175,7 @@ def _key(text: str) -> str:
 
 def is_terminal(text: str) -> bool:
     """True when ``text`` ends a sentence (full stop, question mark, ...)."""
-    return bool(_TERMINAL.search(text))
+    return bool(_TERMINAL.search(text[-48:]))
 
 
 def _is_ui(key: str) -> bool:
@@ -218,29 +226,42 @@ def classify(raw: str) -> Line:
     """The kind of one (normalised) line."""
     text = raw.strip()
     if not text:
-        return Line(text, LineKind.BLANK)
+        return Line(text, LineKind.BLANK, folded="")
     key = _key(text)
+    kind = _kind(text, key)
+    if isinstance(kind, Line):
+        return kind
+    return Line(text, kind, folded=key)
+
+
+def _maybe_promo(key: str) -> bool:
+    """A cheap test before the promotion patterns: one of their words is present."""
+    return any(word in key for word in _PROMO_WORDS)
+
+
+def _kind(text: str, key: str) -> LineKind | Line:
     n = word_count(text)
     if _TABLE_ROW.match(text):
-        return Line(text, LineKind.PROSE)  # a table row: content, never a headline
-    if _COMMENTS_HEADINGS.match(key):
-        return Line(text, LineKind.COMMENTS)
-    if _RELATED_HEADINGS.match(key):
-        return Line(text, LineKind.RELATED)
-    if n <= 6 and _is_ui(key):
-        return Line(text, LineKind.JUNK)
-    if meta := _meta(text):
+        return LineKind.PROSE  # a table row: content, never a headline
+    if n <= 8:
+        if _COMMENTS_HEADINGS.match(key):
+            return LineKind.COMMENTS
+        if _RELATED_HEADINGS.match(key):
+            return LineKind.RELATED
+        if n <= 6 and _is_ui(key):
+            return LineKind.JUNK
+    if n <= 24 and (meta := _meta(text)):
         return meta
-    if _PROMO.search(key) and (n <= 12 or (n <= 40 and _SECOND_PERSON.search(key))):
-        return Line(text, LineKind.JUNK)
-    if n <= 40 and _CAPTION_CREDIT.search(text):
-        return Line(text, LineKind.CAPTION)
+    if n <= 40 and _maybe_promo(key) and _PROMO.search(key) and (n <= 12 or _SECOND_PERSON.search(key)):
+        return LineKind.JUNK
+    if n <= 40 and ":" in text and _CAPTION_CREDIT.search(text[-90:]):
+        return LineKind.CAPTION
     if is_terminal(text) and (n >= 2 or text.endswith(".")):
-        return Line(text, LineKind.PROSE)
+        return LineKind.PROSE
     if n >= 25 or (n >= 6 and text.endswith((",", ";"))) or (n >= 8 and _INNER_STOP.search(text)):
-        return Line(text, LineKind.PROSE)
+        return LineKind.PROSE
     if n >= 8 and text.split()[-1] in _CONTINUATIONS:
-        return Line(text, LineKind.PROSE)
+        return LineKind.PROSE
     if n == 1 and not any(c.isalnum() for c in text):
-        return Line(text, LineKind.JUNK)
-    return Line(text, LineKind.SHORT)
+        return LineKind.JUNK
+    return LineKind.SHORT

@@ -43,6 +43,7 @@ class _State:
     paragraph_mode: bool
     outlets: set[str]
     headings_only: bool = False
+    key_counts: dict[str, int] = field(default_factory=dict)
     stories: list[Story] = field(default_factory=list)
     current: Story | None = None
     section: LineKind | None = None  # COMMENTS or RELATED once such a heading was seen
@@ -58,6 +59,9 @@ def split_stories(text: str, *, title_first: bool = True, headings_only: bool = 
     lines = [classify(normalise_line(raw)) for raw in text.splitlines()]
     lines = _mark_outlets(_mark_captions(lines))
     state = _State(lines, _paragraph_mode(lines), _outlets(lines), headings_only)
+    for line in lines:
+        if line.kind == LineKind.SHORT:
+            state.key_counts[line.key] = state.key_counts.get(line.key, 0) + 1
     for i, line in enumerate(lines):
         _step(state, i, line, title_first)
     _close(state)
@@ -235,8 +239,7 @@ def _short(state: _State, i: int, line: Line, title_first: bool) -> None:
 
 
 def _strong_title_text(state: _State, title: str) -> bool:
-    key = _key_of(title)
-    return sum(1 for ln in state.lines if ln.key == key) > 1
+    return state.key_counts.get(_key_of(title), 0) > 1
 
 
 def _key_of(text: str) -> str:

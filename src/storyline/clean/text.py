@@ -39,6 +39,8 @@ _DATELINE = re.compile(
 
 def normalise_line(line: str) -> str:
     """One line with invisible characters removed and runs of spaces (NBSP too) squeezed."""
+    if line.isascii() and "  " not in line and "\t" not in line:
+        return line.strip()
     line = unicodedata.normalize("NFC", line).translate(_INVISIBLE)
     return _SPACES.sub(" ", line).strip()
 
