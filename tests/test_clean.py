@@ -262,3 +262,38 @@ def test_normalise_text_is_idempotent(text: str) -> None:
 def test_clean_text_never_raises(text: str) -> None:
     for story in clean_text(text):
         assert story.paragraphs
+
+
+def test_html_in_export_fields_loses_its_scripts() -> None:
+    record = make_record(
+        "e.jsonl#1",
+        b"{}",
+        "jsonl",
+        {
+            "title": "Port reopens",
+            "text": "<p>The port reopened on Monday after repairs.</p><script>steal('COOKIE')</script>"
+            "<style>p{}</style><p>Ships queued.</p>",
+        },
+    )
+    (article,) = clean(record)
+    assert article.text == "The port reopened on Monday after repairs.\n\nShips queued."
+
+
+def test_export_with_html_field_only() -> None:
+    pytest.importorskip("trafilatura", reason="trafilatura not importable", exc_type=ImportError)
+    html = (FIXTURES / "page.html").read_text()
+    record = make_record("e.jsonl#2", b"{}", "jsonl", {"html": html, "source": "Ledger"})
+    (article,) = clean(record)
+    assert "special envoy said on Sunday" in article.text and "SECRET" not in article.text
+
+
+def test_warc_payload_is_cleaned_as_html() -> None:
+    pytest.importorskip("trafilatura", reason="trafilatura not importable", exc_type=ImportError)
+    data = (FIXTURES / "page.html").read_bytes()
+    record = make_record("c.warc#u", data, "warc", {"url": "https://ledger.example.com/a"})
+    (article,) = clean(record)
+    assert article.title == "Envoy says talks will resume in Geneva"
+    plain = make_record(
+        "c.warc#t", b"Plain title\n\nPlain text here.", "warc", {"content_type": "text/plain"}
+    )
+    assert clean(plain)[0].title == "Plain title"
