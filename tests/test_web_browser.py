@@ -114,7 +114,7 @@ def test_timeline_filter_event_and_highlighted_sentence(server: str, browser: An
     highlighted = page.locator("#hl")
     assert "hl" in (highlighted.get_attribute("class") or "")
     assert highlighted.is_visible()
-    marked = " ".join("".join(page.locator("article.text span.hl").all_inner_texts()).split())
+    marked = " ".join("".join(page.locator("article.text .hl").all_inner_texts()).split())
     assert " ".join(sentence.split())[:40] in marked
     assert page.evaluate("() => { const r = document.getElementById('hl').getBoundingClientRect();"
                          " return r.top >= 0 && r.top < window.innerHeight; }")

@@ -56,7 +56,7 @@ def _groups(events: list[TimelineEvent]) -> list[dict[str, Any]]:
     for year, in_year in groupby(events, key=lambda e: month_key(e.date)[0]):
         months = []
         for (_, month), in_month in groupby(in_year, key=lambda e: month_key(e.date)):
-            label = f"{MONTHS[month - 1]} {year}" if month else f"{year}, no closer date"
+            label = f"{MONTHS[month - 1]} {year}" if month else ""
             months.append({"label": label, "anchor": f"m-{year}-{month:02d}", "events": list(in_month)})
         years.append({"year": year, "months": months})
     return years

@@ -133,7 +133,13 @@ class Service:
             marks.append({"start": q["start"], "end": q["end"], "cls": f"quote {q['kind']}",
                           "title": f"{q['kind']} quote: {who} ({q['cue']})"})
         if highlight:
-            marks.append({"start": highlight[0], "end": highlight[1], "cls": "hl", "title": ""})
+            start, end = highlight
+            text = article["text"]
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            while start < end and text[start].isspace():
+                start += 1
+            marks.append({"start": start, "end": end, "cls": "hl", "title": ""})
         return segments(article["text"], marks)
 
     # -- entities, quotes, search -----------------------------------------------
