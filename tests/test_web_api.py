@@ -9,6 +9,7 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import httpx
 import pytest
@@ -238,6 +239,33 @@ def test_arbitrary_parameters_never_give_500(
     assert client.get("/api/quotes", q=q, speaker=entity).status_code in (200, 400, 404, 422)
     assert client.get("/api/search", q=q or "x").status_code in (200, 400, 422)
     assert client.get("/", q=q, since=since).status_code in (200, 400, 404, 422)
+
+
+def _operations(client: Client) -> list[tuple[str, list[dict[str, Any]]]]:
+    schema = client.get("/api/openapi.json").json()
+    return [(path, op.get("parameters", [])) for path, item in schema["paths"].items()
+            for method, op in item.items() if method == "get"]
+
+
+_VALUES = st.one_of(st.text(max_size=25), st.integers(-3, 10**7).map(str), st.sampled_from(
+    ["", "0", "2019", "2019-06", "2019-W26", "Kim Jong-un", "year", '"', "*", "AND", "NEAR(", "%"]))
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_schema_driven_requests_never_give_500(client: Client, data: st.DataObject) -> None:
+    """Every GET operation of the OpenAPI schema, with arbitrary values for its parameters."""
+    path, parameters = data.draw(st.sampled_from(_operations(client)))
+    query: dict[str, str] = {}
+    for p in parameters:
+        value = data.draw(_VALUES)
+        if p["in"] == "path":
+            path = path.replace("{" + p["name"] + "}", quote(value, safe="") or "1")
+        elif p.get("required") or data.draw(st.booleans()):
+            query[p["name"]] = value
+    response = client.get(path, **query)
+    assert response.status_code in (200, 400, 404, 422), (path, query, response.text)
+    assert response.headers["content-type"].startswith("application/json")
 
 
 # -- pages -----------------------------------------------------------------------------

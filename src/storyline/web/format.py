@@ -19,6 +19,20 @@ SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "AU": "autumn", "WI":
 BINS = ("year", "month", "day")
 
 
+BASIS = {
+    "metadata": "known from the page's metadata",
+    "text": "stated in the article text",
+    "inferred": "inferred",
+    "user": "given by the user",
+    "unknown": "unknown",
+}
+
+
+def display_basis(basis: str | None) -> str:
+    """How a publication date was known, in words."""
+    return BASIS.get(basis or "unknown", basis or "unknown")
+
+
 def display_date(value: DateValue | str | None) -> str:
     """``2019-06`` -> "June 2019", ``2019-06-23`` -> "23 June 2019", ``2019-W26`` -> "week 26, 2019"."""
     d = try_date_value(value) if isinstance(value, str) or value is None else value

@@ -11,9 +11,10 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from ..errors import NotFoundError, StorylineError
 from ..types import TimelineEvent
-from .format import MONTHS, display_date, month_key
-from .service import EventFilter, Service
+from .format import MONTHS, display_basis, display_date, month_key
+from .service import EventFilter, Service, TimelinePage
 
 router = APIRouter(include_in_schema=False)
 PAGE = 100
@@ -25,6 +26,7 @@ env = Environment(
     lstrip_blocks=True,
 )
 env.filters["when"] = display_date
+env.filters["basis"] = display_basis
 
 Id = Annotated[int, Path(ge=1, le=2**62)]
 Page = Annotated[int, Query(ge=1, le=10**6)]
@@ -78,11 +80,17 @@ def timeline(
     f = EventFilter(entity or None, since or None, until or None, q or None, source or None,
                     int(top) if top and int(top) > 0 else None)
     bins = bins or None
-    result = service.timeline(f, (page - 1) * PAGE, PAGE, bins)
+    error, status = None, 200
+    try:
+        result = service.timeline(f, (page - 1) * PAGE, PAGE, bins)
+    except StorylineError as exc:  # keep the filters on screen so they can be corrected
+        error, status = str(exc), 404 if isinstance(exc, NotFoundError) else 400
+        result = TimelinePage([], 0, 0, PAGE, bins or "month")
     params = {**f.active(), "bins": bins}
     pages = max(1, -(-result.total // PAGE))
     return render(
-        request, "timeline.html", title="Timeline", f=f, result=result, groups=_groups(result.events),
+        request, "timeline.html", status, title="Timeline", f=f, result=result, error=error,
+        groups=_groups(result.events),
         params=params, query=_query, page=page, pages=pages, max_count=max(
             [b["count"] for b in result.density] or [1]),
         sources=service.sources(), entity_names=service.entity_names(),
