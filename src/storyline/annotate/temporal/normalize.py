@@ -206,8 +206,9 @@ class Resolver:
             year = self.dct.year + {"this": 0, "last": -1, "next": 1}[g["yrel"].lower()]
         else:
             return "DATE", "XXXX", None
-        if g.get("period"):
-            return "DATE", f"{year:04d}", None
+        if g.get("period"):  # "the 1988 period": the reporting period being discussed
+            last = self.state.last_quarter
+            return "DATE", f"{year:04d}{last[4:]}" if last else f"{year:04d}", None
         n = ORDINALS[g["ord"].lower()]
         letter = "H" if g["qh"].lower() == "half" else "Q"
         return "DATE", f"{year:04d}-{letter}{n}", None

@@ -62,12 +62,14 @@ def duration_value(number: float | None, unit: str) -> str:
         number, letter = (None if number is None else number * 2), "W"
     n = "X" if number is None else _fmt(number)
     if number is not None and number != int(number):
-        # fractional units: express in the next smaller unit where simple
-        if letter == "H":
-            return f"PT{_fmt(number * 60)}M"
-        if letter == "D":
-            return f"PT{_fmt(number * 24)}H"
-        if letter == "Y":
-            return f"P{_fmt(number * 12)}M"
+        # fractional units: whole part plus the rest in the next smaller unit ("PT5H30M")
+        whole, rest = int(number), number - int(number)
+        smaller = {"H": ("M", 60, "PT", "H"), "D": ("H", 24, "PT", "D"), "Y": ("M", 12, "P", "Y")}.get(letter)
+        if smaller is not None:
+            small, factor, prefix, big = smaller
+            head = f"{whole}{big}" if whole else ""
+            if prefix == "PT" and big == "D":
+                return f"P{head}T{_fmt(rest * factor)}{small}" if whole else f"PT{_fmt(rest * factor)}{small}"
+            return f"{prefix}{head}{_fmt(rest * factor)}{small}"
     prefix = "PT" if key in TIME_UNITS else "P"
     return f"{prefix}{n}{letter}"

@@ -130,10 +130,10 @@ _RULES: tuple[tuple[str, str], ...] = (
         rf"{QMOD}?{NUM}[\s-]+{UNIT}\s+(?:(?P<dir>ago|earlier|later|from\s+now|hence)"
         rf"|(?P<dir2>before|after)(?=\s*[,.;:)!?\"”]|\s*$|\s+(?:and|but|when|as|in|on|at|to|that|for|with|by)\b))",
     ),
-    ("ago_bare", r"(?P<unit>day|week|month|year)s?\s+(?P<dir>ago)"),
+    ("ago_bare", r"(?P<unit>day|week|month|year)\s+(?P<dir>ago)"),
     (
         "same_period",
-        r"the\s+same\s+(?P<unit>period|quarter|month|week|day)"
+        r"the\s+(?:same|corresponding|comparable)\s+(?P<unit>period|quarter|month|week|day)"
         r"(?:\s+(?:a\s+year\s+(?:earlier|ago|before)|last\s+year"
         r"|of\s+(?:the\s+)?(?:last|previous|prior)\s+year|(?:in|of)\s+(?P<year>\d{4})))?",
     ),
