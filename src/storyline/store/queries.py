@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
+from functools import lru_cache
 from typing import Any
 
 from ..errors import NotFoundError, StorylineError
@@ -368,9 +369,29 @@ class QueriesMixin:
             ):
                 actors[r[0]].append(r[1])
         return [
-            TimelineEvent(i, DateValue.parse(found[i][0]), found[i][1], tuple(actors[i]), tuple(sources[i]))
+            TimelineEvent(i, _date(found[i][0]), found[i][1], tuple(actors[i]), tuple(sources[i]))
             for i in ids
             if i in found
+        ]
+
+    def ranking_events(self, ids: list[int]) -> list[TimelineEvent]:
+        """The events with these ids carrying only what ranking reads (dates, and per source its
+        article, outlet, story and background flag; titles, sentences and actors left empty)."""
+        found: dict[int, str] = {}
+        sources: dict[int, list[SourceRef]] = defaultdict(list)
+        for chunk in _chunks(ids, 900):
+            marks = ",".join("?" * len(chunk))
+            for r in self.conn.execute(f"SELECT id, date FROM events WHERE id IN ({marks})", chunk):
+                found[r[0]] = r[1]
+            for r in self.conn.execute(
+                f"""SELECT m.event_id, m.article_id, a.source, a.story_id, m.background
+                    FROM event_mentions m JOIN articles a ON a.id = m.article_id
+                    WHERE m.event_id IN ({marks})""",
+                chunk,
+            ):
+                sources[r[0]].append(SourceRef(r[1], "", "", r[2], None, r[3], bool(r[4])))
+        return [
+            TimelineEvent(i, _date(found[i]), "", (), tuple(sources[i])) for i in ids if i in found
         ]
 
     def list_sources(self) -> list[dict[str, Any]]:
@@ -380,6 +401,12 @@ class QueriesMixin:
                GROUP BY source ORDER BY articles DESC, source"""
         ).fetchall()
         return [dict(r) for r in rows]
+
+
+@lru_cache(maxsize=65536)
+def _date(value: str) -> DateValue:
+    """Parsed event dates, shared (DateValue is immutable; stores repeat the same dates)."""
+    return DateValue.parse(value)
 
 
 def fts_query(text: str) -> str:

@@ -66,15 +66,14 @@ class Service:
         with self.lock:
             entity_ids = self._entity_ids(f.entity)
             args = (entity_ids, since, until, (f.q or "").strip() or None, f.source or None)
-            if f.top:  # ranking needs every event's sources
-                ordered = by_date(rank(self.store.filtered_events(*args))[: f.top])
-                starts = [e.date.start for e in ordered]
-                shown = ordered[offset : offset + limit]
-            else:  # date order comes from the index; load only the page shown
-                index = self.store.event_index(*args)
-                starts = [date.fromisoformat(row[1]) for row in index]
-                shown = rank(self.store.events_by_id([row[0] for row in index[offset : offset + limit]]))
-                shown = by_date(shown)
+            index = self.store.event_index(*args)  # in date order; sources not loaded
+            if f.top:  # rank on light events, then keep the top ones in date order
+                light = rank(self.store.ranking_events([row[0] for row in index]))[: f.top]
+                keep = {e.id for e in light}
+                index = [row for row in index if row[0] in keep]
+            starts = [date.fromisoformat(row[1]) for row in index]
+            page = self.store.events_by_id([row[0] for row in index[offset : offset + limit]])
+            shown = by_date(rank(page))
         size = bins or choose_bin(starts)
         return TimelinePage(shown, len(starts), offset, limit, size, density(starts, size))
 
