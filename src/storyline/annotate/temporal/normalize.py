@@ -17,10 +17,7 @@ from datetime import date, timedelta
 from ...types import Timex
 from . import anchoring
 from .dates import (
-    add_months,
     month_year,
-    quarter_value,
-    shift,
     shifted_value,
     value_at,
     weekday_near,
@@ -36,20 +33,16 @@ from .lexicon import (
     REFERENCE_WORDS,
     SEASONS,
     SET_WORDS,
-    UNITS,
     WEEKDAYS,
 )
-from .numbers import duration_value, parse_number, unit_key
+from .numbers import duration_value, parse_number
 from .patterns import Candidate
 from .tense import Tense
 
+__all__ = ["Resolver", "Result", "to_timex"]
+
 Result = tuple[str, str, str | None]  # type, value, mod
 TenseFn = Callable[[int, int], Tense]
-
-_BACK = frozenset({"last", "past", "previous", "the past", "the last", "the previous", "the prior"})
-_AHEAD = frozenset({"next", "coming", "following", "the next", "the coming", "the following"})
-_THIS = frozenset({"this", "current", "the current"})
-_ANCHORED = frozenset({"the same", "that", "the following", "the previous", "the prior"})
 
 
 def _norm(s: str | None) -> str:
@@ -419,16 +412,3 @@ class Resolver:
 def to_timex(c: Candidate, text: str, result: Result, anchor: str | None) -> Timex:
     type_, value, mod = result
     return Timex(c.start, c.end, text[c.start : c.end], type_, value, mod, anchor)
-
-
-__all__ = [
-    "Resolver",
-    "Result",
-    "to_timex",
-    "UNITS",
-    "add_months",
-    "quarter_value",
-    "shift",
-    "value_at",
-    "unit_key",
-]
