@@ -91,6 +91,7 @@ def measure(db: Path, runs: int) -> list[tuple[str, float, int]]:
         f"/?page={max(1, events.total // 200)}",
         f"/?entity={entity}",
         "/?q=minister",
+        "/?top=50",
         f"/?since={mid}&until={mid}",
         f"/api/events?entity={entity}&limit=100",
         f"/events/{first}",

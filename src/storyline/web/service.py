@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from ..api import Storyline, parse_date
 from ..errors import ConfigError, NotFoundError
@@ -15,6 +17,8 @@ from ..types import TimelineEvent, try_date_value
 from .format import BINS, choose_bin, density, display_date, safe_url, segments
 
 MAX_LIMIT = 1000
+CACHE_SECONDS = 30.0
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +57,7 @@ class Service:
         self.sl = storyline
         self.store = storyline.store
         self.lock = threading.Lock()
+        self._cache: dict[str, tuple[float, Any]] = {}
 
     # -- timeline ----------------------------------------------------------------
 
@@ -184,12 +189,21 @@ class Service:
         return rows
 
     def sources(self) -> list[dict[str, Any]]:
-        with self.lock:
-            return self.store.list_sources()
+        return self._cached("sources", self.store.list_sources)
 
     def entity_names(self, limit: int = 300) -> list[str]:
+        return self._cached(f"names-{limit}", lambda: [r["name"] for r in self.sl.entities(limit=limit)])
+
+    def _cached(self, key: str, load: Callable[[], T]) -> T:
+        """Filter choices change only when articles are added: reuse them for CACHE_SECONDS."""
+        now = time.monotonic()
         with self.lock:
-            return [r["name"] for r in self.sl.entities(limit=limit)]
+            hit = self._cache.get(key)
+            if hit is None or now - hit[0] > CACHE_SECONDS:
+                hit = (now, load())
+                self._cache[key] = hit
+        value: T = hit[1]
+        return value
 
 
 def event_json(event: TimelineEvent) -> dict[str, Any]:
