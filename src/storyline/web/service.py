@@ -120,6 +120,11 @@ class Service:
         article["mentions"] = spans["entities"]
         article["quote_spans"] = spans["quotes"]
         article["event_spans"] = spans["events"]
+        article["events_here"] = [
+            {"event": e["event_id"], "date": e["date"], "display_date": display_date(e["date"]),
+             "text": " ".join(article["text"][e["start"] : e["end"]].split())}
+            for e in spans["events"]
+        ]
         return article
 
     def article_segments(self, article: dict[str, Any], highlight: tuple[int, int] | None) -> list[Any]:
