@@ -46,7 +46,8 @@ def build(folder: Path, data: Path, n: int) -> None:
             (sub / f"{i:05d}.html").write_bytes(html[i % len(html)])
     with (folder / "export.jsonl").open("w") as out:
         for i in range(200):
-            out.write(json.dumps({"title": f"Item {i}", "text": f"Export item number {i} says hello."}) + "\n")
+            item = {"title": f"Item {i}", "text": f"Export item number {i} says hello."}
+            out.write(json.dumps(item) + "\n")
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as zf:
         for i in range(50):
