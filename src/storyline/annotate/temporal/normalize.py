@@ -361,7 +361,13 @@ class Resolver:
     def _on_the_day(self, c: Candidate, g: dict[str, str]) -> Result | None:
         if self.dct is None:
             return "DATE", "XXXX-XX-XX", None
-        if g["unit"].lower() == "weekend":
+        unit = g["unit"].lower()
+        if unit == "year":
+            return "DATE", f"{self.dct.year:04d}", None
+        if unit == "week":
+            base = date.fromisoformat(self.state.last_day) if self.state.last_day else self.dct
+            return "DATE", value_at(base, "week"), None
+        if unit == "weekend":
             base = self.dct if self.direction(c) >= 0 else self.dct - timedelta(days=2)
             return "DATE", value_at(base, "weekend"), None
         return "DATE", self.state.last_day or self.dct.isoformat(), None

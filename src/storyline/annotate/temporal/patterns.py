@@ -140,7 +140,7 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("the_weekend", r"the\s+weekend"),
     (
         "on_the_day",
-        r"(?:(?<=\bon\s)|(?<=\bfor\s)|(?<=\bduring\s))the\s+(?P<unit>day|weekend)"
+        r"the\s+(?P<unit>day|weekend|week|year)"
         r"(?!\s+(?:before|after|of|when|that|in)\b)",
     ),
     (
