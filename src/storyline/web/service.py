@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -85,7 +86,7 @@ class Service:
     def _entity_ids(self, name: str | None) -> list[int] | None:
         if not name or not name.strip():
             return None
-        if name.strip().isdigit():
+        if re.fullmatch(r"[0-9]{1,18}", name.strip()):  # an entity id
             return [int(name.strip())]
         ids = self.store.entity_ids_named(name.strip())
         if not ids:
