@@ -406,3 +406,20 @@ def test_store_view_queries(db: Path) -> None:
         assert nyt and all(any(s.source == "New York Times" for s in e.sources) for e in nyt)
         with pytest.raises(Exception, match="readonly|read-only|query_only|attempt to write"):
             store.conn.execute("DELETE FROM entities")
+
+
+def test_serve_binds_localhost_by_default(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+    from click.testing import CliRunner
+
+    from storyline.cli import main
+
+    seen: dict[str, Any] = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(kw, app=app))
+    result = CliRunner().invoke(main, ["--db", str(db), "serve", "--port", "8123"])
+    assert result.exit_code == 0, result.output
+    assert seen["host"] == "127.0.0.1" and seen["port"] == 8123
+    seen["app"].state.service.sl.close()
+    result = CliRunner().invoke(main, ["--db", str(db), "serve", "--host", "0.0.0.0"])
+    assert result.exit_code == 0 and "warning" in result.output
+    seen["app"].state.service.sl.close()
