@@ -8,8 +8,8 @@ TIMEX3 spans as character offsets into that text.
 from __future__ import annotations
 
 import re
-from collections import Counter
 import xml.etree.ElementTree as ET
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
