@@ -20,7 +20,7 @@ from storyline.api import Storyline
 from storyline.store import Store
 from storyline.types import Article, DateValue, PublishedBasis, RawRecord, Timex
 from storyline.web import create_app
-from storyline.web.format import density, display_date, safe_url, segments
+from storyline.web.format import MAX_BINS, axis_labels, density, display_date, fit_bin, safe_url, segments
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "korea-letters"
@@ -368,6 +368,16 @@ def test_density_fills_empty_bins() -> None:
     dates = [DateValue.parse(v).start for v in ("2019-01-05", "2019-03", "2019-03-10")]
     bins = density(dates, "month")
     assert [(b["period"], b["count"]) for b in bins] == [("2019-01", 1), ("2019-02", 0), ("2019-03", 2)]
+
+
+def test_bins_are_coarsened_to_stay_drawable() -> None:
+    starts = [DateValue.parse(v).start for v in ("1953", "2026-06-12")]
+    assert fit_bin(starts, "day") == "year"
+    assert fit_bin([DateValue.parse("2019").start, *starts[1:]], "day") == "month"
+    assert fit_bin(starts[1:], "day") == "day"
+    assert len(density(starts, fit_bin(starts, "day"))) <= MAX_BINS
+    labels = axis_labels(density(starts, "year"))
+    assert labels[0] == "1953" and 4 <= sum(1 for x in labels if x) <= 7
 
 
 def test_segments_cover_the_text_once() -> None:

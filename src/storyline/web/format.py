@@ -76,6 +76,31 @@ def choose_bin(starts: Sequence[date]) -> str:
     return "day"
 
 
+MAX_BINS = 400
+
+
+def fit_bin(starts: Sequence[date], size: str) -> str:
+    """``size``, or a coarser one when it would draw more than MAX_BINS bars."""
+    if not starts:
+        return size
+    first, last = min(starts), max(starts)
+    counts = {
+        "day": (last - first).days + 1,
+        "month": (last.year - first.year) * 12 + last.month - first.month + 1,
+        "year": last.year - first.year + 1,
+    }
+    for candidate in BINS[BINS.index(size) :: -1]:
+        if counts[candidate] <= MAX_BINS or candidate == "year":
+            return candidate
+    return "year"
+
+
+def axis_labels(bins: Sequence[dict[str, Any]], wanted: int = 6) -> list[str]:
+    """One label per bin, blank except for about ``wanted`` evenly spaced ones."""
+    step = max(1, -(-len(bins) // wanted))
+    return [b["label"] if i % step == 0 else "" for i, b in enumerate(bins)]
+
+
 def bin_value(d: date, size: str) -> str:
     if size == "year":
         return f"{d.year:04d}"

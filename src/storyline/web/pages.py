@@ -13,7 +13,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ..errors import NotFoundError, StorylineError
 from ..types import TimelineEvent
-from .format import MONTHS, display_basis, display_date, month_key
+from .format import MONTHS, axis_labels, display_basis, display_date, month_key
 from .service import EventFilter, Service, TimelinePage
 
 router = APIRouter(include_in_schema=False)
@@ -90,6 +90,7 @@ def timeline(
     pages = max(1, -(-result.total // PAGE))
     return render(
         request, "timeline.html", status, title="Timeline", f=f, result=result, error=error,
+        axis=axis_labels(result.density),
         groups=_groups(result.events),
         params=params, query=_query, page=page, pages=pages, max_count=max(
             [b["count"] for b in result.density] or [1]),

@@ -15,7 +15,7 @@ from ..errors import ConfigError, NotFoundError
 from ..timeline import by_date, rank
 from ..timeline.export import to_dict
 from ..types import TimelineEvent, try_date_value
-from .format import BINS, choose_bin, density, display_date, safe_url, segments
+from .format import BINS, choose_bin, density, display_date, fit_bin, safe_url, segments
 
 MAX_LIMIT = 1000
 CACHE_SECONDS = 30.0
@@ -80,7 +80,7 @@ class Service:
             starts = [date.fromisoformat(row[1]) for row in index]
             page = self.store.events_by_id([row[0] for row in index[offset : offset + limit]])
             shown = by_date(rank(page))
-        size = bins or choose_bin(starts)
+        size = fit_bin(starts, bins or choose_bin(starts))
         return TimelinePage(shown, len(starts), offset, limit, size, density(starts, size))
 
     def _entity_ids(self, name: str | None) -> list[int] | None:
