@@ -111,3 +111,27 @@ def test_undated_article_gets_an_inferred_date(tmp_path: Path) -> None:
         assert article["published_basis"] == "inferred"
         assert article["published"] == "2018-09-06"
         assert "Sept 6" in sl.article(article["id"])["published_evidence"]
+
+
+def test_add_url_goes_through_the_injected_fetcher(tmp_path: Path) -> None:
+    from storyline.read.fetch import FetchResponse
+
+    page = (
+        b"<html><head><title>Envoy returns from Pyongyang</title></head><body><article>"
+        b"<h1>Envoy returns from Pyongyang</h1><p>The South Korean envoy Chung Eui-yong returned "
+        b"from Pyongyang on Thursday after meeting Kim Jong-un, officials said.</p>"
+        b"<p>He said the North Korean leader wanted a second summit with Donald Trump soon.</p>"
+        b"</article></body></html>"
+    )
+    asked: list[str] = []
+
+    def fetcher(url: str, *, timeout: float, max_bytes: int) -> FetchResponse:
+        asked.append(url)
+        return FetchResponse(url, 200, "text/html; charset=utf-8", page)
+
+    with storyline.open(tmp_path / "url.db", fetcher=fetcher) as sl:
+        report = sl.add(["https://news.example/envoy", "ftp://news.example/x"], published="2018-09-06")
+        assert asked == ["https://news.example/envoy"]
+        assert len(report.added) == 1
+        assert [s.path for s in report.skipped] == ["ftp://news.example/x"]
+        assert sl.articles()[0]["title"] == "Envoy returns from Pyongyang"

@@ -17,6 +17,7 @@ from typing import Any
 from .annotate import Annotator
 from .errors import ConfigError, NotFoundError
 from .ingest import Ingestor, IngestReport, Overrides, ProgressCallback
+from .read.fetch import Fetcher
 from .read.manifest import load_manifest
 from .settings import Settings
 from .store import Store
@@ -39,9 +40,15 @@ def parse_date(value: str | None, what: str) -> DateValue | None:
 class Storyline:
     """A storyline database with the operations of the CLI."""
 
-    def __init__(self, path: str | Path | None = None, settings: Settings | None = None) -> None:
+    def __init__(
+        self,
+        path: str | Path | None = None,
+        settings: Settings | None = None,
+        fetcher: Fetcher | None = None,
+    ) -> None:
         self.settings = settings or Settings.load(db=str(path) if path is not None else None)
         self.store = Store(self.settings.db if path is None else path)
+        self.fetcher = fetcher  # how `add URL` fetches pages; the default uses urllib
         self._ingestor: Ingestor | None = None
 
     # -- writing -----------------------------------------------------------------
@@ -50,7 +57,9 @@ class Storyline:
         """The ingest machinery; loads the spaCy pipeline on first use."""
         if self._ingestor is None:
             annotator = Annotator(self.settings.model, self.settings.batch_size)
-            self._ingestor = Ingestor(self.store, annotator, self.settings.max_file_bytes)
+            self._ingestor = Ingestor(
+                self.store, annotator, self.settings.max_file_bytes, self.fetcher
+            )
         return self._ingestor
 
     def add(
@@ -62,7 +71,7 @@ class Storyline:
         manifest: str | Path | None = None,
         progress: ProgressCallback | None = None,
     ) -> IngestReport:
-        """Read, annotate, link and store the files and folders in ``paths``."""
+        """Read, annotate, link and store the files, folders, archives and URLs in ``paths``."""
         overrides = Overrides(
             published=parse_date(published, "--published"),
             source=source,
@@ -131,6 +140,8 @@ class Storyline:
         self.close()
 
 
-def open(path: str | Path | None = None, settings: Settings | None = None) -> Storyline:  # noqa: A001
+def open(  # noqa: A001
+    path: str | Path | None = None, settings: Settings | None = None, fetcher: Fetcher | None = None
+) -> Storyline:
     """Open (creating if needed) the storyline database at ``path``."""
-    return Storyline(path, settings)
+    return Storyline(path, settings, fetcher)

@@ -19,6 +19,7 @@ from .errors import InputError, StorylineError
 from .link import link_entities, link_events
 from .link.duplicates import DuplicateIndex
 from .read import read_paths
+from .read.fetch import Fetcher, fetch_url
 from .read.manifest import Manifest, find_manifest, load_manifest
 from .store import Store
 from .types import AnnotatedArticle, Article, DateValue, PublishedBasis, RawRecord, Skipped
@@ -61,10 +62,17 @@ class _Batch:
 class Ingestor:
     """Adds inputs to a store. One instance keeps its spaCy pipeline for many calls."""
 
-    def __init__(self, store: Store, annotator: Annotator, max_file_bytes: int) -> None:
+    def __init__(
+        self,
+        store: Store,
+        annotator: Annotator,
+        max_file_bytes: int,
+        fetcher: Fetcher | None = None,
+    ) -> None:
         self.store = store
         self.annotator = annotator
         self.max_file_bytes = max_file_bytes
+        self.fetcher = fetcher
         self.duplicates = DuplicateIndex()
         for article_id, signature in store.minhash_signatures():
             self.duplicates.add_signature(article_id, signature)
@@ -75,9 +83,9 @@ class Ingestor:
         overrides: Overrides = Overrides(),
         progress: ProgressCallback | None = None,
     ) -> IngestReport:
-        given = [Path(p) for p in paths]
+        given = [str(p) for p in paths]
         report = IngestReport()
-        manifests = _manifests(given, overrides.manifest, report)
+        manifests = _manifests([Path(p) for p in given if "://" not in p], overrides.manifest, report)
         batch = _Batch()
         for record, article in self._articles(given, overrides, manifests, report):
             batch.articles.append(article)
@@ -90,13 +98,13 @@ class Ingestor:
 
     def _articles(
         self,
-        paths: list[Path],
+        paths: list[str],
         overrides: Overrides,
         manifests: list[Manifest],
         report: IngestReport,
     ) -> Iterator[tuple[RawRecord, Article]]:
         seen: set[str] = set()  # content hashes of this run, not yet committed
-        for item in read_paths(paths, self.max_file_bytes):
+        for item in self._records(paths):
             if isinstance(item, Skipped):
                 report.skipped.append(item)
                 continue
@@ -118,6 +126,17 @@ class Ingestor:
                 yield item, article
             if not new:
                 report.present.append(item.path)
+
+    def _records(self, paths: list[str]) -> Iterator[RawRecord | Skipped]:
+        """Files, folders and archives through the readers; http(s) URLs through the fetcher."""
+        for path in paths:
+            if "://" not in path:
+                yield from read_paths([path], self.max_file_bytes)
+                continue
+            try:
+                yield fetch_url(path, fetcher=self.fetcher, max_bytes=self.max_file_bytes)
+            except InputError as exc:
+                yield Skipped(path, str(exc))
 
     def _dated(self, article: Article) -> Article:
         """An undated article gets a date estimated from its text, marked as inferred."""

@@ -64,7 +64,7 @@ def _print_report(report: IngestReport) -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True)
 @click.option("--published", metavar="YYYY-MM-DD", help="Publication date of the files given.")
 @click.option("--source", metavar="NAME", help="Outlet of the files given.")
 @click.option(
@@ -77,13 +77,13 @@ def _print_report(report: IngestReport) -> None:
 @handle_errors
 def add(
     ctx: click.Context,
-    paths: tuple[Path, ...],
+    paths: tuple[str, ...],
     published: str | None,
     source: str | None,
     manifest: Path | None,
     fmt: str,
 ) -> None:
-    """Add files, folders or archives of articles to the database.
+    """Add files, folders, archives or http(s) URLs of articles to the database.
 
     A folder holding manifest.csv / manifest.json uses it automatically. Exits
     with status 2 when any input was skipped.
