@@ -142,6 +142,13 @@ def test_events_filters(client: Client) -> None:
     assert top["total"] == 5
 
 
+def test_top_events_are_the_most_salient(client: Client, db: Path) -> None:
+    with Storyline(db) as sl:
+        expected = [e.id for e in sl.timeline(limit=7)]
+    for _ in range(2):  # the second answer comes from the cache
+        assert _event_ids(client.get("/api/events", top=7).json()) == expected
+
+
 def test_events_pagination_and_bins(client: Client) -> None:
     everything = _event_ids(client.get("/api/events").json())
     page1 = client.get("/api/events", limit=5, offset=0).json()

@@ -57,7 +57,7 @@ class Service:
     def __init__(self, storyline: Storyline) -> None:
         self.sl = storyline
         self.store = storyline.store
-        self.lock = threading.Lock()
+        self.lock = threading.RLock()
         self._cache: dict[str, tuple[float, Any]] = {}
 
     # -- timeline ----------------------------------------------------------------
@@ -74,14 +74,18 @@ class Service:
             args = (entity_ids, since, until, (f.q or "").strip() or None, f.source or None)
             index = self.store.event_index(*args)  # in date order; sources not loaded
             if f.top:  # rank on light events, then keep the top ones in date order
-                light = rank(self.store.ranking_events([row[0] for row in index]))[: f.top]
-                keep = {e.id for e in light}
+                ids = [row[0] for row in index]
+                key = f"top-{f.top}-{args!r}-{len(ids)}-{self.store.count('event_mentions')}"
+                keep = self._cached(key, lambda: {e.id for e in self._top(ids, f.top or 0)})
                 index = [row for row in index if row[0] in keep]
             starts = [date.fromisoformat(row[1]) for row in index]
             page = self.store.events_by_id([row[0] for row in index[offset : offset + limit]])
             shown = by_date(rank(page))
         size = fit_bin(starts, bins or choose_bin(starts))
         return TimelinePage(shown, len(starts), offset, limit, size, density(starts, size))
+
+    def _top(self, ids: list[int], n: int) -> list[TimelineEvent]:
+        return rank(self.store.ranking_events(ids))[:n]
 
     def _entity_ids(self, name: str | None) -> list[int] | None:
         if not name or not name.strip():
@@ -206,6 +210,8 @@ class Service:
         with self.lock:
             hit = self._cache.get(key)
             if hit is None or now - hit[0] > CACHE_SECONDS:
+                if len(self._cache) > 64:
+                    self._cache.clear()
                 hit = (now, load())
                 self._cache[key] = hit
         value: T = hit[1]
