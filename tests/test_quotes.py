@@ -134,3 +134,18 @@ def test_two_apostrophes_stand_for_quote_marks() -> None:
         "I will never eat them again.",
         "fine",
     ]
+
+
+def test_date_from_a_timex_on_the_cue(nlp: spacy.language.Language) -> None:
+    from storyline.types import Timex
+
+    text = "Karoline Leavitt told reporters on Wednesday that the president remains receptive."
+    at = text.index("Wednesday")
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name == "storyline_quotes":
+            doc._.timexes = [Timex(at, at + 9, "Wednesday", "DATE", "2025-06-11")]
+        doc = proc(doc)
+    (q,) = doc._.quotes
+    assert q.speaker == "Karoline Leavitt" and q.kind == "indirect"
+    assert q.date is not None and q.date.value == "2025-06-11"

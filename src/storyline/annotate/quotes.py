@@ -123,7 +123,7 @@ def _subject(verb: Token) -> Token | None:
         if node.dep_ == "pcomp" and node.head.dep_ == "prep":  # "by arguing that ..."
             node = node.head.head
             continue
-        if node.dep_ not in _CLIMB or node.head is node:
+        if node.dep_ not in _CLIMB or node.head.i == node.i:
             return None
         node = node.head
     return None
@@ -422,7 +422,7 @@ def _cue_date(doc: Doc, cue: int, timexes: list[Timex]) -> DateValue | None:
         for _ in range(3):
             if node.i == cue:
                 return t.date
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             node = node.head
     return None
