@@ -101,6 +101,8 @@ def test_people_sharing_a_family_name_stay_apart(docs: dict[str, Doc], nlp: spac
         ("000", "the North Korean leader", "Kim Jong-un"),
         ("000", "the Chinese leader", "Xi Jinping"),
         ("002", "the envoy", "Chung Eui-yong"),
+        ("002", "the president", "Donald Trump"),  # Moon is a president too, but far less present
+        ("003", "The president", "Donald Trump"),
     ],
 )
 def test_role_descriptions_join_the_person(

@@ -282,6 +282,7 @@ class EntityResolver:
             for m in c.mentions
             for i in range(m.surface_start, m.end)
         }
+        sizes = [len(c.mentions) for c in clusters]
         found: list[tuple[int, int, int]] = []
         for tok in self.doc:
             if tok.pos_ != "NOUN" or tok.tag_ == "NNS" or tok.i in taken:
@@ -295,19 +296,26 @@ class EntityResolver:
             mods = _left_modifiers(tok)
             if any(t.i in taken for t in mods):
                 continue
-            owner = self._pick_owner(owners, _stems(mods))
+            owner = self._pick_owner(owners, _stems(mods), sizes)
             if owner is not None:
                 found.append((min(t.i for t in lefts), tok.i + 1, owner))
         return found
 
     @staticmethod
-    def _pick_owner(owners: dict[int, set[str]], stems: set[str]) -> int | None:
+    def _pick_owner(owners: dict[int, set[str]], stems: set[str], sizes: list[int]) -> int | None:
+        """The one holder of a role that the description's modifiers fit; for a
+        bare description ("the president") shared by several people, the one the
+        article is about (at least twice as many mentions as the next)."""
         if len(owners) == 1:
             ((owner, known),) = owners.items()
             return owner if not stems or not known or stems & known else None
         scored = sorted(((len(stems & known), o) for o, known in owners.items()), reverse=True)
         if scored[0][0] > 0 and scored[0][0] > scored[1][0]:
             return scored[0][1]
+        if not stems:
+            by_size = sorted(owners, key=lambda o: sizes[o], reverse=True)
+            if sizes[by_size[0]] >= 2 * sizes[by_size[1]]:
+                return by_size[0]
         return None
 
     # -- output ------------------------------------------------------------------
