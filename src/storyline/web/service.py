@@ -179,8 +179,13 @@ class Service:
     def quotes(self, speaker: str | None = None, q: str | None = None,
                offset: int = 0, limit: int = 100) -> tuple[int, list[dict[str, Any]]]:
         with self.lock:
-            ids = self._entity_ids(speaker)
-            rows = self.store.list_quotes(ids)
+            try:
+                rows = self.store.list_quotes(self._entity_ids(speaker))
+            except NotFoundError:  # a speaker named only in its article, not in the registry
+                wanted = (speaker or "").strip().casefold()
+                rows = [r for r in self.store.list_quotes() if (r["speaker"] or "").casefold() == wanted]
+                if not rows:
+                    raise
         if q:
             needle = q.casefold().strip()
             rows = [r for r in rows if needle in r["text"].casefold()
