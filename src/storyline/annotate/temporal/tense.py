@@ -74,7 +74,7 @@ REPORTING = frozenset(
         "deny",
     }
 )
-MODALS = frozenset({"would", "could", "might", "may", "can", "should", "must", "ca"})
+MODALS = frozenset({"would", "might", "may", "can", "should", "must", "ca"})
 #: verbs that put their own object or adjunct in the future ("planned a rally on Saturday")
 SCHEDULING = frozenset({"plan", "schedule", "slate"})
 _MAX_CLIMB = 6
@@ -147,6 +147,8 @@ def tense_at(doc: Doc, start_char: int, end_char: int) -> Tense:
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
     if span is None or len(span) == 0:
         return Tense.UNKNOWN
+    if span.root.dep_ == "poss":  # "Friday's vote", "Wednesday's ruling": a reported event
+        return Tense.PAST
     try:
         verb = governing_verb(span.root)
     except ValueError:  # no sentence boundaries: the pipeline has no parser
