@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -102,3 +103,15 @@ def test_cli_text_and_errors(corpus: Path, tmp_path: Path) -> None:
     empty.mkdir()
     bad = CliRunner().invoke(main, ["eval", "quotes", str(empty)])
     assert bad.exit_code == 1 and "text/ and attributions/" in bad.output
+
+
+def test_polnear_sample_floor(nlp_base: spacy.language.Language) -> None:
+    """A few PolNeAR train articles: the speech-verb scores stay near the full-split
+    numbers (train: overlap F1 0.86, speaker F1 0.94)."""
+    root = Path(os.environ.get("STORYLINE_DATA_DIR", Path(__file__).resolve().parents[2] / "shared" / "data"))
+    train = root / "polnear" / "train"
+    if not train.is_dir():
+        pytest.skip(f"PolNeAR not found at {train}; set STORYLINE_DATA_DIR")
+    result = evaluate_quotes(load_documents(train, limit=8), nlp_base)["speech_verbs"]
+    assert result["content_overlap"]["f1"] >= 0.7
+    assert result["speaker"]["f1"] >= 0.8
