@@ -19,7 +19,7 @@ MERGE_THRESHOLD = 1.0
 
 
 class EventStore(Protocol):
-    def event_candidates(self, date: DateValue) -> list[EventCandidate]: ...
+    def event_candidates(self, date: DateValue, actors: frozenset[int]) -> list[EventCandidate]: ...
     def event_members(self, event_id: int) -> list[MemberMention]: ...
     def create_event(self, date: DateValue, summary: str) -> int: ...
     def update_event(self, event_id: int, date: DateValue, summary: str) -> None: ...
@@ -50,7 +50,7 @@ def link_events(
 def _best_event(store: EventStore, mention: EventMention, actors: frozenset[int]) -> int | None:
     keywords = frozenset(mention.keywords)
     best: tuple[float, int] | None = None
-    for candidate in store.event_candidates(mention.date):
+    for candidate in store.event_candidates(mention.date, actors):
         if not candidate.date.compatible(mention.date):
             continue
         score = _score(candidate, mention.date, actors, keywords)

@@ -29,31 +29,46 @@ class MemberMention:
 class EventsMixin:
     conn: sqlite3.Connection
 
-    def event_candidates(self, date: DateValue) -> list[EventCandidate]:
-        """Events whose span overlaps ``date``'s span (the blocking step)."""
+    def event_candidates(self, date: DateValue, actors: frozenset[int]) -> list[EventCandidate]:
+        """Events sharing an actor whose date contains or lies within ``date`` (the blocking
+        step: an index look-up per actor, so the cost does not grow with the corpus)."""
+        if not actors:
+            return []
+        marks = ",".join("?" * len(actors))
+        start, end = date.start.isoformat(), date.end.isoformat()
         rows = self.conn.execute(
-            "SELECT id, date FROM events WHERE date_start <= ? AND date_end >= ?",
-            (date.end.isoformat(), date.start.isoformat()),
+            f"""SELECT DISTINCT e.id, e.date FROM event_mention_actors x
+                JOIN event_mentions m ON m.id = x.mention_id JOIN events e ON e.id = m.event_id
+                WHERE x.entity_id IN ({marks})
+                  AND ((e.date_start <= ? AND e.date_end >= ?) OR (e.date_start >= ? AND e.date_end <= ?))""",
+            (*sorted(actors), start, end, start, end),
         ).fetchall()
-        return [self._candidate(r["id"], DateValue.parse(r["date"])) for r in rows]
-
-    def _candidate(self, event_id: int, date: DateValue) -> EventCandidate:
-        actors = frozenset(
-            r[0]
-            for r in self.conn.execute(
-                """SELECT DISTINCT a.entity_id FROM event_mention_actors a
-                   JOIN event_mentions m ON m.id = a.mention_id WHERE m.event_id = ?""",
-                (event_id,),
-            )
-        )
-        keywords: set[str] = set()
-        articles: set[int] = set()
+        if not rows:
+            return []
+        ids = [r["id"] for r in rows]
+        id_marks = ",".join("?" * len(ids))
+        event_actors: dict[int, set[int]] = {i: set() for i in ids}
         for r in self.conn.execute(
-            "SELECT keywords, article_id FROM event_mentions WHERE event_id = ?", (event_id,)
+            f"""SELECT m.event_id, x.entity_id FROM event_mentions m
+                JOIN event_mention_actors x ON x.mention_id = m.id WHERE m.event_id IN ({id_marks})""",
+            ids,
         ):
-            keywords.update(r[0].split())
-            articles.add(r[1])
-        return EventCandidate(event_id, date, actors, frozenset(keywords), frozenset(articles))
+            event_actors[r[0]].add(r[1])
+        keywords: dict[int, set[str]] = {i: set() for i in ids}
+        articles: dict[int, set[int]] = {i: set() for i in ids}
+        for r in self.conn.execute(
+            f"SELECT event_id, keywords, article_id FROM event_mentions WHERE event_id IN ({id_marks})",
+            ids,
+        ):
+            keywords[r[0]].update(r[1].split())
+            articles[r[0]].add(r[2])
+        return [
+            EventCandidate(
+                r["id"], DateValue.parse(r["date"]), frozenset(event_actors[r["id"]]),
+                frozenset(keywords[r["id"]]), frozenset(articles[r["id"]]),
+            )
+            for r in rows
+        ]
 
     def event_members(self, event_id: int) -> list[MemberMention]:
         rows = self.conn.execute(
