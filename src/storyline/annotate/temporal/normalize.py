@@ -36,7 +36,7 @@ from .lexicon import (
     WEEKDAYS,
 )
 from .numbers import duration_value, parse_number
-from .patterns import Candidate
+from .patterns import OUTSIDE_QMODS, Candidate
 from .tense import Tense
 
 __all__ = ["Resolver", "Result", "to_timex"]
@@ -59,8 +59,15 @@ def _mod(word: str | None) -> str | None:
     return None
 
 
-def _qmod(word: str | None) -> str | None:
-    return QUANTITY_MODS.get(_norm(word)) if word else None
+def _qmod(word: str | None, c: Candidate | None = None) -> str | None:
+    """The quantity mod from the matched word, or from "about/almost/around" just before."""
+    if word:
+        return QUANTITY_MODS.get(_norm(word))
+    if c is not None:
+        before = c.match.string[max(0, c.start - 8) : c.start].lower().split()
+        if before and before[-1] in OUTSIDE_QMODS:
+            return QUANTITY_MODS[before[-1]]
+    return None
 
 
 def _month(word: str) -> int:
@@ -249,7 +256,7 @@ class Resolver:
 
     def _n_rel(self, c: Candidate, g: dict[str, str]) -> Result | None:
         number = parse_number(g["num"])
-        return "DURATION", duration_value(number, g["unit"]), _qmod(g.get("qmod"))
+        return "DURATION", duration_value(number, g["unit"]), _qmod(g.get("qmod"), c)
 
     def _ago(self, c: Candidate, g: dict[str, str]) -> Result | None:
         return anchoring.ago(self, c, g)
@@ -266,7 +273,7 @@ class Resolver:
         number = parse_number(g["num"])
         if number is not None and number > 1000:
             return None
-        return "DURATION", duration_value(number, g["unit"]), _qmod(g.get("qmod"))
+        return "DURATION", duration_value(number, g["unit"]), _qmod(g.get("qmod"), c)
 
     def _vague_units(self, c: Candidate, g: dict[str, str]) -> Result | None:
         return "DURATION", duration_value(None, g["unit"]), None

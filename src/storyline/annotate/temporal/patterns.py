@@ -50,7 +50,9 @@ NUM = (
 UNIT_ADJ = r"(?:(?:trading|business|working|straight|consecutive|full|calendar)\s+)?"
 UNIT_WORDS = "|".join(sorted(UNITS, key=len, reverse=True)).replace("century", "century|centuries")
 UNIT = rf"{UNIT_ADJ}(?P<unit>(?:{UNIT_WORDS})s?)"
-QMOD = rf"(?:(?P<qmod>{_alt(QUANTITY_MODS)})\s+(?!the\b))"
+#: TimeBank keeps "about", "almost" and "around" outside the span (their mod is still read)
+OUTSIDE_QMODS = ("about", "almost", "around")
+QMOD = rf"(?:(?P<qmod>{_alt(k for k in QUANTITY_MODS if k not in OUTSIDE_QMODS)})\s+(?!the\b))"
 PMOD = r"(?:(?P<mod>early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)(?:\s*-\s*|\s+))"
 REL = r"(?P<rel>last|next|this|coming|past|previous|following)"
 POD = r"(?P<pod>morning|afternoon|evening|night)"
