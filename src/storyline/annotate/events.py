@@ -103,7 +103,7 @@ def _attachment(span: Span) -> Token:
     """The token the date modifies: through its preposition when it has one."""
     root = span.root
     head = root.head
-    if head.dep_ == "prep" and head.head is not head:
+    if head.dep_ == "prep" and head.head.i != head.i:
         head = head.head
     if head.lemma_ in REPORTING_LEMMAS:
         return head
@@ -142,7 +142,7 @@ def _actors(
 
 def _predicate(head: Token) -> str:
     token = head
-    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:  # spaCy makes a new Token per access
         token = token.head
     return (token if token.pos_ in ("VERB", "AUX") else head).lemma_.lower()
 
