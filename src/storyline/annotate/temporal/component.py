@@ -186,7 +186,8 @@ def tag_doc(doc: Doc, dct: date | None) -> list[Timex]:
     under-specified, e.g. ``XXXX-06-11``)."""
     dct = _as_date(dct)
     text = doc.text
-    has_parse = doc.has_annotation("DEP")
+    # any token with a dependency label means the doc was parsed (cheaper than has_annotation)
+    has_parse = bool(len(doc)) and any(tok.dep != 0 for tok in doc[:50])
     cache: dict[tuple[int, int], Tense] = {}
 
     def tense(start: int, end: int) -> Tense:
