@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -22,6 +23,7 @@ from .read.manifest import load_manifest
 from .settings import Settings
 from .store import Store
 from .timeline import select
+from .tls import DatedSummary, load_sentences, summarize, with_keywords
 from .types import DateValue, TimelineEvent
 
 
@@ -102,6 +104,35 @@ class Storyline:
             entity_ids, parse_date(since, "--since"), parse_date(until, "--until"), query
         )
         return select(events, limit)
+
+    def summarize(
+        self,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        dates: int = 10,
+        sentences: int = 1,
+        query: str | None = None,
+        keywords: Iterable[str] = (),
+    ) -> list[DatedSummary]:
+        """A summarised timeline: the ``dates`` most important days, each with up to
+        ``sentences`` sentences cited to their articles (see :mod:`storyline.tls`).
+        ``keywords`` keep only sentences holding one; ``query`` words favour sentences."""
+        if dates < 1 or sentences < 1:
+            raise ConfigError("--dates and --sentences must be at least 1")
+        span = self.store.tls_span()
+        if span is None:
+            return []
+        lo = parse_date(since, "--since")
+        hi = parse_date(until, "--until")
+        start = lo.start if lo else date.fromisoformat(span[0])
+        end = hi.end if hi else date.fromisoformat(span[1])
+        pool = with_keywords(load_sentences(self.store, start, end), keywords)
+        words = (query or "").split()
+        # without --since/--until, days mentioned before or after the articles count too
+        first = start if lo else date.min
+        last = end if hi else date.max
+        return summarize(pool, dates, sentences, first, last, words)
 
     def articles(self, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
         return self.store.list_articles(limit, offset)

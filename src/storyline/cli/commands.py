@@ -11,4 +11,5 @@ from . import (
     quotes_eval,  # noqa: F401
     serve,  # noqa: F401
     timex,  # noqa: F401
+    tls_eval,  # noqa: F401
 )

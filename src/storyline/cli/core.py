@@ -121,6 +121,9 @@ def articles(ctx: click.Context, limit: int | None, offset: int, fmt: str) -> No
 @click.option("--until", metavar="DATE", help="Only events on or before DATE.")
 @click.option("--query", "-q", metavar="WORDS", help="Only events whose sentences contain these words.")
 @click.option("--limit", type=int, default=None, help="The N most salient events, in date order.")
+@click.option("--summarize", is_flag=True, help="Summarise: N dates, K cited sentences each.")
+@click.option("--dates", "n_dates", type=int, default=10, show_default=True, help="N (--summarize).")
+@click.option("--sentences", "k", type=int, default=1, show_default=True, help="K (--summarize).")
 @format_option("md", "csv", "timelinejs")
 @click.pass_context
 @handle_errors
@@ -131,11 +134,21 @@ def timeline(
     until: str | None,
     query: str | None,
     limit: int | None,
+    summarize: bool,
+    n_dates: int,
+    k: int,
     fmt: str,
 ) -> None:
-    """Print the dated, cited timeline of events."""
+    """Print the dated, cited timeline of events (or, with --summarize, a summary)."""
     if limit is not None and limit < 1:
         raise ConfigError("--limit must be at least 1")
+    if summarize:
+        from ..tls.render import render_summary
+
+        with _open(ctx) as sl:
+            days = sl.summarize(since=since, until=until, dates=n_dates, sentences=k, query=query)
+        click.echo(render_summary(days, fmt), nl=False)
+        return
     with _open(ctx) as sl:
         events = sl.timeline(entity=entity, since=since, until=until, query=query, limit=limit)
     click.echo(render(events, fmt, title=f"Timeline: {entity}" if entity else "Timeline"))

@@ -417,3 +417,43 @@ def fts_query(text: str) -> str:
 
 def _chunks(items: list[int], size: int) -> list[list[int]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+class TLSQueriesMixin:
+    """Rows for timeline summarisation: sentences of articles published in a span and
+    the day-level dates their timexes resolve to."""
+
+    conn: sqlite3.Connection
+
+    def tls_sentences(self, since: str, until: str) -> list[sqlite3.Row]:
+        """Sentences of articles published between ``since`` and ``until`` (ISO days,
+        inclusive), with their article's date, outlet, title and near-duplicate group."""
+        return self.conn.execute(
+            """SELECT s.article_id, s.idx, s.text, substr(a.published, 1, 10) AS published,
+                      a.source, a.title, COALESCE(a.story_id, a.id) AS story
+               FROM sentences s JOIN articles a ON a.id = s.article_id
+               WHERE substr(a.published, 1, 10) BETWEEN ? AND ?
+               ORDER BY a.published, s.article_id, s.idx""",
+            (since, until),
+        ).fetchall()
+
+    def tls_sentence_days(self, since: str, until: str) -> list[sqlite3.Row]:
+        """(article, sentence index, day) for each day-level DATE timex in those articles."""
+        return self.conn.execute(
+            """SELECT t.article_id, s.idx, substr(t.value, 1, 10) AS day
+               FROM timexes t JOIN articles a ON a.id = t.article_id
+               JOIN sentences s ON s.article_id = t.article_id
+                    AND t.start >= s.start AND t.start < s."end"
+               WHERE substr(a.published, 1, 10) BETWEEN ? AND ?
+                 AND t.type = 'DATE' AND length(t.value) = 10
+                 AND t.value GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'""",
+            (since, until),
+        ).fetchall()
+
+    def tls_span(self) -> tuple[str, str] | None:
+        """First and last publication day of the stored articles, or None when none is dated."""
+        row = self.conn.execute(
+            "SELECT min(substr(published, 1, 10)), max(substr(published, 1, 10)) FROM articles"
+            " WHERE published IS NOT NULL"
+        ).fetchone()
+        return (row[0], row[1]) if row and row[0] else None

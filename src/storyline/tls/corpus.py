@@ -1,0 +1,59 @@
+"""The material of a timeline summary: stored sentences with the days they mention."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from ..store import Store
+
+__all__ = ["Sentence", "load_sentences", "with_keywords"]
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One stored sentence, the article it cites and the days its timexes resolve to."""
+
+    article: int
+    idx: int
+    text: str
+    published: date
+    source: str | None
+    title: str
+    story: int
+    days: tuple[date, ...]
+
+
+def load_sentences(store: Store, since: date, until: date) -> list[Sentence]:
+    """Sentences of the articles published from ``since`` to ``until`` (inclusive)."""
+    lo, hi = since.isoformat(), until.isoformat()
+    days: dict[tuple[int, int], set[date]] = defaultdict(set)
+    for row in store.tls_sentence_days(lo, hi):
+        try:
+            days[(row["article_id"], row["idx"])].add(date.fromisoformat(row["day"]))
+        except ValueError:
+            continue
+    return [
+        Sentence(
+            article=r["article_id"],
+            idx=r["idx"],
+            text=" ".join(r["text"].split()),
+            published=date.fromisoformat(r["published"]),
+            source=r["source"],
+            title=r["title"],
+            story=r["story"],
+            days=tuple(sorted(days.get((r["article_id"], r["idx"]), ()))),
+        )
+        for r in store.tls_sentences(lo, hi)
+    ]
+
+
+def with_keywords(sentences: Iterable[Sentence], keywords: Iterable[str]) -> list[Sentence]:
+    """The sentences containing at least one keyword (case-insensitive substring, as
+    news-tls filters); all of them when no keyword is given."""
+    words = [k.lower() for k in keywords if k.strip()]
+    if not words:
+        return list(sentences)
+    return [s for s in sentences if any(w in s.text.lower() for w in words)]
