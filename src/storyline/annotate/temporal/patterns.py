@@ -202,10 +202,52 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 PRIORITY = {name: i for i, (name, _) in enumerate(_RULES)}
 
 
+#: words at least one of which must occur (lower-cased) for a rule to be worth running
+_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "season": tuple(SEASONS),
+    "quarter": ("quarter", "half", "period"),
+    "year_quarter": ("quarter", "half", "period"),
+    "month_relyear": (" year",),
+    "spoken_year": ("nineteen", "thousand"),
+    "rel_unit": (
+        "last",
+        "next",
+        "this",
+        "past",
+        "coming",
+        "previous",
+        "following",
+        "current",
+        "same",
+        "that",
+        "prior",
+    ),
+    "period_of": (" of ",),
+    "same_period": ("same", "corresponding", "comparable"),
+    "ago": ("ago", "earlier", "later", "from now", "hence", "before", "after"),
+    "ago_bare": ("ago",),
+    "the_day": ("before", "after"),
+    "deictic": ("today", "tonight", "yesterday", "tomorrow"),
+    "last_night": ("last night",),
+    "the_weekend": ("weekend",),
+    "clock": ("a.m", "p.m", "am", "pm", ":", "gmt", "utc"),
+    "noon": ("noon", "midday", "midnight", "afternoon", "morning"),
+    "set_every": ("every", "each", "per"),
+    "set_times": ("once", "twice", "times"),
+    "holiday": ("christmas", "new year", "independence", "halloween", "valentine", "thanksgiving"),
+    "century": ("century",),
+    "adj_year": ("year-",),
+}
+
+
 def find_candidates(text: str, accept: Callable[[Candidate, str], bool] | None = None) -> list[Candidate]:
     """Rule matches that ``accept`` keeps, longest first, without overlaps, in text order."""
     found: list[Candidate] = []
+    lower = text.lower()
     for name, rx in RULES:
+        triggers = _TRIGGERS.get(name)
+        if triggers is not None and not any(t in lower for t in triggers):
+            continue
         for m in rx.finditer(text):
             if m.end() > m.start():
                 found.append(Candidate(m.start(), m.end(), name, m))
