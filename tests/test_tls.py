@@ -3,6 +3,7 @@ every sentence cited to its article."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -14,15 +15,27 @@ from storyline.cli import main
 from storyline.tls import Sentence, score_dates, summarize, with_keywords
 
 ARTICLES = {
-    "a1.txt": ("2010-04-21", "An explosion on the Deepwater Horizon oil rig in the Gulf of Mexico killed "
-               "11 workers on April 20, 2010. The rig burned for two days. BP said it would fight the spill."),
-    "a2.txt": ("2010-04-23", "The Deepwater Horizon rig sank on April 22, 2010. Oil began to leak from the "
-               "well. The explosion on April 20 had killed 11 workers. BP started a clean-up of the spill."),
-    "a3.txt": ("2010-05-03", "BP tried to lower a containment dome over the leaking oil well on May 2, 2010. "
-               "The spill reached the coast of Louisiana. The rig explosion on April 20 began the disaster."),
-    "a4.txt": ("2010-07-16", "BP capped the leaking well on July 15, 2010, stopping the oil spill after 87 "
-               "days. Officials said the April 20 blast killed 11 workers. Engineers will now pump cement into "
-               "the well to seal it for good, and fishermen hope the Gulf waters reopen before the autumn."),
+    "a1.txt": (
+        "2010-04-21",
+        "An explosion on the Deepwater Horizon oil rig in the Gulf of Mexico killed 11 workers on "
+        "April 20, 2010. The rig burned for two days. BP said it would fight the spill.",
+    ),
+    "a2.txt": (
+        "2010-04-23",
+        "The Deepwater Horizon rig sank on April 22, 2010. Oil began to leak from the well. "
+        "The explosion on April 20 had killed 11 workers. BP started a clean-up of the spill.",
+    ),
+    "a3.txt": (
+        "2010-05-03",
+        "BP tried to lower a containment dome over the leaking oil well on May 2, 2010. The spill "
+        "reached the coast of Louisiana. The rig explosion on April 20 began the disaster.",
+    ),
+    "a4.txt": (
+        "2010-07-16",
+        "BP capped the leaking well on July 15, 2010, stopping the oil spill after 87 days. "
+        "Officials said the April 20 blast killed 11 workers. Engineers will now pump cement into "
+        "the well to seal it for good, and fishermen hope the Gulf waters reopen before the autumn.",
+    ),
 }
 
 
@@ -71,11 +84,10 @@ def test_since_until_clip_the_articles(db: Path) -> None:
 
 def test_cli_summarize_json(db: Path) -> None:
     result = CliRunner().invoke(
-        main, ["--db", str(db), "timeline", "--summarize", "--dates", "2", "--sentences", "1", "--format", "json"]
+        main,
+        ["--db", str(db), "timeline", "--summarize", "--dates", "2", "--sentences", "1", "--format", "json"],
     )
     assert result.exit_code == 0, result.output
-    import json
-
     days = json.loads(result.output)
     assert len(days) == 2
     assert all(len(d["sentences"]) == 1 and d["sentences"][0]["article"] for d in days)
