@@ -1,0 +1,68 @@
+"""Leave-one-topic-out choice of the TLS parameters on T17.
+
+For each held-out topic, the parameter set with the best mean AR-1 F + AR-2 F +
+Date F1 on the *other* topics is used to score it; the held-out topic's own scores
+never choose its parameters. Needs the topics annotated (storyline eval tls does it).
+
+    .venv/bin/python benchmarks/tls_loto.py ../shared/data/t17 --topics mj,haiti,...
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+from dataclasses import replace
+from pathlib import Path
+
+from storyline.evaluation.t17 import load_topic
+from storyline.evaluation.tls_eval import TimelineScore, average, evaluate_reference
+from storyline.store import Store
+from storyline.tls import Params
+
+GRID = {
+    "published_weight": [0.0, 0.25, 1.0],
+    "future_weight": [0.0, 0.5],
+    "max_words": [35, 60],
+}
+
+
+def grid() -> list[Params]:
+    keys = list(GRID)
+    return [replace(Params(), **dict(zip(keys, vals, strict=True)))
+            for vals in itertools.product(*(GRID[k] for k in keys))]
+
+
+def objective(scores: list[TimelineScore]) -> float:
+    avg = average(scores)
+    return float(avg["ar1"]["f1"] + avg["ar2"]["f1"] + avg["date_f1"])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("data", type=Path)
+    parser.add_argument("--topics", required=True)
+    parser.add_argument("--cache", type=Path, default=Path(".cache/t17"))
+    args = parser.parse_args()
+    names = args.topics.split(",")
+    params = grid()
+    table: dict[str, list[list[TimelineScore]]] = {}
+    for name in names:
+        topic = load_topic(args.data, name)
+        with Store(args.cache / name / "storyline.db") as store:
+            table[name] = [[evaluate_reference(store, topic, ref, p) for ref in topic.references]
+                           for p in params]
+    chosen: list[TimelineScore] = []
+    for held in names:
+        others = [n for n in names if n != held]
+        best = max(range(len(params)),
+                   key=lambda i: objective([s for n in others for s in table[n][i]]) if others else 0)
+        print(held, "->", params[best])
+        chosen.extend(table[held][best])
+    print(json.dumps({"loto": average(chosen), "timelines": len(chosen)}, indent=1))
+    for i, p in enumerate(params):
+        print(round(objective([s for n in names for s in table[n][i]]), 4), p)
+
+
+if __name__ == "__main__":
+    main()
