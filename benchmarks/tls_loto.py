@@ -21,9 +21,10 @@ from storyline.store import Store
 from storyline.tls import Params
 
 GRID = {
-    "published_weight": [0.0, 0.25, 1.0],
+    "published_weight": [0.25, 1.0],
     "future_weight": [0.0, 0.5],
-    "max_words": [35, 60],
+    "redundancy": [0.3, 0.5],
+    "add_leads": [True, False],
 }
 
 

@@ -4,8 +4,8 @@ happened on each with a few cited sentences.
 Dates are scored by how many independent articles mention them in their text
 (day-level timexes resolved by the temporal tagger, syndicated copies counted
 once), plus a smaller weight for how many articles were published that day.
-Each chosen date is summarised by the sentences that mention it (or, when few do,
-the leads of that day's articles), ranked by closeness to the centroid of the
+Each chosen date is summarised by the sentences that mention it and the leads of
+that day's articles, ranked by closeness to the centroid of the
 date's candidate sentences, rewarded for query keywords, and kept only when they
 do not repeat a sentence already chosen (novelty).
 """
@@ -32,9 +32,11 @@ class Params:
 
     published_weight: float = 0.25  # an article published that day, against a mention
     future_weight: float = 0.5  # a mention of a day after the article's publication
+    old_weight: float = 1.0  # a mention more than ``recent_days`` after the day
+    recent_days: int = 10_000
     lead: int = 5  # sentences of an article counted as its lead
-    min_candidates: int = 5  # below this many mentioning sentences, add leads
-    redundancy: float = 0.5  # max cosine to a sentence already chosen
+    add_leads: bool = True  # leads of the day's (and next day's) articles are candidates too
+    redundancy: float = 0.3  # max cosine to a sentence already chosen
     min_words: int = 5
     max_words: int = 60
     keyword_bonus: float = 0.1
@@ -68,15 +70,22 @@ def score_dates(
     plus articles published on it."""
     mentions: dict[date, set[int]] = defaultdict(set)
     future: dict[date, set[int]] = defaultdict(set)
+    old: dict[date, set[int]] = defaultdict(set)
     published: dict[date, set[int]] = defaultdict(set)
     for s in sentences:
         published[s.published].add(s.story)
         for day in s.days:
             if since <= day <= until:
-                (future if day > s.published else mentions)[day].add(s.story)
-    days = set(mentions) | set(future) | {d for d in published if since <= d <= until}
+                if day > s.published:
+                    future[day].add(s.story)
+                elif (s.published - day).days > params.recent_days:
+                    old[day].add(s.story)
+                else:
+                    mentions[day].add(s.story)
+    days = set(mentions) | set(future) | set(old) | {d for d in published if since <= d <= until}
     return {
         d: len(mentions[d]) + params.future_weight * len(future[d] - mentions[d])
+        + params.old_weight * len(old[d] - mentions[d])
         + params.published_weight * len(published[d])
         for d in days
     }
@@ -100,7 +109,7 @@ def summarize(
     out = []
     for day in sorted(chosen):
         candidates = by_day.get(day, [])
-        if len(candidates) < params.min_candidates:
+        if params.add_leads:
             candidates = candidates + leads.get(day, [])
         picked = _pick(_unique(candidates), k, idf, words, params)
         out.append(DatedSummary(day, scores[day], tuple(picked)))
