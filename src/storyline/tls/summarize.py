@@ -35,6 +35,7 @@ class Params:
     old_weight: float = 1.0  # a mention more than ``recent_days`` after the day
     recent_days: int = 10_000
     lead: int = 5  # sentences of an article counted as its lead
+    mention_window: int = 10_000  # days after a day that sentences mentioning it may be published
     add_leads: bool = True  # leads of the day's (and next day's) articles are candidates too
     redundancy: float = 0.3  # max cosine to a sentence already chosen
     min_words: int = 5
@@ -123,7 +124,8 @@ def _index(
     leads: dict[date, list[Sentence]] = defaultdict(list)
     for s in sentences:
         for day in s.days:
-            by_day[day].append(s)
+            if -1 <= (s.published - day).days <= params.mention_window:
+                by_day[day].append(s)
         if s.idx < params.lead and all(d == s.published for d in s.days):
             leads[s.published].append(s)
             leads[s.published - timedelta(days=1)].append(s)
