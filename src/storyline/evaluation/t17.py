@@ -179,7 +179,17 @@ def annotate_topic(
     if done.exists() and db.exists():
         return db
     manifest = prepare_topic(topic, work)
+    failed: list[str] = []
     with Storyline(db) as sl:
-        sl.add([manifest.parent], manifest=manifest, progress=progress)
+        try:
+            sl.add([manifest.parent], manifest=manifest, progress=progress)
+        except Exception:  # noqa: BLE001 - an annotator bug must not lose the topic
+            # one article broke a batch: go file by file, stored ones are skipped by hash
+            for path in sorted(manifest.parent.glob("*/*/*.txt")):
+                try:
+                    sl.add([path], manifest=manifest, progress=progress)
+                except Exception as exc:  # noqa: BLE001
+                    failed.append(f"{path.relative_to(manifest.parent)}: {type(exc).__name__}: {exc}")
+    (work / "failed.txt").write_text("".join(f + "\n" for f in failed), encoding="utf-8")
     done.write_text("ok\n", encoding="utf-8")
     return db
