@@ -8,6 +8,7 @@ is its predicate and its content lemmas are kept for matching across articles.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from datetime import date, timedelta
 
 from spacy.language import Language
@@ -52,21 +53,20 @@ def find_event_mentions(
     sentences = list(doc.sents)
     sentence_starts = [s.start_char for s in sentences]
     dated = [
-        (t, span)
+        (t, span, bisect_right(sentence_starts, t.start) - 1)
         for t in timexes
         if t.date is not None
         and (span := doc.char_span(t.start, t.end, alignment_mode="expand")) is not None
     ]
     found: list[EventMention] = []
     seen: set[tuple[int, str]] = set()
-    for timex, span in dated:
-        index = _sentence_index(sentence_starts, timex.start)
+    for timex, span, index in dated:
         if (index, timex.value) in seen:  # "Thursday (Sept 6)": one date, one mention
             continue
         seen.add((index, timex.value))
         sentence = sentences[index]
         head = _attachment(span)
-        others = [o for t, o in dated if t is not timex and o.sent.start == span.sent.start]
+        others = [o for t, o, i in dated if i == index and t is not timex]
         clause = _clause_tokens(head, span, others)
         actors = _actors(clause, mentions, names, types)
         date_value = timex.date
@@ -88,26 +88,12 @@ def find_event_mentions(
     return found
 
 
-def _sentence_index(starts: list[int], char: int) -> int:
-    lo, hi = 0, len(starts) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if starts[mid] <= char:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
-
-
 def _attachment(span: Span) -> Token:
     """The token the date modifies: through its preposition when it has one."""
-    root = span.root
-    head = root.head
+    head = span.root.head
     if head.dep_ == "prep" and head.head.i != head.i:
         head = head.head
-    if head.lemma_ in REPORTING_LEMMAS:
-        return head
-    return head if head is not root else root
+    return head
 
 
 def _clause_tokens(head: Token, span: Span, others: list[Span]) -> list[Token]:
