@@ -75,6 +75,8 @@ def main() -> None:
 
     n = len(texts)
     print(f"articles: {n} ({words} words), skipped: {len(report.skipped)}")
+    for skipped in report.skipped:
+        print(f"  skipped {Path(skipped.path).name}: {skipped.reason}")
     print(f"bare spaCy nlp.pipe : {n / bare_s:8.1f} articles/s {words / bare_s:10.0f} words/s")
     print(f"storyline add       : {n / storyline_s:8.1f} articles/s {words / storyline_s:10.0f} words/s")
     print(f"ratio storyline/bare: {bare_s / storyline_s:.3f} (target >= 0.75)")
