@@ -150,54 +150,8 @@ class QueriesMixin:
         until: DateValue | None = None,
         query: str | None = None,
     ) -> list[TimelineEvent]:
-        """Events with all their source mentions, filtered; unranked."""
-        where: list[str] = ["1=1"]
-        params: list[str | int] = []
-        if since is not None:
-            where.append("e.date_end >= ?")
-            params.append(since.start.isoformat())
-        if until is not None:
-            where.append("e.date_start <= ?")
-            params.append(until.end.isoformat())
-        if entity_ids is not None:
-            marks = ",".join("?" * len(entity_ids)) or "NULL"
-            where.append(
-                f"""e.id IN (SELECT m.event_id FROM event_mentions m
-                    JOIN event_mention_actors x ON x.mention_id = m.id WHERE x.entity_id IN ({marks}))"""
-            )
-            params.extend(entity_ids)
-        if query:
-            where.append(
-                """e.id IN (SELECT m.event_id FROM event_mentions m JOIN sentences s
-                    ON s.article_id = m.article_id AND s.idx = m.sentence_idx
-                    WHERE s.id IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?))"""
-            )
-            params.append(fts_query(query))
-        events = self.conn.execute(
-            f"SELECT e.id, e.date, e.summary FROM events e WHERE {' AND '.join(where)}", params
-        ).fetchall()
-        return [self._timeline_event(r["id"], r["date"], r["summary"]) for r in events]
-
-    def _timeline_event(self, event_id: int, date: str, summary: str) -> TimelineEvent:
-        mentions = self.conn.execute(
-            """SELECT m.id, m.article_id, a.title, m.text, a.source, a.published, a.story_id,
-                      m.background
-               FROM event_mentions m JOIN articles a ON a.id = m.article_id
-               WHERE m.event_id = ? ORDER BY a.published, m.article_id, m.start""",
-            (event_id,),
-        ).fetchall()
-        actors = self.conn.execute(
-            """SELECT e.name, COUNT(*) AS n FROM event_mention_actors x
-               JOIN event_mentions m ON m.id = x.mention_id JOIN entities e ON e.id = x.entity_id
-               WHERE m.event_id = ? GROUP BY e.id ORDER BY n DESC, e.name""",
-            (event_id,),
-        ).fetchall()
-        sources = tuple(
-            SourceRef(r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7])) for r in mentions
-        )
-        return TimelineEvent(
-            event_id, DateValue.parse(date), summary, tuple(a[0] for a in actors), sources
-        )
+        """Events with all their source mentions, filtered; unranked (in date order)."""
+        return self.filtered_events(entity_ids, since, until, query)
 
     # -- for the web UI: one event, one entity, annotation spans, sources --------
 
