@@ -16,9 +16,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from storyline.evaluation.t17 import load_topic
-from storyline.evaluation.tls_eval import TimelineScore, average, evaluate_reference
+from storyline.evaluation.tls_eval import TimelineScore, average, score_system, size_of
 from storyline.store import Store
-from storyline.tls import Params
+from storyline.tls import Params, load_sentences, summarize, with_keywords
 
 GRID = {
     "published_weight": [0.25, 1.0],
@@ -50,9 +50,14 @@ def main() -> None:
     table: dict[str, list[list[TimelineScore]]] = {}
     for name in names:
         topic = load_topic(args.data, name)
+        table[name] = [[] for _ in params]
         with Store(args.cache / name / "storyline.db") as store:
-            table[name] = [[evaluate_reference(store, topic, ref, p) for ref in topic.references]
-                           for p in params]
+            for ref in topic.references:
+                pool = with_keywords(load_sentences(store, ref.start, ref.end), topic.keywords)
+                n_dates, k = size_of(ref)
+                for i, p in enumerate(params):
+                    system = summarize(pool, n_dates, k, ref.start, ref.end, topic.keywords, p)
+                    table[name][i].append(score_system(topic, ref, system, k, 0.0))
     chosen: list[TimelineScore] = []
     for held in names:
         others = [n for n in names if n != held]

@@ -58,13 +58,24 @@ def generate(
     return summarize(sentences, n_dates, k, since, until, topic.keywords, params)
 
 
+def size_of(ref: Reference) -> tuple[int, int]:
+    """The number of dates and k (sentences per date) asked for a reference's size."""
+    return len(ref.entries), max(1, round(sum(len(s) for _, s in ref.entries) / len(ref.entries)))
+
+
 def evaluate_reference(
     store: Store, topic: Topic, ref: Reference, params: Params = DEFAULT
 ) -> TimelineScore:
     started = time.perf_counter()
-    k = max(1, round(sum(len(s) for _, s in ref.entries) / len(ref.entries)))
-    system = generate(store, topic, (ref.start, ref.end), len(ref.entries), k, params)
-    seconds = time.perf_counter() - started
+    n_dates, k = size_of(ref)
+    system = generate(store, topic, (ref.start, ref.end), n_dates, k, params)
+    return score_system(topic, ref, system, k, time.perf_counter() - started)
+
+
+def score_system(
+    topic: Topic, ref: Reference, system: list[DatedSummary], k: int, seconds: float
+) -> TimelineScore:
+    """AR-1, AR-2 and Date F1 of a system timeline against one reference."""
     predicted = {d.date: [s.text for s in d.sentences] for d in system}
     gold = [{day: [ptb_detokenise(s) for s in sents] for day, sents in ref.entries}]
     return TimelineScore(
