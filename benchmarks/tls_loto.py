@@ -22,9 +22,8 @@ from storyline.tls import Params, load_sentences, summarize, with_keywords
 
 GRID = {
     "published_weight": [0.25, 1.0],
-    "future_weight": [0.0, 0.5],
-    "redundancy": [0.3, 0.5],
-    "add_leads": [True, False],
+    "future_weight": [0.5, 1.0],
+    "max_words": [40, 60],
 }
 
 

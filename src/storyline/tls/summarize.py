@@ -39,8 +39,9 @@ class Params:
     add_leads: bool = True  # leads of the day's (and next day's) articles are candidates too
     redundancy: float = 0.3  # max cosine to a sentence already chosen
     min_words: int = 5
-    max_words: int = 60
+    max_words: int = 40
     keyword_bonus: float = 0.1
+    mention_bonus: float = 0.0  # for a sentence that names the day itself
 
 
 DEFAULT = Params()
@@ -112,7 +113,7 @@ def summarize(
         candidates = by_day.get(day, [])
         if params.add_leads:
             candidates = candidates + leads.get(day, [])
-        picked = _pick(_unique(candidates), k, idf, words, params)
+        picked = _pick(_unique(candidates), k, idf, words, params, day)
         out.append(DatedSummary(day, scores[day], tuple(picked)))
     return out
 
@@ -164,7 +165,8 @@ def _cosine(a: Vector, b: Vector) -> float:
 
 
 def _pick(
-    candidates: list[Sentence], k: int, idf: dict[str, float], query: list[str], params: Params
+    candidates: list[Sentence], k: int, idf: dict[str, float], query: list[str], params: Params,
+    day: date,
 ) -> list[Sentence]:
     usable = [s for s in candidates if params.min_words <= len(s.text.split()) <= params.max_words]
     usable = usable or candidates
@@ -176,6 +178,7 @@ def _pick(
     ranked = []
     for s, v in zip(usable, vectors, strict=True):
         score = _cosine(v, centroid) + params.keyword_bonus * sum(1 for q in query if q in v)
+        score += params.mention_bonus * (day in s.days)
         ranked.append((score, s, v))
     ranked.sort(key=lambda t: (-t[0], t[1].published, t[1].article, t[1].idx))
     picked: list[tuple[Sentence, Vector]] = []
