@@ -42,6 +42,7 @@ class Params:
     max_words: int = 40
     keyword_bonus: float = 0.1
     mention_bonus: float = 0.0  # for a sentence that names the day itself
+    length_penalty: float = 0.0  # per word, relative to max_words
 
 
 DEFAULT = Params()
@@ -179,6 +180,7 @@ def _pick(
     for s, v in zip(usable, vectors, strict=True):
         score = _cosine(v, centroid) + params.keyword_bonus * sum(1 for q in query if q in v)
         score += params.mention_bonus * (day in s.days)
+        score -= params.length_penalty * len(s.text.split()) / params.max_words
         ranked.append((score, s, v))
     ranked.sort(key=lambda t: (-t[0], t[1].published, t[1].article, t[1].idx))
     picked: list[tuple[Sentence, Vector]] = []
