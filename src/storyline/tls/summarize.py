@@ -134,6 +134,17 @@ def _index(
     return by_day, leads
 
 
+_MONTHS = "january february march april may june july august september october november december"
+_CALENDAR = frozenset(f"{_MONTHS} monday tuesday wednesday thursday friday saturday sunday am pm gmt et".split())
+
+
+def _has_content(text: str) -> bool:
+    """At least three words that are neither stopwords, numbers nor calendar words
+    (drops page furniture such as "January 31, 2011 at 5:21 pm | ...")."""
+    words = [w for w in tokens(text, stem=False) if w.isalpha() and w not in _CALENDAR]
+    return len(words) >= 3
+
+
 def _unique(sentences: list[Sentence]) -> list[Sentence]:
     seen: set[str] = set()
     out = []
@@ -169,7 +180,10 @@ def _pick(
     candidates: list[Sentence], k: int, idf: dict[str, float], query: list[str], params: Params,
     day: date,
 ) -> list[Sentence]:
-    usable = [s for s in candidates if params.min_words <= len(s.text.split()) <= params.max_words]
+    usable = [
+        s for s in candidates
+        if params.min_words <= len(s.text.split()) <= params.max_words and _has_content(s.text)
+    ]
     usable = usable or candidates
     vectors = [_vector(s.text, idf) for s in usable]
     centroid: Vector = defaultdict(float)
