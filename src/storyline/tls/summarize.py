@@ -135,7 +135,8 @@ def _index(
 
 
 _MONTHS = "january february march april may june july august september october november december"
-_CALENDAR = frozenset(f"{_MONTHS} monday tuesday wednesday thursday friday saturday sunday am pm gmt et".split())
+_DAYS = "monday tuesday wednesday thursday friday saturday sunday am pm gmt et"
+_CALENDAR = frozenset(f"{_MONTHS} {_DAYS}".split())
 
 
 def _has_content(text: str) -> bool:
