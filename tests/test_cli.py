@@ -60,8 +60,7 @@ def test_errors_are_one_line_and_nonzero(db: str) -> None:
 
 
 def test_add_reports_skipped_inputs(tmp_path: Path) -> None:
-    folder = tmp_path / "in"
-    folder.mkdir()
+    folder = tmp_path  # the database inside the folder added is left out, not skipped
     (folder / "empty.txt").write_bytes(b"")
     (folder / "ok.txt").write_text("A title\n\nKim Jong-un met Donald Trump in Hanoi in February 2019.\n")
     result = CliRunner().invoke(

@@ -135,3 +135,27 @@ def test_add_url_goes_through_the_injected_fetcher(tmp_path: Path) -> None:
         assert len(report.added) == 1
         assert [s.path for s in report.skipped] == ["ftp://news.example/x"]
         assert sl.articles()[0]["title"] == "Envoy returns from Pyongyang"
+
+
+def test_an_article_that_breaks_annotation_is_skipped_not_the_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name, body in [("a.txt", "Kim met Trump in Hanoi in February 2019."), ("b.txt", "BOOM in Seoul."),
+                       ("c.txt", "Moon Jae-in went to Pyongyang on Sept 18.")]:
+        (tmp_path / name).write_text(f"Title {name}\n\n{body}\n", encoding="utf-8")
+    with storyline.open(tmp_path / "x.db") as sl:
+        annotator = sl.ingestor().annotator
+        real = annotator.annotate
+
+        def fragile(articles):  # type: ignore[no-untyped-def]
+            articles = list(articles)
+            if any("BOOM" in a.text for a in articles):
+                raise RuntimeError("component bug")
+            return real(articles)
+
+        monkeypatch.setattr(annotator, "annotate", fragile)
+        report = sl.add([tmp_path], published="2018-09-07")
+        assert len(report.added) == 2
+        assert [(Path(s.path).name, s.reason) for s in report.skipped] == [
+            ("b.txt", "annotation failed: RuntimeError: component bug")
+        ]

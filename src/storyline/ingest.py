@@ -8,6 +8,7 @@ already stored are recognised by content hash and skipped).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -131,12 +132,19 @@ class Ingestor:
         """Files, folders and archives through the readers; http(s) URLs through the fetcher."""
         for path in paths:
             if "://" not in path:
-                yield from read_paths([path], self.max_file_bytes)
+                own = self._own_files()
+                records = read_paths([path], self.max_file_bytes)
+                yield from (r for r in records if os.path.abspath(r.path) not in own)
                 continue
             try:
                 yield fetch_url(path, fetcher=self.fetcher, max_bytes=self.max_file_bytes)
             except InputError as exc:
                 yield Skipped(path, str(exc))
+
+    def _own_files(self) -> set[str]:
+        """The database's own files, left out when the folder holding them is added."""
+        db = os.path.abspath(self.store.path)
+        return {db + suffix for suffix in ("", "-wal", "-shm", "-journal")}
 
     def _dated(self, article: Article) -> Article:
         """An undated article gets a date estimated from its text, marked as inferred."""
@@ -156,7 +164,7 @@ class Ingestor:
     def _flush(self, batch: _Batch, report: IngestReport, progress: ProgressCallback | None) -> None:
         if not batch.articles:
             return
-        annotated = list(self.annotator.annotate(batch.articles))
+        annotated = self._annotate(batch.articles, report)
         with self.store.transaction():
             for raw in batch.raws.values():
                 self.store.add_raw(raw)
@@ -164,6 +172,22 @@ class Ingestor:
         report.added.extend(added)
         if progress:
             progress(len(annotated))
+
+    def _annotate(self, articles: list[Article], report: IngestReport) -> list[AnnotatedArticle]:
+        """Annotate a batch; if that fails, article by article, so one article that trips a
+        component is skipped with the reason instead of losing the batch."""
+        try:
+            return list(self.annotator.annotate(articles))
+        except Exception:  # noqa: BLE001  (any bug in a component; retried one by one below)
+            annotated: list[AnnotatedArticle] = []
+            for article in articles:
+                try:
+                    annotated.extend(self.annotator.annotate([article]))
+                except Exception as exc:  # noqa: BLE001
+                    report.skipped.append(
+                        Skipped(article.path, f"annotation failed: {type(exc).__name__}: {exc}")
+                    )
+            return annotated
 
     def _store_article(self, ann: AnnotatedArticle, report: IngestReport) -> int:
         store = self.store

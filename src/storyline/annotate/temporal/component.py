@@ -206,7 +206,10 @@ def tag_doc(doc: Doc, dct: date | None) -> list[Timex]:
         if cand.rule == "year" and has_parse and _is_quantity(doc, cand):
             continue
         state.used = None
-        result = resolver.resolve(cand)
+        try:
+            result = resolver.resolve(cand)
+        except (ValueError, OverflowError):  # arithmetic past the calendar's range ("year -491")
+            continue
         if result is None:
             continue
         type_, value, _mod = result
