@@ -19,6 +19,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from .metrics import PRF
 from .stopwords import SMART_STOPWORDS
 
 __all__ = ["Counts", "PRF", "ngrams", "overlap", "rouge_n", "tokens"]
@@ -54,20 +55,6 @@ def overlap(a: Counter[tuple[str, ...]], b: Counter[tuple[str, ...]]) -> int:
     if len(a) > len(b):
         a, b = b, a
     return sum(min(c, b[g]) for g, c in a.items() if g in b)
-
-
-@dataclass(frozen=True, slots=True)
-class PRF:
-    p: float
-    r: float
-    f1: float
-
-    @classmethod
-    def of(cls, p: float, r: float) -> PRF:
-        return cls(p, r, 2 * p * r / (p + r) if p + r > 0 else 0.0)
-
-    def as_dict(self) -> dict[str, float]:
-        return {"p": self.p, "r": self.r, "f1": self.f1}
 
 
 @dataclass(frozen=True, slots=True)

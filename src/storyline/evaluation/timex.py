@@ -16,25 +16,10 @@ from typing import Any
 from spacy.language import Language
 
 from ..annotate.temporal import tag_doc
+from .metrics import PRF
 from .timeml import GoldDoc, GoldTimex, as_gold
 
 __all__ = ["DocResult", "PRF", "TimexScores", "match", "score", "evaluate"]
-
-
-@dataclass(frozen=True, slots=True)
-class PRF:
-    p: float
-    r: float
-    f1: float
-
-    @classmethod
-    def of(cls, tp_sys: int, n_sys: int, tp_gold: int, n_gold: int) -> PRF:
-        p = tp_sys / n_sys if n_sys else 0.0
-        r = tp_gold / n_gold if n_gold else 0.0
-        return cls(p, r, 2 * p * r / (p + r) if p + r else 0.0)
-
-    def as_dict(self) -> dict[str, float]:
-        return {"p": round(self.p, 4), "r": round(self.r, 4), "f1": round(self.f1, 4)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,11 +109,11 @@ def score(
     n_sys = sum(len(r.system) for r in results)
     pairs = [p for r in results for p in r.pairs]
     strict_hits = sum(1 for g, s in pairs if (g.start, g.end) == (s.start, s.end))
-    relaxed = PRF.of(len(pairs), n_sys, len(pairs), n_gold)
+    relaxed = PRF.from_counts(len(pairs), n_sys, len(pairs), n_gold)
     type_acc = sum(1 for g, s in pairs if g.type == s.type) / len(pairs) if pairs else 0.0
     value_acc = sum(1 for g, s in pairs if _same_value(g.value, s.value)) / len(pairs) if pairs else 0.0
     return TimexScores(
-        strict=PRF.of(strict_hits, n_sys, strict_hits, n_gold),
+        strict=PRF.from_counts(strict_hits, n_sys, strict_hits, n_gold),
         relaxed=relaxed,
         type_accuracy=type_acc,
         value_accuracy=value_acc,
