@@ -168,7 +168,7 @@ class Ingestor:
         with self.store.transaction():
             for raw in batch.raws.values():
                 self.store.add_raw(raw)
-            added = [(self._store_article(ann, report), ann.article.title) for ann in annotated]
+            added = [(self.store_annotated(ann, report), ann.article.title) for ann in annotated]
         report.added.extend(added)
         if progress:
             progress(len(annotated))
@@ -189,7 +189,7 @@ class Ingestor:
                     )
             return annotated
 
-    def _store_article(self, ann: AnnotatedArticle, report: IngestReport) -> int:
+    def store_annotated(self, ann: AnnotatedArticle, report: IngestReport) -> int:
         store = self.store
         signature = self.duplicates.signature(ann.article.text)
         article_id = store.insert_article(ann.article, self.duplicates.to_bytes(signature))
