@@ -60,7 +60,7 @@ class Storyline:
         if self._ingestor is None:
             annotator = Annotator(self.settings.model, self.settings.batch_size)
             self._ingestor = Ingestor(
-                self.store, annotator, self.settings.max_file_bytes, self.fetcher
+                self.store, annotator, self.settings.max_file_bytes, self.fetcher, self.settings.jobs
             )
         return self._ingestor
 

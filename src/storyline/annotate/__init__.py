@@ -67,11 +67,18 @@ def to_annotated(doc: Doc, article: Article) -> AnnotatedArticle:
 
 
 class Annotator:
-    """Runs the pipeline over articles in batches."""
+    """Runs the pipeline over articles in batches (loading it on first use)."""
 
     def __init__(self, model: str, batch_size: int = 32, nlp: Language | None = None) -> None:
-        self.nlp = nlp if nlp is not None else build_nlp(model)
+        self.model = model
         self.batch_size = batch_size
+        self._nlp = nlp
+
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            self._nlp = build_nlp(self.model)
+        return self._nlp
 
     def annotate(self, articles: Iterable[Article]) -> Iterator[AnnotatedArticle]:
         pending: list[Article] = []

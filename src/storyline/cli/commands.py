@@ -9,6 +9,7 @@ from . import (
     core,  # noqa: F401
     extract_eval,  # noqa: F401
     quotes_eval,  # noqa: F401
+    scale,  # noqa: F401
     serve,  # noqa: F401
     timex,  # noqa: F401
     tls_eval,  # noqa: F401

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -72,6 +73,8 @@ def _print_report(report: IngestReport) -> None:
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="CSV or JSON file giving path, published, source (and optional title, url) per file.",
 )
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes for annotation (default: setting jobs, 1).")
 @format_option()
 @click.pass_context
 @handle_errors
@@ -81,13 +84,18 @@ def add(
     published: str | None,
     source: str | None,
     manifest: Path | None,
+    jobs: int | None,
     fmt: str,
 ) -> None:
     """Add files, folders, archives or http(s) URLs of articles to the database.
 
     A folder holding manifest.csv / manifest.json uses it automatically. Exits
-    with status 2 when any input was skipped.
+    with status 2 when any input was skipped. With --jobs N, N processes annotate
+    in parallel; what is stored is the same as with one.
     """
+    settings: Settings = ctx.obj
+    if jobs is not None:
+        ctx.obj = replace(settings, jobs=jobs)
     with _open(ctx) as sl, _progress("annotating") as progress:
         report = sl.add(paths, published=published, source=source, manifest=manifest,
                         progress=progress)

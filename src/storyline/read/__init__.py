@@ -29,7 +29,7 @@ from .manifest import is_manifest
 from .records import make_record, one_line
 from .warc import read_warc
 
-__all__ = ["read_bytes", "read_paths"]
+__all__ = ["list_inputs", "read_bytes", "read_paths"]
 
 _MAX_DEPTH = 3  # archives inside archives
 _STREAMED_EXT = (".zip", ".tar", ".tar.gz", ".tgz", ".warc", ".warc.gz")
@@ -54,18 +54,37 @@ def read_paths(paths: Iterable[str | Path], max_bytes: int) -> Iterator[Result]:
             yield Skipped(str(path), f"cannot read: {one_line(exc.strerror or exc)}")
 
 
-def _read_dir(root: Path, max_bytes: int) -> Iterator[Result]:
+def list_inputs(paths: Iterable[str | Path]) -> Iterator[str | Skipped]:
+    """The files ``read_paths`` would read, in its order (folders expanded), so that
+    the work can be split into chunks that read back in the same order."""
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            files, skipped = _list_dir(path)
+            yield from skipped
+            yield from (str(f) for f in files)
+        else:
+            yield str(path)
+
+
+def _list_dir(root: Path) -> tuple[list[Path], list[Skipped]]:
     errors: list[OSError] = []
     files: list[Path] = []
     for folder, dirs, names in os.walk(root, onerror=errors.append):
         dirs[:] = [d for d in dirs if not is_hidden(d)]
         files.extend(Path(folder) / n for n in names if not is_hidden(n))
-    for exc in errors:
-        where = exc.filename or root
-        yield Skipped(str(where), f"cannot list folder: {one_line(exc.strerror or exc)}")
-    for file in sorted(files):
-        if is_manifest(file) or is_project_file(file.name):
-            continue
+    skipped = [
+        Skipped(str(exc.filename or root), f"cannot list folder: {one_line(exc.strerror or exc)}")
+        for exc in errors
+    ]
+    kept = [f for f in sorted(files) if not (is_manifest(f) or is_project_file(f.name))]
+    return kept, skipped
+
+
+def _read_dir(root: Path, max_bytes: int) -> Iterator[Result]:
+    files, skipped = _list_dir(root)
+    yield from skipped
+    for file in files:
         try:
             yield from _read_file(file, max_bytes)
         except OSError as exc:

@@ -1,0 +1,172 @@
+"""The store-free first half of the flow: read -> clean -> the user's word -> a date.
+
+``ArticleFeed`` turns paths and URLs into cleaned ``Article``s, applying ``--published``,
+``--source`` and manifests, and estimating the date of undated articles from their
+text. It never touches the database, so ``storyline add`` and the parallel
+``storyline annotate`` workers share it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from .annotate.temporal.dct import infer_dct
+from .clean import clean
+from .errors import InputError, StorylineError
+from .read import read_paths
+from .read.fetch import Fetcher, fetch_url
+from .read.manifest import Manifest, find_manifest, load_manifest
+from .types import Article, DateValue, PublishedBasis, RawRecord, Skipped
+
+__all__ = ["ArticleFeed", "IngestReport", "Overrides", "find_manifests"]
+
+Tokenizer = Callable[[str], Doc]
+
+
+@dataclass(frozen=True, slots=True)
+class Overrides:
+    """What the user said about the files given: it wins over what the files say."""
+
+    published: DateValue | None = None
+    source: str | None = None
+    manifest: Manifest | None = None
+
+
+@dataclass(slots=True)
+class IngestReport:
+    added: list[tuple[int, str]] = field(default_factory=list)  # (article id, title)
+    present: list[str] = field(default_factory=list)  # paths whose articles were already stored
+    skipped: list[Skipped] = field(default_factory=list)
+    duplicates: int = 0  # added articles marked as copies of a stored story
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "added": len(self.added),
+            "already_present": len(self.present),
+            "skipped": [{"path": s.path, "reason": s.reason} for s in self.skipped],
+            "near_duplicates": self.duplicates,
+            "articles": [{"id": i, "title": t} for i, t in self.added],
+        }
+
+
+class ArticleFeed:
+    """Cleaned, dated articles from files, folders, archives and URLs."""
+
+    def __init__(
+        self,
+        tokenizer: Tokenizer,
+        max_file_bytes: int,
+        fetcher: Fetcher | None = None,
+        exclude: Iterable[str] = (),
+    ) -> None:
+        self.tokenizer = tokenizer  # for estimating dates; the model's own tokenizer
+        self.max_file_bytes = max_file_bytes
+        self.fetcher = fetcher
+        self.exclude = {os.path.abspath(p) for p in exclude}  # e.g. the database's own files
+
+    def articles(
+        self,
+        paths: Iterable[str],
+        overrides: Overrides,
+        manifests: list[Manifest],
+        report: IngestReport,
+        known: Callable[[str], bool] = lambda content_hash: False,
+    ) -> Iterator[tuple[RawRecord, Article]]:
+        """Each new article with the record it came from; ``known(content_hash)`` says
+        which are stored already. Unusable inputs go to ``report.skipped``."""
+        seen: set[str] = set()  # content hashes of this run, not yet stored
+        for item in self._records(paths):
+            if isinstance(item, Skipped):
+                report.skipped.append(item)
+                continue
+            try:
+                articles = clean(item)
+            except StorylineError as exc:
+                report.skipped.append(Skipped(item.path, str(exc)))
+                continue
+            if not articles:
+                report.skipped.append(Skipped(item.path, "no article text found"))
+                continue
+            new = 0
+            for article in articles:
+                article = self._dated(_override(article, item.path, overrides, manifests))
+                if article.content_hash in seen or known(article.content_hash):
+                    continue
+                seen.add(article.content_hash)
+                new += 1
+                yield item, article
+            if not new:
+                report.present.append(item.path)
+
+    def _records(self, paths: Iterable[str]) -> Iterator[RawRecord | Skipped]:
+        """Files, folders and archives through the readers; http(s) URLs through the fetcher."""
+        for path in paths:
+            if "://" not in path:
+                records = read_paths([path], self.max_file_bytes)
+                yield from (r for r in records if os.path.abspath(r.path) not in self.exclude)
+                continue
+            try:
+                yield fetch_url(path, fetcher=self.fetcher, max_bytes=self.max_file_bytes)
+            except InputError as exc:
+                yield Skipped(path, str(exc))
+
+    def _dated(self, article: Article) -> Article:
+        """An undated article gets a date estimated from its text, marked as inferred."""
+        if article.published is not None:
+            return article
+        try:
+            estimate = infer_dct(self.tokenizer(article.text))
+        except InputError:
+            return article
+        return replace(
+            article,
+            published=estimate.value,
+            published_basis=PublishedBasis.INFERRED,
+            published_evidence=estimate.evidence,
+        )
+
+
+def find_manifests(paths: Iterable[str], given: Manifest | None, report: IngestReport) -> list[Manifest]:
+    """The manifest given, plus any manifest file found in the folders given."""
+    found = [given] if given else []
+    for path in (Path(p) for p in paths if "://" not in p):
+        candidate = find_manifest(path) if path.is_dir() else None
+        if candidate is not None:
+            try:
+                found.append(load_manifest(candidate))
+            except StorylineError as exc:
+                report.skipped.append(Skipped(str(candidate), str(exc)))
+    return found
+
+
+def _override(
+    article: Article, path: str, overrides: Overrides, manifests: list[Manifest]
+) -> Article:
+    for manifest in manifests:
+        entry = manifest.lookup(path.split("#", 1)[0])
+        if entry is not None:
+            title = article.title
+            article = entry.apply(article)
+            if article.part:  # another story on the page: own title, date only inferred
+                article = replace(
+                    article,
+                    title=title,
+                    published_basis=PublishedBasis.INFERRED,
+                    published_evidence=f"printed on a page dated {entry.published.value}",
+                )
+            break
+    if overrides.source:
+        article = replace(article, source=overrides.source)
+    if overrides.published:
+        article = replace(
+            article,
+            published=overrides.published,
+            published_basis=PublishedBasis.USER,
+            published_evidence="given with --published",
+        )
+    return article

@@ -1,0 +1,56 @@
+"""Engines that run an annotate job's parts: a local process pool, or Dask.
+
+``local`` runs the parts in ``jobs`` processes on this machine (in this process when
+``jobs`` is 1). ``dask`` submits them to a ``dask.distributed`` cluster: the one at
+``scheduler`` when given (workers need storyline and the spaCy model installed and
+the input and output paths reachable), else a ``LocalCluster`` of ``jobs`` worker
+processes with one thread each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from ..errors import ConfigError
+from ..parallel import ordered_map
+from .job import PartSummary, PartTask, annotate_part
+
+__all__ = ["ENGINES", "run_job"]
+
+ENGINES = ("local", "dask")
+
+
+def run_job(
+    tasks: list[PartTask], engine: str = "local", jobs: int = 1, scheduler: str | None = None
+) -> Iterator[PartSummary]:
+    """Each part's summary as it finishes."""
+    if engine == "local":
+        if scheduler:
+            raise ConfigError("--scheduler needs --engine dask")
+        return (summary for _, summary in ordered_map(annotate_part, ((t, t) for t in tasks), jobs))
+    if engine == "dask":
+        return _run_dask(tasks, jobs, scheduler)
+    raise ConfigError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+
+
+def _run_dask(tasks: list[PartTask], jobs: int, scheduler: str | None) -> Iterator[PartSummary]:
+    from dask.distributed import Client, LocalCluster, as_completed
+
+    connect: Callable[[], Client]
+    if scheduler:
+        connect = lambda: Client(scheduler)  # noqa: E731
+    else:
+        def connect() -> Client:
+            cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
+                                   dashboard_address=None)
+            return Client(cluster)
+    client = connect()
+    try:
+        futures = client.map(annotate_part, tasks, pure=False)
+        for future in as_completed(futures):
+            yield future.result()
+    finally:
+        cluster = client.cluster
+        client.close()
+        if cluster is not None and not scheduler:
+            cluster.close()
