@@ -43,9 +43,10 @@ def _norm(s: str | None) -> str:
 class AnchorState:
     """Calendar values seen so far in one document."""
 
+    dct: date | None = None
     last: str | None = None
     last_day: str | None = None
-    last_quarter: str | None = None
+    last_quarter: str | None = None  # the latest quarter mentioned that ended before the DCT
     used: str | None = None  # the mentioned value the latest resolution was anchored on
 
     def note(self, value: str) -> None:
@@ -56,8 +57,12 @@ class AnchorState:
         self.last = dv.value
         if dv.granularity is Granularity.DAY:
             self.last_day = dv.value
-        elif dv.granularity is Granularity.QUARTER and "-Q" in dv.value:
+        elif dv.granularity is Granularity.QUARTER and "-Q" in dv.value and self._finished(dv):
             self.last_quarter = dv.value
+
+    def _finished(self, dv: DateValue) -> bool:
+        # results are reported for a finished quarter; "a fourth-quarter charge" looks ahead
+        return self.dct is None or dv.end < self.dct
 
     def anchor_value(self, unit: str, n: int, dct: date | None, keep: bool = False) -> str | None:
         """The value ``n`` units from the last mentioned date (the DCT when none fits).
@@ -83,7 +88,7 @@ class AnchorState:
 def quarter(r: Resolver, c: Candidate, g: dict[str, str]) -> Result | None:
     """ "the third quarter", "third-quarter", "the latest quarter", "the first half of 1990"."""
     text = c.match.group(0).lower()
-    rel = _norm(g.get("rel"))
+    rel = "year-ago" if g.get("yago") else _norm(g.get("rel"))
     qh = g["qh"].lower()
     ordinal = (g.get("ord") or "").lower()
     if qh == "period" and rel not in (
@@ -157,7 +162,8 @@ def relative_unit(r: Resolver, c: Candidate, g: dict[str, str]) -> Result | None
             found = r.state.anchor_value(base_unit, n, r.dct)
             if found is None:
                 return None
-            value = found
+            # "the following year" after "May 22, 1995" is 1996, not 1996-05-22
+            value = value_at(DateValue.parse(found).start, base_unit) if found[:1].isdigit() else found
         if pod:
             return "TIME", f"{value[:10]}T{pod}", mod
         return "DATE", value, mod

@@ -198,7 +198,7 @@ def tag_doc(doc: Doc, dct: date | None) -> list[Timex]:
             cache[key] = tense_at(doc, start, end)
         return cache[key]
 
-    state = AnchorState()
+    state = AnchorState(dct)
     resolver = Resolver(dct, tense, state)
     timexes: list[Timex] = []
     for found in find_candidates(text, accept):

@@ -137,7 +137,7 @@ def weekday_near(dct: date, weekday: int, direction: int) -> date:
 
 
 #: months a date may lie on the "wrong" side of the DCT before tense stops deciding
-TENSE_PENALTY_MONTHS = 4
+TENSE_PENALTY_MONTHS = 8
 
 
 def month_year(dct: date, month: int, direction: int, day: int | None = None) -> int:

@@ -171,6 +171,21 @@ QUANTITY_MODS: dict[str, str] = {
     "just under": "LESS_THAN",
 }
 
+#: words just before a date that fix its direction from the DCT, whatever the verb's tense
+#: ("payable Dec. 7", "until Friday", "as early as Tuesday"; "since March")
+FUTURE_CUES = (
+    "until",
+    "till",
+    "by",
+    "payable",
+    "effective",
+    "of record",
+    "as early as",
+    "as soon as",
+    "no later than",
+)
+PAST_CUES = ("since", "ended")
+
 #: single words with a fixed reference value
 REFERENCE_WORDS: dict[str, str] = {
     "now": "PRESENT_REF",
@@ -185,6 +200,10 @@ REFERENCE_WORDS: dict[str, str] = {
     "lately": "PAST_REF",
     "the past": "PAST_REF",
     "the future": "FUTURE_REF",
+    "the near future": "FUTURE_REF",
+    "the near term": "FUTURE_REF",
+    "the short term": "FUTURE_REF",
+    "the long term": "FUTURE_REF",
 }
 
 #: set adverbs

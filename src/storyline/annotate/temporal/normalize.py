@@ -10,6 +10,7 @@ verb group that governs them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -23,11 +24,13 @@ from .dates import (
     weekday_near,
 )
 from .lexicon import (
+    FUTURE_CUES,
     HOLIDAYS,
     MONTHS,
     NUMBER_WORDS,
     ORDINALS,
     PARTS_OF_DAY,
+    PAST_CUES,
     POINT_MODS,
     QUANTITY_MODS,
     REFERENCE_WORDS,
@@ -43,6 +46,19 @@ __all__ = ["Resolver", "Result", "to_timex"]
 
 Result = tuple[str, str, str | None]  # type, value, mod
 TenseFn = Callable[[int, int], Tense]
+
+
+def _alt(words: tuple[str, ...]) -> str:
+    return "|".join(w.replace(" ", r"\s+") for w in words)
+
+
+_CUE = re.compile(rf"\b(?:(?P<future>{_alt(FUTURE_CUES)})|(?P<past>{_alt(PAST_CUES)}))\s+$", re.IGNORECASE)
+
+
+def _cue(c: Candidate) -> int:
+    """+1 or -1 when a cue word just before ``c`` fixes its direction, else 0."""
+    m = _CUE.search(c.match.string, max(0, c.start - 20), c.start)
+    return 0 if m is None else 1 if m["future"] else -1
 
 
 def _norm(s: str | None) -> str:
@@ -85,6 +101,9 @@ class Resolver:
     # --- helpers --------------------------------------------------------------
 
     def direction(self, c: Candidate, weekday: bool = False) -> int:
+        cue = _cue(c)
+        if cue:
+            return cue
         t = self.tense(c.start, c.end)
         if t is Tense.PAST:
             return -1
@@ -138,6 +157,13 @@ class Resolver:
         return ("DATE", day, _mod(g.get("mod"))) if day else None
 
     _day_month = _month_day
+
+    def _week_of(self, c: Candidate, g: dict[str, str]) -> Result | None:
+        """ "the week of March 6": the ISO week holding that day."""
+        found = self._month_day(c, g)
+        if found is None or not found[1][:1].isdigit():
+            return found
+        return "DATE", value_at(date.fromisoformat(found[1]), "week"), None
 
     def _month_year(self, c: Candidate, g: dict[str, str]) -> Result | None:
         return "DATE", f"{int(g['year']):04d}-{_month(g['month']):02d}", _mod(g.get("mod"))
@@ -239,6 +265,9 @@ class Resolver:
     def _the_weekend(self, c: Candidate, g: dict[str, str]) -> Result | None:
         return self._on_the_day(c, {"unit": "weekend"})
 
+    def _year_ended(self, c: Candidate, g: dict[str, str]) -> Result | None:
+        return "DURATION", "P1Y", None
+
     def _rel_unit(self, c: Candidate, g: dict[str, str]) -> Result | None:
         return anchoring.relative_unit(self, c, g)
 
@@ -315,10 +344,15 @@ class Resolver:
                 mod,
             )
         rel = _norm(g.get("rel"))
+        ref = self.dct
+        anchored = rel in ("previous", "following") and c.match.group(0).lower().startswith("the")
+        if anchored and self.state.last_day:  # "the previous Friday": before the day just mentioned
+            ref = date.fromisoformat(self.state.last_day)
+            self.state.used = self.state.last_day
         if rel in ("last", "past", "previous", "this past"):
-            day = weekday_near(self.dct - timedelta(days=1), wd, -1)
+            day = weekday_near(ref - timedelta(days=1), wd, -1)
         elif rel in ("next", "coming", "following", "this coming"):
-            day = weekday_near(self.dct + timedelta(days=1), wd, 1)
+            day = weekday_near(ref + timedelta(days=1), wd, 1)
         elif rel == "this":
             d = self.direction(c, weekday=True)
             day = weekday_near(self.dct, wd, d if d else 0)
@@ -342,7 +376,13 @@ class Resolver:
         if h > 24:
             return None
         zone = "Z" if (g.get("tz") or "").upper() in ("GMT", "UTC", "Z") else ""
-        return "TIME", f"{self._clock_day(c, g.get('cday'))}T{h:02d}:{m:02d}{zone}", None
+        day = self._clock_day(c, g.get("cday"))
+        if g.get("month"):  # "5 p.m. EST, Nov. 6"
+            found = self._month_day(c, g)
+            if found is None:
+                return None
+            day = found[1]
+        return "TIME", f"{day}T{h:02d}:{m:02d}{zone}", None
 
     def _clock_day(self, c: Candidate, word: str | None) -> str:
         if word and self.dct is not None:
@@ -416,7 +456,7 @@ class Resolver:
         word = g["word"].lower()
         if self.dct is None:
             return "DATE", "XXXX", None
-        if word == "year-end":
+        if word.endswith("end"):
             return "DATE", f"{self.dct.year:04d}", "END"
         value = self.state.anchor_value("year", -1, self.dct, keep=True)
         return ("DATE", value, None) if value else None

@@ -78,6 +78,7 @@ _RULES: tuple[tuple[str, str], ...] = (
         "day_month",
         rf"(?:{WEEKDAY}(?:\s*,\s*|[ \t]+))?(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}(?:\s*,?\s+{YEAR})?",
     ),
+    ("week_of", rf"the\s+week\s+of\s+{MONTH}\s+{DAY}(?:\s*,\s*{YEAR})?(?!\d)"),
     ("month_year", rf"{PMOD}?{MONTH}(?:\s*,\s*|\s+)(?:of\s+)?{YEAR}"),
     ("month", rf"(?:{PMOD}|(?P<rel>last|next|this|coming|past)\s+)?{MONTH_NAMED}(?!\s*\d)"),
     ("decade", rf"(?:the\s+)?{PMOD}?(?:(?P<decade>(?:1[0-9]|20)\d0)'?s|'(?P<short>\d0)s)"),
@@ -96,7 +97,8 @@ _RULES: tuple[tuple[str, str], ...] = (
         r"|year-before|comparable|recent)\s+)?(?:(?P<fy>fiscal|calendar)[\s-]+)?"
         r"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+)?(?:fiscal\s+)?"
         r"(?P<qh>quarter|half|period)"
-        r"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<year>\d{4})|(?P<yrel>this|last|next)\s+year))?",
+        r"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<year>\d{4})|(?P<yrel>this|last|next)\s+year)"
+        r"|\s+(?P<yago>a\s+year\s+(?:ago|earlier|before)))?",
     ),
     (
         "year_quarter",
@@ -140,10 +142,12 @@ _RULES: tuple[tuple[str, str], ...] = (
         r"|of\s+(?:the\s+)?(?:last|previous|prior)\s+year|(?:in|of)\s+(?P<year>\d{4})))?",
     ),
     ("the_weekend", r"the\s+weekend"),
+    # "the year ended March 31": a reporting year, a duration in TimeBank
+    ("year_ended", r"the\s+(?:fiscal\s+)?year(?=\s+(?:ended|ending)\b)"),
     (
         "on_the_day",
-        r"the\s+(?P<unit>day|weekend|week|year)"
-        r"(?!\s+(?:before|after|of|when|that|in)\b)",
+        r"the\s+(?:(?:full|whole|entire)\s+)?(?P<unit>day|weekend|week|year)"
+        r"(?!-|\s+(?:before|after|of|when|that|in)\b)",
     ),
     (
         "the_day",
@@ -175,7 +179,7 @@ _RULES: tuple[tuple[str, str], ...] = (
         r"|(?P<h24b>[0-2]\d):(?P<m24b>[0-5]\d)(?!\d))"
         r"(?:\s+(?P<tz>(?:[ECMP][SD]T|GMT|UTC|Z)(?!\w)|local\s+time))?"
         r"(?:(?:\s+on)?\s+(?P<cday>today|yesterday|tomorrow|tonight|monday|tuesday|wednesday|thursday"
-        r"|friday|saturday|sunday))?",
+        rf"|friday|saturday|sunday)|(?:\s*,\s*|\s+)(?:on\s+)?{MONTH}\s+{DAY}(?!\d)(?:\s*,\s*{YEAR})?)?",
     ),
     (
         "noon",
@@ -193,7 +197,7 @@ _RULES: tuple[tuple[str, str], ...] = (
         "century",
         r"(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?P<ord>\d{1,2})(?:st|nd|rd|th)[\s-]+century",
     ),
-    ("adj_year", r"(?P<word>year-earlier|year-ago|year-end|year-before)"),
+    ("adj_year", r"(?P<word>year-earlier|year-ago|year-before|year(?:-|\s+|'s\s+)end)"),
 )
 
 RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -230,13 +234,15 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "deictic": ("today", "tonight", "yesterday", "tomorrow"),
     "last_night": ("last night",),
     "the_weekend": ("weekend",),
+    "week_of": ("week of",),
+    "year_ended": ("ended", "ending"),
     "clock": ("a.m", "p.m", "am", "pm", ":", "gmt", "utc"),
     "noon": ("noon", "midday", "midnight", "afternoon", "morning"),
     "set_every": ("every", "each", "per"),
     "set_times": ("once", "twice", "times"),
     "holiday": ("christmas", "new year", "independence", "halloween", "valentine", "thanksgiving"),
     "century": ("century",),
-    "adj_year": ("year-",),
+    "adj_year": ("year-", "year end", "year's end"),
 }
 
 

@@ -101,6 +101,8 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense:
     """Tense of the verb group headed by ``verb``."""
     auxes = _aux_words(verb)
     if any(a in FUTURE_AUX or a in MODALS for a in auxes):
+        if "have" in auxes and verb.tag_ == "VBN" and "will" not in auxes:
+            return Tense.PAST  # "may have been", "would have met": a past event
         return Tense.FUTURE
     if verb.lemma_.lower() in SCHEDULING and verb.tag_ in ("VBN", "VBD", "VBZ", "VBP"):
         return Tense.FUTURE  # "planned for Saturday", "has scheduled a news conference Thursday"
@@ -109,6 +111,8 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense:
     if "to" in auxes and depth < 3 and verb.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl"):
         head = verb.head
         head_tense = verb_tense(head, depth + 1) if head is not verb else Tense.UNKNOWN
+        if any(a in ("had", "'d", "’d") for t in (head, head.head) for a in _aux_words(t)):
+            return Tense.PAST  # "had been scheduled to expire Friday": a plan that has run out
         if (
             head.lemma_.lower() in FUTURE_VERBS
             or head.lower_ in ("set", "due", "scheduled")
@@ -128,7 +132,8 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense:
     if verb.tag_ == "VBN":
         if any(a in PERFECT_AUX for a in auxes):
             return Tense.PAST
-        if verb.lemma_.lower() in FUTURE_VERBS:
+        looks_ahead = verb.lemma_.lower() in SCHEDULING or any(ch.dep_ == "xcomp" for ch in verb.children)
+        if verb.lemma_.lower() in FUTURE_VERBS and looks_ahead:  # not "the record high set on Aug. 6"
             return Tense.FUTURE
         return Tense.PAST if not auxes else Tense.PRESENT
     if verb.tag_ == "VBG" and any(a in ("is", "are", "am", "'s", "'re") for a in auxes):
