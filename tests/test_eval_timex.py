@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from spacy.language import Language
 
 from storyline.cli import main
 from storyline.evaluation.timeml import GoldDoc, GoldTimex, read_gold, read_timeml, write_timeml
-from storyline.evaluation.timex import DocResult, match, score
+from storyline.evaluation.timex import DocResult, evaluate, match, score
 
 TIMEML = """<?xml version="1.0" ?>
 <TimeML>
@@ -89,6 +90,22 @@ def test_match_and_score() -> None:
     s = score([DocResult(GoldDoc("d", "x" * 50, None, gold), system, tuple(pairs))])
     assert (s.strict.f1, s.relaxed.p, s.relaxed.r) == (0.0, 0.5, 0.5)
     assert s.value_accuracy == 1.0 and s.value_f1 == pytest.approx(0.5)
+
+
+NO_DCT = """<?xml version="1.0" ?>
+<TimeML><DOCID>nodct</DOCID>
+<TEXT>Talks opened on <TIMEX3 tid="t1" type="DATE" value="2019-06-11">June 11, 2019</TIMEX3>. \
+The envoys had met on <TIMEX3 tid="t2" type="DATE" value="2019-06-10">Monday</TIMEX3>.</TEXT>
+</TimeML>
+"""
+
+
+def test_eval_infers_a_missing_dct(tmp_path: Path, nlp_base: Language) -> None:
+    (tmp_path / "nodct.tml").write_text(NO_DCT, encoding="utf-8")
+    doc = read_timeml(tmp_path / "nodct.tml")
+    assert doc.dct is None
+    scores = evaluate([doc], nlp_base)
+    assert scores.value_accuracy == 1.0  # "Monday" resolved against the inferred 2019-06-11
 
 
 def test_write_timeml_round_trips(gold_dir: Path, tmp_path: Path) -> None:

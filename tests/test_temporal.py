@@ -190,6 +190,74 @@ def test_month_direction_follows_tense(nlp_base: Language) -> None:
     assert tag(nlp_base, "He plans to visit Seoul in February.", dct) == [("February", "DATE", "2019-02")]
 
 
+def test_month_direction_follows_past_tense_across_new_year(nlp_base: Language) -> None:
+    dct = date(1989, 10, 27)  # a January three months ahead is nearer, but the verb is past
+    assert tag(nlp_base, "In January, the company brought in a new chief executive.", dct) == [
+        ("January", "DATE", "1989-01")
+    ]
+    assert tag(
+        nlp_base, "Colonel Collins will be named commander for a mission in December.", date(1998, 3, 4)
+    ) == [("December", "DATE", "1998-12")]
+
+
+def test_direction_cues_override_tense(nlp_base: Language) -> None:
+    dct = date(1989, 10, 27)
+    got = tag(nlp_base, "The board declared a dividend, payable Dec. 7 to stock of record Nov. 22.", dct)
+    assert got == [("Dec. 7", "DATE", "1989-12-07"), ("Nov. 22", "DATE", "1989-11-22")]
+    assert tag(nlp_base, "Prices have risen since March.", dct) == [("March", "DATE", "1989-03")]
+    dct = date(2008, 9, 18)  # a Thursday
+    got = tag(nlp_base, "The government kept the markets closed until Friday.", dct)
+    assert got == [("Friday", "DATE", "2008-09-19")]
+
+
+def test_perfect_forms_point_to_the_past(nlp_base: Language) -> None:
+    dct = date(1989, 10, 30)  # a Monday
+    assert tag(nlp_base, "The offer had been scheduled to expire Friday.", dct) == [
+        ("Friday", "DATE", "1989-10-27")
+    ]
+    assert (
+        tag(nlp_base, "Concern may have caused the drop in trading on Wednesday.", dct)[0][2] == "1989-10-25"
+    )
+    got = tag(nlp_base, "The index is near its record high set on Aug. 6.", date(1998, 2, 6))
+    assert got == [("Aug. 6", "DATE", "1997-08-06")]
+
+
+def test_reporting_periods(nlp_base: Language) -> None:
+    dct = date(1989, 10, 30)
+    got = tag(nlp_base, "Revenue rose in the year ended March 31.", dct)
+    assert got[0] == ("the year", "DURATION", "P1Y")
+    text = (
+        "Third-quarter net fell. The company expects a fourth-quarter charge. "
+        "In the latest quarter, profit fell from a year ago. For the quarter a year ago, it earned more."
+    )
+    got = tag(nlp_base, text, dct)
+    assert ("the latest quarter", "DATE", "1989-Q3") in got
+    assert ("a year ago", "DATE", "1988-Q3") in got
+    assert ("the quarter a year ago", "DATE", "1988-Q3") in got
+    got = tag(nlp_base, "The deal should close by year end; sales for the full year will rise.", dct)
+    assert got == [("year end", "DATE", "1989"), ("the full year", "DATE", "1989")]
+
+
+def test_anchored_weeks_days_and_years(nlp_base: Language) -> None:
+    dct = date(1989, 10, 30)
+    got = tag(nlp_base, "Stocks fell on Friday, down 4% from the previous Friday.", dct)
+    assert got == [("Friday", "DATE", "1989-10-27"), ("the previous Friday", "DATE", "1989-10-20")]
+    got = tag(nlp_base, "On May 22, 1995, he was promoted, and the following year he moved.", dct)
+    assert got[-1] == ("the following year", "DATE", "1996")
+    got = tag(nlp_base, "A hearing is set for the week of March 6.", date(2000, 2, 24))
+    assert got == [("the week of March 6", "DATE", "2000-W10")]
+
+
+def test_clock_time_with_a_date(nlp_base: Language) -> None:
+    got = tag(nlp_base, "The offer was extended until 5 p.m. EST, Nov. 6.", date(1989, 10, 30))
+    assert got == [("5 p.m. EST, Nov. 6", "TIME", "1989-11-06T17:00")]
+
+
+def test_vague_future_terms(nlp_base: Language) -> None:
+    got = tag(nlp_base, "Prospects for growth in the near term look good.")
+    assert got == [("the near term", "DATE", "FUTURE_REF")]
+
+
 def test_without_dct_values_stay_underspecified(nlp_base: Language) -> None:
     assert tag(nlp_base, "They met on June 11 and on Sunday.", None) == [
         ("June 11", "DATE", "XXXX-06-11"),
