@@ -114,6 +114,13 @@ def test_years_decades_centuries(nlp_base: Language) -> None:
     assert all(t[0] != "2,000" for t in got)
 
 
+def test_years_before_plural_nouns(nlp_base: Language) -> None:
+    got = tag(
+        nlp_base, "Leaders of the 1992 protests left; the company's 1989 results fell; 2000 troops came."
+    )
+    assert [t[0] for t in got] == ["1992", "1989"]
+
+
 def test_may_as_a_verb_is_not_a_month(nlp_base: Language) -> None:
     assert tag(nlp_base, "Prices may rise.") == []
     assert tag(nlp_base, "Prices rose in May.") == [("May", "DATE", "2019-05")]
@@ -124,6 +131,8 @@ def test_seasons_and_quarters(nlp_base: Language) -> None:
     assert ("the third quarter", "DATE", "1989-Q3") in got
     assert ("last summer", "DATE", "1989-SU") in got
     assert tag(nlp_base, "Prices fall when demand drops.") == []
+    got = tag(nlp_base, "Over the summer, rivals cut prices.", date(1989, 10, 26))
+    assert got == [("the summer", "DATE", "1989-SU")]
 
 
 def test_year_ago_keeps_the_reported_quarter(nlp_base: Language) -> None:

@@ -53,7 +53,7 @@ _MONTH_PREPS = frozenset(
         "start",
     ]
 )
-_SEASON_PREPS = _MONTH_PREPS | {"the", "this", "that", "each", "every"}
+_SEASON_PREPS = _MONTH_PREPS | {"the", "this", "that", "each", "every", "over", "into"}
 _A_PREPS = frozenset(
     [
         "for",
@@ -153,6 +153,8 @@ def _is_quantity(doc: Doc, cand: Candidate) -> bool:
     if span is None or len(span) != 1:
         return False
     tok = span[0]
+    if tok.i > 0 and tok.nbor(-1).tag_ in ("DT", "PRP$", "POS"):
+        return False  # "the 1992 protests", "the company's 1989 results"
     return tok.dep_ == "nummod" and tok.head.tag_ == "NNS"
 
 
