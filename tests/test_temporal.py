@@ -135,6 +135,11 @@ def test_seasons_and_quarters(nlp_base: Language) -> None:
     assert got == [("the summer", "DATE", "1989-SU")]
 
 
+def test_hyphenated_adjectives_leave_the_article_out(nlp_base: Language) -> None:
+    got = tag(nlp_base, "A factor in the third-quarter loss was the 14-day strike.", date(1989, 10, 26))
+    assert got == [("third-quarter", "DATE", "1989-Q3"), ("14-day", "DURATION", "P14D")]
+
+
 def test_year_ago_keeps_the_reported_quarter(nlp_base: Language) -> None:
     got = tag(nlp_base, "Third-quarter net fell 5% from a year earlier.", date(1989, 10, 26))
     assert got == [("Third-quarter", "DATE", "1989-Q3"), ("a year earlier", "DATE", "1988-Q3")]

@@ -158,7 +158,7 @@ def _is_quantity(doc: Doc, cand: Candidate) -> bool:
     return tok.dep_ == "nummod" and tok.head.tag_ == "NNS"
 
 
-_HYPHEN_ADJ = re.compile(r"^(?:an?|the)\s+(?=\S+-(?:quarter|year|month|week|day|hour|minute|decade)\b)", re.I)
+_HYPHEN_ADJ = re.compile(r"(?:an?|the)\s+(?=\S+-(?:quarter|year|month|week|day|hour|minute|decade)\b)", re.I)
 
 
 def _trim(cand: Candidate, text: str) -> Candidate:
