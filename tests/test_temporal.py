@@ -181,6 +181,8 @@ def test_durations(nlp_base: Language) -> None:
     assert ("70-hour", "DURATION", "PT70H") in got
     assert ("the past two months", "DURATION", "P2M") in got
     assert tag(nlp_base, "He is 37 years old.") == []
+    got = tag(nlp_base, "He was kidnapped almost two years ago.")  # a point keeps its "almost"
+    assert got == [("almost two years ago", "DATE", "2017")]
 
 
 def test_sets_and_times(nlp_base: Language) -> None:

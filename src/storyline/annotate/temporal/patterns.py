@@ -53,6 +53,8 @@ UNIT = rf"{UNIT_ADJ}(?P<unit>(?:{UNIT_WORDS})s?)"
 #: TimeBank keeps "about", "almost" and "around" outside the span (their mod is still read)
 OUTSIDE_QMODS = ("about", "almost", "around")
 QMOD = rf"(?:(?P<qmod>{_alt(k for k in QUANTITY_MODS if k not in OUTSIDE_QMODS)})\s+(?!the\b))"
+#: but keeps them inside a point in time ("almost two years ago")
+ANY_QMOD = rf"(?:(?P<qmod>{_alt(QUANTITY_MODS)})\s+(?!the\b))"
 PMOD = r"(?:(?P<mod>early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)(?:\s*-\s*|\s+))"
 REL = r"(?P<rel>last|next|this|coming|past|previous|following)"
 POD = r"(?P<pod>morning|afternoon|evening|night)"
@@ -131,7 +133,7 @@ _RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         "ago",
-        rf"{QMOD}?{NUM}[\s-]+{UNIT}\s+(?:(?P<dir>ago|earlier|later|from\s+now|hence)"
+        rf"{ANY_QMOD}?{NUM}[\s-]+{UNIT}\s+(?:(?P<dir>ago|earlier|later|from\s+now|hence)"
         rf"|(?P<dir2>before|after)(?=\s*[,.;:)!?\"”]|\s*$|\s+(?:and|but|when|as|in|on|at|to|that|for|with|by)\b))",
     ),
     ("ago_bare", r"(?P<unit>day|week|month|year)\s+(?P<dir>ago)"),
