@@ -224,6 +224,9 @@ def test_direction_cues_override_tense(nlp_base: Language) -> None:
     dct = date(2008, 9, 18)  # a Thursday
     got = tag(nlp_base, "The government kept the markets closed until Friday.", dct)
     assert got == [("Friday", "DATE", "2008-09-19")]
+    dct = date(2000, 4, 3)  # a Monday: a deadline looks ahead even after a past verb, unless pluperfect
+    assert tag(nlp_base, "The agency extended its deadline until Tuesday.", dct)[0][2] == "2000-04-04"
+    assert tag(nlp_base, "Thirty members had filed reports by Saturday.", dct)[0][2] == "2000-04-01"
 
 
 def test_perfect_forms_point_to_the_past(nlp_base: Language) -> None:

@@ -172,19 +172,11 @@ QUANTITY_MODS: dict[str, str] = {
 }
 
 #: words just before a date that fix its direction from the DCT, whatever the verb's tense
-#: ("payable Dec. 7", "until Friday", "as early as Tuesday"; "since March")
-FUTURE_CUES = (
-    "until",
-    "till",
-    "by",
-    "payable",
-    "effective",
-    "of record",
-    "as early as",
-    "as soon as",
-    "no later than",
-)
+#: ("payable Dec. 7", "as early as Tuesday"; "since March")
+FUTURE_CUES = ("payable", "effective", "of record", "as early as", "as soon as", "no later than")
 PAST_CUES = ("since", "ended")
+#: deadlines that look ahead unless the verb is in the past ("until Friday", "had filed by Wednesday")
+DEADLINE_CUES = ("until", "till", "by")
 
 #: single words with a fixed reference value
 REFERENCE_WORDS: dict[str, str] = {

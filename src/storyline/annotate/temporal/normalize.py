@@ -24,6 +24,7 @@ from .dates import (
     weekday_near,
 )
 from .lexicon import (
+    DEADLINE_CUES,
     FUTURE_CUES,
     HOLIDAYS,
     MONTHS,
@@ -52,13 +53,16 @@ def _alt(words: tuple[str, ...]) -> str:
     return "|".join(w.replace(" ", r"\s+") for w in words)
 
 
-_CUE = re.compile(rf"\b(?:(?P<future>{_alt(FUTURE_CUES)})|(?P<past>{_alt(PAST_CUES)}))\s+$", re.IGNORECASE)
+_CUE = re.compile(
+    rf"\b(?:(?P<future>{_alt(FUTURE_CUES)})|(?P<past>{_alt(PAST_CUES)})|(?P<deadline>{_alt(DEADLINE_CUES)}))\s+$",
+    re.IGNORECASE,
+)
 
 
-def _cue(c: Candidate) -> int:
-    """+1 or -1 when a cue word just before ``c`` fixes its direction, else 0."""
+def _cue(c: Candidate) -> str | None:
+    """ "future", "past" or "deadline" when a cue word just before ``c`` points its direction."""
     m = _CUE.search(c.match.string, max(0, c.start - 20), c.start)
-    return 0 if m is None else 1 if m["future"] else -1
+    return m.lastgroup if m else None
 
 
 def _norm(s: str | None) -> str:
@@ -102,11 +106,13 @@ class Resolver:
 
     def direction(self, c: Candidate, weekday: bool = False) -> int:
         cue = _cue(c)
-        if cue:
-            return cue
+        if cue in ("future", "past"):
+            return 1 if cue == "future" else -1
         t = self.tense(c.start, c.end)
-        if t is Tense.PAST:
+        if t is Tense.PLUPERFECT or (t is Tense.PAST and cue is None):
             return -1
+        if cue == "deadline":  # "extended the deadline until Tuesday" still looks ahead
+            return 1
         if t is Tense.FUTURE:
             return 1
         return -1 if weekday and t is not Tense.PRESENT else 0

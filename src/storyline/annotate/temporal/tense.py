@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 class Tense(StrEnum):
     PAST = "past"
+    PLUPERFECT = "pluperfect"  # past before a past reference point ("had filed by Wednesday")
     PRESENT = "present"
     FUTURE = "future"
     UNKNOWN = "unknown"
@@ -112,7 +113,7 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense:
         head = verb.head
         head_tense = verb_tense(head, depth + 1) if head is not verb else Tense.UNKNOWN
         if any(a in ("had", "'d", "’d") for t in (head, head.head) for a in _aux_words(t)):
-            return Tense.PAST  # "had been scheduled to expire Friday": a plan that has run out
+            return Tense.PLUPERFECT  # "had been scheduled to expire Friday": a plan that has run out
         if (
             head.lemma_.lower() in FUTURE_VERBS
             or head.lower_ in ("set", "due", "scheduled")
@@ -128,7 +129,7 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense:
             and any(a in ("was", "were") for a in auxes)
         ):
             return Tense.UNKNOWN  # "was scheduled for Monday": could be either
-        return Tense.PAST
+        return Tense.PLUPERFECT if "had" in auxes else Tense.PAST
     if verb.tag_ == "VBN":
         if any(a in PERFECT_AUX for a in auxes):
             return Tense.PAST
