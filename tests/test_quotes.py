@@ -55,7 +55,7 @@ def quote(doc: Doc, fragment: str, kind: str = "direct") -> Quote:
         ("002", "He probably saw that there was nothing good", "Lee Byong-chul", "say"),
         ("002", "We will get it done together!", "Donald Trump", "write"),
         ("002", "we have a good feeling", "Donald Trump", "tell"),
-        ("003", "smart guy", "Donald Trump", "say"),  # "The president has said ..."
+        ("003", "smart guy", "Donald Trump", "claim"),  # "The president has said ..., claiming ..."
     ],
 )
 def test_direct_quotes_have_the_right_speaker(

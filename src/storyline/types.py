@@ -251,12 +251,13 @@ class EventMention:
     start: int
     end: int
     text: str
-    date: DateValue
-    timex: str  # the expression that dated it
+    date: DateValue | None  # None: an undated reference ("the Hanoi summit"), see ``places``
+    timex: str  # the expression that dated it ("" when undated)
     actors: tuple[str, ...]  # canonical local names
     predicate: str  # lemma of the main verb
     background: bool = False  # a past event recalled, not the news of the article
     keywords: tuple[str, ...] = ()  # content lemmas of the clause, for cross-article matching
+    places: tuple[str, ...] = ()  # undated: the place naming the event ("Hanoi" in "the Hanoi summit")
 
 
 @dataclass(frozen=True, slots=True)

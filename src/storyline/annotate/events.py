@@ -2,8 +2,17 @@
 
 For every calendar-dated temporal expression, the clause it modifies is found
 through the dependency parse (the head the date attaches to, through its
-preposition if any). The clause's entities are its actors, the verb governing it
-is its predicate and its content lemmas are kept for matching across articles.
+preposition if any; a relative clause brings the noun it describes: "that summit
+in Singapore, which you covered in 2018"). The clause's entities are its actors
+(a clause naming nobody, "their first summit in 2018", takes the people of its
+sentence), the verb governing it is its predicate and its content lemmas, with
+event nouns folded into families ("summit", "meeting" -> "meet"), are kept for
+matching across articles.
+
+A sentence without a date that refers to a place-named event ("At the Singapore
+summit, ...", "the Hanoi collapse") gives an undated mention: ``date`` None and
+the naming place in ``places``. Linking attaches it to the one stored event it
+can mean, or leaves it out of the timeline.
 """
 
 from __future__ import annotations
@@ -15,8 +24,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..types import EntityMention, EventMention, LocalEntity, Timex
+from .eventwords import EVENT_NOUNS, family
 
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP"})
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+# Modifiers through which a place names an event: "the Hanoi summit", "Singapore's summit".
+_PLACE_MODIFIERS = frozenset({"compound", "nmod", "amod", "poss", "npadvmod"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB"})
 # A mention dated this long before the article's publication recalls the past.
 BACKGROUND_AFTER = timedelta(days=30)
@@ -60,6 +74,7 @@ def find_event_mentions(
     ]
     found: list[EventMention] = []
     seen: set[tuple[int, str]] = set()
+    covered: set[int] = set()  # tokens inside a dated clause
     for timex, span, index in dated:
         if (index, timex.value) in seen:  # "Thursday (Sept 6)": one date, one mention
             continue
@@ -68,7 +83,10 @@ def find_event_mentions(
         head = _attachment(span)
         others = [o for t, o, i in dated if i == index and t is not timex]
         clause = _clause_tokens(head, span, others)
-        actors = _actors(clause, mentions, names, types)
+        covered.update(t.i for t in clause)
+        actors = _actors(clause, mentions, names, types) or _actors(
+            list(sentence), mentions, names, types, only=frozenset({"PERSON"})
+        )
         date_value = timex.date
         assert date_value is not None
         found.append(
@@ -85,7 +103,65 @@ def find_event_mentions(
                 keywords=_keywords(clause, span),
             )
         )
+    found.extend(_undated_mentions(sentences, covered, mentions, names, types))
+    found.sort(key=lambda m: (m.sentence, m.date is None))
     return found
+
+
+def _undated_mentions(
+    sentences: list[Span],
+    covered: set[int],
+    mentions: list[EntityMention],
+    names: dict[int, str],
+    types: dict[int, str],
+) -> list[EventMention]:
+    """One mention per sentence that names an event by its place and gives it no date."""
+    doc = sentences[0].doc if sentences else None
+    places: dict[int, str] = {}
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand") if doc is not None else None
+        if span is not None and types.get(m.entity) in PLACE_TYPES and m.entity in names:
+            places.update((t.i, names[m.entity]) for t in span)
+    found = []
+    for index, sentence in enumerate(sentences):
+        for token in sentence:
+            if token.pos_ != "NOUN" or token.lemma_.lower() not in EVENT_NOUNS or not _definite(token):
+                continue
+            if any(t.i in covered for t in token.subtree):  # dated already: "the summit planned for May"
+                continue
+            place = _naming_place(token, places)
+            if place is None:
+                continue
+            tokens = list(sentence)
+            found.append(EventMention(
+                sentence=index, start=sentence.start_char, end=sentence.end_char,
+                text=sentence.text.strip(), date=None, timex="",
+                actors=_actors(tokens, mentions, names, types), predicate=_predicate(token),
+                background=True, keywords=_keywords(tokens, None), places=(place,),
+            ))
+            break
+    return found
+
+
+def _definite(noun: Token) -> bool:
+    """"the/that summit", "their meeting": a known event is referred to, not a new one reported."""
+    return any(
+        (c.dep_ == "det" and c.lower_ in _DEFINITE) or c.dep_ == "poss" for c in noun.children
+    )
+
+
+def _naming_place(noun: Token, places: dict[int, str]) -> str | None:
+    """The place in "the <place> <noun>" or "the <noun> in/at <place>", if any."""
+    for child in noun.children:
+        if child.dep_ in _PLACE_MODIFIERS and child.i < noun.i:
+            for t in child.subtree:  # "the Vietnam summit meeting": through nested compounds
+                if t.i in places:
+                    return places[t.i]
+        if child.dep_ == "prep" and child.lower_ in ("in", "at"):
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.i in places:
+                    return places[obj.i]
+    return None
 
 
 def _attachment(span: Span) -> Token:
@@ -93,6 +169,13 @@ def _attachment(span: Span) -> Token:
     head = span.root.head
     if head.dep_ == "prep" and head.head.i != head.i:
         head = head.head
+    node = head
+    while node.dep_ in ("ccomp", "xcomp") and node.head.i != node.i:  # "which I know you covered"
+        node = node.head
+    if node.dep_ == "relcl":  # "that summit in Singapore, which you covered in 2018"
+        head = node.head
+        if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ == "NOUN":
+            head = head.head.head
     return head
 
 
@@ -113,13 +196,14 @@ def _actors(
     mentions: list[EntityMention],
     names: dict[int, str],
     types: dict[int, str],
+    only: frozenset[str] = ACTOR_TYPES,
 ) -> tuple[str, ...]:
     if not clause:
         return ()
     positions = {t.idx for t in clause}
     found: list[str] = []
     for m in mentions:
-        if m.start in positions and types.get(m.entity) in ACTOR_TYPES:
+        if m.start in positions and types.get(m.entity) in only:
             name = names.get(m.entity)
             if name and name not in found:
                 found.append(name)
@@ -133,10 +217,10 @@ def _predicate(head: Token) -> str:
     return (token if token.pos_ in ("VERB", "AUX") else head).lemma_.lower()
 
 
-def _keywords(clause: list[Token], span: Span) -> tuple[str, ...]:
-    inside = {t.i for t in span}
+def _keywords(clause: list[Token], span: Span | None) -> tuple[str, ...]:
+    inside = {t.i for t in span} if span is not None else set()
     words = {
-        t.lemma_.lower()
+        family(t.lemma_.lower()) if t.pos_ == "NOUN" else t.lemma_.lower()
         for t in clause
         if t.pos_ in CONTENT_POS and not t.is_stop and t.i not in inside and t.is_alpha
         and t.lemma_.lower() not in REPORTING_LEMMAS

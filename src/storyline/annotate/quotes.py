@@ -273,20 +273,25 @@ class _Finder:
 
     def _link(self, q: QuoteSpan) -> Attribution | None:
         doc = self.doc
+        found: tuple[int, Attribution, int] | None = None  # (content length, attribution, range index)
         for att in self.cues.values():  # the parse: the quote is (in) the cue's content
             if q.start <= doc[att.cue].idx < q.end:
                 continue
             for k, (a, b) in enumerate(att.content):
-                overlap = min(b, q.end) - max(a, q.start)
-                if overlap <= 0:
-                    continue
-                if a >= q.start - 1 and b <= q.end + 1 or overlap >= 0.6 * (b - a):
-                    att.content[k] = (min(a, q.start), max(b, q.end))
-                    att.direct.add(k)
-                else:
-                    att.nested.append((q.start, q.end))
-                return att
-        return self._after(q) or self._before(q)
+                if min(b, q.end) - max(a, q.start) > 0 and (found is None or b - a < found[0]):
+                    found = (b - a, att, k)
+                    break
+        if found is None:
+            return self._after(q) or self._before(q)
+        # the innermost cue: in "X said that Y had asked them to be 'chief negotiator'", Y's words
+        _, att, k = found
+        a, b = att.content[k]
+        if a >= q.start - 1 and b <= q.end + 1 or min(b, q.end) - max(a, q.start) >= 0.6 * (b - a):
+            att.content[k] = (min(a, q.start), max(b, q.end))
+            att.direct.add(k)
+        else:
+            att.nested.append((q.start, q.end))
+        return att
 
     def _after(self, q: QuoteSpan) -> Attribution | None:
         doc = self.doc
@@ -345,6 +350,18 @@ def _token_entities(doc: Doc, mentions: list[EntityMention]) -> dict[int, int]:
     return out
 
 
+def _roles(doc: Doc, mentions: list[EntityMention], types: dict[int, str]) -> dict[str, set[int]]:
+    """Role noun -> the people the entity resolver gave that role ("the spokesperson")."""
+    roles: dict[str, set[int]] = {}
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or len(span) < 2 or types.get(m.entity) != "PERSON":
+            continue
+        if span[0].lower_ in ("the", "this", "that") and span[-1].pos_ == "NOUN":
+            roles.setdefault(span[-1].lemma_.lower(), set()).add(m.entity)
+    return roles
+
+
 class _Speakers:
     def __init__(
         self,
@@ -359,6 +376,7 @@ class _Speakers:
         self.tok_ent = _token_entities(doc, mentions)
         self.persons = sorted((i, k) for i, k in self.tok_ent.items() if self.types.get(k) == "PERSON")
         self.person_tokens = [i for i, _ in self.persons]
+        self.roles = _roles(doc, mentions, self.types)
 
     def resolve(self, atts: list[Attribution]) -> None:
         history: list[tuple[int, int]] = []  # (sentence start, entity) of resolved speakers
@@ -377,6 +395,13 @@ class _Speakers:
         assert att.speaker is not None
         if att.speaker in self.tok_ent:
             return self.tok_ent[att.speaker]
+        head = self.doc[att.speaker]
+        if head.pos_ == "NOUN":
+            # "a White House spokesperson" when the article calls one person "the spokesperson"
+            people = self.roles.get(head.lemma_.lower(), set())
+            if len(people) == 1:
+                return next(iter(people))
+        # else whoever the source names: "Mr. Moon's office" speaks for Mr. Moon
         lo, hi = att.source or (att.speaker, att.speaker + 1)
         for i in range(lo, hi):
             if i in self.tok_ent:

@@ -1,25 +1,39 @@
 """Merging dated event mentions into events across articles.
 
-A mention joins an existing event when their dates are compatible (one lies
-within the other, at any granularity) and they share enough actors and content
-words; otherwise it starts a new event. Candidates come from the store blocked
-by date span, so linking is not quadratic in the number of articles.
+A dated mention joins an existing event when their dates are compatible (one
+lies within the other, at any granularity: "their first summit in 2018" and "met
+in Singapore on June 12") and they share enough actors and content words;
+otherwise it starts a new event. Candidates come from the store blocked by
+shared actor and date span, so linking is not quadratic in the number of articles.
+
+An undated reference ("At the Singapore summit, ...") joins the one event that
+began by the article's publication, shares its naming place and also shares a
+person or an event word; when there is none or more than one, it stays out of
+the timeline (it cannot be dated).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
+from datetime import timedelta
 from typing import Protocol
 
+from ..annotate.eventwords import EVENT_WORDS
 from ..store import EventCandidate, MemberMention
 from ..types import AnnotatedArticle, DateValue, EventMention
 
 # A mention must reach this score to join an event (see _score).
 MERGE_THRESHOLD = 1.0
+# An undated reference is ambiguous when its place had more events than this.
+PLACE_CANDIDATES = 20
+# Reporting lag: an undated reference may name an event that began this soon after the dateline.
+UNDATED_LAG = timedelta(days=2)
 
 
 class EventStore(Protocol):
     def event_candidates(self, date: DateValue, actors: frozenset[int]) -> list[EventCandidate]: ...
+    def events_at_places(self, places: frozenset[int], until: str, limit: int) -> list[EventCandidate]: ...
     def event_members(self, event_id: int) -> list[MemberMention]: ...
     def create_event(self, date: DateValue, summary: str) -> int: ...
     def update_event(self, event_id: int, date: DateValue, summary: str) -> None: ...
@@ -33,9 +47,19 @@ def link_events(
 ) -> list[int]:
     """Store every event mention of ``ann``, merged into events; return the event ids."""
     by_name = {e.name: entity_ids[e.key] for e in ann.entities if e.key in entity_ids}
+    people = {entity_ids[e.key] for e in ann.entities if e.key in entity_ids and e.type == "PERSON"}
     event_ids = []
     for mention in ann.events:
         actors = sorted({by_name[a] for a in mention.actors if a in by_name})
+        if mention.date is None:
+            places = frozenset(by_name[p] for p in mention.places if p in by_name)
+            present = frozenset(actors) & people
+            found = _undated_event(store, mention, places, present, ann)
+            if found is not None:  # its actors: the place and the people of its sentence
+                kept = sorted(places | present)
+                store.insert_event_mention(found.id, article_id, replace(mention, date=found.date), kept)
+                event_ids.append(found.id)
+            continue
         event_id = _best_event(store, mention, frozenset(actors))
         if event_id is None:
             event_id = store.create_event(mention.date, mention.text)
@@ -47,7 +71,29 @@ def link_events(
     return event_ids
 
 
+def _undated_event(
+    store: EventStore,
+    mention: EventMention,
+    places: frozenset[int],
+    people: frozenset[int],
+    ann: AnnotatedArticle,
+) -> EventCandidate | None:
+    """The single event an undated reference can mean (see the module docstring)."""
+    published = ann.article.published
+    if not places or published is None:
+        return None
+    until = (published.end + UNDATED_LAG).isoformat()
+    candidates = store.events_at_places(places, until, PLACE_CANDIDATES + 1)
+    if len(candidates) > PLACE_CANDIDATES:
+        return None
+    names = {w for n in mention.places for w in n.lower().split()}
+    words = frozenset(mention.keywords) - names
+    fitting = [c for c in candidates if (c.actors & people) or (c.keywords & words & EVENT_WORDS)]
+    return fitting[0] if len(fitting) == 1 else None
+
+
 def _best_event(store: EventStore, mention: EventMention, actors: frozenset[int]) -> int | None:
+    assert mention.date is not None
     keywords = frozenset(mention.keywords)
     best: tuple[float, int] | None = None
     for candidate in store.event_candidates(mention.date, actors):
@@ -82,7 +128,7 @@ def _score(
 
 def _refresh(store: EventStore, event_id: int) -> None:
     """Date the event by its most specific consistent mention; summarise by the best one."""
-    members = store.event_members(event_id)
+    members = [m for m in store.event_members(event_id) if m.dated]
     date = event_date(m.date for m in members)
     summary = min(
         members,

@@ -1,4 +1,4 @@
-"""SQL of cross-document events: candidate look-up (blocked by date) and members."""
+"""SQL of cross-document events: candidate look-up (blocked by actor and date) and members."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ class MemberMention:
     date: DateValue
     background: bool
     published: str | None
+    dated: bool = True  # False: an undated reference stored with its event's date
 
 
 class EventsMixin:
@@ -37,15 +38,31 @@ class EventsMixin:
         marks = ",".join("?" * len(actors))
         start, end = date.start.isoformat(), date.end.isoformat()
         rows = self.conn.execute(
-            f"""SELECT DISTINCT e.id, e.date FROM event_mention_actors x
+            f"""SELECT DISTINCT e.id FROM event_mention_actors x
                 JOIN event_mentions m ON m.id = x.mention_id JOIN events e ON e.id = m.event_id
                 WHERE x.entity_id IN ({marks})
                   AND ((e.date_start <= ? AND e.date_end >= ?) OR (e.date_start >= ? AND e.date_end <= ?))""",
             (*sorted(actors), start, end, start, end),
         ).fetchall()
-        if not rows:
+        return self._load_candidates([r["id"] for r in rows])
+
+    def events_at_places(self, places: frozenset[int], until: str, limit: int) -> list[EventCandidate]:
+        """Events that had one of ``places`` among their actors and began by ``until``: the
+        candidates of an undated reference ("the Hanoi summit"). At most ``limit`` of them."""
+        if not places:
             return []
-        ids = [r["id"] for r in rows]
+        marks = ",".join("?" * len(places))
+        rows = self.conn.execute(
+            f"""SELECT DISTINCT e.id FROM event_mention_actors x
+                JOIN event_mentions m ON m.id = x.mention_id JOIN events e ON e.id = m.event_id
+                WHERE x.entity_id IN ({marks}) AND e.date_start <= ? LIMIT ?""",
+            (*sorted(places), until, limit),
+        ).fetchall()
+        return self._load_candidates([r["id"] for r in rows])
+
+    def _load_candidates(self, ids: list[int]) -> list[EventCandidate]:
+        if not ids:
+            return []
         id_marks = ",".join("?" * len(ids))
         event_actors: dict[int, set[int]] = {i: set() for i in ids}
         for r in self.conn.execute(
@@ -62,21 +79,24 @@ class EventsMixin:
         ):
             keywords[r[0]].update(r[1].split())
             articles[r[0]].add(r[2])
+        dates = dict(
+            self.conn.execute(f"SELECT id, date FROM events WHERE id IN ({id_marks})", ids).fetchall()
+        )
         return [
             EventCandidate(
-                r["id"], DateValue.parse(r["date"]), frozenset(event_actors[r["id"]]),
-                frozenset(keywords[r["id"]]), frozenset(articles[r["id"]]),
+                i, DateValue.parse(dates[i]), frozenset(event_actors[i]),
+                frozenset(keywords[i]), frozenset(articles[i]),
             )
-            for r in rows
+            for i in ids
         ]
 
     def event_members(self, event_id: int) -> list[MemberMention]:
         rows = self.conn.execute(
-            """SELECT m.article_id, m.text, m.date, m.background, a.published
+            """SELECT m.article_id, m.text, m.date, m.background, a.published, m.timex != ''
                FROM event_mentions m JOIN articles a ON a.id = m.article_id
                WHERE m.event_id = ? ORDER BY m.id""",
             (event_id,),
         ).fetchall()
         return [
-            MemberMention(r[0], r[1], DateValue.parse(r[2]), bool(r[3]), r[4]) for r in rows
+            MemberMention(r[0], r[1], DateValue.parse(r[2]), bool(r[3]), r[4], bool(r[5])) for r in rows
         ]

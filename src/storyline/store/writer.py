@@ -123,6 +123,8 @@ class WriterMixin:
         self, event_id: int, article_id: int, mention: EventMention, actor_ids: list[int]
     ) -> int:
         d = mention.date
+        if d is None:
+            raise ValueError("an undated event mention is stored with the date of the event it joins")
         cur = self.conn.execute(
             """INSERT INTO event_mentions(event_id, article_id, sentence_idx, start, "end", text, date,
                    date_start, date_end, granularity, timex, predicate, background, keywords)

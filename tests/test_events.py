@@ -1,0 +1,202 @@
+"""Cross-document events on the sample articles, and undated references to place-named events."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import storyline
+from storyline.api import Storyline
+from storyline.link import link_entities, link_events
+from storyline.store import Store
+from storyline.types import (
+    AnnotatedArticle,
+    Article,
+    DateValue,
+    EntityMention,
+    EventMention,
+    LocalEntity,
+    PublishedBasis,
+    RawRecord,
+    TimelineEvent,
+)
+
+# -- the sample corpus, end to end ----------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory: pytest.TempPathFactory, examples_dir: Path) -> Storyline:
+    sl = storyline.open(tmp_path_factory.mktemp("events") / "s.db")
+    assert not sl.add([examples_dir]).skipped
+    return sl
+
+
+def _ids(sl: Storyline, prefix: str) -> set[int]:
+    return {a["id"] for a in sl.articles() if Path(a["path"]).name.startswith(prefix) and a["part"] == 0}
+
+
+def _citing(events: list[TimelineEvent], words: tuple[str, ...], within: str) -> list[TimelineEvent]:
+    """Events dated within ``within`` with a source sentence containing one of ``words``."""
+    span = DateValue.parse(within)
+    return [
+        e for e in events
+        if span.contains(e.date) and any(w in s.sentence for s in e.sources for w in words)
+    ]
+
+
+def test_singapore_summit_is_one_event_citing_every_article(sample: Storyline) -> None:
+    found = _citing(sample.timeline(), ("Singapore", "first summit"), "2018")
+    assert len(found) == 1, [(e.date.value, e.summary) for e in found]
+    summit = found[0]
+    assert summit.date.value == "2018-06-12"
+    assert {s.article for s in summit.sources} == _ids(sample, "002") | _ids(sample, "003")
+    sentences = " ".join(s.sentence for s in summit.sources)
+    for part in ("met in Singapore on June 12", "their first summit in 2018", "that summit in Singapore",
+                 "The Singapore meeting", "At the Singapore summit", "During their meeting in Singapore"):
+        assert part in sentences
+    assert {"Donald Trump", "Kim Jong-un", "Singapore"} <= set(summit.actors)
+
+
+def test_hanoi_summit_is_one_event_citing_every_article(sample: Storyline) -> None:
+    found = _citing(sample.timeline(), ("Hanoi", "Vietnam"), "2019-02")
+    assert len(found) == 1, [(e.date.value, e.summary) for e in found]
+    summit = found[0]
+    assert summit.date.value == "2019-02"
+    assert {s.article for s in summit.sources} == _ids(sample, "000") | _ids(sample, "003")
+    sentences = " ".join(s.sentence for s in summit.sources)
+    for part in ("held in Hanoi, Vietnam, in February", "the Vietnam summit meeting in February",
+                 "The Hanoi breakdown", "the Hanoi collapse", "the second in Hanoi in February 2019"):
+        assert part in sentences
+
+
+def test_the_third_meeting_stays_apart(sample: Storyline) -> None:
+    panmunjom = _citing(sample.timeline(), ("Panmunjom",), "2019-06")
+    assert [e.date.value for e in panmunjom] == ["2019-06"]
+
+
+SAMPLE_PEOPLE = {
+    "Kim Jong-un": {"Kim Jong-un", "Kim Jong Un", "Mr. Kim", "Kim"},
+    "Donald Trump": {"Donald Trump", "President Trump", "Mr. Trump", "Trump"},
+    "Moon Jae-in": {"Moon Jae-in", "Mr. Moon", "Moon"},
+    "Mike Pompeo": {"Mike Pompeo", "Mr. Pompeo", "Pompeo"},
+    "Chung Eui-yong": {"Chung Eui-yong", "Chung"},
+    "Karoline Leavitt": {"Karoline Leavitt", "Leavitt"},
+}
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLE_PEOPLE))
+def test_sample_people_are_one_registry_entity(sample: Storyline, name: str) -> None:
+    holders = [e for e in sample.entities() if SAMPLE_PEOPLE[name] & set(e["aliases"])]
+    assert [e["name"] for e in holders] == [name]
+    assert SAMPLE_PEOPLE[name] <= set(holders[0]["aliases"])
+    assert holders[0]["type"] == "PERSON"
+
+
+def test_namesakes_stay_apart(sample: Storyline) -> None:
+    people = {e["name"]: e for e in sample.entities("PERSON")}
+    assert {"Kim Ki-moon", "Chung Euisun", "Lee Jae-myung", "Lee Byong-chul", "Lee Sung-yoon"} <= set(people)
+    assert not {"Kim Ki-moon", "Chung Euisun"} & set(people["Kim Jong-un"]["aliases"]) - {"Kim"}
+    assert "Chung Euisun" not in people["Chung Eui-yong"]["aliases"]
+
+
+# Direct quotes of the three letters articles, by a fragment, with the speaker the text gives:
+# the innermost cue's source, "the spokesperson" for "a White House spokesperson".
+DIRECT_SPEAKERS = {
+    "received a beautiful letter": "Donald Trump",
+    "birthday letter": "Donald Trump",
+    "said with satisfaction that the letter": "Korean Central News Agency",
+    "extraordinary courage": "Korean Central News Agency",
+    "would seriously contemplate": "Korean Central News Agency",
+    "I’m hopeful that this will provide": "Mike Pompeo",
+    "important discussions with the North Koreans": "Mike Pompeo",
+    "new calculation": "Kim Jong-un",
+    "we have a good feeling": "Donald Trump",
+    "We will get it done together": "Donald Trump",
+    "He strongly expressed his will": "Chung Eui-yong",
+    "is buying time": "Lee Byong-chul",
+    "He probably saw that there was nothing good": "Lee Byong-chul",
+    "nuclear threat": "Kim Jong-un",
+    "complete halt to tests": "Kim Jong-un",
+    "have nothing to do with": "Kim Jong-un",
+    "chief negotiator": "Donald Trump",
+    "happy": "Lee Sung-yoon",
+    "can do business with Kim": "Chung Eui-yong",  # what Lee says Chung would argue: the inner cue
+    "receptive": "Karoline Leavitt",
+    "The president remains receptive": "Karoline Leavitt",
+    "As for specific correspondence": "Karoline Leavitt",
+    "smart guy": "Donald Trump",
+}
+
+
+def test_direct_quotes_have_the_right_speaker(sample: Storyline) -> None:
+    main = _ids(sample, "000") | _ids(sample, "002") | _ids(sample, "003")
+    quotes = [q for q in sample.quotes() if q["article"] in main and q["kind"] == "direct"]
+    for fragment, speaker in DIRECT_SPEAKERS.items():
+        found = [q for q in quotes if fragment in q["text"]]
+        assert found, fragment
+        assert {q["speaker"] for q in found} == {speaker}, (fragment, [q["speaker"] for q in found])
+
+
+# -- undated references, on a bare store ------------------------------------------------
+
+KIM = LocalEntity(0, "Kim Jong-un", "PERSON", ("Kim Jong-un", "Kim"), 3)
+HANOI = LocalEntity(1, "Hanoi", "GPE", ("Hanoi",), 1)
+
+
+def _article(n: int, published: str, events: list[EventMention]) -> AnnotatedArticle:
+    article = Article(
+        title=f"a{n}", text="x" * 100, content_hash=f"h{n}", raw_sha256="raw", path=f"{n}.txt",
+        published=DateValue.parse(published), published_basis=PublishedBasis.USER,
+    )
+    entities = (KIM, HANOI)
+    mentions = tuple(EntityMention(0, 1, e.name, e.key) for e in entities)
+    return AnnotatedArticle(article, (), (), entities, mentions, (), tuple(events))
+
+
+def _dated(date: str, text: str) -> EventMention:
+    return EventMention(0, 0, len(text), text, DateValue.parse(date), date, ("Kim Jong-un", "Hanoi"),
+                        "meet", keywords=("hanoi", "meet"))
+
+
+def _undated(text: str) -> EventMention:
+    return EventMention(3, 0, len(text), text, None, "", ("Hanoi", "Kim Jong-un"), "consider",
+                        background=True, keywords=("collapse", "hanoi", "meet"), places=("Hanoi",))
+
+
+@pytest.fixture()
+def store(tmp_path: Path) -> Store:
+    s = Store(tmp_path / "events.db")
+    with s.transaction():
+        s.add_raw(RawRecord("x", b"x", "raw", "text"))
+    return s
+
+
+def _add(store: Store, ann: AnnotatedArticle) -> None:
+    with store.transaction():
+        article_id = store.insert_article(ann.article)
+        link_events(store, article_id, ann, link_entities(store, article_id, ann))
+
+
+def test_undated_reference_joins_the_one_event_at_its_place(store: Store) -> None:
+    _add(store, _article(1, "2019-03-01", [_dated("2019-02-28", "Kim met Trump in Hanoi on Feb 28.")]))
+    _add(store, _article(2, "2019-06-23", [_undated("The Hanoi collapse was an embarrassment for Kim.")]))
+    [event] = store.timeline_events()
+    assert event.date.value == "2019-02-28" and event.summary == "Kim met Trump in Hanoi on Feb 28."
+    assert {s.article for s in event.sources} == {1, 2}
+
+
+def test_undated_reference_is_left_out_when_ambiguous_or_unknown(store: Store) -> None:
+    _add(store, _article(1, "2019-06-23", [_undated("The Hanoi collapse was an embarrassment.")]))
+    assert store.timeline_events() == []
+    _add(store, _article(2, "2019-03-01", [_dated("2019-02-28", "Kim met Trump in Hanoi on Feb 28.")]))
+    _add(store, _article(3, "2019-12-01", [_dated("2019-11-20", "Kim met Xi in Hanoi on Nov 20.")]))
+    _add(store, _article(4, "2019-12-24", [_undated("The Hanoi collapse was an embarrassment.")]))
+    assert sorted(len(e.sources) for e in store.timeline_events()) == [1, 1]
+
+
+def test_undated_reference_never_names_a_later_event(store: Store) -> None:
+    _add(store, _article(1, "2019-03-01", [_dated("2019-02-28", "Kim met Trump in Hanoi on Feb 28.")]))
+    _add(store, _article(2, "2018-06-23", [_undated("The Hanoi collapse was an embarrassment.")]))
+    [event] = store.timeline_events()
+    assert [s.article for s in event.sources] == [1]
