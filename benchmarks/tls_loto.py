@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -21,9 +22,12 @@ from storyline.store import Store
 from storyline.tls import Params, load_sentences, summarize, with_keywords
 
 GRID = {
-    "published_weight": [0.25, 1.0],
-    "future_weight": [0.5, 1.0],
-    "max_words": [40, 60],
+    "mention_bonus": [0.0, 0.1, 0.2, 0.5],
+    "keyword_bonus": [0.05, 0.1],
+    "strip_datelines": [False, True],
+    "summary_centroid": [0.0, 3.0],
+    "volume_exponent": [0.0, 0.25],
+    "news_days": [0, 2],
 }
 
 
@@ -58,15 +62,26 @@ def main() -> None:
                     system = summarize(pool, n_dates, k, ref.start, ref.end, topic.keywords, p)
                     table[name][i].append(score_system(topic, ref, system, k, 0.0))
     chosen: list[TimelineScore] = []
+    votes: Counter[int] = Counter()
     for held in names:
         others = [n for n in names if n != held]
         best = max(range(len(params)),
                    key=lambda i: objective([s for n in others for s in table[n][i]]) if others else 0)
-        print(held, "->", params[best])
+        print(held, "->", _changed(params[best]))
+        votes[best] += 1
         chosen.extend(table[held][best])
     print(json.dumps({"loto": average(chosen), "timelines": len(chosen)}, indent=1))
-    for i, p in enumerate(params):
-        print(round(objective([s for n in names for s in table[n][i]]), 4), p)
+    overall = [objective([s for n in names for s in table[n][i]]) for i in range(len(params))]
+    for i in sorted(range(len(params)), key=lambda i: -overall[i]):
+        print(round(overall[i], 4), _changed(params[i]))
+    # the defaults: the set most folds chose (ties to the better one on all topics)
+    top = max(votes, key=lambda i: (votes[i], overall[i]))
+    print(f"chosen by {votes[top]} of {len(names)} folds:", _changed(params[top]))
+
+
+def _changed(p: Params) -> dict[str, object]:
+    """The grid's fields of ``p`` (what a fold chose)."""
+    return {k: getattr(p, k) for k in GRID}
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ every sentence cited to its article."""
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from storyline.api import Storyline
 from storyline.cli import main
-from storyline.tls import Sentence, score_dates, summarize, with_keywords
+from storyline.tls import Params, Sentence, score_dates, summarize, with_keywords
 
 ARTICLES = {
     "a1.txt": (
@@ -101,7 +101,7 @@ def test_score_dates_counts_articles_once_and_weights_publication() -> None:
     d = date(2011, 2, 11)
     sents = [_s("Mubarak quits", d, (d,), story=1), _s("Mubarak quits again", d, (d,), story=1),
              _s("Mubarak resigned on Friday", date(2011, 2, 12), (d,), story=2)]
-    scores = score_dates(sents, date(2011, 2, 1), date(2011, 2, 28))
+    scores = score_dates(sents, date(2011, 2, 1), date(2011, 2, 28), Params(volume_exponent=0.0))
     assert scores[d] == pytest.approx(2 + 0.25)
     assert scores[date(2011, 2, 12)] == pytest.approx(0.25)
 
@@ -118,3 +118,87 @@ def test_keyword_filter() -> None:
     sents = [_s("Oil spill grows", date(2010, 5, 1)), _s("Football results", date(2010, 5, 1))]
     assert [s.text for s in with_keywords(sents, ["spill"])] == ["Oil spill grows"]
     assert len(with_keywords(sents, [])) == 2
+
+
+def _day_pool(day: date) -> list[Sentence]:
+    """Leads published on ``day`` and later sentences naming it."""
+    lead = _s("Oil workers and rig crews fight the fire on the oil rig as the Gulf oil spill grows", day,
+              story=1)
+    later = date(2010, 5, 3)
+    named = _s("The oil rig exploded on April 20 and the oil spill began in the Gulf", later, (day,),
+               story=2, idx=7)
+    return [lead, named]
+
+
+def test_mention_bonus_prefers_a_sentence_naming_the_day() -> None:
+    day = date(2010, 4, 20)
+    pool = _day_pool(day)
+    plain = summarize(pool, 1, 1, day, day, params=Params(mention_bonus=0.0, keyword_bonus=0.0))
+    named = summarize(pool, 1, 1, day, day, params=Params(mention_bonus=0.5, keyword_bonus=0.0))
+    assert plain[0].sentences[0].story == 1  # the lead is closer to the day's centroid (longer)
+    assert named[0].sentences[0].story == 2
+
+
+def test_teasers_are_skipped_and_wire_datelines_cut() -> None:
+    day = date(2010, 4, 27)
+    teaser = _s("BP oil spill photos of fish with sores raise concern about the Gulf seafood tha ...",
+                day, (day,))
+    wire = _s("LONDON | Tue Apr 27, 2010 4:08 am EDT LONDON (Reuters) - BP failed to reassure investors "
+              "about the oil spill in the Gulf", day, (day,), story=2)
+    [summary] = summarize([teaser, wire], 1, 2, day, day)
+    cut = "BP failed to reassure investors about the oil spill in the Gulf"
+    assert [s.text for s in summary.sentences] == [cut]
+    assert summary.sentences[0].text in wire.text  # still a quote of the stored sentence
+    [kept] = summarize([wire], 1, 1, day, day, params=Params(strip_datelines=False))
+    assert kept.sentences[0].text == wire.text
+    page = _s("Rig blast Oil spill grows Tuesday 27 April 2010 08.43 GMT The oil spill from the rig in the "
+              "Gulf grew again", day, (day,))
+    [cut_page] = summarize([page], 1, 1, day, day)
+    assert cut_page.sentences[0].text == "The oil spill from the rig in the Gulf grew again"
+
+
+def test_reader_comments_are_not_summary_material() -> None:
+    day = date(2008, 9, 16)
+    comment = _s("Posted by: oline | September 16, 2008 1:50 PM | Report abuse The bank crisis is the "
+                 "fault of the bank regulators and the bank lobby", day, (day,))
+    news = _s("Lehman Brothers filed for bankruptcy as the bank crisis deepened", day, (day,), story=2)
+    [summary] = summarize([comment, news], 1, 2, day, day)
+    assert [s.story for s in summary.sentences] == [2]
+
+
+def test_summary_centroid_selection_keeps_k_distinct_sentences() -> None:
+    day = date(2011, 2, 11)
+    texts = ["Mubarak resigns as president of Egypt after protests", "Crowds in Tahrir Square celebrate",
+             "The army takes control of Egypt after Mubarak resigns", "Mubarak resigns as president of Egypt"]
+    pool = [_s(t, day, (day,), story=i) for i, t in enumerate(texts)]
+    [summary] = summarize(pool, 1, 2, day, day, params=Params(summary_centroid=3.0, min_words=1))
+    chosen = [s.text for s in summary.sentences]
+    assert len(chosen) == 2 and len(set(chosen)) == 2
+    assert not {texts[0], texts[3]} <= set(chosen)  # near-duplicates never both
+
+
+def test_volume_exponent_damps_days_amid_heavy_coverage() -> None:
+    quiet, busy = date(2011, 8, 21), date(2011, 3, 19)
+    sents = [_s("Rebels enter Tripoli", quiet, (quiet,), story=i) for i in (1, 2)]
+    sents += [_s("Jets strike Libya", busy, (busy,), story=i) for i in (3, 4, 5)]
+    # coverage around the busy day that does not name it
+    sents += [_s(f"Libya report {i}", busy + timedelta(days=i % 3 - 1), story=10 + i) for i in range(20)]
+    span = date(2011, 3, 1), date(2011, 8, 31)
+    plain = score_dates(sents, *span, Params(published_weight=0.0, volume_exponent=0.0))
+    damped = score_dates(sents, *span, Params(published_weight=0.0, volume_exponent=0.25))
+    assert plain[busy] > plain[quiet]
+    assert damped[busy] < damped[quiet]
+
+
+def test_news_days_centres_the_summary_on_what_that_day_reported() -> None:
+    day, later = date(2011, 5, 1), date(2011, 5, 10)
+    rebels = _s("Rebel fighters took the port city of Misrata after heavy fighting", later, (day,), idx=9)
+    jets = [_s(f"NATO jets bombed the airport of Tripoli again {w}", later, (day,), story=2 + i, idx=9)
+            for i, w in enumerate(("overnight", "at dawn"))]
+    reports = [_s(f"Rebel fighters in Misrata held the port city, report {i} said", day, story=10 + i, idx=9)
+               for i in range(6)]
+    pool = [rebels, *jets, *reports]
+    no_news = summarize(pool, 1, 1, day, day, params=Params(news_days=0, keyword_bonus=0.0))
+    news = summarize(pool, 1, 1, day, day, params=Params(news_days=2, keyword_bonus=0.0))
+    assert "NATO" in no_news[0].sentences[0].text
+    assert news[0].sentences[0].text == rebels.text

@@ -3,20 +3,24 @@ happened on each with a few cited sentences.
 
 Dates are scored by how many independent articles mention them in their text
 (day-level timexes resolved by the temporal tagger, syndicated copies counted
-once), plus a smaller weight for how many articles were published that day.
-Each chosen date is summarised by the sentences that mention it and the leads of
-that day's articles, ranked by closeness to the centroid of the
-date's candidate sentences, rewarded for query keywords, and kept only when they
-do not repeat a sentence already chosen (novelty).
+once), plus a smaller weight for how many articles were published that day,
+optionally damped where coverage is heaviest (a timeline's dates spread over its
+span; the news does not). Each chosen date is summarised from the sentences that
+mention it and the leads of that day's articles (page furniture, teasers and wire
+datelines removed), ranked by closeness to the centroid of those candidates and of
+everything published that day and the next, rewarded for query keywords and for
+naming the day, and kept only when they do not repeat a sentence already chosen.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from ..evaluation.rouge import tokens
 from .corpus import Sentence
@@ -34,15 +38,20 @@ class Params:
     future_weight: float = 0.5  # a mention of a day after the article's publication
     old_weight: float = 1.0  # a mention more than ``recent_days`` after the day
     recent_days: int = 10_000
+    volume_exponent: float = 0.25  # damping of days amid heavy coverage (see _per_volume)
+    volume_days: int = 3
     lead: int = 5  # sentences of an article counted as its lead
     mention_window: int = 10_000  # days after a day that sentences mentioning it may be published
     add_leads: bool = True  # leads of the day's (and next day's) articles are candidates too
     redundancy: float = 0.3  # max cosine to a sentence already chosen
     min_words: int = 5
     max_words: int = 40
-    keyword_bonus: float = 0.1
-    mention_bonus: float = 0.0  # for a sentence that names the day itself
+    keyword_bonus: float = 0.05
+    mention_bonus: float = 0.1  # for a sentence that names the day itself
     length_penalty: float = 0.0  # per word, relative to max_words
+    strip_datelines: bool = True  # "LONDON (Reuters) - " and the like cut from sentences
+    news_days: int = 0  # the day's centroid also holds every sentence published in this many days from it
+    summary_centroid: float = 0.0  # weight of the whole day summary's closeness to the centroid
 
 
 DEFAULT = Params()
@@ -86,12 +95,27 @@ def score_dates(
                 else:
                     mentions[day].add(s.story)
     days = set(mentions) | set(future) | set(old) | {d for d in published if since <= d <= until}
-    return {
+    scores = {
         d: len(mentions[d]) + params.future_weight * len(future[d] - mentions[d])
         + params.old_weight * len(old[d] - mentions[d])
         + params.published_weight * len(published[d])
         for d in days
     }
+    if params.volume_exponent:
+        scores = _per_volume(scores, published, params)
+    return scores
+
+
+def _per_volume(
+    scores: dict[date, float], published: dict[date, set[int]], params: Params
+) -> dict[date, float]:
+    """Scores divided by (1 + articles published within ``volume_days``) ** exponent:
+    coverage is heaviest early in a story, but a timeline's dates spread over its span."""
+    def volume(d: date) -> int:
+        w = params.volume_days
+        return sum(len(published.get(d + timedelta(days=i), ())) for i in range(-w, w + 1))
+
+    return {d: v / (1 + volume(d)) ** params.volume_exponent for d, v in scores.items()}
 
 
 def summarize(
@@ -109,14 +133,36 @@ def summarize(
     by_day, leads = _index(sentences, params)
     idf = _idf(sentences)
     words = [w for q in query for w in tokens(q)]
+    pools = {day: _usable(_candidates(day, by_day, leads, params), params) for day in chosen}
+    vectors = {day: [_vector(s.text, idf) for s in pool] for day, pool in pools.items()}
+    news: dict[date, list[Sentence]] = defaultdict(list)
+    for s in sentences:
+        news[s.published].append(s)
     out = []
     for day in sorted(chosen):
-        candidates = by_day.get(day, [])
-        if params.add_leads:
-            candidates = candidates + leads.get(day, [])
-        picked = _pick(_unique(candidates), k, idf, words, params, day)
-        out.append(DatedSummary(day, scores[day], tuple(picked)))
+        centroid = _centroid(vectors[day] + [_vector(x.text, idf) for x in _news(day, news, params)])
+        ranked = _rank(pools[day], vectors[day], words, params, day, centroid)
+        if params.summary_centroid:
+            picked = _greedy(ranked, k, params, centroid)
+        else:
+            picked = _novel(ranked, k, params.redundancy)
+        out.append(DatedSummary(day, scores[day], tuple(s for s, _ in picked)))
     return out
+
+
+def _news(day: date, news: dict[date, list[Sentence]], params: Params) -> list[Sentence]:
+    """Every sentence published on ``day`` and the ``news_days - 1`` days after: what the
+    day's reporting was about, whether or not it names the day."""
+    return [s for i in range(params.news_days) for s in news.get(day + timedelta(days=i), ())]
+
+
+def _candidates(
+    day: date, by_day: dict[date, list[Sentence]], leads: dict[date, list[Sentence]], params: Params
+) -> list[Sentence]:
+    candidates = by_day.get(day, [])
+    if params.add_leads:
+        candidates = candidates + leads.get(day, [])
+    return _unique(candidates)
 
 
 def _index(
@@ -157,51 +203,131 @@ def _unique(sentences: list[Sentence]) -> list[Sentence]:
     return out
 
 
+@lru_cache(maxsize=200_000)
+def _terms(text: str) -> tuple[str, ...]:
+    """ROUGE's tokens of a sentence, cached: the timelines of a topic share most sentences."""
+    return tuple(tokens(text))
+
+
 def _idf(sentences: Sequence[Sentence]) -> dict[str, float]:
     df: Counter[str] = Counter()
     for s in sentences:
-        df.update(set(tokens(s.text)))
+        df.update(set(_terms(s.text)))
     n = max(len(sentences), 1)
     return {w: math.log(n / c) + 1.0 for w, c in df.items()}
 
 
 def _vector(text: str, idf: dict[str, float]) -> Vector:
-    tf = Counter(tokens(text))
+    tf = Counter(_terms(text))
     return {w: c * idf.get(w, 1.0) for w, c in tf.items()}
 
 
-def _cosine(a: Vector, b: Vector) -> float:
+def _norm(v: Vector) -> float:
+    return math.sqrt(sum(x * x for x in v.values()))
+
+
+def _cosine(a: Vector, b: Vector, b_norm: float | None = None) -> float:
+    """Cosine of two vectors; pass ``b``'s norm when ``b`` is a centroid used many times."""
     dot = sum(v * b[w] for w, v in a.items() if w in b)
     if not dot:
         return 0.0
-    return dot / (math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values())))
+    return dot / (_norm(a) * (_norm(b) if b_norm is None else b_norm))
 
 
-def _pick(
-    candidates: list[Sentence], k: int, idf: dict[str, float], query: list[str], params: Params,
-    day: date,
-) -> list[Sentence]:
+_WEEKDAY = "(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+# "LONDON | Tue Apr 27, 2010 4:08 am EDT LONDON (Reuters) - ", and a page's headline and
+# standfirst up to "Tuesday 4 January 2005 08.43 GMT "
+_DATELINE = re.compile(
+    r"^.{0,100}?\((?:Reuters|AP|AFP|CNN)\)\s*-+\s*"
+    rf"|^.{{0,250}}?\b{_WEEKDAY} \d{{1,2}} [A-Z][a-z]+ \d{{4}} \d{{1,2}}\.\d{{2}} (?:GMT|BST)\s+"
+)
+
+
+def _strip_dateline(s: Sentence) -> Sentence:
+    """The sentence without a wire dateline or the headline and timestamp a page put before
+    its lead: words that say nothing about the event (the rest is still a quote)."""
+    text = _DATELINE.sub("", s.text, count=1)
+    return replace(s, text=text) if text != s.text and text else s
+
+
+def _usable(candidates: list[Sentence], params: Params) -> list[Sentence]:
+    if params.strip_datelines:
+        candidates = [_strip_dateline(s) for s in candidates]
     usable = [
         s for s in candidates
         if params.min_words <= len(s.text.split()) <= params.max_words and _has_content(s.text)
+        and not _is_teaser(s.text) and not _FURNITURE.search(s.text)
     ]
-    usable = usable or candidates
-    vectors = [_vector(s.text, idf) for s in usable]
+    return usable or candidates
+
+
+# reader comments and page chrome ("Posted by: oline | September 16, 2008 1:50 PM | Report abuse")
+_FURNITURE = re.compile(r"\||\b(?:Posted|Submitted) by\b|Report abuse")
+
+
+def _is_teaser(text: str) -> bool:
+    """A link teaser cut off mid-sentence ("... federal health officials say the Gulf seafood tha ...")."""
+    return text.rstrip().endswith(("...", "\u2026"))
+
+
+def _centroid(vectors: Iterable[Vector]) -> Vector:
     centroid: Vector = defaultdict(float)
     for v in vectors:
         for w, x in v.items():
             centroid[w] += x
+    return centroid
+
+
+def _rank(
+    usable: list[Sentence], vectors: list[Vector], query: list[str], params: Params, day: date,
+    centroid: Vector,
+) -> list[tuple[Sentence, Vector, float]]:
+    """Candidates best first: close to the day's centroid, holding query words, naming the
+    day, short."""
+    norm = _norm(centroid)
     ranked = []
     for s, v in zip(usable, vectors, strict=True):
-        score = _cosine(v, centroid) + params.keyword_bonus * sum(1 for q in query if q in v)
+        score = _cosine(v, centroid, norm) + params.keyword_bonus * sum(1 for q in query if q in v)
         score += params.mention_bonus * (day in s.days)
         score -= params.length_penalty * len(s.text.split()) / params.max_words
         ranked.append((score, s, v))
     ranked.sort(key=lambda t: (-t[0], t[1].published, t[1].article, t[1].idx))
+    return [(s, v, score) for score, s, v in ranked]
+
+
+def _novel(
+    ranked: list[tuple[Sentence, Vector, float]], k: int, redundancy: float
+) -> list[tuple[Sentence, Vector]]:
+    """The first ``k`` of ``ranked`` that do not repeat one another."""
     picked: list[tuple[Sentence, Vector]] = []
-    for _, s, v in ranked:
+    for s, v, _ in ranked:
         if len(picked) >= k:
             break
-        if all(_cosine(v, pv) <= params.redundancy for _, pv in picked):
+        if all(_cosine(v, pv) <= redundancy for _, pv in picked):
             picked.append((s, v))
-    return [s for s, _ in picked]
+    return picked
+
+
+def _greedy(
+    ranked: list[tuple[Sentence, Vector, float]], k: int, params: Params, centroid: Vector,
+    pool: int = 50,
+) -> list[tuple[Sentence, Vector]]:
+    """Up to ``k`` sentences added one at a time, each the one whose own score plus
+    ``summary_centroid`` times the closeness of the summary so far (with it) to the
+    day's centroid is highest, among the ``pool`` best ranked (as DATEWISE's CentroidOpt)."""
+    norm = _norm(centroid)
+    options = ranked[:pool]
+    picked: list[tuple[Sentence, Vector]] = []
+    summary: Vector = defaultdict(float)
+    while options and len(picked) < k:
+        def gain(t: tuple[Sentence, Vector, float]) -> float:
+            merged = dict(summary)
+            for w, x in t[1].items():
+                merged[w] = merged.get(w, 0.0) + x
+            return t[2] + params.summary_centroid * _cosine(merged, centroid, norm)
+        best = max(options, key=gain)
+        picked.append((best[0], best[1]))
+        for w, x in best[1].items():
+            summary[w] += x
+        options = [t for t in options if t is not best and _cosine(t[1], best[1]) <= params.redundancy]
+    return picked
