@@ -10,6 +10,7 @@ into an ``AnnotatedArticle``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 import spacy
 from spacy.language import Language
@@ -19,6 +20,7 @@ from ..errors import ModelNotFoundError
 from ..types import AnnotatedArticle, Article, Sentence
 from . import entities, events, quotes, temporal  # noqa: F401  (registers factories)
 from .extensions import register_extensions
+from .pieces import MAX_BATCH_CHARS, MAX_PIECE_CHARS, join_pieces, piece_starts
 
 __all__ = ["STORYLINE_COMPONENTS", "Annotator", "build_nlp", "to_annotated"]
 
@@ -45,8 +47,9 @@ def build_nlp(model: str, components: Iterable[str] = STORYLINE_COMPONENTS) -> L
     return nlp
 
 
-def make_doc(nlp: Language, article: Article) -> Doc:
-    doc = nlp.make_doc(article.text)
+def make_doc(nlp: Language, article: Article, text: str | None = None) -> Doc:
+    """A Doc of ``text`` (default: the article's) with the article's date as its DCT."""
+    doc = nlp.make_doc(article.text if text is None else text)
     doc._.dct = article.published.start if article.published else None
     return doc
 
@@ -72,6 +75,7 @@ class Annotator:
     def __init__(self, model: str, batch_size: int = 32, nlp: Language | None = None) -> None:
         self.model = model
         self.batch_size = batch_size
+        self.max_chars = MAX_PIECE_CHARS  # longer texts are annotated in pieces
         self._nlp = nlp
 
     @property
@@ -81,12 +85,39 @@ class Annotator:
         return self._nlp
 
     def annotate(self, articles: Iterable[Article]) -> Iterator[AnnotatedArticle]:
-        pending: list[Article] = []
+        """Annotations in the order of ``articles``. Long texts go in pieces, and a batch
+        holds at most ``batch_size`` docs and about ``MAX_BATCH_CHARS`` characters: the
+        parser's memory grows with the tokens of a batch, so it stays bounded."""
+        parts: list[tuple[int, AnnotatedArticle]] = []
+        for batch in self._batches(articles):
+            done = self.nlp.pipe([piece.doc for piece in batch], batch_size=len(batch))
+            for piece, doc in zip(batch, done, strict=True):
+                parts.append((piece.start, to_annotated(doc, piece.article)))
+                if piece.last:
+                    yield parts[0][1] if len(parts) == 1 else join_pieces(piece.article, parts)
+                    parts = []
 
-        def docs() -> Iterator[Doc]:
-            for article in articles:
-                pending.append(article)
-                yield make_doc(self.nlp, article)
+    def _batches(self, articles: Iterable[Article]) -> Iterator[list[_Piece]]:
+        batch: list[_Piece] = []
+        chars = 0
+        for article in articles:
+            text = article.text
+            starts = piece_starts(text, self.max_chars)
+            ends = [*starts[1:], len(text)]
+            for start, end in zip(starts, ends, strict=True):
+                if batch and (len(batch) >= self.batch_size or chars + end - start > MAX_BATCH_CHARS):
+                    yield batch
+                    batch, chars = [], 0
+                doc = make_doc(self.nlp, article, text[start:end])
+                batch.append(_Piece(article, start, end == len(text), doc))
+                chars += end - start
+        if batch:
+            yield batch
 
-        for doc in self.nlp.pipe(docs(), batch_size=self.batch_size):
-            yield to_annotated(doc, pending.pop(0))
+
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    article: Article
+    start: int  # offset of the piece in the article's text
+    last: bool  # the article's last piece
+    doc: Doc
