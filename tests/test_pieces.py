@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from conftest import MODEL
 from storyline.annotate.pieces import MAX_PIECE_CHARS, piece_starts
 from storyline.annotate.worker import annotator_for
 from storyline.types import Article, DateValue
-
-from conftest import MODEL
 
 
 def test_pieces_cut_at_paragraph_breaks_and_cover_the_text() -> None:

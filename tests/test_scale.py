@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 import storyline
+from conftest import EXAMPLES, MODEL, require_data
 from storyline.annotate.worker import annotator_for
 from storyline.cli import main
 from storyline.dataset import PartWriter, read_annotated
@@ -20,8 +21,6 @@ from storyline.dataset.schema import arrow_schema
 from storyline.prepare import ArticleFeed, IngestReport, Overrides
 from storyline.settings import Settings
 from storyline.types import AnnotatedArticle
-
-from conftest import EXAMPLES, MODEL, require_data
 
 _VOLATILE = {"added_at", "read_at"}  # wall-clock times of writing
 
