@@ -46,3 +46,15 @@ def test_a_long_article_in_pieces_keeps_offsets_sentences_and_entities_consisten
         assert q.speaker_entity is None or q.speaker_entity in keys
         sentence = pieced.sentences[q.sentence]
         assert sentence.start <= q.start < sentence.end
+
+
+def test_annotating_new_words_does_not_grow_the_vocabulary() -> None:
+    annotator = annotator_for(MODEL, 8)
+    nlp = annotator.nlp
+    first = Article("Warm-up", "Officials met in Seoul on Monday.", "w", "r", "w.txt")
+    list(annotator.annotate([first]))
+    before = len(nlp.vocab.strings)
+    novel = " ".join(f"Zorbleflax{i} met Quizzanthor{i} in Blenkovia{i} on Tuesday." for i in range(50))
+    annotated = next(annotator.annotate([Article("Novel", novel, "n", "r", "n.txt")]))
+    assert len(nlp.vocab.strings) == before
+    assert any("Zorbleflax7" in s.text for s in annotated.sentences)  # results keep their text

@@ -1,6 +1,6 @@
-"""Run a function over items in worker processes, results in input order.
-
-Used by ``storyline add --jobs N`` and ``storyline annotate --engine local``. Workers
+"""Run a function over items in worker processes: results in input order
+(``storyline add --jobs N``, which links articles in the order given) or as they
+finish (``storyline annotate --engine local``, whose parts are independent). Workers
 are spawned (not forked) so they start clean; each keeps what it loads (the spaCy
 pipeline) for all the items it gets. At most ``window`` items are in flight, so
 memory stays bounded however many items come.
@@ -11,14 +11,14 @@ from __future__ import annotations
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import TypeVar
 
 K = TypeVar("K")
 A = TypeVar("A")
 R = TypeVar("R")
 
-__all__ = ["ordered_map"]
+__all__ = ["ordered_map", "unordered_map"]
 
 
 def ordered_map(
@@ -31,7 +31,7 @@ def ordered_map(
             yield key, fn(arg)
         return
     window = window or 2 * jobs
-    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"))
+    pool = _pool(jobs)
     pending: deque[tuple[K, Future[R]]] = deque()
     try:
         for key, arg in items:
@@ -44,3 +44,32 @@ def ordered_map(
             yield done_key, future.result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def unordered_map(
+    fn: Callable[[A], R], items: Iterable[A], jobs: int, window: int | None = None
+) -> Iterator[R]:
+    """``fn(item)`` for each item as it finishes, at most ``window`` in flight, so one slow
+    item never keeps the other workers waiting (in this process when ``jobs`` is 1)."""
+    if jobs <= 1:
+        yield from map(fn, items)
+        return
+    window = window or 2 * jobs
+    pool = _pool(jobs)
+    running: set[Future[R]] = set()
+    try:
+        for item in items:
+            running.add(pool.submit(fn, item))
+            if len(running) >= window:
+                done, running = wait(running, return_when=FIRST_COMPLETED)
+                yield from (future.result() for future in done)
+        for future in list(running):
+            running.discard(future)
+            yield future.result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _pool(jobs: int) -> ProcessPoolExecutor:
+    # spawned, not forked: workers start clean, whatever threads this process has
+    return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"))

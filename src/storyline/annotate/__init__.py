@@ -90,12 +90,19 @@ class Annotator:
         parser's memory grows with the tokens of a batch, so it stays bounded."""
         parts: list[tuple[int, AnnotatedArticle]] = []
         for batch in self._batches(articles):
-            done = self.nlp.pipe([piece.doc for piece in batch], batch_size=len(batch))
-            for piece, doc in zip(batch, done, strict=True):
-                parts.append((piece.start, to_annotated(doc, piece.article)))
+            for piece, annotated in zip(batch, self._annotate_batch(batch), strict=True):
+                parts.append((piece.start, annotated))
                 if piece.last:
                     yield parts[0][1] if len(parts) == 1 else join_pieces(piece.article, parts)
                     parts = []
+
+    def _annotate_batch(self, batch: list[_Piece]) -> list[AnnotatedArticle]:
+        # The words a batch adds to the vocabulary are dropped after it, so a process that
+        # annotates millions of articles does not grow with every new name it has seen.
+        with self.nlp.memory_zone():
+            docs = (make_doc(self.nlp, p.article, p.article.text[p.start : p.end]) for p in batch)
+            done = self.nlp.pipe(docs, batch_size=len(batch))
+            return [to_annotated(doc, piece.article) for piece, doc in zip(batch, done, strict=True)]
 
     def _batches(self, articles: Iterable[Article]) -> Iterator[list[_Piece]]:
         batch: list[_Piece] = []
@@ -108,8 +115,7 @@ class Annotator:
                 if batch and (len(batch) >= self.batch_size or chars + end - start > MAX_BATCH_CHARS):
                     yield batch
                     batch, chars = [], 0
-                doc = make_doc(self.nlp, article, text[start:end])
-                batch.append(_Piece(article, start, end == len(text), doc))
+                batch.append(_Piece(article, start, end))
                 chars += end - start
         if batch:
             yield batch
@@ -118,6 +124,9 @@ class Annotator:
 @dataclass(frozen=True, slots=True)
 class _Piece:
     article: Article
-    start: int  # offset of the piece in the article's text
-    last: bool  # the article's last piece
-    doc: Doc
+    start: int  # offsets of the piece in the article's text
+    end: int
+
+    @property
+    def last(self) -> bool:
+        return self.end == len(self.article.text)

@@ -8,6 +8,7 @@ worker's spaCy pipeline is loaded once per process, not once per part.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -42,6 +43,7 @@ class PartTask:
     job: AnnotateJob
     number: int
     paths: tuple[str, ...]
+    size: int = 0  # input bytes, so engines can start the biggest parts first
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +71,14 @@ def plan_parts(
         else:
             files.append(item)
     chunks = [tuple(files[i : i + files_per_part]) for i in range(0, len(files), files_per_part)]
-    return job, [PartTask(job, n, chunk) for n, chunk in enumerate(chunks)]
+    return job, [PartTask(job, n, chunk, sum(map(_size, chunk))) for n, chunk in enumerate(chunks)]
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:  # gone or unreadable: the worker reports it
+        return 0
 
 
 def annotate_part(task: PartTask) -> PartSummary:

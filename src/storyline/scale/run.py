@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from ..errors import ConfigError
-from ..parallel import ordered_map
+from ..parallel import unordered_map
 from .job import PartSummary, PartTask, annotate_part
 
 __all__ = ["ENGINES", "run_job"]
@@ -23,11 +23,13 @@ ENGINES = ("local", "dask")
 def run_job(
     tasks: list[PartTask], engine: str = "local", jobs: int = 1, scheduler: str | None = None
 ) -> Iterator[PartSummary]:
-    """Each part's summary as it finishes."""
+    """Each part's summary as it finishes. The biggest parts start first, so the last
+    ones to run are small and no worker waits long for the others at the end."""
+    tasks = sorted(tasks, key=lambda task: task.size, reverse=True)
     if engine == "local":
         if scheduler:
             raise ConfigError("--scheduler needs --engine dask")
-        return (summary for _, summary in ordered_map(annotate_part, ((t, t) for t in tasks), jobs))
+        return unordered_map(annotate_part, tasks, jobs)
     if engine == "dask":
         return _run_dask(tasks, jobs, scheduler)
     raise ConfigError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
@@ -46,7 +48,9 @@ def _run_dask(tasks: list[PartTask], jobs: int, scheduler: str | None) -> Iterat
             return Client(cluster)
     client = connect()
     try:
-        futures = client.map(annotate_part, tasks, pure=False)
+        # explicit priorities: the scheduler would otherwise order independent tasks by key
+        futures = [client.submit(annotate_part, task, pure=False, priority=len(tasks) - i)
+                   for i, task in enumerate(tasks)]
         for future in as_completed(futures):
             yield future.result()
     finally:
