@@ -14,10 +14,12 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
+from contextlib import closing
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -51,6 +53,7 @@ def main() -> None:
         if proc.returncode not in (0, 2):
             raise SystemExit(f"storyline add failed with status {proc.returncode}")
         report = json.loads(out)
+        words = count_words(work / "mixed.db")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     added = report["added"]
@@ -59,7 +62,13 @@ def main() -> None:
           f"inputs already present, {len(report['skipped'])} skipped, "
           f"{report['near_duplicates']} near-duplicates")
     print(f"{seconds:.0f} s: {files / seconds:.1f} files/s, {added / seconds:.2f} articles/s; "
-          f"peak RSS main {sampler.main_peak / MB:.0f} MB, per worker {workers / MB:.0f} MB")
+          f"{words / seconds:.0f} words/s")
+    print(f"peak RSS main {sampler.main_peak / MB:.0f} MB, per worker {workers / MB:.0f} MB")
+
+
+def count_words(db: Path) -> int:
+    with closing(sqlite3.connect(db)) as conn:
+        return sum(len(text.split()) for (text,) in conn.execute("SELECT text FROM articles"))
 
 
 if __name__ == "__main__":
