@@ -4,6 +4,7 @@ every sentence cited to its article."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -133,8 +134,9 @@ def _day_pool(day: date) -> list[Sentence]:
 def test_mention_bonus_prefers_a_sentence_naming_the_day() -> None:
     day = date(2010, 4, 20)
     pool = _day_pool(day)
-    plain = summarize(pool, 1, 1, day, day, params=Params(mention_bonus=0.0, keyword_bonus=0.0))
-    named = summarize(pool, 1, 1, day, day, params=Params(mention_bonus=0.5, keyword_bonus=0.0))
+    alone = Params(keyword_bonus=0.0, news_days=0, summary_centroid=0.0)  # only the bonus varies
+    plain = summarize(pool, 1, 1, day, day, params=replace(alone, mention_bonus=0.0))
+    named = summarize(pool, 1, 1, day, day, params=replace(alone, mention_bonus=0.5))
     assert plain[0].sentences[0].story == 1  # the lead is closer to the day's centroid (longer)
     assert named[0].sentences[0].story == 2
 
@@ -198,7 +200,8 @@ def test_news_days_centres_the_summary_on_what_that_day_reported() -> None:
     reports = [_s(f"Rebel fighters in Misrata held the port city, report {i} said", day, story=10 + i, idx=9)
                for i in range(6)]
     pool = [rebels, *jets, *reports]
-    no_news = summarize(pool, 1, 1, day, day, params=Params(news_days=0, keyword_bonus=0.0))
-    news = summarize(pool, 1, 1, day, day, params=Params(news_days=2, keyword_bonus=0.0))
+    base = Params(keyword_bonus=0.0, summary_centroid=0.0)
+    no_news = summarize(pool, 1, 1, day, day, params=replace(base, news_days=0))
+    news = summarize(pool, 1, 1, day, day, params=replace(base, news_days=2))
     assert "NATO" in no_news[0].sentences[0].text
     assert news[0].sentences[0].text == rebels.text

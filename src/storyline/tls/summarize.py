@@ -47,11 +47,11 @@ class Params:
     min_words: int = 5
     max_words: int = 40
     keyword_bonus: float = 0.05
-    mention_bonus: float = 0.1  # for a sentence that names the day itself
+    mention_bonus: float = 0.2  # for a sentence that names the day itself
     length_penalty: float = 0.0  # per word, relative to max_words
     strip_datelines: bool = True  # "LONDON (Reuters) - " and the like cut from sentences
-    news_days: int = 0  # the day's centroid also holds every sentence published in this many days from it
-    summary_centroid: float = 0.0  # weight of the whole day summary's closeness to the centroid
+    news_days: int = 2  # the day's centroid also holds every sentence published in this many days from it
+    summary_centroid: float = 3.0  # weight of the whole day summary's closeness to the centroid
 
 
 DEFAULT = Params()
