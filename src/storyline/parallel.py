@@ -30,7 +30,9 @@ def ordered_map(
         for key, arg in items:
             yield key, fn(arg)
         return
-    window = window or 2 * jobs
+    # results wait here until every earlier one is in, so a slow item would soon leave
+    # the other workers idle: keep a few items per worker queued behind it
+    window = window or 4 * jobs
     pool = _pool(jobs)
     pending: deque[tuple[K, Future[R]]] = deque()
     try:
