@@ -19,15 +19,18 @@ __all__ = ["ENGINES", "run_job"]
 
 ENGINES = ("local", "dask")
 
-# Dask's monitoring wakes each worker every few milliseconds (statistical profiler every
-# 10 ms, event-loop tick every 20 ms, system and memory monitors); with annotation holding
-# the GIL that cost about 7 % of throughput on a 2-core machine. Used for the LocalCluster;
-# docs/scaling.md suggests the same for a real cluster's workers.
+# Worker settings for annotation (used for the LocalCluster; docs/scaling.md gives them
+# for a real cluster). Dask's monitoring wakes each worker every few milliseconds
+# (profiler every 10 ms, event-loop tick every 20 ms), which costs while annotation holds
+# the GIL; and Dask starts workers with MALLOC_TRIM_THRESHOLD_=65536, which makes glibc
+# hand memory back to the system after nearly every free: for spaCy, which allocates
+# and frees all the time, that is a stream of system calls (a worker's system time doubled).
 QUIET_WORKERS = {
     "distributed.worker.profile.enabled": False,
     "distributed.admin.tick.interval": "1s",
     "distributed.admin.system-monitor.interval": "5s",
     "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,  # None: not set
 }
 
 
