@@ -58,9 +58,10 @@ def _run_dask(tasks: list[PartTask], jobs: int, scheduler: str | None) -> Iterat
         connect = lambda: Client(scheduler)  # noqa: E731
     else:
         def connect() -> Client:
+            # dashboard on any free port: a fixed one clashes with another cluster running
             with dask.config.set(QUIET_WORKERS):
                 cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
-                                       dashboard_address=None)
+                                       dashboard_address=":0")
             return Client(cluster)
     client = connect()
     try:
