@@ -12,18 +12,15 @@ Usage: python benchmarks/ingest_mixed.py [--files 10000] [--jobs 1]
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import sqlite3
-import subprocess
 import sys
 import tempfile
-import time
 from contextlib import closing
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from parallel import MB, Sampler  # noqa: E402
+from parallel import MB, sampled  # noqa: E402
 from read_clean import ROOT, build  # noqa: E402
 
 
@@ -42,17 +39,7 @@ def main() -> None:
         files = sum(1 for p in folder.rglob("*") if p.is_file())
         command = [sys.executable, "-m", "storyline", "--db", str(work / "mixed.db"), "add",
                    str(folder), "--jobs", str(args.jobs), "--format", "json"]
-        start = time.perf_counter()
-        proc = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
-        sampler = Sampler(proc.pid)
-        sampler.start()
-        out, _ = proc.communicate()
-        seconds = time.perf_counter() - start
-        sampler.done.set()
-        sampler.join()
-        if proc.returncode not in (0, 2):
-            raise SystemExit(f"storyline add failed with status {proc.returncode}")
-        report = json.loads(out)
+        report, seconds, sampler = sampled("storyline add", command)
         words = count_words(work / "mixed.db")
     finally:
         shutil.rmtree(work, ignore_errors=True)

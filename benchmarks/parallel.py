@@ -27,6 +27,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import psutil
 
@@ -68,18 +69,24 @@ def command(run: str, folder: Path, work: Path) -> list[str]:
             "--engine", engine, "--jobs", run[-1], "--files-per-part", "25", "--format", "json"]
 
 
-def measure(run: str, folder: Path, work: Path, words: int) -> dict[str, float]:
+def sampled(name: str, args: list[str]) -> tuple[dict[str, Any], float, Sampler]:
+    """Run a storyline command (``--format json``) in its own process while sampling its
+    memory: its JSON result, the seconds it took and the sampler's peaks."""
     start = time.perf_counter()
-    proc = subprocess.Popen(command(run, folder, work), stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, text=True)
     sampler = Sampler(proc.pid)
     sampler.start()
     out, _ = proc.communicate()
     seconds = time.perf_counter() - start
     sampler.done.set()
     sampler.join()
-    if proc.returncode not in (0, 2):
-        raise SystemExit(f"{run} failed with status {proc.returncode}")
-    result = json.loads(out)
+    if proc.returncode not in (0, 2):  # 2: some input was skipped
+        raise SystemExit(f"{name} failed with status {proc.returncode}")
+    return json.loads(out), seconds, sampler
+
+
+def measure(run: str, folder: Path, work: Path, words: int) -> dict[str, float]:
+    result, seconds, sampler = sampled(run, command(run, folder, work))
     articles = result["articles"] if isinstance(result["articles"], int) else result["added"]
     workers = sorted(sampler.worker_peaks.values(), reverse=True)
     return {

@@ -1,4 +1,4 @@
-"""Shared fixtures: the spaCy model (loaded once), sample articles and data paths."""
+"""Shared fixtures: the spaCy model (loaded once), sample articles, data paths and a bare store."""
 
 from __future__ import annotations
 
@@ -8,6 +8,11 @@ from pathlib import Path
 import pytest
 import spacy
 from spacy.language import Language
+
+from storyline.link.entities import link_entities
+from storyline.link.events import link_events
+from storyline.store import Store
+from storyline.types import AnnotatedArticle, RawRecord
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "korea-letters"
@@ -42,3 +47,20 @@ def examples_dir() -> Path:
 def sample_texts() -> dict[str, str]:
     """The three sample articles by their number ("000", "002", "003")."""
     return {p.name[:3]: p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt"))}
+
+
+@pytest.fixture()
+def store(tmp_path: Path) -> Store:
+    """An empty store holding one raw input ("x") for hand-made articles to point at."""
+    s = Store(tmp_path / "test.db")
+    with s.transaction():
+        s.add_raw(RawRecord("x", b"x", "raw", "text"))
+    return s
+
+
+def link_article(store: Store, ann: AnnotatedArticle) -> int:
+    """Store one annotated article and link its entities and events, as ingest does."""
+    with store.transaction():
+        article_id = store.insert_article(ann.article)
+        link_events(store, article_id, ann, link_entities(store, article_id, ann))
+    return article_id

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 import storyline
+from conftest import link_article
 from storyline.api import Storyline
-from storyline.link import link_entities, link_events
 from storyline.store import Store
 from storyline.types import (
     AnnotatedArticle,
@@ -18,7 +18,6 @@ from storyline.types import (
     EventMention,
     LocalEntity,
     PublishedBasis,
-    RawRecord,
     TimelineEvent,
 )
 
@@ -164,39 +163,29 @@ def _undated(text: str) -> EventMention:
                         background=True, keywords=("collapse", "hanoi", "meet"), places=("Hanoi",))
 
 
-@pytest.fixture()
-def store(tmp_path: Path) -> Store:
-    s = Store(tmp_path / "events.db")
-    with s.transaction():
-        s.add_raw(RawRecord("x", b"x", "raw", "text"))
-    return s
-
-
-def _add(store: Store, ann: AnnotatedArticle) -> None:
-    with store.transaction():
-        article_id = store.insert_article(ann.article)
-        link_events(store, article_id, ann, link_entities(store, article_id, ann))
+def _add(store: Store, n: int, published: str, mention: EventMention) -> None:
+    link_article(store, _article(n, published, [mention]))
 
 
 def test_undated_reference_joins_the_one_event_at_its_place(store: Store) -> None:
-    _add(store, _article(1, "2019-03-01", [_dated("2019-02-28", "Kim met Trump in Hanoi on Feb 28.")]))
-    _add(store, _article(2, "2019-06-23", [_undated("The Hanoi collapse was an embarrassment for Kim.")]))
+    _add(store, 1, "2019-03-01", _dated("2019-02-28", "Kim met Trump in Hanoi on Feb 28."))
+    _add(store, 2, "2019-06-23", _undated("The Hanoi collapse was an embarrassment for Kim."))
     [event] = store.timeline_events()
     assert event.date.value == "2019-02-28" and event.summary == "Kim met Trump in Hanoi on Feb 28."
     assert {s.article for s in event.sources} == {1, 2}
 
 
 def test_undated_reference_is_left_out_when_ambiguous_or_unknown(store: Store) -> None:
-    _add(store, _article(1, "2019-06-23", [_undated("The Hanoi collapse was an embarrassment.")]))
+    _add(store, 1, "2019-06-23", _undated("The Hanoi collapse was an embarrassment."))
     assert store.timeline_events() == []
-    _add(store, _article(2, "2019-03-01", [_dated("2019-02-28", "Kim met Trump in Hanoi on Feb 28.")]))
-    _add(store, _article(3, "2019-12-01", [_dated("2019-11-20", "Kim met Xi in Hanoi on Nov 20.")]))
-    _add(store, _article(4, "2019-12-24", [_undated("The Hanoi collapse was an embarrassment.")]))
+    _add(store, 2, "2019-03-01", _dated("2019-02-28", "Kim met Trump in Hanoi on Feb 28."))
+    _add(store, 3, "2019-12-01", _dated("2019-11-20", "Kim met Xi in Hanoi on Nov 20."))
+    _add(store, 4, "2019-12-24", _undated("The Hanoi collapse was an embarrassment."))
     assert sorted(len(e.sources) for e in store.timeline_events()) == [1, 1]
 
 
 def test_undated_reference_never_names_a_later_event(store: Store) -> None:
-    _add(store, _article(1, "2019-03-01", [_dated("2019-02-28", "Kim met Trump in Hanoi on Feb 28.")]))
-    _add(store, _article(2, "2018-06-23", [_undated("The Hanoi collapse was an embarrassment.")]))
+    _add(store, 1, "2019-03-01", _dated("2019-02-28", "Kim met Trump in Hanoi on Feb 28."))
+    _add(store, 2, "2018-06-23", _undated("The Hanoi collapse was an embarrassment."))
     [event] = store.timeline_events()
     assert [s.article for s in event.sources] == [1]

@@ -1,10 +1,6 @@
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from storyline.link import link_entities, link_events
+from conftest import link_article
 from storyline.link.events import event_date
 from storyline.store import Store
 from storyline.types import (
@@ -15,7 +11,6 @@ from storyline.types import (
     EventMention,
     LocalEntity,
     PublishedBasis,
-    RawRecord,
 )
 
 
@@ -34,20 +29,6 @@ def _mention(date: str, actors: tuple[str, ...], keywords: tuple[str, ...], text
                         keywords=keywords)
 
 
-@pytest.fixture()
-def store(tmp_path: Path) -> Store:
-    s = Store(tmp_path / "link.db")
-    with s.transaction():
-        s.add_raw(RawRecord("x", b"x", "raw", "text"))
-    return s
-
-
-def _add(store: Store, ann: AnnotatedArticle) -> int:
-    with store.transaction():
-        article_id = store.insert_article(ann.article)
-        ids = link_entities(store, article_id, ann)
-        link_events(store, article_id, ann, ids)
-    return article_id
 
 
 KIM = LocalEntity(0, "Kim Jong-un", "PERSON", ("Kim Jong-un", "Mr. Kim", "Kim"), 5)
@@ -57,8 +38,8 @@ SINGAPORE = LocalEntity(2, "Singapore", "GPE", ("Singapore",), 1)
 
 
 def test_spelling_variants_join_and_namesakes_do_not(store: Store) -> None:
-    _add(store, _ann(1, [KIM], []))
-    _add(store, _ann(2, [KIM_SPACED, KIM_KI_MOON], []))
+    link_article(store, _ann(1, [KIM], []))
+    link_article(store, _ann(2, [KIM_SPACED, KIM_KI_MOON], []))
     people = {e["name"]: e for e in store.list_entities("PERSON")}
     assert set(people) == {"Kim Jong-un", "Kim Ki-moon"}
     assert {"Kim Jong Un", "Mr. Kim"} <= set(people["Kim Jong-un"]["aliases"])
@@ -68,8 +49,8 @@ def test_spelling_variants_join_and_namesakes_do_not(store: Store) -> None:
 def test_type_is_fixed_by_agreement(store: Store) -> None:
     trump_org = LocalEntity(0, "Trump", "ORG", ("Trump",), 1)
     trump = LocalEntity(0, "Donald Trump", "PERSON", ("Donald Trump", "Trump"), 20)
-    _add(store, _ann(1, [trump], []))
-    _add(store, _ann(2, [trump_org], []))
+    link_article(store, _ann(1, [trump], []))
+    link_article(store, _ann(2, [trump_org], []))
     listed = store.list_entities()
     assert [(e["name"], e["type"]) for e in listed] == [("Donald Trump", "PERSON")]
 
@@ -80,8 +61,8 @@ def test_background_mention_merges_with_the_dated_report(store: Store) -> None:
     recalled = _mention("2018", ("Kim Jong Un", "Singapore"), ("summit", "singapore", "first"),
                         "Their first summit in Singapore in 2018.")
     unrelated = _mention("2018", ("Kim Jong Un",), ("missile", "test"), "Kim tested missiles in 2018.")
-    _add(store, _ann(1, [KIM, SINGAPORE], [met]))
-    _add(store, _ann(2, [KIM_SPACED, SINGAPORE], [recalled, unrelated]))
+    link_article(store, _ann(1, [KIM, SINGAPORE], [met]))
+    link_article(store, _ann(2, [KIM_SPACED, SINGAPORE], [recalled, unrelated]))
     events = {e.date.value: e for e in store.timeline_events()}
     assert set(events) == {"2018-06-12", "2018"}
     summit = events["2018-06-12"]
