@@ -21,12 +21,12 @@ import time
 from pathlib import Path
 
 from storyline.annotate import Annotator
-from storyline.dataset import part_numbers, read_annotated, read_raws
-from storyline.ingest import store_batch
 from storyline.link.article import ArticleLinker
-from storyline.prepare import IngestReport
+from storyline.pipeline.ingest import store_batch
+from storyline.pipeline.report import IngestReport
 from storyline.settings import Settings
 from storyline.store import Store
+from storyline.store.parquet import part_numbers, read_annotated, read_raws
 from storyline.types import AnnotatedArticle, Article, DateValue, PublishedBasis, RawRecord
 
 

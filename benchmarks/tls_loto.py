@@ -19,7 +19,7 @@ from pathlib import Path
 from storyline.evaluation.t17 import load_topic
 from storyline.evaluation.tls_eval import TimelineScore, average, score_system, size_of
 from storyline.store import Store
-from storyline.tls import Params, load_sentences, summarize, with_keywords
+from storyline.timeline import Params, load_sentences, summarize, with_keywords
 
 GRID = {
     "mention_bonus": [0.0, 0.1, 0.2, 0.5],

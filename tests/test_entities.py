@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 import storyline.annotate.entities  # noqa: F401  (registers the factory)
 import storyline.annotate.extensions  # noqa: F401
-from storyline.annotate.names import is_short_form, normalize_name, same_person
+from storyline.text.names import is_short_form, normalize_name, same_person
 from storyline.types import LocalEntity
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "korea-letters"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from storyline.parallel import ordered_map, unordered_map
-from storyline.prepare import IngestReport
-from storyline.scale import AnnotateJob, plan_parts
+from storyline.pipeline.batch import AnnotateJob, plan_parts
+from storyline.pipeline.pool import ordered_map, unordered_map
+from storyline.pipeline.report import IngestReport
 
 
 def test_ordered_map_keeps_input_order_across_processes() -> None:

@@ -16,10 +16,11 @@ import storyline
 from conftest import EXAMPLES, MODEL, require_data
 from storyline.annotate.worker import annotator_for
 from storyline.cli import main
-from storyline.dataset import PartWriter, read_annotated
-from storyline.dataset.schema import arrow_schema
-from storyline.prepare import ArticleFeed, IngestReport, Overrides
+from storyline.pipeline.feed import ArticleFeed, Overrides
+from storyline.pipeline.report import IngestReport
 from storyline.settings import Settings
+from storyline.store.parquet import PartWriter, read_annotated
+from storyline.store.parquet_schema import arrow_schema
 from storyline.types import AnnotatedArticle
 
 _VOLATILE = {"added_at", "read_at"}  # wall-clock times of writing

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from storyline.api import Storyline
 from storyline.cli import main
-from storyline.tls import Params, Sentence, score_dates, summarize, with_keywords
+from storyline.timeline import Params, Sentence, score_dates, summarize, with_keywords
 
 ARTICLES = {
     "a1.txt": (

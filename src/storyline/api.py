@@ -17,13 +17,14 @@ from typing import Any
 
 from .annotate import Annotator
 from .errors import ConfigError, NotFoundError
-from .ingest import Ingestor, IngestReport, Overrides, ProgressCallback
+from .pipeline.feed import Overrides
+from .pipeline.ingest import Ingestor, ProgressCallback
+from .pipeline.report import IngestReport
 from .read.fetch import Fetcher
 from .read.manifest import load_manifest
 from .settings import Settings
 from .store import Store
-from .timeline import select
-from .tls import DatedSummary, load_sentences, summarize, with_keywords
+from .timeline import DatedSummary, load_sentences, select, summarize, with_keywords
 from .types import DateValue, TimelineEvent
 
 
@@ -116,7 +117,7 @@ class Storyline:
         keywords: Iterable[str] = (),
     ) -> list[DatedSummary]:
         """A summarised timeline: the ``dates`` most important days, each with up to
-        ``sentences`` sentences cited to their articles (see :mod:`storyline.tls`).
+        ``sentences`` sentences cited to their articles (see :mod:`storyline.timeline`).
         ``keywords`` keep only sentences holding one; ``query`` words favour sentences."""
         if dates < 1 or sentences < 1:
             raise ConfigError("--dates and --sentences must be at least 1")

@@ -27,9 +27,9 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..text.names import HONORIFICS, is_short_form, name_tokens, normalize_name, same_person, short_forms
 from ..types import EntityMention, LocalEntity
 from .extensions import register_extensions
-from .names import HONORIFICS, is_short_form, name_tokens, normalize_name, same_person, short_forms
 
 __all__ = [
     "ENTITY_LABELS",

@@ -23,8 +23,8 @@ from datetime import date, timedelta
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..text.eventwords import EVENT_NOUNS, family
 from ..types import EntityMention, EventMention, LocalEntity, Timex
-from .eventwords import EVENT_NOUNS, family
 
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP"})
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})

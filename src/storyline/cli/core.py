@@ -16,7 +16,8 @@ from rich.table import Table
 
 from ..api import Storyline
 from ..errors import ConfigError
-from ..ingest import IngestReport, ProgressCallback
+from ..pipeline.ingest import ProgressCallback
+from ..pipeline.report import IngestReport
 from ..settings import SETTINGS, Settings
 from ..timeline.export import render
 from . import main
@@ -151,7 +152,7 @@ def timeline(
     if limit is not None and limit < 1:
         raise ConfigError("--limit must be at least 1")
     if summarize:
-        from ..tls.render import render_summary
+        from ..timeline.render import render_summary
 
         with _open(ctx) as sl:
             days = sl.summarize(since=since, until=until, dates=n_dates, sentences=k, query=query)

@@ -11,9 +11,10 @@ import click
 
 from ..api import Storyline, parse_date
 from ..errors import ConfigError
-from ..prepare import IngestReport, Overrides
+from ..pipeline.batch import ENGINES, AnnotateJob, load_dataset, plan_parts, run_job
+from ..pipeline.feed import Overrides
+from ..pipeline.report import IngestReport
 from ..read.manifest import load_manifest
-from ..scale import ENGINES, AnnotateJob, load_dataset, plan_parts, run_job
 from ..settings import Settings
 from . import main
 from .common import format_option, handle_errors, print_json

@@ -11,37 +11,14 @@ references.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
-import snowballstemmer
-
+from ..timeline.tokens import tokens
 from .metrics import PRF
-from .stopwords import SMART_STOPWORDS
 
 __all__ = ["Counts", "PRF", "ngrams", "overlap", "rouge_n", "tokens"]
-
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
-_STEMMER = snowballstemmer.stemmer("porter")
-
-
-@lru_cache(maxsize=200_000)
-def _stem(word: str) -> str:
-    return str(_STEMMER.stemWord(word)) if len(word) > 3 else word
-
-
-def tokens(text: str, stem: bool = True, stopwords: bool = True) -> list[str]:
-    """ROUGE-1.5.5's tokens of ``text``: lowercased alphanumeric runs, stopwords
-    removed and words stemmed unless told otherwise."""
-    words = _NON_ALNUM.sub(" ", text.lower()).split()
-    if stopwords:
-        words = [w for w in words if w not in SMART_STOPWORDS]
-    if stem:
-        words = [_stem(w) for w in words]
-    return words
 
 
 def ngrams(text: str | Sequence[str], n: int) -> Counter[tuple[str, ...]]:

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from ..store import Store
-from ..tls.corpus import load_sentences, with_keywords
-from ..tls.summarize import DatedSummary, Params, summarize
+from ..timeline.corpus import load_sentences, with_keywords
+from ..timeline.summarize import DatedSummary, Params, summarize
 from .rouge import PRF
 from .t17 import Reference, Topic, annotate_topic, load_topic, ptb_detokenise, topic_names
 from .tilse import align_rouge, date_f1

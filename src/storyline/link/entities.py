@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from ..annotate.names import normalize_name, same_person
 from ..store import RegistryEntity
+from ..text.names import normalize_name, same_person
 from ..types import AnnotatedArticle, LocalEntity
 
 # Types that are often confused by NER and may be unified by agreement.

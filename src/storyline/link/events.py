@@ -19,8 +19,8 @@ from dataclasses import replace
 from datetime import timedelta
 from typing import Protocol
 
-from ..annotate.eventwords import EVENT_WORDS
 from ..store import EventCandidate, MemberMention
+from ..text.eventwords import EVENT_WORDS
 from ..types import AnnotatedArticle, DateValue, EventMention
 
 # A mention must reach this score to join an event (see _score).

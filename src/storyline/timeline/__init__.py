@@ -1,39 +1,23 @@
-"""timeline: pure functions over stored events — filter, rank, order.
-
-Salience of an event: independent sources (copies of one syndicated story count
-once), then the number of mentions, then how recently it was reported; events
-reported as the news of their article weigh more than background recalls.
-"""
+"""timeline: pure functions over stored events and sentences: rank and order events
+(``rank``), summarise a timeline (``summarize``, over ``corpus`` sentences) and export it
+(``export``, ``render``)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import replace
+from .corpus import Sentence, load_sentences, with_keywords
+from .rank import by_date, rank, salience, select
+from .summarize import DatedSummary, Params, score_dates, summarize
 
-from ..types import TimelineEvent
-
-__all__ = ["by_date", "rank", "salience", "select"]
-
-
-def salience(event: TimelineEvent) -> float:
-    stories = {s.story if s.story is not None else -s.article for s in event.sources}
-    outlets = {s.source for s in event.sources if s.source}
-    news = sum(1 for s in event.sources if not s.background)
-    return len(stories) + 0.5 * len(outlets) + 0.25 * len(event.sources) + 0.25 * min(news, 4)
-
-
-def rank(events: Iterable[TimelineEvent]) -> list[TimelineEvent]:
-    """Events with their salience set, most salient first (ties: earlier date first)."""
-    scored = [replace(e, salience=salience(e)) for e in events]
-    return sorted(scored, key=lambda e: (-e.salience, e.date.start, e.date.end, e.id))
-
-
-def by_date(events: Iterable[TimelineEvent]) -> list[TimelineEvent]:
-    """Chronological order: by start, then the more specific first, then id."""
-    return sorted(events, key=lambda e: (e.date.start, e.date.end, e.id))
-
-
-def select(events: Iterable[TimelineEvent], limit: int | None = None) -> list[TimelineEvent]:
-    """The ``limit`` most salient events (all when None), in chronological order."""
-    ranked = rank(events)
-    return by_date(ranked if limit is None else ranked[:limit])
+__all__ = [
+    "DatedSummary",
+    "Params",
+    "Sentence",
+    "by_date",
+    "load_sentences",
+    "rank",
+    "salience",
+    "score_dates",
+    "select",
+    "summarize",
+    "with_keywords",
+]

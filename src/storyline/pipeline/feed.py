@@ -10,20 +10,21 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from spacy.tokens import Doc
 
-from .annotate.temporal.dct import infer_dct
-from .clean import clean
-from .errors import InputError, StorylineError
-from .read import read_paths
-from .read.fetch import Fetcher, fetch_url
-from .read.manifest import Manifest, find_manifest, load_manifest
-from .types import Article, DateValue, PublishedBasis, RawRecord, Skipped
+from ..annotate.temporal.dct import infer_dct
+from ..clean import clean
+from ..errors import InputError, StorylineError
+from ..read import read_paths
+from ..read.fetch import Fetcher, fetch_url
+from ..read.manifest import Manifest, find_manifest, load_manifest
+from ..types import Article, DateValue, PublishedBasis, RawRecord, Skipped
+from .report import IngestReport
 
-__all__ = ["ArticleFeed", "IngestReport", "Overrides", "find_manifests"]
+__all__ = ["ArticleFeed", "Overrides", "find_manifests"]
 
 Tokenizer = Callable[[str], Doc]
 
@@ -35,23 +36,6 @@ class Overrides:
     published: DateValue | None = None
     source: str | None = None
     manifest: Manifest | None = None
-
-
-@dataclass(slots=True)
-class IngestReport:
-    added: list[tuple[int, str]] = field(default_factory=list)  # (article id, title)
-    present: list[str] = field(default_factory=list)  # paths whose articles were already stored
-    skipped: list[Skipped] = field(default_factory=list)
-    duplicates: int = 0  # added articles marked as copies of a stored story
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "added": len(self.added),
-            "already_present": len(self.present),
-            "skipped": [{"path": s.path, "reason": s.reason} for s in self.skipped],
-            "near_duplicates": self.duplicates,
-            "articles": [{"id": i, "title": t} for i, t in self.added],
-        }
 
 
 class ArticleFeed:

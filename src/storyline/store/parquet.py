@@ -25,7 +25,7 @@ import pyarrow.parquet as pq
 
 from ..errors import InputError
 from ..types import AnnotatedArticle, RawRecord, Skipped
-from .schema import arrow_schema, from_row, to_row
+from .parquet_schema import arrow_schema, from_row, to_row
 
 __all__ = ["PartWriter", "part_numbers", "read_annotated", "read_raws", "read_skipped"]
 

@@ -14,14 +14,15 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from .annotate import Annotator
-from .annotate.worker import Result, annotate_batch, annotate_safely, load_tokenizer
-from .link.article import ArticleLinker
-from .parallel import ordered_map
-from .prepare import ArticleFeed, IngestReport, Overrides, find_manifests
-from .read.fetch import Fetcher
-from .store import Store
-from .types import AnnotatedArticle, Article, RawRecord, Skipped
+from ..annotate import Annotator
+from ..annotate.worker import Result, annotate_batch, annotate_safely, load_tokenizer
+from ..link.article import ArticleLinker
+from ..read.fetch import Fetcher
+from ..store import Store
+from ..types import AnnotatedArticle, Article, RawRecord, Skipped
+from .feed import ArticleFeed, Overrides, find_manifests
+from .pool import ordered_map
+from .report import IngestReport
 
 __all__ = ["Ingestor", "IngestReport", "Overrides", "ProgressCallback", "store_batch"]
 

@@ -22,8 +22,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
-from ..evaluation.rouge import tokens
 from .corpus import Sentence
+from .tokens import tokens
 
 __all__ = ["DatedSummary", "Params", "score_dates", "summarize"]
 

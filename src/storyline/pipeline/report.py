@@ -1,0 +1,27 @@
+"""What one ``add`` (or ``load``) did: the articles added, those already present, the
+inputs skipped with their reason, and how many were near-duplicates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..types import Skipped
+
+__all__ = ["IngestReport"]
+
+
+@dataclass(slots=True)
+class IngestReport:
+    added: list[tuple[int, str]] = field(default_factory=list)  # (article id, title)
+    present: list[str] = field(default_factory=list)  # paths whose articles were already stored
+    skipped: list[Skipped] = field(default_factory=list)
+    duplicates: int = 0  # added articles marked as copies of a stored story
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "added": len(self.added),
+            "already_present": len(self.present),
+            "skipped": [{"path": s.path, "reason": s.reason} for s in self.skipped],
+            "near_duplicates": self.duplicates,
+            "articles": [{"id": i, "title": t} for i, t in self.added],
+        }

@@ -1,0 +1,1 @@
+"""text: word lists and name helpers shared by ``annotate`` and ``link`` (no spaCy)."""
