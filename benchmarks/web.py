@@ -24,9 +24,16 @@ from pathlib import Path
 import httpx
 
 from storyline.store import Store
-from storyline.types import Article, DateValue, EventMention, PublishedBasis, RawRecord, Sentence
+from storyline.types import (
+    Article,
+    DateValue,
+    EventMention,
+    PublishedBasis,
+    RawRecord,
+    Sentence,
+    TimelineQuery,
+)
 from storyline.web import create_app
-from storyline.web.service import EventFilter
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
@@ -80,7 +87,7 @@ def build(db: Path, files: list[Path], seed: int = 7) -> None:
 def measure(db: Path, runs: int) -> list[tuple[str, float, int]]:
     app = create_app(db)
     service = app.state.service
-    events = service.timeline(EventFilter())
+    events = service.timeline(TimelineQuery())
     first = events.events[0].id
     entity = service.entity_names(1)[0]
     article = service.articles(0, 1)[0]["id"]

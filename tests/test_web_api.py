@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from storyline.api import Storyline
 from storyline.store import Store
-from storyline.types import Article, DateValue, PublishedBasis, RawRecord, Timex
+from storyline.types import Article, DateValue, PublishedBasis, RawRecord, TimelineQuery, Timex
 from storyline.web import create_app
 from storyline.web.format import MAX_BINS, axis_labels, density, display_date, fit_bin, safe_url, segments
 
@@ -415,11 +415,14 @@ def test_store_view_queries(db: Path) -> None:
         assert spans["entities"] and spans["events"]
         assert store.list_sources()
         kim = store.entity_ids_named("Kim Jong-un")
-        for args in ((), (kim,), (None, DateValue.parse("2019"), DateValue.parse("2019"), "letter")):
-            assert sorted(store.filtered_events(*args), key=lambda e: e.id) == sorted(
-                store.timeline_events(*args), key=lambda e: e.id
-            )
-        nyt = store.filtered_events(source="New York Times")
+        in_2019 = TimelineQuery(since=DateValue.parse("2019"), until=DateValue.parse("2019"), query="letter")
+        for query, ids in ((TimelineQuery(), None), (TimelineQuery(), kim), (in_2019, None)):
+            events = store.timeline_events(query, ids)
+            assert [e.id for e in events] == [row[0] for row in store.event_index(query, ids)]
+        assert store.timeline_events(in_2019) and all(
+            e.date.start.year == 2019 for e in store.timeline_events(in_2019)
+        )
+        nyt = store.timeline_events(TimelineQuery(source="New York Times"))
         assert nyt and all(any(s.source == "New York Times" for s in e.sources) for e in nyt)
         with pytest.raises(Exception, match="readonly|read-only|query_only|attempt to write"):
             store.conn.execute("DELETE FROM entities")

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -24,20 +25,13 @@ from .read.fetch import Fetcher
 from .read.manifest import load_manifest
 from .settings import Settings
 from .store import Store
-from .timeline import DatedSummary, load_sentences, select, summarize, with_keywords
-from .types import DateValue, TimelineEvent
+from .timeline import DatedSummary, by_date, load_sentences, rank, summarize, with_keywords
+from .types import DateValue, TimelineEvent, TimelineQuery, parse_user_date
 
 
 def parse_date(value: str | None, what: str) -> DateValue | None:
-    """A user-given date (``2019``, ``2019-06``, ``2019-06-23``, ``2019-W26``) or None."""
-    if value is None:
-        return None
-    try:
-        return DateValue.parse(value)
-    except ValueError:
-        raise ConfigError(
-            f"{what} must be a date such as 2019-06-23, 2019-06 or 2019; got {value!r}"
-        ) from None
+    """A user-given date or None (see ``types.parse_user_date``, the one parser of them)."""
+    return parse_user_date(value, what)
 
 
 class Storyline:
@@ -84,27 +78,35 @@ class Storyline:
 
     # -- reading -----------------------------------------------------------------
 
-    def timeline(
-        self,
-        *,
-        entity: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        query: str | None = None,
-        limit: int | None = None,
-    ) -> list[TimelineEvent]:
-        """The most salient events (all when ``limit`` is None), in date order."""
-        entity_ids = None
-        if entity:
-            entity_ids = self.store.entity_ids_named(entity)
-            if not entity_ids:
-                raise NotFoundError(
-                    f"no entity named {entity!r}; list them with `storyline entities`"
-                )
-        events = self.store.timeline_events(
-            entity_ids, parse_date(since, "--since"), parse_date(until, "--until"), query
-        )
-        return select(events, limit)
+    def entity_ids(self, name: str | None) -> list[int] | None:
+        """The registry ids a user's entity name (or alias, or id) stands for; None for no
+        name. The one place names are resolved, for the timeline, quotes and the web."""
+        if name is None or not name.strip():
+            return None
+        name = name.strip()
+        if re.fullmatch(r"[0-9]{1,18}", name):  # an entity id, as the web links give it
+            return [int(name)]
+        ids = self.store.entity_ids_named(name)
+        if not ids:
+            raise NotFoundError(f"no entity named {name!r}; list them with `storyline entities`")
+        return ids
+
+    def timeline_index(self, q: TimelineQuery) -> list[tuple[int, str, str]]:
+        """(id, date_start, date_end) of the events ``q`` selects, in date order: with a
+        ``limit``, the most salient ones only (ranked on light events, sources not loaded)."""
+        index = self.store.event_index(q, self.entity_ids(q.entity))
+        if q.limit is None or q.limit >= len(index):
+            return index
+        top = rank(self.store.ranking_events([row[0] for row in index]))[: q.limit]
+        keep = {e.id for e in top}
+        return [row for row in index if row[0] in keep]
+
+    def timeline(self, q: TimelineQuery | None = None, /, **filters: Any) -> list[TimelineEvent]:
+        """The events ``q`` selects (or ``TimelineQuery.parse(**filters)``: entity, since,
+        until, query, source, limit), with their salience set, in date order."""
+        q = q if q is not None else TimelineQuery.parse(**filters)
+        ids = [row[0] for row in self.timeline_index(q)]
+        return by_date(rank(self.store.events_by_id(ids)))
 
     def summarize(
         self,
@@ -145,12 +147,7 @@ class Storyline:
         return self.store.list_entities(type_, limit)
 
     def quotes(self, speaker: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-        speaker_ids = None
-        if speaker:
-            speaker_ids = self.store.entity_ids_named(speaker)
-            if not speaker_ids:
-                raise NotFoundError(f"no entity named {speaker!r}; list them with `storyline entities`")
-        return self.store.list_quotes(speaker_ids, limit=limit)
+        return self.store.list_quotes(self.entity_ids(speaker), limit=limit)
 
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
         return self.store.search(query, limit)

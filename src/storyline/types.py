@@ -14,6 +14,8 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
 
+from .errors import ConfigError
+
 
 class Granularity(StrEnum):
     DAY = "day"
@@ -140,6 +142,65 @@ def try_date_value(value: str | None) -> DateValue | None:
         return DateValue.parse(value)
     except ValueError:
         return None
+
+
+def parse_user_date(value: str | None, what: str) -> DateValue | None:
+    """A date the user typed (``2019``, ``2019-06``, ``2019-06-23``, ``2019-W26``); None when
+    blank. The one parser of user dates: every command, option and query string uses it."""
+    if value is None or not value.strip():
+        return None
+    try:
+        return DateValue.parse(value)
+    except ValueError:
+        raise ConfigError(
+            f"{what} must be a date such as 2019-06-23, 2019-06 or 2019; got {value!r}"
+        ) from None
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineQuery:
+    """What a timeline is asked for: which events (entity, date range, words in a source
+    sentence, outlet) and how many of the most salient (``limit``; all when None).
+    Taken by ``Storyline.timeline``, the store, the CLI and the web alike."""
+
+    entity: str | None = None  # a name, an alias or an entity id
+    since: DateValue | None = None
+    until: DateValue | None = None
+    query: str | None = None
+    source: str | None = None
+    limit: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.limit is not None and self.limit < 1:
+            raise ConfigError("limit must be at least 1")
+        if self.since and self.until and self.since.start > self.until.end:
+            raise ConfigError("since must not be later than until")
+
+    @classmethod
+    def parse(
+        cls,
+        entity: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        query: str | None = None,
+        source: str | None = None,
+        limit: int | None = None,
+    ) -> TimelineQuery:
+        """The query from what a user typed; blank strings mean "no filter"."""
+        return cls(
+            entity=(entity or "").strip() or None,
+            since=parse_user_date(since, "since"),
+            until=parse_user_date(until, "until"),
+            query=(query or "").strip() or None,
+            source=(source or "").strip() or None,
+            limit=limit,
+        )
+
+    def active(self) -> dict[str, str]:
+        """The filters set, as text (for query strings and "filtered by" lines)."""
+        values = {"entity": self.entity, "since": self.since, "until": self.until,
+                  "query": self.query, "source": self.source, "limit": self.limit}
+        return {k: str(v) for k, v in values.items() if v is not None}
 
 
 # --- read / clean ---------------------------------------------------------------

@@ -20,6 +20,7 @@ from ..pipeline.ingest import ProgressCallback
 from ..pipeline.report import IngestReport
 from ..settings import SETTINGS, Settings
 from ..timeline.export import render
+from ..types import TimelineQuery
 from . import main
 from .common import format_option, handle_errors, print_json
 
@@ -129,6 +130,7 @@ def articles(ctx: click.Context, limit: int | None, offset: int, fmt: str) -> No
 @click.option("--since", metavar="DATE", help="Only events on or after DATE (2019, 2019-06, 2019-06-23).")
 @click.option("--until", metavar="DATE", help="Only events on or before DATE.")
 @click.option("--query", "-q", metavar="WORDS", help="Only events whose sentences contain these words.")
+@click.option("--source", metavar="OUTLET", help="Only events reported by this outlet.")
 @click.option("--limit", type=int, default=None, help="The N most salient events, in date order.")
 @click.option("--summarize", is_flag=True, help="Summarise: N dates, K cited sentences each.")
 @click.option("--dates", "n_dates", type=int, default=10, show_default=True, help="N (--summarize).")
@@ -142,6 +144,7 @@ def timeline(
     since: str | None,
     until: str | None,
     query: str | None,
+    source: str | None,
     limit: int | None,
     summarize: bool,
     n_dates: int,
@@ -159,7 +162,7 @@ def timeline(
         click.echo(render_summary(days, fmt), nl=False)
         return
     with _open(ctx) as sl:
-        events = sl.timeline(entity=entity, since=since, until=until, query=query, limit=limit)
+        events = sl.timeline(TimelineQuery.parse(entity, since, until, query, source, limit))
     click.echo(render(events, fmt, title=f"Timeline: {entity}" if entity else "Timeline"))
 
 

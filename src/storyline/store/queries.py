@@ -8,7 +8,9 @@ from functools import lru_cache
 from typing import Any
 
 from ..errors import NotFoundError, StorylineError
-from ..types import DateValue, SourceRef, TimelineEvent
+from ..types import DateValue, SourceRef, TimelineEvent, TimelineQuery
+
+_ALL = TimelineQuery()
 
 
 class QueriesMixin:
@@ -144,14 +146,12 @@ class QueriesMixin:
         return [dict(r) for r in rows]
 
     def timeline_events(
-        self,
-        entity_ids: list[int] | None = None,
-        since: DateValue | None = None,
-        until: DateValue | None = None,
-        query: str | None = None,
+        self, query: TimelineQuery = _ALL, entity_ids: list[int] | None = None
     ) -> list[TimelineEvent]:
-        """Events with all their source mentions, filtered; unranked (in date order)."""
-        return self.filtered_events(entity_ids, since, until, query)
+        """Every event passing the query's filters (its ``limit`` is not applied here), with
+        all their source mentions and actors, unranked, in date order. ``entity_ids`` are
+        the ids ``query.entity`` names (the caller resolves the name)."""
+        return self.events_by_id([row[0] for row in self.event_index(query, entity_ids)])
 
     # -- for the web UI: one event, one entity, annotation spans, sources --------
 
@@ -239,29 +239,12 @@ class QueriesMixin:
         ]
         return {"entities": entities, "quotes": quotes, "events": events}
 
-    def filtered_events(
-        self,
-        entity_ids: list[int] | None = None,
-        since: DateValue | None = None,
-        until: DateValue | None = None,
-        query: str | None = None,
-        source: str | None = None,
-    ) -> list[TimelineEvent]:
-        """Like ``timeline_events`` plus an outlet filter, loading sources and actors in bulk
-        (a few queries whatever the number of events)."""
-        index = self.event_index(entity_ids, since, until, query, source)
-        return self.events_by_id([row[0] for row in index])
-
     def event_index(
-        self,
-        entity_ids: list[int] | None = None,
-        since: DateValue | None = None,
-        until: DateValue | None = None,
-        query: str | None = None,
-        source: str | None = None,
+        self, query: TimelineQuery = _ALL, entity_ids: list[int] | None = None
     ) -> list[tuple[int, str, str]]:
-        """(id, date_start, date_end) of the events passing the filters, in date order
+        """(id, date_start, date_end) of the events passing the query's filters, in date order
         (start, then end, then id: the order of ``timeline.by_date``). Cheap: no sources loaded."""
+        since, until, words, source = query.since, query.until, query.query, query.source
         where: list[str] = ["1=1"]
         params: list[str | int] = []
         if since is not None:
@@ -277,13 +260,13 @@ class QueriesMixin:
                     JOIN event_mention_actors x ON x.mention_id = m.id WHERE x.entity_id IN ({marks}))"""
             )
             params.extend(entity_ids)
-        if query:
+        if words:
             where.append(
                 """e.id IN (SELECT m.event_id FROM event_mentions m JOIN sentences s
                     ON s.article_id = m.article_id AND s.idx = m.sentence_idx
                     WHERE s.id IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?))"""
             )
-            params.append(fts_query(query))
+            params.append(fts_query(words))
         if source is not None:
             where.append(
                 """e.id IN (SELECT m.event_id FROM event_mentions m JOIN articles a

@@ -7,7 +7,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, Request
 from pydantic import BaseModel
 
-from .service import MAX_LIMIT, EventFilter, Service, event_json
+from ..types import TimelineQuery
+from .service import MAX_LIMIT, Service, event_json
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -79,8 +80,8 @@ def events(
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    f = EventFilter(entity, since, until, q, source, top)
-    page = _service(request).timeline(f, offset, limit, bins)
+    query = TimelineQuery.parse(entity, since, until, q, source, top)
+    page = _service(request).timeline(query, offset, limit, bins)
     return {"total": page.total, "offset": page.offset, "limit": page.limit, "bins": page.bins,
             "density": page.density, "events": [event_json(e) for e in page.events]}
 

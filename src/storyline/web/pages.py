@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path as FsPath
 from typing import Annotated, Any
@@ -12,9 +13,9 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ..errors import NotFoundError, StorylineError
-from ..types import TimelineEvent
+from ..types import TimelineEvent, TimelineQuery
 from .format import MONTHS, axis_labels, display_basis, display_date, month_key
-from .service import EventFilter, Service, TimelinePage
+from .service import Service, TimelinePage
 
 router = APIRouter(include_in_schema=False)
 PAGE = 100
@@ -64,6 +65,26 @@ def _groups(events: list[TimelineEvent]) -> list[dict[str, Any]]:
     return years
 
 
+@dataclass(frozen=True, slots=True)
+class TimelineForm:
+    """The timeline form as typed (kept on screen even when a value is wrong)."""
+
+    entity: str | None = None
+    since: str | None = None
+    until: str | None = None
+    q: str | None = None
+    source: str | None = None
+    top: int | None = None
+
+    def query(self) -> TimelineQuery:
+        return TimelineQuery.parse(self.entity, self.since, self.until, self.q, self.source, self.top)
+
+    def active(self) -> dict[str, str]:
+        values = {"entity": self.entity, "since": self.since, "until": self.until, "q": self.q,
+                  "source": self.source, "top": self.top}
+        return {k: str(v) for k, v in values.items() if v not in (None, "")}
+
+
 @router.get("/", response_class=HTMLResponse)
 def timeline(
     request: Request,
@@ -77,12 +98,12 @@ def timeline(
     page: Page = 1,
 ) -> HTMLResponse:
     service = _service(request)
-    f = EventFilter(entity or None, since or None, until or None, q or None, source or None,
-                    int(top) if top and int(top) > 0 else None)
+    f = TimelineForm(entity or None, since or None, until or None, q or None, source or None,
+                     int(top) if top and int(top) > 0 else None)
     bins = bins or None
     error, status = None, 200
     try:
-        result = service.timeline(f, (page - 1) * PAGE, PAGE, bins)
+        result = service.timeline(f.query(), (page - 1) * PAGE, PAGE, bins)
     except StorylineError as exc:  # keep the filters on screen so they can be corrected
         error, status = str(exc), 404 if isinstance(exc, NotFoundError) else 400
         result = TimelinePage([], 0, 0, PAGE, bins or "month")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import threading
 import time
 from collections.abc import Callable
@@ -10,35 +9,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeVar
 
-from ..api import Storyline, parse_date
+from ..api import Storyline
 from ..errors import ConfigError, NotFoundError
 from ..timeline import by_date, rank
 from ..timeline.export import to_dict
-from ..types import TimelineEvent, try_date_value
+from ..types import TimelineEvent, TimelineQuery, try_date_value
 from .format import BINS, choose_bin, density, display_date, fit_bin, safe_url, segments
 
 MAX_LIMIT = 1000
 CACHE_SECONDS = 30.0
 T = TypeVar("T")
-
-
-@dataclass(frozen=True, slots=True)
-class EventFilter:
-    """Filters of the timeline, as given in the query string."""
-
-    entity: str | None = None
-    since: str | None = None
-    until: str | None = None
-    q: str | None = None
-    source: str | None = None
-    top: int | None = None  # keep only the N most salient events
-
-    def active(self) -> dict[str, str]:
-        return {k: str(v) for k, v in self.as_dict().items() if v not in (None, "")}
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"entity": self.entity, "since": self.since, "until": self.until, "q": self.q,
-                "source": self.source, "top": self.top}
 
 
 @dataclass(slots=True)
@@ -62,40 +42,20 @@ class Service:
 
     # -- timeline ----------------------------------------------------------------
 
-    def timeline(self, f: EventFilter, offset: int = 0, limit: int = 100,
+    def timeline(self, q: TimelineQuery, offset: int = 0, limit: int = 100,
                  bins: str | None = None) -> TimelinePage:
+        """One page of the timeline ``q`` selects (ranked and cut to ``q.limit`` as the CLI
+        does), with the density of all of it over time."""
         if bins is not None and bins not in BINS:
             raise ConfigError(f"bins must be one of {', '.join(BINS)}; got {bins!r}")
-        since, until = parse_date(f.since, "since"), parse_date(f.until, "until")
-        if since and until and since.start > until.end:
-            raise ConfigError("since must not be later than until")
         with self.lock:
-            entity_ids = self._entity_ids(f.entity)
-            args = (entity_ids, since, until, (f.q or "").strip() or None, f.source or None)
-            index = self.store.event_index(*args)  # in date order; sources not loaded
-            if f.top:  # rank on light events, then keep the top ones in date order
-                ids = [row[0] for row in index]
-                key = f"top-{f.top}-{args!r}-{len(ids)}-{self.store.count('event_mentions')}"
-                keep = self._cached(key, lambda: {e.id for e in self._top(ids, f.top or 0)})
-                index = [row for row in index if row[0] in keep]
+            key = f"index-{q!r}-{self.store.count('event_mentions')}"
+            index = self._cached(key, lambda: self.sl.timeline_index(q))  # in date order
             starts = [date.fromisoformat(row[1]) for row in index]
             page = self.store.events_by_id([row[0] for row in index[offset : offset + limit]])
             shown = by_date(rank(page))
         size = fit_bin(starts, bins or choose_bin(starts))
         return TimelinePage(shown, len(starts), offset, limit, size, density(starts, size))
-
-    def _top(self, ids: list[int], n: int) -> list[TimelineEvent]:
-        return rank(self.store.ranking_events(ids))[:n]
-
-    def _entity_ids(self, name: str | None) -> list[int] | None:
-        if not name or not name.strip():
-            return None
-        if re.fullmatch(r"[0-9]{1,18}", name.strip()):  # an entity id
-            return [int(name.strip())]
-        ids = self.store.entity_ids_named(name.strip())
-        if not ids:
-            raise NotFoundError(f"no entity named {name!r}; see the entities list")
-        return ids
 
     def event(self, event_id: int) -> dict[str, Any]:
         with self.lock:
@@ -170,7 +130,7 @@ class Service:
     def entity(self, entity_id: int) -> dict[str, Any]:
         with self.lock:
             entity = self.store.get_entity(entity_id)
-            events = by_date(rank(self.store.filtered_events([entity_id])))
+            events = by_date(rank(self.store.timeline_events(entity_ids=[entity_id])))
             quotes = self.store.list_quotes([entity_id])
         for q in quotes:
             q["display_date"] = display_date(q["date"] or q["published"])
@@ -180,7 +140,7 @@ class Service:
                offset: int = 0, limit: int = 100) -> tuple[int, list[dict[str, Any]]]:
         with self.lock:
             try:
-                rows = self.store.list_quotes(self._entity_ids(speaker))
+                rows = self.store.list_quotes(self.sl.entity_ids(speaker))
             except NotFoundError:  # a speaker named only in its article, not in the registry
                 wanted = (speaker or "").strip().casefold()
                 rows = [r for r in self.store.list_quotes() if (r["speaker"] or "").casefold() == wanted]
