@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -71,3 +73,16 @@ def test_add_reports_skipped_inputs(tmp_path: Path) -> None:
     report = json.loads(result.output)
     assert report["added"] == 1
     assert [Path(s["path"]).name for s in report["skipped"]] == ["empty.txt"]
+
+
+def test_cli_starts_without_heavy_libraries() -> None:
+    """--help, --version and the listing commands must start at once: spaCy, trafilatura,
+    Dask, FastAPI and pyarrow load only in the commands that need them."""
+    heavy = ["spacy", "trafilatura", "dask", "distributed", "fastapi", "pyarrow", "datasketch", "scipy"]
+    code = (
+        "import sys, storyline, storyline.cli\n"
+        f"loaded = [m for m in {heavy!r} if m in sys.modules]\n"
+        "print(','.join(loaded))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""

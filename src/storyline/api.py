@@ -10,23 +10,24 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .annotate import Annotator
 from .errors import ConfigError, NotFoundError
-from .pipeline.feed import Overrides
-from .pipeline.ingest import Ingestor, ProgressCallback
-from .pipeline.report import IngestReport
-from .read.fetch import Fetcher
-from .read.manifest import load_manifest
+from .pipeline.report import IngestReport, ProgressCallback
 from .settings import Settings
 from .store import Store
 from .timeline import DatedSummary, by_date, load_sentences, rank, summarize, with_keywords
 from .types import DateValue, TimelineEvent, TimelineQuery, parse_user_date
+
+if TYPE_CHECKING:  # spaCy, trafilatura and Dask load only for the commands that need them
+    from .pipeline.batch import AnnotateSummary
+    from .pipeline.feed import Overrides
+    from .pipeline.ingest import Ingestor
+    from .read.fetch import Fetcher
 
 
 def parse_date(value: str | None, what: str) -> DateValue | None:
@@ -44,15 +45,27 @@ class Storyline:
         fetcher: Fetcher | None = None,
     ) -> None:
         self.settings = settings or Settings.load(db=str(path) if path is not None else None)
-        self.store = Store(self.settings.db if path is None else path)
+        self._path = self.settings.db if path is None else path
+        self._store: Store | None = None
         self.fetcher = fetcher  # how `add URL` fetches pages; the default uses urllib
         self._ingestor: Ingestor | None = None
+
+    @property
+    def store(self) -> Store:
+        """The database, opened (and created if needed) on first use, so that commands
+        such as ``annotate`` that never touch it leave no file behind."""
+        if self._store is None:
+            self._store = Store(self._path)
+        return self._store
 
     # -- writing -----------------------------------------------------------------
 
     def ingestor(self) -> Ingestor:
         """The ingest machinery; loads the spaCy pipeline on first use."""
         if self._ingestor is None:
+            from .annotate import Annotator
+            from .pipeline.ingest import Ingestor
+
             annotator = Annotator(self.settings.model, self.settings.batch_size)
             self._ingestor = Ingestor(
                 self.store, annotator, self.settings.max_file_bytes, self.fetcher, self.settings.jobs
@@ -69,12 +82,50 @@ class Storyline:
         progress: ProgressCallback | None = None,
     ) -> IngestReport:
         """Read, annotate, link and store the files, folders, archives and URLs in ``paths``."""
-        overrides = Overrides(
+        return self.ingestor().add(paths, self._overrides(published, source, manifest), progress)
+
+    def annotate(
+        self,
+        inputs: Iterable[str],
+        out: str | Path,
+        *,
+        engine: str = "local",
+        jobs: int | None = None,
+        scheduler: str | None = None,
+        files_per_part: int = 50,
+        published: str | None = None,
+        source: str | None = None,
+        manifest: str | Path | None = None,
+        overwrite: bool = False,
+        progress: Callable[[int], None] | None = None,
+    ) -> AnnotateSummary:
+        """Read, clean and annotate ``inputs`` in parallel into a Parquet dataset at ``out``
+        (nothing is linked or stored: ``load`` does that). See docs/scaling.md."""
+        from .pipeline.batch import AnnotateJob, annotate_dataset, prepare_out
+
+        folder = Path(out)
+        prepare_out(folder, overwrite)
+        s = self.settings
+        job = AnnotateJob(str(folder.resolve()), s.model, s.batch_size, s.max_file_bytes,
+                          self._overrides(published, source, manifest))
+        return annotate_dataset(job, inputs, engine, jobs or s.jobs, scheduler, files_per_part, progress)
+
+    def load(self, dataset: str | Path, progress: Callable[[int], None] | None = None) -> IngestReport:
+        """Link and store an annotated Parquet dataset (from ``annotate``); loading again adds nothing."""
+        from .pipeline.batch import load_dataset
+
+        return load_dataset(self.store, dataset, self.settings.batch_size, progress)
+
+    @staticmethod
+    def _overrides(published: str | None, source: str | None, manifest: str | Path | None) -> Overrides:
+        from .pipeline.feed import Overrides
+        from .read.manifest import load_manifest
+
+        return Overrides(
             published=parse_date(published, "--published"),
             source=source,
             manifest=load_manifest(Path(manifest)) if manifest else None,
         )
-        return self.ingestor().add(paths, overrides, progress)
 
     # -- reading -----------------------------------------------------------------
 
@@ -155,7 +206,8 @@ class Storyline:
     # -- lifetime ----------------------------------------------------------------
 
     def close(self) -> None:
-        self.store.close()
+        if self._store is not None:
+            self._store.close()
 
     def __enter__(self) -> Storyline:
         return self

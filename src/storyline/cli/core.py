@@ -11,13 +11,10 @@ from typing import Any
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from ..api import Storyline
 from ..errors import ConfigError
-from ..pipeline.ingest import ProgressCallback
-from ..pipeline.report import IngestReport
+from ..pipeline.report import IngestReport, ProgressCallback
 from ..settings import SETTINGS, Settings
 from ..timeline.export import render
 from ..types import TimelineQuery
@@ -35,6 +32,8 @@ def _open(ctx: click.Context) -> Storyline:
 
 @contextmanager
 def _progress(label: str) -> Iterator[ProgressCallback]:
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
     columns = (SpinnerColumn(), TextColumn(label), BarColumn(bar_width=None),
                TextColumn("{task.completed} articles"), TimeElapsedColumn())
     with Progress(*columns, console=console, transient=True,
@@ -44,6 +43,8 @@ def _progress(label: str) -> Iterator[ProgressCallback]:
 
 
 def _table(rows: list[dict[str, Any]], columns: list[str]) -> None:
+    from rich.table import Table
+
     table = Table(*columns, show_lines=False, header_style="bold")
     for row in rows:
         table.add_row(*("" if row.get(c) is None else _cell(row.get(c)) for c in columns))

@@ -4,24 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-import spacy
 from rich.console import Console
-from rich.progress import track
-from spacy.tokens import Doc
 
-from ..errors import ModelNotFoundError
-from ..evaluation.quotes import evaluate_quotes, load_documents
 from ..settings import Settings
 from .common import format_option, handle_errors, print_json
 from .eval import eval_group
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 _console = Console(stderr=True)
 
 
 def _progress(docs: Iterator[Doc], total: int) -> Iterator[Doc]:
+    from rich.progress import track
+
     if not _console.is_terminal:
         return docs
     return iter(track(docs, total=total, description="parsing", console=_console, transient=True))
@@ -52,13 +52,11 @@ def quotes_command(settings: Settings, directory: Path, limit: int | None, fmt: 
     the speaker of each matched content, over all attributions and over those
     whose cue is a speech verb.
     """
+    from ..annotate.model import load_pipeline
+    from ..evaluation.quotes import evaluate_quotes, load_documents
+
     docs = load_documents(directory, limit)
-    try:
-        nlp = spacy.load(settings.model, exclude=["ner"])
-    except OSError as exc:
-        raise ModelNotFoundError(
-            f"spaCy model {settings.model!r} is not installed; install it or pass --model"
-        ) from exc
+    nlp = load_pipeline(settings.model, exclude=["ner"])
     result = evaluate_quotes(docs, nlp, progress=_progress)
     if fmt == "json":
         print_json(result)

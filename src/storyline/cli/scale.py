@@ -2,36 +2,16 @@
 
 from __future__ import annotations
 
-import shutil
 import sys
-import time
 from pathlib import Path
 
 import click
 
-from ..api import Storyline, parse_date
-from ..errors import ConfigError
-from ..pipeline.batch import ENGINES, AnnotateJob, load_dataset, plan_parts, run_job
-from ..pipeline.feed import Overrides
-from ..pipeline.report import IngestReport
-from ..read.manifest import load_manifest
-from ..settings import Settings
+from ..api import Storyline
+from ..settings import ENGINES, Settings
 from . import main
 from .common import format_option, handle_errors, print_json
 from .core import _print_report, _progress
-
-_TABLE_DIRS = ("annotated", "raw", "skipped")
-
-
-def _prepare_out(out: Path, overwrite: bool) -> None:
-    if out.exists() and not out.is_dir():
-        raise ConfigError(f"{out} exists and is not a folder")
-    ours = [out / d for d in _TABLE_DIRS if (out / d).exists()]
-    if ours and not overwrite:
-        raise ConfigError(f"{out} already holds an annotated dataset; use --overwrite to replace it")
-    for folder in ours:
-        shutil.rmtree(folder)
-    out.mkdir(parents=True, exist_ok=True)
 
 
 @main.command()
@@ -64,37 +44,21 @@ def annotate(
     Nothing is linked or stored here: `storyline load OUT` does the cross-document
     steps. Exits with status 2 when any input was skipped.
     """
-    _prepare_out(out, overwrite)
-    overrides = Overrides(parse_date(published, "--published"), source,
-                          load_manifest(manifest) if manifest else None)
-    job = AnnotateJob(str(out.resolve()), settings.model, settings.batch_size,
-                      settings.max_file_bytes, overrides)
-    report = IngestReport()
-    job, tasks = plan_parts(job, inputs, files_per_part, report)
-    start = time.perf_counter()
-    files = articles = words = 0
-    with _progress(f"annotating ({engine})") as progress:
-        for summary in run_job(tasks, engine, jobs or settings.jobs, scheduler):
-            files, articles, words = files + summary.files, articles + summary.articles, words + summary.words
-            report.skipped.extend(summary.skipped)
-            progress(summary.articles)
-    seconds = time.perf_counter() - start
-    result = {
-        "out": str(out), "engine": engine, "parts": len(tasks), "files": files, "articles": articles,
-        "words": words, "seconds": round(seconds, 2),
-        "articles_per_second": round(articles / seconds, 2) if seconds else None,
-        "words_per_second": round(words / seconds) if seconds else None,
-        "skipped": [{"path": s.path, "reason": s.reason} for s in report.skipped],
-    }
+    with Storyline(settings=settings) as sl, _progress(f"annotating ({engine})") as progress:
+        summary = sl.annotate(inputs, out, engine=engine, jobs=jobs, scheduler=scheduler,
+                              files_per_part=files_per_part, published=published, source=source,
+                              manifest=manifest, overwrite=overwrite, progress=progress)
+    result = summary.as_dict()
     if fmt == "json":
         print_json(result)
     else:
-        click.echo(f"annotated {articles} article(s), {words} words, from {files} file(s) in "
-                   f"{len(tasks)} part(s) in {seconds:.1f} s ({result['articles_per_second']} articles/s, "
-                   f"{result['words_per_second']} words/s); {len(report.skipped)} skipped")
-        for skipped in report.skipped:
+        click.echo(f"annotated {summary.articles} article(s), {summary.words} words, from "
+                   f"{summary.files} file(s) in {summary.parts} part(s) in {summary.seconds:.1f} s "
+                   f"({result['articles_per_second']} articles/s, {result['words_per_second']} words/s); "
+                   f"{len(summary.skipped)} skipped")
+        for skipped in summary.skipped:
             click.echo(f"  skipped {skipped.path}: {skipped.reason}")
-    if report.skipped:
+    if summary.skipped:
         sys.exit(2)
 
 
@@ -111,7 +75,7 @@ def load(settings: Settings, dataset: Path, fmt: str) -> None:
     again adds nothing twice.
     """
     with Storyline(settings=settings) as sl, _progress("loading") as progress:
-        report = load_dataset(sl.store, dataset, settings.batch_size, progress)
+        report = sl.load(dataset, progress)
     if fmt == "json":
         print_json(report.as_dict())
     else:

@@ -4,33 +4,30 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-import spacy
 from rich.console import Console
-from rich.progress import Progress
 
-from ..annotate.extensions import register_extensions
-from ..annotate.temporal import infer_dct, tag_doc
-from ..errors import EvaluationError, InputError, ModelNotFoundError
+from ..errors import EvaluationError, InputError
 from ..evaluation.timeml import GoldDoc, find_gold_files, read_gold, read_timeml, write_timeml
-from ..evaluation.timex import TimexScores, evaluate
 from ..settings import Settings
 from . import main
 from .common import format_option, handle_errors, print_json
 from .eval import eval_group
 
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from ..evaluation.timex import TimexScores
+
 console = Console(stderr=True)
 
 
-def _load(settings: Settings) -> spacy.language.Language:
-    register_extensions()
-    try:
-        return spacy.load(settings.model)
-    except OSError as exc:
-        raise ModelNotFoundError(
-            f"spaCy model {settings.model!r} is not installed; install it or set STORYLINE_MODEL"
-        ) from exc
+def _load(settings: Settings) -> Language:
+    from ..annotate.model import load_pipeline
+
+    return load_pipeline(settings.model)
 
 
 def _parse_date(value: str | None) -> date | None:
@@ -62,6 +59,8 @@ def _output_name(path: Path) -> str:
 @handle_errors
 def timex_command(settings: Settings, files: tuple[Path, ...], dct: str | None, out_dir: Path | None) -> None:
     """Tag FILES (TempEval-3 *.TE3input / TimeML, or plain text) with TIMEX3 and write TimeML."""
+    from ..annotate.temporal import infer_dct, tag_doc
+
     nlp = _load(settings)
     given = _parse_date(dct)
     if out_dir is not None:
@@ -161,6 +160,10 @@ def _print_errors(scores: TimexScores, limit: int) -> None:
 @handle_errors
 def eval_timex(settings: Settings, gold_dir: Path, limit: int | None, errors: int, fmt: str) -> None:
     """Score the temporal tagger on TimeML (.tml) or MEANTIME CAT (.xml) gold files in GOLD_DIR."""
+    from rich.progress import Progress
+
+    from ..evaluation.timex import evaluate
+
     docs = _read_all(gold_dir, limit)
     nlp = _load(settings)
     with Progress(console=console, transient=True, disable=not console.is_terminal) as progress:

@@ -7,7 +7,6 @@ from typing import Any
 
 import click
 
-from ..evaluation.tls_eval import evaluate_t17
 from ..settings import Settings
 from .common import format_option, handle_errors, print_json
 from .eval import eval_group
@@ -54,6 +53,8 @@ def tls_command(
     averages (mean P and R, then F).
     """
     names = [t for item in topics for t in item.split(",") if t]
+    from ..evaluation.tls_eval import evaluate_t17
+
     result = evaluate_t17(data_dir, cache, names or None,
                           on_topic=lambda name: click.echo(f"topic {name}", err=True))
     if fmt == "json":

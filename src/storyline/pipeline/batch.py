@@ -19,6 +19,8 @@ killed load leaves whole articles only and running it again finishes the job.
 from __future__ import annotations
 
 import os
+import shutil
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -30,6 +32,7 @@ from ..errors import ConfigError
 from ..link.article import ArticleLinker
 from ..read import list_inputs
 from ..read.manifest import Manifest
+from ..settings import ENGINES
 from ..store import Store
 from ..store.parquet import PartWriter, part_numbers, read_annotated, read_raws, read_skipped
 from ..types import AnnotatedArticle, Skipped
@@ -43,11 +46,14 @@ T = TypeVar("T")
 __all__ = [
     "ENGINES",
     "AnnotateJob",
+    "AnnotateSummary",
     "PartSummary",
     "PartTask",
+    "annotate_dataset",
     "annotate_part",
     "load_dataset",
     "plan_parts",
+    "prepare_out",
     "run_job",
 ]
 
@@ -130,6 +136,68 @@ def annotate_part(task: PartTask) -> PartSummary:
     return PartSummary(task.number, len(task.paths), articles, words, tuple(report.skipped))
 
 
+@dataclass(frozen=True, slots=True)
+class AnnotateSummary:
+    """What one ``storyline annotate`` run wrote."""
+
+    out: str
+    engine: str
+    parts: int
+    files: int
+    articles: int
+    words: int
+    seconds: float
+    skipped: tuple[Skipped, ...]
+
+    def as_dict(self) -> dict[str, object]:
+        s = self.seconds
+        return {
+            "out": self.out, "engine": self.engine, "parts": self.parts, "files": self.files,
+            "articles": self.articles, "words": self.words, "seconds": round(s, 2),
+            "articles_per_second": round(self.articles / s, 2) if s else None,
+            "words_per_second": round(self.words / s) if s else None,
+            "skipped": [{"path": k.path, "reason": k.reason} for k in self.skipped],
+        }
+
+
+_TABLE_DIRS = ("annotated", "raw", "skipped")
+
+
+def prepare_out(out: Path, overwrite: bool) -> None:
+    """Make ``out`` ready for a new dataset; refuse to replace one unless ``overwrite``."""
+    if out.exists() and not out.is_dir():
+        raise ConfigError(f"{out} exists and is not a folder")
+    ours = [out / d for d in _TABLE_DIRS if (out / d).exists()]
+    if ours and not overwrite:
+        raise ConfigError(f"{out} already holds an annotated dataset; use --overwrite to replace it")
+    for folder in ours:
+        shutil.rmtree(folder)
+    out.mkdir(parents=True, exist_ok=True)
+
+
+def annotate_dataset(
+    job: AnnotateJob,
+    inputs: Iterable[str],
+    engine: str = "local",
+    jobs: int = 1,
+    scheduler: str | None = None,
+    files_per_part: int = 50,
+    progress: Callable[[int], None] | None = None,
+) -> AnnotateSummary:
+    """Annotate ``inputs`` into the Parquet dataset at ``job.out`` with ``engine``."""
+    report = IngestReport()
+    job, tasks = plan_parts(job, inputs, files_per_part, report)
+    start = time.perf_counter()
+    files = articles = words = 0
+    for summary in run_job(tasks, engine, jobs, scheduler):
+        files, articles, words = files + summary.files, articles + summary.articles, words + summary.words
+        report.skipped.extend(summary.skipped)
+        if progress:
+            progress(summary.articles)
+    return AnnotateSummary(job.out, engine, len(tasks), files, articles, words,
+                           time.perf_counter() - start, tuple(report.skipped))
+
+
 def _chunks(items: Iterator[T], size: int) -> Iterator[list[T]]:
     while chunk := list(islice(items, size)):
         yield chunk
@@ -137,7 +205,6 @@ def _chunks(items: Iterator[T], size: int) -> Iterator[list[T]]:
 
 # -- engines ----------------------------------------------------------------------
 
-ENGINES = ("local", "dask")
 
 # Worker settings for annotation (used for the LocalCluster; docs/scaling.md gives them
 # for a real cluster). Dask's monitoring wakes each worker every few milliseconds

@@ -9,7 +9,7 @@ already stored are recognised by content hash and skipped).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -22,12 +22,9 @@ from ..store import Store
 from ..types import AnnotatedArticle, Article, RawRecord, Skipped
 from .feed import ArticleFeed, Overrides, find_manifests
 from .pool import ordered_map
-from .report import IngestReport
+from .report import IngestReport, ProgressCallback
 
 __all__ = ["Ingestor", "IngestReport", "Overrides", "ProgressCallback", "store_batch"]
-
-ProgressCallback = Callable[[int], None]
-
 
 @dataclass(slots=True)
 class _Batch:

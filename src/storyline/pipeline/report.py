@@ -3,11 +3,14 @@ inputs skipped with their reason, and how many were near-duplicates."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..types import Skipped
 
-__all__ = ["IngestReport"]
+__all__ = ["IngestReport", "ProgressCallback"]
+
+ProgressCallback = Callable[[int], None]  # told how many more articles are done
 
 
 @dataclass(slots=True)
