@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck clean chromium
+.PHONY: demo test lint typecheck docs clean chromium
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ lint: $(STAMP)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
+
+# docs/cli.md is generated from the commands' --help (tests/test_docs.py checks it)
+docs: $(STAMP)
+	$(BIN)/python tests/test_docs.py --write
 
 clean:
 	rm -rf $(VENV) demo.db demo.db-wal demo.db-shm

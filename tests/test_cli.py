@@ -69,7 +69,7 @@ def test_add_reports_skipped_inputs(tmp_path: Path) -> None:
         main, ["--db", str(tmp_path / "s.db"), "add", str(folder), "--published", "2019-06-01",
                "--source", "Test Wire", "--format", "json"]
     )
-    assert result.exit_code == 2
+    assert result.exit_code == 3
     report = json.loads(result.output)
     assert report["added"] == 1
     assert [Path(s["path"]).name for s in report["skipped"]] == ["empty.txt"]

@@ -12,6 +12,9 @@ import click
 
 from ..errors import StorylineError
 
+# exit status of add/annotate when an input was skipped (2 is click's usage error)
+EXIT_SKIPPED = 3
+
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -19,7 +19,7 @@ from ..settings import SETTINGS, Settings
 from ..timeline.export import render
 from ..types import TimelineQuery
 from . import main
-from .common import format_option, handle_errors, print_json
+from .common import EXIT_SKIPPED, format_option, handle_errors, print_json
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples" / "korea-letters"
 console = Console(stderr=True)
@@ -93,7 +93,7 @@ def add(
     """Add files, folders, archives or http(s) URLs of articles to the database.
 
     A folder holding manifest.csv / manifest.json uses it automatically. Exits
-    with status 2 when any input was skipped. With --jobs N, N processes annotate
+    with status 3 when any input was skipped. With --jobs N, N processes annotate
     in parallel; what is stored is the same as with one.
     """
     settings: Settings = ctx.obj
@@ -107,7 +107,7 @@ def add(
     else:
         _print_report(report)
     if report.skipped:
-        sys.exit(2)
+        sys.exit(EXIT_SKIPPED)
 
 
 @main.command()

@@ -10,7 +10,7 @@ import click
 from ..api import Storyline
 from ..settings import ENGINES, Settings
 from . import main
-from .common import format_option, handle_errors, print_json
+from .common import EXIT_SKIPPED, format_option, handle_errors, print_json
 from .core import _print_report, _progress
 
 
@@ -42,7 +42,7 @@ def annotate(
     """Read, clean and annotate INPUTS in parallel into a partitioned Parquet dataset.
 
     Nothing is linked or stored here: `storyline load OUT` does the cross-document
-    steps. Exits with status 2 when any input was skipped.
+    steps. Exits with status 3 when any input was skipped.
     """
     with Storyline(settings=settings) as sl, _progress(f"annotating ({engine})") as progress:
         summary = sl.annotate(inputs, out, engine=engine, jobs=jobs, scheduler=scheduler,
@@ -59,7 +59,7 @@ def annotate(
         for skipped in summary.skipped:
             click.echo(f"  skipped {skipped.path}: {skipped.reason}")
     if summary.skipped:
-        sys.exit(2)
+        sys.exit(EXIT_SKIPPED)
 
 
 @main.command()
