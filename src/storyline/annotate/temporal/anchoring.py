@@ -8,6 +8,7 @@ rule handlers of ``normalize`` that need that state.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -33,6 +34,7 @@ _BACK = frozenset({"last", "past", "previous", "the past", "the last", "the prev
 _AHEAD = frozenset({"next", "coming", "following", "the next", "the coming", "the following"})
 _FROM_ANCHOR = frozenset({"the same", "that", "the following", "the previous", "the prior"})
 _ABOUT_DCT = frozenset({"ago", "from now", "hence"})
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s|\n")
 
 
 def _norm(s: str | None) -> str:
@@ -48,6 +50,13 @@ class AnchorState:
     last_day: str | None = None
     last_quarter: str | None = None  # the latest quarter mentioned that ended before the DCT
     used: str | None = None  # the mentioned value the latest resolution was anchored on
+    explicit: tuple[int, int] | None = None  # (year, end offset) of the latest date with its own year
+
+    def narrative_year(self, text: str, at: int) -> int | None:
+        """The year of a date with an explicit year earlier in the sentence holding ``at``."""
+        if self.explicit is None or not 0 <= at - self.explicit[1] <= 300:
+            return None
+        return None if _SENTENCE_END.search(text, self.explicit[1], at) else self.explicit[0]
 
     def note(self, value: str) -> None:
         try:
@@ -202,4 +211,6 @@ def ago(r: Resolver, c: Candidate, g: dict[str, str]) -> Result | None:
             return "DATE", shift_value(r.state.last_quarter, unit, n) or r.state.last_quarter, mod
         return "DATE", shifted_value(r.dct, unit, n), mod
     value = r.state.anchor_value(unit, n, r.dct, keep=unit == "year")
+    if r.state.used is None:  # nothing in the text to count from: the quantity is all we know
+        return "DURATION", duration_value(number, g["unit"]), mod
     return ("DATE", value, mod) if value else None

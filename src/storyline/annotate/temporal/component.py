@@ -16,14 +16,28 @@ from spacy.tokens import Doc
 from ...types import Timex
 from ..extensions import register_extensions
 from .anchoring import AnchorState
-from .normalize import Resolver, to_timex
+from .consistency import past_consistent
+from .normalize import Resolver, cue_before, to_timex
 from .patterns import Candidate, find_candidates
+from .ranges import split_year_range
 from .tense import Tense, tense_at
 
 __all__ = ["TemporalTagger", "tag_doc", "tag_text_candidates"]
 
 #: rules whose value never depends on the DCT when they carry a year
-_ABSOLUTE = frozenset({"iso", "slash", "month_year", "year", "decade", "century", "year_quarter"})
+_ABSOLUTE = frozenset(
+    {
+        "iso",
+        "slash",
+        "month_year",
+        "year",
+        "decade",
+        "century",
+        "year_quarter",
+        "chrono_line",
+        "chrono_line_md",
+    }
+)
 _MONTH_PREPS = frozenset(
     [
         "in",
@@ -82,7 +96,14 @@ _A_PREPS = frozenset(
         "to",
     ]
 )
-_VAGUE_A = frozenset({"a", "an", "some", "many", "few", "a few", "several"})
+#: quantities that are often not a duration when alone ("a day like this", "some weeks are hard")
+_VAGUE_A = frozenset({"a", "an", "some"})
+#: words before "a year" / "a day" that make it a rate ("$1 billion a year", "twice ... 20 times a day")
+_RATE_WORDS = frozenset(
+    {"million", "billion", "trillion", "thousand", "hundred", "times", "percent", "cents"}
+)
+#: words before a date that may look ahead from a past verb ("extended to Nov. 16", "asked ... by Oct. 31")
+_AHEAD = frozenset({"to", "by", "until", "till", "through", "before", "for", "expire", "record", "payable"})
 _QUARTER_NUMS = frozenset({"one", "two", "three", "four", "a"})
 _PREV_WORD = re.compile(r"([\w'’]+)[^\w]*$")
 
@@ -133,6 +154,13 @@ def _check_duration(cand: Candidate, g: dict[str, str], text: str) -> bool:
     return True
 
 
+def _check_rate(cand: Candidate, g: dict[str, str], text: str) -> bool:
+    prev = _prev_word(text, cand.start)
+    return (
+        prev in _RATE_WORDS or prev[:1].isdigit() or text[max(0, cand.start - 2) : cand.start].strip() == "%"
+    )
+
+
 def _check_clock(cand: Candidate, g: dict[str, str], text: str) -> bool:
     if g.get("h24") is None or g.get("tz"):
         return True
@@ -144,6 +172,7 @@ _CHECKS: dict[str, Callable[[Candidate, dict[str, str], str], bool]] = {
     "season": _check_season,
     "duration": _check_duration,
     "clock": _check_clock,
+    "set_rate": _check_rate,
 }
 
 
@@ -167,6 +196,27 @@ def _trim(cand: Candidate, text: str) -> Candidate:
         m = _HYPHEN_ADJ.match(text, cand.start, cand.end)
         if m:
             return Candidate(m.end(), cand.end, cand.rule, cand.match)
+    return cand
+
+
+def _bare_name(cand: Candidate, text: str) -> bool:
+    """A month, weekday, season or holiday name with no word of its own saying which one."""
+    g = cand.match.groupdict()
+    if g.get("rel") or g.get("wd") and cand.rule != "weekday" or cue_before(cand):
+        return False
+    return _prev_word(text, cand.start) not in _AHEAD
+
+
+def _moves_on(cand: Candidate) -> bool:
+    return cand.rule == "ago" and (cand.match.group("dir") or "").lower() == "later"
+
+
+def _duration_only(cand: Candidate, type_: str) -> Candidate:
+    """ "some two weeks later" with nothing to count from: the duration "some two weeks" alone."""
+    if cand.rule == "ago" and type_ == "DURATION" and cand.match.group("dir2") is None:
+        direction = (cand.match.group("dir") or "").lower()
+        if direction in ("later", "earlier"):
+            return Candidate(cand.start, cand.match.end("unit"), cand.rule, cand.match)
     return cand
 
 
@@ -207,6 +257,11 @@ def tag_doc(doc: Doc, dct: date | None) -> list[Timex]:
         cand = _trim(found, text)
         if cand.rule == "year" and has_parse and _is_quantity(doc, cand):
             continue
+        years = split_year_range(cand, text)
+        if years is not None:
+            timexes += years
+            state.explicit = (int(years[-1].value), cand.end)
+            continue
         state.used = None
         try:
             result = resolver.resolve(cand)
@@ -214,16 +269,25 @@ def tag_doc(doc: Doc, dct: date | None) -> list[Timex]:
             continue
         if result is None:
             continue
-        type_, value, _mod = result
+        type_, value, mod = result
+        explicit = cand.rule in _ABSOLUTE or bool(cand.match.groupdict().get("year"))
         if state.used is not None:
             anchor: str | None = state.used
-        elif cand.rule in _ABSOLUTE or cand.match.groupdict().get("year") or type_ in ("DURATION", "SET"):
+        elif explicit or type_ in ("DURATION", "SET"):
             anchor = None
         else:
             anchor = "dct" if dct is not None and value[:1].isdigit() else None
+        if anchor == "dct" and type_ in ("DATE", "TIME") and _bare_name(cand, text):
+            value = past_consistent(cand.rule, value, tense(cand.start, cand.end), dct)
+            result = (type_, value, mod)
+        cand = _duration_only(cand, type_)
+        if explicit and type_ == "DATE" and value[:4].isdigit():
+            state.explicit = (int(value[:4]), cand.end)
         timexes.append(to_timex(cand, text, result, anchor))
-        if type_ in ("DATE", "TIME") and state.used is None:
-            state.note(value)  # values derived from an earlier mention do not become anchors
+        # values derived from an earlier mention do not become anchors, except a narrative step
+        # ("Sixteen years later"), which moves the story's time for what follows
+        if type_ in ("DATE", "TIME") and (state.used is None or _moves_on(cand)):
+            state.note(value)
     return timexes
 
 

@@ -169,7 +169,24 @@ QUANTITY_MODS: dict[str, str] = {
     "no more than": "EQUAL_OR_LESS",
     "just over": "MORE_THAN",
     "just under": "LESS_THAN",
+    "well over": "MORE_THAN",
+    "a little over": "MORE_THAN",
+    "a little more than": "MORE_THAN",
+    "a little less than": "LESS_THAN",
+    "a little under": "LESS_THAN",
 }
+
+#: words inside a duration's span that give it no mod ("a full 48 hours")
+SPAN_ONLY_QMODS = (
+    "a full",
+    "full",
+    "a good",
+    "a whole",
+    "an entire",
+    "a further",
+    "another",
+    "an additional",
+)
 
 #: words just before a date that fix its direction from the DCT, whatever the verb's tense
 #: ("payable Dec. 7", "as early as Tuesday"; "since March")
@@ -207,6 +224,7 @@ SET_WORDS: dict[str, str] = {
     "biweekly": "P2W",
     "monthly": "P1M",
     "yearly": "P1Y",
+    "annually": "P1Y",
 }
 
 HOLIDAYS: dict[str, tuple[int, int]] = {

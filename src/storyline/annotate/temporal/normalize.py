@@ -11,9 +11,10 @@ verb group that governs them.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from types import MappingProxyType
 
 from ...types import Timex
 from . import anchoring
@@ -40,7 +41,7 @@ from .lexicon import (
     WEEKDAYS,
 )
 from .numbers import duration_value, parse_number
-from .patterns import OUTSIDE_QMODS, Candidate
+from .patterns import OUTSIDE_QMODS, RULE_NAMES, Candidate
 from .tense import Tense
 
 __all__ = ["Resolver", "Result", "to_timex"]
@@ -59,7 +60,7 @@ _CUE = re.compile(
 )
 
 
-def _cue(c: Candidate) -> str | None:
+def cue_before(c: Candidate) -> str | None:
     """ "future", "past" or "deadline" when a cue word just before ``c`` points its direction."""
     m = _CUE.search(c.match.string, max(0, c.start - 20), c.start)
     return m.lastgroup if m else None
@@ -80,7 +81,8 @@ def _mod(word: str | None) -> str | None:
 
 
 def _qmod(word: str | None, c: Candidate | None = None) -> str | None:
-    """The quantity mod from the matched word, or from "about/almost/around" just before."""
+    """The quantity mod from the matched word ("nearly" -> APPROX; "a full" has none), or from
+    "about/almost/around" just before."""
     if word:
         return QUANTITY_MODS.get(_norm(word))
     if c is not None:
@@ -105,7 +107,7 @@ class Resolver:
     # --- helpers --------------------------------------------------------------
 
     def direction(self, c: Candidate, weekday: bool = False) -> int:
-        cue = _cue(c)
+        cue = cue_before(c)
         if cue in ("future", "past"):
             return 1 if cue == "future" else -1
         t = self.tense(c.start, c.end)
@@ -117,6 +119,13 @@ class Resolver:
             return 1
         return -1 if weekday and t is not Tense.PRESENT else 0
 
+    def _narrative_year(self, c: Candidate, direction: int) -> int | None:
+        """In a past-tense clause, the year a date just before set ("In 2009 ... in May")."""
+        year = self.state.narrative_year(c.match.string, c.start)
+        if year is None or direction >= 0 or self.dct is None or year >= self.dct.year:
+            return None
+        return year
+
     def _day(self, y: int, mo: int, d: int) -> str | None:
         try:
             return date(y, mo, d).isoformat()
@@ -126,9 +135,7 @@ class Resolver:
     # --- rules ------------------------------------------------------------------
 
     def resolve(self, c: Candidate) -> Result | None:
-        handler = getattr(self, "_" + c.rule)
-        result: Result | None = handler(c, c.match.groupdict())
-        return result
+        return HANDLERS[c.rule](self, c, c.match.groupdict())
 
     def _iso(self, c: Candidate, g: dict[str, str]) -> Result | None:
         day = self._day(int(g["year"]), int(g["mon"]), int(g["day"]))
@@ -152,7 +159,8 @@ class Resolver:
         elif self.dct is None:
             return ("DATE", f"XXXX-{mo:02d}-{d:02d}", _mod(g.get("mod"))) if 1 <= d <= 31 else None
         else:
-            y = month_year(self.dct, mo, self.direction(c), d)
+            direction = self.direction(c)
+            y = self._narrative_year(c, direction) or month_year(self.dct, mo, direction, d)
             if g.get("wd"):  # "Monday, Oct. 26": pick the year where the weekday fits
                 for cand in (y, y - 1, y + 1):
                     day = self._day(cand, mo, d)
@@ -161,8 +169,6 @@ class Resolver:
                         break
         day = self._day(y, mo, d)
         return ("DATE", day, _mod(g.get("mod"))) if day else None
-
-    _day_month = _month_day
 
     def _week_of(self, c: Candidate, g: dict[str, str]) -> Result | None:
         """ "the week of March 6": the ISO week holding that day."""
@@ -187,7 +193,8 @@ class Resolver:
         elif rel == "this":
             y = self.dct.year
         else:
-            y = month_year(self.dct, mo, self.direction(c))
+            direction = self.direction(c)
+            y = self._narrative_year(c, direction) or month_year(self.dct, mo, direction)
         return "DATE", f"{y:04d}-{mo:02d}", mod
 
     def _decade(self, c: Candidate, g: dict[str, str]) -> Result | None:
@@ -214,7 +221,8 @@ class Resolver:
         rel = _norm(g.get("rel"))
         here = self.dct.month
         if rel in ("last", "past", "previous", "this past"):
-            y = self.dct.year if start_month + 3 <= here else self.dct.year - 1
+            # in the month right after it ends, a season is still "this summer": "last" is the one before
+            y = self.dct.year if start_month + 3 < here else self.dct.year - 1
         elif rel in ("next", "coming", "following", "this coming"):
             y = self.dct.year if start_month > here else self.dct.year + 1
         elif rel == "this":
@@ -296,8 +304,6 @@ class Resolver:
     def _ago(self, c: Candidate, g: dict[str, str]) -> Result | None:
         return anchoring.ago(self, c, g)
 
-    _ago_bare = _ago
-
     def _the_day(self, c: Candidate, g: dict[str, str]) -> Result | None:
         n = -1 if g["dir"].lower() == "before" else 1
         unit = g["unit"].lower()
@@ -311,10 +317,13 @@ class Resolver:
         return "DURATION", duration_value(number, g["unit"]), _qmod(g.get("qmod"), c)
 
     def _vague_units(self, c: Candidate, g: dict[str, str]) -> Result | None:
-        return "DURATION", duration_value(None, g["unit"]), None
+        return "DURATION", duration_value(None, g.get("unit") or g["unit2"]), None
 
     def _recent_units(self, c: Candidate, g: dict[str, str]) -> Result | None:
+        """ "recent months": a vague duration (PXM); "coming years", "past years": a reference."""
         rel = g["rel"].lower()
+        if rel == "recent":
+            return "DURATION", duration_value(None, g["unit"]), None
         return "DATE", "FUTURE_REF" if rel == "coming" else "PAST_REF", None
 
     def _deictic(self, c: Candidate, g: dict[str, str]) -> Result | None:
@@ -432,14 +441,29 @@ class Resolver:
         return "TIME", f"{day}T{hm}", None
 
     def _set_every(self, c: Candidate, g: dict[str, str]) -> Result | None:
+        pod = PARTS_OF_DAY.get(_norm(g.get("pod") or g.get("pod2")))
+        time = f"T{pod}" if pod else ""
         if g.get("wd"):
-            return "SET", f"XXXX-WXX-{WEEKDAYS[g['wd'].lower()] + 1}", None
+            return "SET", f"XXXX-WXX-{WEEKDAYS[g['wd'].lower()] + 1}{time}", None
+        if g.get("season"):
+            return "SET", f"XXXX-{SEASONS[g['season'].lower()]}", None
+        if g.get("month"):
+            return "SET", f"XXXX-{_month(g['month']):02d}", None
+        if pod:
+            return "SET", f"XXXX-XX-XX{time}", None
         num = _norm(g.get("num"))
         n = 2.0 if num == "other" else parse_number(num) if num else 1.0
         return "SET", duration_value(n or 1.0, g["unit"]), None
 
     def _set_word(self, c: Candidate, g: dict[str, str]) -> Result | None:
         return "SET", SET_WORDS[g["word"].lower()], None
+
+    def _set_rate(self, c: Candidate, g: dict[str, str]) -> Result | None:
+        return "SET", duration_value(1.0, g["unit"]), None
+
+    def _chrono_line(self, c: Candidate, g: dict[str, str]) -> Result | None:
+        day = self._day(int(g["year"]), _month(g["month"]), int(g["day"]))
+        return ("DATE", day, None) if day else None
 
     def _set_times(self, c: Candidate, g: dict[str, str]) -> Result | None:
         return "SET", duration_value(1.0, g["unit"]), None
@@ -466,6 +490,71 @@ class Resolver:
             return "DATE", f"{self.dct.year:04d}", "END"
         value = self.state.anchor_value("year", -1, self.dct, keep=True)
         return ("DATE", value, None) if value else None
+
+
+Handler = Callable[[Resolver, Candidate, dict[str, str]], Result | None]
+
+
+def dispatch_table(rules: Iterable[str], handlers: Mapping[str, Handler]) -> Mapping[str, Handler]:
+    """``handlers`` as a read-only table, once it names exactly the detection ``rules``.
+
+    Called at import: a rule without a handler (or a handler for a rule that does not
+    exist, e.g. a misspelt name) stops the import instead of failing on the first match."""
+    names = set(rules)
+    missing, unknown = sorted(names - handlers.keys()), sorted(handlers.keys() - names)
+    if missing or unknown:
+        raise ImportError(f"temporal rules without a handler: {missing}; handlers without a rule: {unknown}")
+    return MappingProxyType(dict(handlers))
+
+
+#: detection rule (``patterns.RULE_NAMES``) -> the Resolver method that normalises its matches
+HANDLERS: Mapping[str, Handler] = dispatch_table(
+    RULE_NAMES,
+    {
+        "iso": Resolver._iso,
+        "slash": Resolver._slash,
+        "month_day": Resolver._month_day,
+        "day_month": Resolver._month_day,
+        "week_of": Resolver._week_of,
+        "month_year": Resolver._month_year,
+        "month": Resolver._month,
+        "decade": Resolver._decade,
+        "year": Resolver._year,
+        "season": Resolver._season,
+        "quarter": Resolver._quarter,
+        "year_quarter": Resolver._year_quarter,
+        "month_relyear": Resolver._month_relyear,
+        "spoken_year": Resolver._spoken_year,
+        "the_weekend": Resolver._the_weekend,
+        "year_ended": Resolver._year_ended,
+        "rel_unit": Resolver._rel_unit,
+        "period_of": Resolver._period_of,
+        "n_rel": Resolver._n_rel,
+        "ago": Resolver._ago,
+        "ago_bare": Resolver._ago,
+        "the_day": Resolver._the_day,
+        "duration": Resolver._duration,
+        "vague_units": Resolver._vague_units,
+        "recent_units": Resolver._recent_units,
+        "deictic": Resolver._deictic,
+        "last_night": Resolver._last_night,
+        "reference": Resolver._reference,
+        "weekday": Resolver._weekday,
+        "clock": Resolver._clock,
+        "same_period": Resolver._same_period,
+        "on_the_day": Resolver._on_the_day,
+        "noon": Resolver._noon,
+        "set_every": Resolver._set_every,
+        "set_word": Resolver._set_word,
+        "set_times": Resolver._set_times,
+        "set_rate": Resolver._set_rate,
+        "chrono_line": Resolver._chrono_line,
+        "chrono_line_md": Resolver._chrono_line,
+        "holiday": Resolver._holiday,
+        "century": Resolver._century,
+        "adj_year": Resolver._adj_year,
+    },
+)
 
 
 def to_timex(c: Candidate, text: str, result: Result, anchor: str | None) -> Timex:

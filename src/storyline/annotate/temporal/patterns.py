@@ -18,6 +18,7 @@ from .lexicon import (
     REFERENCE_WORDS,
     SEASONS,
     SET_WORDS,
+    SPAN_ONLY_QMODS,
     UNITS,
     VAGUE_NUMBERS,
 )
@@ -50,11 +51,14 @@ NUM = (
 UNIT_ADJ = r"(?:(?:trading|business|working|straight|consecutive|full|calendar)\s+)?"
 UNIT_WORDS = "|".join(sorted(UNITS, key=len, reverse=True)).replace("century", "century|centuries")
 UNIT = rf"{UNIT_ADJ}(?P<unit>(?:{UNIT_WORDS})s?)"
-#: TimeBank keeps "about", "almost" and "around" outside the span (their mod is still read)
+#: a quantity modifier is inside a duration's span ("nearly five years", "a full 48 hours",
+#: "a little over a month"), except "about", "almost" and "around", which TimeBank leaves outside
+#: (their mod is still read)
 OUTSIDE_QMODS = ("about", "almost", "around")
-QMOD = rf"(?:(?P<qmod>{_alt(k for k in QUANTITY_MODS if k not in OUTSIDE_QMODS)})\s+(?!the\b))"
+_INSIDE_QMODS = [*(k for k in QUANTITY_MODS if k not in OUTSIDE_QMODS), *SPAN_ONLY_QMODS]
+QMOD = rf"(?:(?P<qmod>{_alt(_INSIDE_QMODS)})\s+(?!the\b))"
 #: but keeps them inside a point in time ("almost two years ago")
-ANY_QMOD = rf"(?:(?P<qmod>{_alt(QUANTITY_MODS)})\s+(?!the\b))"
+ANY_QMOD = rf"(?:(?P<qmod>{_alt([*QUANTITY_MODS, *SPAN_ONLY_QMODS])})\s+(?!the\b))"
 PMOD = r"(?:(?P<mod>early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)(?:\s*-\s*|\s+))"
 REL = r"(?P<rel>last|next|this|coming|past|previous|following)"
 POD = r"(?P<pod>morning|afternoon|evening|night)"
@@ -82,7 +86,10 @@ _RULES: tuple[tuple[str, str], ...] = (
     ),
     ("week_of", rf"the\s+week\s+of\s+{MONTH}\s+{DAY}(?:\s*,\s*{YEAR})?(?!\d)"),
     ("month_year", rf"{PMOD}?{MONTH}(?:\s*,\s*|\s+)(?:of\s+)?{YEAR}"),
-    ("month", rf"(?:{PMOD}|(?P<rel>last|next|this|coming|past)\s+)?{MONTH_NAMED}(?!\s*\d)"),
+    ("month", rf"{PMOD}?(?:(?P<rel>last|next|this|coming|past)\s+)?{MONTH_NAMED}(?!\s*\d)"),
+    # a line of a chronology box: "2009 12 May Minister resigns" keeps its own year
+    ("chrono_line", rf"(?m:^)[ \t]*{YEAR}[ \t]+{DAY}[ \t]+{MONTH}"),
+    ("chrono_line_md", rf"(?m:^)[ \t]*{YEAR}[ \t]+{MONTH}[ \t]+{DAY}(?!\d)"),
     ("decade", rf"(?:the\s+)?{PMOD}?(?:(?P<decade>(?:1[0-9]|20)\d0)'?s|'(?P<short>\d0)s)"),
     (
         "year",
@@ -131,9 +138,11 @@ _RULES: tuple[tuple[str, str], ...] = (
         rf"|the\s+final|the\s+latest|the\s+following|past|last|next|coming|previous|first)"
         rf"\s+{NUM}\s+{UNIT}",
     ),
+    # an anchored point keeps "later"/"earlier" in its span; ``component`` trims them off when
+    # nothing in the text anchors it and only the duration is left ("some two weeks later")
     (
         "ago",
-        rf"{ANY_QMOD}?{NUM}[\s-]+{UNIT}\s+(?:(?P<dir>ago|earlier|later|from\s+now|hence)"
+        rf"{ANY_QMOD}?{NUM}[\s-]+{UNIT}\s+(?:(?P<dir>ago|earlier|later|hence)"
         rf"|(?P<dir2>before|after)(?=\s*[,.;:)!?\"”]|\s*$|\s+(?:and|but|when|as|in|on|at|to|that|for|with|by)\b))",
     ),
     ("ago_bare", r"(?P<unit>day|week|month|year)\s+(?P<dir>ago)"),
@@ -158,8 +167,9 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("duration", rf"{QMOD}?(?:the\s+)?{NUM}(?:\s*-\s*|\s+){UNIT}(?:(?P<old>\s*-?\s*old))?"),
     (
         "vague_units",
-        r"(?:(?<=for\s)|(?<=over\s)|(?<=within\s)|(?<=in\s)|(?<=after\s)|(?<=took\s)|(?<=takes\s))"
-        r"(?P<unit>months|years|weeks|days|decades|hours|minutes|centuries)",
+        r"(?:(?:(?<=for\s)|(?<=over\s)|(?<=within\s)|(?<=in\s)|(?<=after\s)|(?<=took\s)|(?<=takes\s)"
+        r"|(?<=lasted\s)|(?<=spent\s)|(?<=during\s))(?P<unit>months|years|weeks|days|decades|hours|minutes|centuries)"
+        r"|(?<!the\s)(?P<unit2>months|years|weeks|days|decades|hours)(?=\s+of\s))",
     ),
     ("recent_units", r"(?P<rel>recent|coming|past)\s+(?P<unit>months|years|weeks|days|decades)"),
     (
@@ -190,14 +200,18 @@ _RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         "set_every",
-        rf"(?P<q>every|each|per)\s+(?:(?P<num>other|\d+|{NUMWORD})\s+)?(?:(?P<unit>(?:{UNIT_WORDS})s?)|{WEEKDAY})",
+        rf"(?P<q>every|each|per)\s+(?:(?P<num>other|\d+|{NUMWORD})\s+)?(?:(?P<unit>(?:{UNIT_WORDS})s?)"
+        rf"|{WEEKDAY}(?:\s+{POD})?|(?P<season>{_alt(SEASONS)})|(?P<pod2>morning|afternoon|evening|night)"
+        rf"|{MONTH_NAMED})",
     ),
+    # a rate: "$1 billion a year", "20 times a day" (``component`` checks the word before)
+    ("set_rate", r"(?:a|an)\s+(?P<unit>day|week|month|year|hour)"),
     ("set_word", rf"(?P<word>{_alt(SET_WORDS)})"),
     ("set_times", r"(?P<times>once|twice|three\s+times)\s+a\s+(?P<unit>day|week|month|year)"),
     ("holiday", rf"(?P<word>{_alt(HOLIDAYS)})"),
     (
         "century",
-        r"(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?P<ord>\d{1,2})(?:st|nd|rd|th)[\s-]+century",
+        r"(?:(?P<mod>early|late|mid)[\s-]+)?(?P<ord>\d{1,2})(?:st|nd|rd|th)[\s-]+century",
     ),
     ("adj_year", r"(?P<word>year-earlier|year-ago|year-before|year(?:-|\s+|'s\s+)end)"),
 )
@@ -206,6 +220,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(B + "(?:" + rx + ")" + E, re.IGNORECASE)) for name, rx in _RULES
 )
 PRIORITY = {name: i for i, (name, _) in enumerate(_RULES)}
+RULE_NAMES: tuple[str, ...] = tuple(name for name, _ in _RULES)
 
 
 #: words at least one of which must occur (lower-cased) for a rule to be worth running

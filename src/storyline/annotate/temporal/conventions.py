@@ -1,0 +1,132 @@
+"""The span and value conventions the tagger follows, in one place.
+
+TimeML/TempEval-3 guidelines and the TimeBank/AQUAINT annotation do not agree on
+everything; where they differ, the entry says which one the tagger follows and why.
+Each entry names the test that pins it (``tests/test_temporal_conventions.py``
+unless the name says otherwise); ``test_every_convention_is_pinned`` checks that
+those tests exist.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["CONVENTIONS", "Convention"]
+
+
+@dataclass(frozen=True, slots=True)
+class Convention:
+    name: str
+    rule: str
+    example: str
+    test: str
+
+
+CONVENTIONS: tuple[Convention, ...] = (
+    # --- spans ---------------------------------------------------------------------
+    Convention(
+        "quantity modifiers inside",
+        "a modifier of a duration's quantity is part of the span and gives the mod; "
+        '"about", "almost" and "around" stay outside (TimeBank\'s majority use), their mod is kept',
+        '"nearly five years" P5Y APPROX; "a full 48 hours" PT48H; "a little over a month" P1M MORE_THAN',
+        "test_quantity_modifiers_are_inside_the_span",
+    ),
+    Convention(
+        "point modifiers inside",
+        '"early", "late", "mid" before a relative or bare month are part of the span',
+        '"early last June" 2013-06 START',
+        "test_point_modifier_before_a_relative_month",
+    ),
+    Convention(
+        "unanchored duration alone",
+        '"N units later/earlier" with no earlier date in the text is only the duration; with one, '
+        "a DATE counted from it (the events of a timeline need that date)",
+        '"some two weeks later" -> "some two weeks" P2W APPROX; "1960 ... Sixteen years later" 1976',
+        "test_anchored_duration_without_an_anchor_is_a_duration",
+    ),
+    Convention(
+        "article outside a century",
+        '"the" before an ordinal century stays outside (decades keep it, as TimeBank does)',
+        '"the 19th century" -> "19th century" 18',
+        "test_the_stays_outside_a_century",
+    ),
+    Convention(
+        "a range is two expressions",
+        "a year range gives one TIMEX3 for each end",
+        '"2011-2012" -> 2011, 2012; "1998-99" -> 1998, 1999',
+        "test_year_range_is_two_timexes",
+    ),
+    Convention(
+        "from now",
+        '"N units from now" is a duration and a PRESENT_REF',
+        '"ten years from now" -> "ten years" P10Y + "now" PRESENT_REF',
+        "test_from_now_is_a_duration_and_present_ref",
+    ),
+    Convention(
+        "possessive outside",
+        "the possessive apostrophe after a duration stays outside",
+        '"three years\' work" -> "three years"',
+        "test_possessive_stays_outside",
+    ),
+    # --- classes -----------------------------------------------------------------
+    Convention(
+        "sets",
+        '"every/each" + season, part of day, month or weekday is a SET with a calendar value; '
+        'rates ("$1 billion a year") and "yearly"/"annually" are SETs with a period value',
+        '"every summer" XXXX-SU; "each evening" XXXX-XX-XXTEV; "yearly" P1Y; "every week" P1W',
+        "test_sets",
+    ),
+    Convention(
+        "vague durations",
+        'a vague quantity or a bare plural unit after a preposition or before "of" is a duration '
+        'with an X; "recent months" too',
+        '"a few days" PXD; "for months" PXM; "hours of talks" PTXH; "recent months" PXM',
+        "test_vague_durations",
+    ),
+    Convention(
+        "durations are not dates",
+        'a hyphenated quantity ("10-minute") is a duration, never a date or a time',
+        '"a 10-minute walk" -> "10-minute" PT10M',
+        "test_hyphenated_quantity_is_a_duration",
+    ),
+    # --- values ------------------------------------------------------------------
+    Convention(
+        "chronology lines",
+        "a line that starts with a year and a day-month keeps that year",
+        '"2009 12 May Minister resigns" in a 2014 article -> 2009-05-12',
+        "test_chronology_line_keeps_its_year",
+    ),
+    Convention(
+        "narrative year",
+        "a month or day without a year in a past-tense clause takes the year that an explicit date "
+        "earlier in the same sentence set",
+        '"In 2009 the minister resigned in May" -> 2009-05',
+        "test_month_takes_the_year_of_its_sentence",
+    ),
+    Convention(
+        "narrative steps",
+        '"N units later" counts from the date the text set and moves the story on: "the following '
+        'year" after it counts from there',
+        '"born in 1960. Sixteen years later ... the following year" -> 1976, 1977',
+        "test_narrative_steps_anchor_on_the_text",
+    ),
+    Convention(
+        "last season",
+        '"last <season>" in the month right after that season ends is the previous year\'s',
+        '"since last summer" on 2014-09-10 -> 2013-SU',
+        "test_last_summer_in_september",
+    ),
+    Convention(
+        "holidays look back in the past tense",
+        "a holiday without a year in a past clause is its latest occurrence before the DCT",
+        '"over Christmas" on 2015-01-11 -> 2014-12-25',
+        "test_christmas_in_january",
+    ),
+    Convention(
+        "past clauses stay in the past",
+        "a bare month, weekday, season or holiday in a simple-past clause is never after the DCT "
+        '(not when a word before it looks ahead: "extended to Nov. 16", "payable Dec. 7")',
+        '"They met on Saturday night" on a Friday -> the Saturday before',
+        "test_past_clause_is_not_resolved_after_the_dct",
+    ),
+)

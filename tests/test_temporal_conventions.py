@@ -1,0 +1,206 @@
+"""Span and value conventions of the temporal tagger (``annotate/temporal/conventions.py``),
+the resolver's rule table, and real sentences from the Entities articles."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import sys
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from storyline.annotate.temporal import tag_doc
+from storyline.annotate.temporal.conventions import CONVENTIONS
+from storyline.annotate.temporal.normalize import HANDLERS, Resolver, dispatch_table
+from storyline.annotate.temporal.patterns import RULE_NAMES
+
+DCT = date(2014, 6, 10)
+
+
+def tag(nlp: Language, text: str, dct: date | None = DCT) -> list[tuple[str, str, str, str | None]]:
+    return [(t.text, t.type, t.value, t.mod) for t in tag_doc(nlp(text), dct)]
+
+
+def test_every_convention_is_pinned() -> None:
+    here = sys.modules[__name__]
+    missing = [c.test for c in CONVENTIONS if not inspect.isfunction(getattr(here, c.test, None))]
+    assert missing == []
+    assert len({c.name for c in CONVENTIONS}) == len(CONVENTIONS)
+
+
+# --- the rule table -----------------------------------------------------------------
+
+
+def test_every_rule_has_a_handler() -> None:
+    assert set(HANDLERS) == set(RULE_NAMES)
+    assert all(callable(h) for h in HANDLERS.values())
+
+
+def test_a_misspelt_rule_fails_the_table() -> None:
+    handlers = {name: HANDLERS[name] for name in RULE_NAMES}
+    handlers["mnoth"] = Resolver._month
+    with pytest.raises(ImportError, match="mnoth"):
+        dispatch_table(RULE_NAMES, handlers)
+    del handlers["mnoth"], handlers["month"]
+    with pytest.raises(ImportError, match="'month'"):
+        dispatch_table(RULE_NAMES, handlers)
+
+
+def test_a_misspelt_rule_fails_at_import(monkeypatch: pytest.MonkeyPatch) -> None:
+    from storyline.annotate.temporal import normalize, patterns
+
+    monkeypatch.setattr(patterns, "RULE_NAMES", (*RULE_NAMES, "mnoth"))
+    try:
+        with pytest.raises(ImportError, match="mnoth"):
+            importlib.reload(normalize)
+    finally:
+        monkeypatch.undo()
+        importlib.reload(normalize)
+
+
+# --- spans ----------------------------------------------------------------------------
+
+
+def test_quantity_modifiers_are_inside_the_span(nlp_base: Language) -> None:
+    got = tag(nlp_base, "Talks lasted nearly five years, then a full 48 hours and a little over a month.")
+    assert got == [
+        ("nearly five years", "DURATION", "P5Y", "APPROX"),
+        ("a full 48 hours", "DURATION", "PT48H", None),
+        ("a little over a month", "DURATION", "P1M", "MORE_THAN"),
+    ]
+    assert tag(nlp_base, "He waited about two weeks.") == [("two weeks", "DURATION", "P2W", "APPROX")]
+
+
+def test_point_modifier_before_a_relative_month(nlp_base: Language) -> None:
+    assert tag(nlp_base, "He left early last June.") == [("early last June", "DATE", "2013-06", "START")]
+
+
+def test_anchored_duration_without_an_anchor_is_a_duration(nlp_base: Language) -> None:
+    assert tag(nlp_base, "Some two weeks later he quit.") == [("Some two weeks", "DURATION", "P2W", "APPROX")]
+    got = tag(
+        nlp_base,
+        "He quit in 1985 and returned to revitalise the business 12 years later .",
+        date(2011, 10, 6),
+    )
+    assert got == [("1985", "DATE", "1985", None), ("12 years later", "DATE", "1997", None)]
+
+
+def test_the_stays_outside_a_century(nlp_base: Language) -> None:
+    assert tag(nlp_base, "The 19th century was long.") == [("19th century", "DATE", "18", None)]
+
+
+def test_year_range_is_two_timexes(nlp_base: Language) -> None:
+    got = tag(nlp_base, "The 2011-2012 season followed the 1998-99 budget.")
+    assert got == [
+        ("2011", "DATE", "2011", None),
+        ("2012", "DATE", "2012", None),
+        ("1998", "DATE", "1998", None),
+        ("99", "DATE", "1999", None),
+    ]
+
+
+def test_from_now_is_a_duration_and_present_ref(nlp_base: Language) -> None:
+    assert tag(nlp_base, "Ten years from now we will know.") == [
+        ("Ten years", "DURATION", "P10Y", None),
+        ("now", "DATE", "PRESENT_REF", None),
+    ]
+
+
+def test_possessive_stays_outside(nlp_base: Language) -> None:
+    assert tag(nlp_base, "It took three years' work.") == [("three years", "DURATION", "P3Y", None)]
+
+
+# --- classes --------------------------------------------------------------------------
+
+
+def test_sets(nlp_base: Language) -> None:
+    got = tag(nlp_base, "Every summer and each evening they meet yearly, every week and each July.")
+    assert [(t, ty, v) for t, ty, v, _ in got] == [
+        ("Every summer", "SET", "XXXX-SU"),
+        ("each evening", "SET", "XXXX-XX-XXTEV"),
+        ("yearly", "SET", "P1Y"),
+        ("every week", "SET", "P1W"),
+        ("each July", "SET", "XXXX-07"),
+    ]
+    assert tag(nlp_base, "The plant costs $1 billion a year.") == [("a year", "SET", "P1Y", None)]
+    assert tag(nlp_base, "He stayed for a year.") == [("a year", "DURATION", "P1Y", None)]
+
+
+def test_vague_durations(nlp_base: Language) -> None:
+    got = tag(nlp_base, "It took a few days. They talked for months, after hours of talks, in recent months.")
+    assert [(t, v) for t, _, v, _ in got] == [
+        ("a few days", "PXD"),
+        ("months", "PXM"),
+        ("hours", "PTXH"),
+        ("recent months", "PXM"),
+    ]
+    assert all(t[1] == "DURATION" for t in got)
+
+
+def test_hyphenated_quantity_is_a_duration(nlp_base: Language) -> None:
+    assert tag(nlp_base, "It is a 10-minute walk from the station.") == [
+        ("10-minute", "DURATION", "PT10M", None)
+    ]
+
+
+# --- values ---------------------------------------------------------------------------
+
+
+def test_chronology_line_keeps_its_year(nlp_base: Language) -> None:
+    text = "Key dates\n2009 12 May Minister resigns over expenses\n2013 June 3 He returns to the cabinet"
+    got = tag(nlp_base, text)
+    assert [(t, v) for t, _, v, _ in got] == [("2009 12 May", "2009-05-12"), ("2013 June 3", "2013-06-03")]
+
+
+def test_month_takes_the_year_of_its_sentence(nlp_base: Language) -> None:
+    assert tag(nlp_base, "In 2009 the minister resigned in May.")[-1] == ("May", "DATE", "2009-05", None)
+    # a new sentence is news again: the month is the latest May before the DCT
+    got = tag(nlp_base, "Profits have doubled since 2009. In May, the minister resigned.")
+    assert got[-1] == ("May", "DATE", "2014-05", None)
+
+
+def test_narrative_steps_anchor_on_the_text(nlp_base: Language) -> None:
+    text = (
+        "After Pink , Apple engineers in 1993 initiated project Raptor , the company 's second attempt "
+        "to build MacOS : The Next Generation . Raptor pretty much failed too , being finally rolled "
+        "the following year into try three , Copland ."
+    )
+    assert tag(nlp_base, text, date(2000, 6, 8))[-1] == ("the following year", "DATE", "1994", None)
+    text = "He was born in 1960. Sixteen years later, he moved to Paris, and the following year he married."
+    got = tag(nlp_base, text)
+    assert [(t, v) for t, _, v, _ in got] == [
+        ("1960", "1960"),
+        ("Sixteen years later", "1976"),
+        ("the following year", "1977"),
+    ]
+    # with nothing before it to count from, a narrative step is no date after the article
+    got = tag(
+        nlp_base,
+        "Sixteen years later , Microsoft hopes Master Chief can repeat that trick .",
+        date(2015, 10, 28),
+    )
+    assert got == [("Sixteen years", "DURATION", "P16Y", None)]
+
+
+def test_last_summer_in_september(nlp_base: Language) -> None:
+    text = "His campaign had been organizing in the Rocky Mountain State since last summer ."
+    assert tag(nlp_base, text, date(2015, 9, 10)) == [("last summer", "DATE", "2014-SU", None)]
+    assert tag(nlp_base, text, date(2016, 4, 9)) == [("last summer", "DATE", "2015-SU", None)]
+
+
+def test_christmas_in_january(nlp_base: Language) -> None:
+    got = tag(nlp_base, "The talks stalled over Christmas .", date(2015, 1, 11))
+    assert got == [("Christmas", "DATE", "2014-12-25", None)]
+
+
+def test_past_clause_is_not_resolved_after_the_dct(nlp_base: Language) -> None:
+    friday = date(2014, 6, 13)
+    got = tag(nlp_base, "Police said the men attacked him on Saturday night outside a bar .", friday)
+    assert got == [("Saturday night", "TIME", "2014-06-07TNI", None)]
+    got = tag(nlp_base, "The minister resigned in July .", date(2014, 6, 10))
+    assert got == [("July", "DATE", "2013-07", None)]
+    # a word that looks ahead keeps a later date
+    got = tag(nlp_base, "The offer was extended to Nov. 16 .", date(1989, 10, 30))
+    assert got == [("Nov. 16", "DATE", "1989-11-16", None)]
