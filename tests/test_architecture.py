@@ -24,7 +24,8 @@ ALLOWED: dict[str, set[str]] = {
     "timeline": BASE | {"text", "store"},
     "pipeline": BASE | {"text", "read", "clean", "annotate", "link", "store"},
     "api": BASE | {"read", "pipeline", "annotate", "store", "timeline"},
-    "evaluation": BASE | {"text", "read", "clean", "annotate", "store", "link", "pipeline", "timeline", "api"},
+    "evaluation": BASE
+    | {"text", "read", "clean", "annotate", "store", "link", "pipeline", "timeline", "api"},
     "web": BASE | {"api", "timeline"},
     "cli": BASE | {"api", "pipeline", "annotate", "timeline", "evaluation", "web"},
     "__init__": BASE | {"api"},

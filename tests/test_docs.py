@@ -22,7 +22,10 @@ CLI_DOC = ROOT / "docs" / "cli.md"
 WIDTH = 100
 
 
-def commands(group: click.Group = main, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], click.Command]]:
+Path_ = tuple[str, ...]
+
+
+def commands(group: click.Group = main, path: Path_ = ()) -> Iterator[tuple[Path_, click.Command]]:
     """Every command and group under ``group`` (itself first), in name order."""
     yield path, group
     for name in sorted(group.commands):
