@@ -5,7 +5,8 @@ Each article becomes a sparse TF-IDF vector over its content-word stems and its
 registry entity ids (``e:<id>``), cut to its heaviest terms and L2-normalised. It
 joins the most similar story (cosine to the story's centroid, the sum of its members'
 vectors, damped when the article lies far outside the story's time span) when that
-similarity reaches a threshold, and founds a new story otherwise. The IDF is kept up
+similarity reaches a threshold and enough of it comes from content words (a teaser
+that names the same leader but reports another matter stays apart), and founds a new story otherwise. The IDF is kept up
 to date in the store (a batch vectoriser would have to be refitted on the whole store),
 and candidate stories are only those weighing one of the article's heaviest terms most
 (an index look-up per term), so the cost per article does not grow with the store.
@@ -25,7 +26,7 @@ from snowballstemmer import stemmer
 from ..timeline.stopwords import SMART_STOPWORDS
 from ..types import DateValue, try_date_value
 
-__all__ = ["StoryClusterer", "StoryParams", "article_vector"]
+__all__ = ["StoryClusterer", "StoryParams", "article_vector", "assign_stored", "stems"]
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]{2,}")
 _STEM = stemmer("english")
@@ -34,7 +35,8 @@ _STOP = frozenset(SMART_STOPWORDS) | {"said", "says", "told", "year", "years", "
 
 @dataclass(frozen=True, slots=True)
 class StoryParams:
-    threshold: float = 0.18  # least similarity to join a story
+    threshold: float = 0.12  # least similarity to join a story
+    min_words: float = 0.09  # least part of it from words (sharing names is not sharing a matter)
     top_terms: int = 60  # terms kept per article vector
     probe_terms: int = 10  # heaviest terms used to find candidate stories
     per_term: int = 12  # candidate stories per probe term
@@ -58,6 +60,16 @@ class StoryStore(Protocol):
         self, story_id: int, article_id: int, similarity: float, vector: dict[str, tuple[str, float]],
         keep_terms: int,
     ) -> None: ...
+
+
+def stems(text: str) -> list[str]:
+    """The stems of the content words of ``text`` (the word terms of story vectors)."""
+    out = []
+    for match in _WORD.finditer(text):
+        word = match.group().lower().strip("'-")
+        if len(word) >= 3 and word not in _STOP:
+            out.append(_STEM.stemWord(word))
+    return out
 
 
 def term_counts(
@@ -148,8 +160,9 @@ class StoryClusterer:
             if norm <= 0:
                 continue
             dot = sum(w * vector[t][1] for t, w in weights.items())
+            words = sum(w * vector[t][1] for t, w in weights.items() if not t.startswith("e:"))
             score = dot / norm * time_factor(published, first, last, p)
-            if score >= p.threshold and score > best[1]:
+            if score >= p.threshold and words / norm >= p.min_words and score > best[1]:
                 best = (story, score)
         return best
 

@@ -159,6 +159,15 @@ class StoriesMixin:
         ).fetchall()
         return row[0], row[1], row[2], [(r[0], r[1], r[2]) for r in entities]
 
+    def story_centroid(self, story_id: int, limit: int = 100) -> dict[str, float]:
+        """The heaviest word terms (stems) of a story's centroid, with their weights."""
+        rows = self.conn.execute(
+            """SELECT term, weight FROM story_terms WHERE story_id = ? AND term NOT LIKE 'e:%'
+               ORDER BY weight DESC LIMIT ?""",
+            (story_id, limit),
+        )
+        return {r[0]: r[1] for r in rows}
+
     def story_of_article(self, article_id: int) -> int | None:
         row = self.conn.execute(
             "SELECT story_id FROM story_members WHERE article_id = ?", (article_id,)
@@ -190,19 +199,6 @@ class StoriesMixin:
             (story_id,),
         ).fetchall()
         return [dict(r) for r in rows]
-
-    def event_stories(self, event_ids: list[int]) -> dict[int, tuple[int, ...]]:
-        """The stories each event belongs to (those of the articles citing it)."""
-        found: dict[int, set[int]] = defaultdict(set)
-        for chunk in _chunks(event_ids, 900):
-            marks = ",".join("?" * len(chunk))
-            for r in self.conn.execute(
-                f"""SELECT DISTINCT e.event_id, m.story_id FROM event_mentions e
-                    JOIN story_members m ON m.article_id = e.article_id WHERE e.event_id IN ({marks})""",
-                chunk,
-            ):
-                found[r[0]].add(r[1])
-        return {k: tuple(sorted(v)) for k, v in found.items()}
 
 
 def _story(row: sqlite3.Row) -> Story:
