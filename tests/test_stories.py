@@ -63,15 +63,18 @@ def test_ids_are_stable_and_readding_changes_nothing(db: str, examples_dir: Path
 def test_a_story_keeps_its_id_as_it_grows(store: Store) -> None:
     clusterer = StoryClusterer(store)
     texts = [
-        ("Flood hits the river town", "The river flooded the town and the flood destroyed bridges and homes."),
-        ("Flood waters recede", "Flood waters receded from the river town; homes and bridges are being rebuilt."),
+        ("Flood hits the river town",
+         "The river flooded the town and the flood destroyed bridges and homes."),
+        ("Flood waters recede",
+         "Flood waters receded from the river town; homes and bridges are being rebuilt."),
         ("Chess final tonight", "The chess champion plays the final game of the chess tournament tonight."),
     ]
     stories = []
     with store.transaction():
         for i, (title, text) in enumerate(texts):
             article = store.insert_article(_article(title, text, i))
-            stories.append(clusterer.assign(article, title, text, DateValue.parse("2020-01-0" + str(i + 1)), []))
+            day = DateValue.parse(f"2020-01-0{i + 1}")
+            stories.append(clusterer.assign(article, title, text, day, []))
     assert stories[0] == stories[1] != stories[2]
     assert [s.id for s in store.list_stories()] == [stories[0], stories[2]]
 
@@ -99,7 +102,8 @@ def test_rebuild_gives_the_same_grouping(db: str, tmp_path: Path) -> None:
 def test_listings_take_story(db: str) -> None:
     letters = json.loads(_run("--db", db, "stories", "--format", "json"))[0]["id"]
     teaser = next(sid for sid, ts in _titles(db).items() if any("shares" in t for t in ts))
-    names = {e["name"] for e in json.loads(_run("--db", db, "entities", "--story", str(letters), "--format", "json"))}
+    rows = json.loads(_run("--db", db, "entities", "--story", str(letters), "--format", "json"))
+    names = {e["name"] for e in rows}
     assert "Kim Jong-un" in names and "Nasdaq" not in names
     assert json.loads(_run("--db", db, "search", "Hanoi", "--story", str(teaser), "--format", "json")) == []
     assert json.loads(_run("--db", db, "search", "Hanoi", "--story", str(letters), "--format", "json"))
@@ -110,7 +114,8 @@ def test_listings_take_story(db: str) -> None:
 
 
 def _member_ids(db: str, story: int) -> set[int]:
-    return {m["id"] for m in json.loads(_run("--db", db, "stories", str(story), "--format", "json"))["members"]}
+    story_json = json.loads(_run("--db", db, "stories", str(story), "--format", "json"))
+    return {m["id"] for m in story_json["members"]}
 
 
 def _article(title: str, text: str, i: int) -> Article:

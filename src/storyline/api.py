@@ -10,8 +10,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from types import TracebackType
@@ -19,16 +19,17 @@ from typing import Any
 
 from .annotate import Annotator
 from .errors import ConfigError, NotFoundError
+from .link.stories import StoryClusterer, assign_stored
 from .pipeline.feed import Overrides
 from .pipeline.ingest import Ingestor, ProgressCallback
 from .pipeline.report import IngestReport
-from .link.stories import StoryClusterer, assign_stored
 from .read.fetch import Fetcher
 from .read.manifest import load_manifest
 from .settings import Settings
 from .store import Store
 from .timeline import DatedSummary, by_date, load_sentences, rank, summarize, with_keywords
 from .timeline.keyevents import KeyParams, key_events
+from .timeline.summarize import DEFAULT as DEFAULT_PARAMS
 from .types import DateValue, Story, TimelineEvent, TimelineQuery, parse_user_date
 
 # Without --story the key-events view shows the stories of at least two articles, the
@@ -193,7 +194,7 @@ class Storyline:
         # without --since/--until, days mentioned before or after the articles count too
         first = start if lo else date.min
         last = end if hi else date.max
-        return summarize(pool, dates, sentences, first, last, words)
+        return summarize(pool, dates, sentences, first, last, words, replace(DEFAULT_PARAMS, distinct=True))
 
     def articles(self, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
         return self.store.list_articles(limit, offset)

@@ -6,9 +6,9 @@ registry entity ids (``e:<id>``), cut to its heaviest terms and L2-normalised. I
 joins the most similar story (cosine to the story's centroid, the sum of its members'
 vectors, damped when the article lies far outside the story's time span) when that
 similarity reaches a threshold and enough of it comes from content words (a teaser
-that names the same leader but reports another matter stays apart), and founds a new story otherwise. The IDF is kept up
-to date in the store (a batch vectoriser would have to be refitted on the whole store),
-and candidate stories are only those weighing one of the article's heaviest terms most
+that names the same leader but reports another matter stays apart), and founds a new
+story otherwise. The IDF is kept up to date in the store (a batch vectoriser such as
+scikit-learn's would have to be refitted on the whole store), and candidate stories are only those weighing one of the article's heaviest terms most
 (an index look-up per term), so the cost per article does not grow with the store.
 A story keeps its id as it grows.
 """
@@ -105,7 +105,9 @@ def article_vector(
     return {term: (word, w / norm) for term, (word, w) in top}
 
 
-def time_factor(published: DateValue | None, first: str | None, last: str | None, params: StoryParams) -> float:
+def time_factor(
+    published: DateValue | None, first: str | None, last: str | None, params: StoryParams
+) -> float:
     """1 within ``window_days`` of the story's span, halving every ``half_life_days`` beyond."""
     lo, hi = try_date_value((first or "")[:10]), try_date_value((last or "")[:10])
     if published is None or lo is None or hi is None:
@@ -151,12 +153,15 @@ class StoryClusterer:
         store.add_story_member(story, article_id, round(similarity, 4), vector, p.keep_terms)
         return story
 
-    def _best(self, vector: dict[str, tuple[str, float]], published: DateValue | None) -> tuple[int | None, float]:
+    def _best(
+        self, vector: dict[str, tuple[str, float]], published: DateValue | None
+    ) -> tuple[int | None, float]:
         p = self.params
         probes = list(vector)[: p.probe_terms]  # the vector is ordered heaviest first
         candidates = sorted({s for term in probes for s in self.store.stories_with_term(term, p.per_term)})
         best: tuple[int | None, float] = (None, 0.0)
-        for story, (weights, norm, first, last) in self.store.story_overlaps(candidates, list(vector)).items():
+        overlaps = self.store.story_overlaps(candidates, list(vector))
+        for story, (weights, norm, first, last) in overlaps.items():
             if norm <= 0:
                 continue
             dot = sum(w * vector[t][1] for t, w in weights.items())
