@@ -120,3 +120,4 @@ def _member_ids(db: str, story: int) -> set[int]:
 
 def _article(title: str, text: str, i: int) -> Article:
     return Article(title=title, text=text, content_hash=f"h{i}", raw_sha256="raw", path=f"{i}.txt")
+

@@ -8,8 +8,9 @@ vectors, damped when the article lies far outside the story's time span) when th
 similarity reaches a threshold and enough of it comes from content words (a teaser
 that names the same leader but reports another matter stays apart), and founds a new
 story otherwise. The IDF is kept up to date in the store (a batch vectoriser such as
-scikit-learn's would have to be refitted on the whole store), and candidate stories are only those weighing one of the article's heaviest terms most
-(an index look-up per term), so the cost per article does not grow with the store.
+scikit-learn's would have to be refitted on the whole store), and candidate stories are
+only those weighing one of the article's heaviest terms most (an index look-up per term),
+so the cost per article does not grow with the store.
 A story keeps its id as it grows.
 """
 
