@@ -23,7 +23,7 @@ ALLOWED: dict[str, set[str]] = {
     "link": BASE | {"text", "store"},
     "timeline": BASE | {"text", "store"},
     "pipeline": BASE | {"text", "read", "clean", "annotate", "link", "store"},
-    "api": BASE | {"read", "pipeline", "annotate", "store", "timeline"},
+    "api": BASE | {"read", "pipeline", "annotate", "link", "store", "timeline"},
     "evaluation": BASE
     | {"text", "read", "clean", "annotate", "store", "link", "pipeline", "timeline", "api"},
     "web": BASE | {"api", "timeline"},

@@ -443,3 +443,15 @@ def test_serve_binds_localhost_by_default(db: Path, monkeypatch: pytest.MonkeyPa
     result = CliRunner().invoke(main, ["--db", str(db), "serve", "--host", "0.0.0.0"])
     assert result.exit_code == 0 and "warning" in result.output
     seen["app"].state.service.sl.close()
+
+
+def test_stories_api(db: Path) -> None:
+    client = Client(create_app(db))
+    items = client.get("/api/stories").json()["items"]
+    assert items[0]["articles"] >= 3 and {"id", "label", "first", "last", "outlets"} <= set(items[0])
+    one = client.get(f"/api/stories/{items[0]['id']}").json()
+    assert len(one["members"]) == items[0]["articles"]
+    scoped = client.get("/api/events", story=items[0]["id"]).json()["events"]
+    every = client.get("/api/events", story=items[0]["id"], all="true").json()["events"]
+    assert scoped and len(every) >= len(scoped)
+    assert client.get("/api/stories/999999").status_code == 404

@@ -11,17 +11,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from .errors import ConfigError, NotFoundError
+from .link.stories import StoryClusterer, assign_stored
 from .pipeline.report import IngestReport, ProgressCallback
 from .settings import Settings
 from .store import Store
 from .timeline import DatedSummary, by_date, load_sentences, rank, summarize, with_keywords
-from .types import DateValue, TimelineEvent, TimelineQuery, parse_user_date
+from .timeline.keyevents import KeyParams, key_events
+from .timeline.summarize import DEFAULT as DEFAULT_PARAMS
+from .types import DateValue, Story, TimelineEvent, TimelineQuery, parse_user_date
+
+# Without --story the key-events view shows the stories of at least two articles, the
+# biggest first, at most this many (or the biggest story when every story is one article).
+SHOWN_STORIES = 5
 
 if TYPE_CHECKING:  # spaCy, trafilatura and Dask load only for the commands that need them
     from .pipeline.batch import AnnotateSummary
@@ -143,9 +151,13 @@ class Storyline:
         return ids
 
     def timeline_index(self, q: TimelineQuery) -> list[tuple[int, str, str]]:
-        """(id, date_start, date_end) of the events ``q`` selects, in date order: with a
-        ``limit``, the most salient ones only (ranked on light events, sources not loaded)."""
+        """(id, date_start, date_end) of the events ``q`` selects, in date order: each
+        story's key events, or with ``q.all`` every event (with a ``limit``, the most
+        salient ones only, ranked on light events, sources not loaded)."""
         index = self.store.event_index(q, self.entity_ids(q.entity))
+        if not q.all:
+            keep = {e.id for _, events in self.key_events(q) for e in events}
+            return [row for row in index if row[0] in keep]
         if q.limit is None or q.limit >= len(index):
             return index
         top = rank(self.store.ranking_events([row[0] for row in index]))[: q.limit]
@@ -154,10 +166,51 @@ class Storyline:
 
     def timeline(self, q: TimelineQuery | None = None, /, **filters: Any) -> list[TimelineEvent]:
         """The events ``q`` selects (or ``TimelineQuery.parse(**filters)``: entity, since,
-        until, query, source, limit), with their salience set, in date order."""
+        until, query, source, limit, story, all), with their salience set, in date order:
+        the key events of the stories shown (see ``key_events``), or with ``all`` every event."""
         q = q if q is not None else TimelineQuery.parse(**filters)
+        if not q.all:
+            unique = {e.id: e for _, events in self.key_events(q) for e in events}
+            return by_date(unique.values())
         ids = [row[0] for row in self.timeline_index(q)]
         return by_date(rank(self.store.events_by_id(ids)))
+
+    def key_events(self, q: TimelineQuery) -> list[tuple[Story, list[TimelineEvent]]]:
+        """Per story shown (``q.story``, or the biggest ones), its key events passing the
+        query's filters: ``q.limit`` of them (default 15), ranked by corroboration, news
+        value and centrality, in date order; background history left out."""
+        params = KeyParams() if q.limit is None else KeyParams(limit=q.limit)
+        entity_ids = self.entity_ids(q.entity)
+        shown = []
+        for story in self.shown_stories(q.story):
+            index = self.store.event_index(replace(q, story=story.id), entity_ids)
+            events = self.store.events_by_id([row[0] for row in index])
+            centroid = self.store.story_centroid(story.id)
+            shown.append((story, key_events(story, events, params, centroid)))
+        return shown
+
+    def shown_stories(self, story: int | None = None) -> list[Story]:
+        """The story asked for, or the stories the default views show (see SHOWN_STORIES)."""
+        if story is not None:
+            return [self.store.get_story(story)]
+        stories = self.store.list_stories()
+        several = [s for s in stories if s.articles >= 2][:SHOWN_STORIES]
+        return several or stories[:1]
+
+    def stories(self, limit: int | None = None) -> list[Story]:
+        """Stories, the biggest first."""
+        return self.store.list_stories(limit)
+
+    def story(self, story_id: int) -> dict[str, Any]:
+        """One story with its member articles."""
+        story = self.store.get_story(story_id)
+        return {**story_dict(story), "members": self.store.story_articles(story_id)}
+
+    def rebuild_stories(self) -> int:
+        """Cluster every stored article afresh (ids are given anew); returns how many."""
+        with self.store.transaction():
+            self.store.clear_stories()
+            return assign_stored(self.store, StoryClusterer(self.store))
 
     def summarize(
         self,
@@ -168,25 +221,31 @@ class Storyline:
         sentences: int = 1,
         query: str | None = None,
         keywords: Iterable[str] = (),
+        story: int | None = None,
     ) -> list[DatedSummary]:
         """A summarised timeline: the ``dates`` most important days, each with up to
         ``sentences`` sentences cited to their articles (see :mod:`storyline.timeline`).
-        ``keywords`` keep only sentences holding one; ``query`` words favour sentences."""
+        ``keywords`` keep only sentences holding one; ``query`` words favour sentences;
+        ``story`` keeps the sentences of that story's articles."""
         if dates < 1 or sentences < 1:
             raise ConfigError("--dates and --sentences must be at least 1")
         span = self.store.tls_span()
         if span is None:
             return []
+        if story is not None:
+            found = self.store.get_story(story)
+            if found.first and found.last:
+                span = (found.first.start.isoformat(), found.last.end.isoformat())
         lo = parse_date(since, "--since")
         hi = parse_date(until, "--until")
         start = lo.start if lo else date.fromisoformat(span[0])
         end = hi.end if hi else date.fromisoformat(span[1])
-        pool = with_keywords(load_sentences(self.store, start, end), keywords)
+        pool = with_keywords(load_sentences(self.store, start, end, story), keywords)
         words = (query or "").split()
         # without --since/--until, days mentioned before or after the articles count too
         first = start if lo else date.min
         last = end if hi else date.max
-        return summarize(pool, dates, sentences, first, last, words)
+        return summarize(pool, dates, sentences, first, last, words, replace(DEFAULT_PARAMS, distinct=True))
 
     def articles(self, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
         return self.store.list_articles(limit, offset)
@@ -194,14 +253,22 @@ class Storyline:
     def article(self, article_id: int) -> dict[str, Any]:
         return self.store.get_article(article_id)
 
-    def entities(self, type_: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-        return self.store.list_entities(type_, limit)
+    def entities(
+        self, type_: str | None = None, limit: int | None = None, story: int | None = None
+    ) -> list[dict[str, Any]]:
+        return self.store.list_entities(type_, limit, story=self._story_id(story))
 
-    def quotes(self, speaker: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-        return self.store.list_quotes(self.entity_ids(speaker), limit=limit)
+    def quotes(
+        self, speaker: str | None = None, limit: int | None = None, story: int | None = None
+    ) -> list[dict[str, Any]]:
+        return self.store.list_quotes(self.entity_ids(speaker), limit=limit, story=self._story_id(story))
 
-    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
-        return self.store.search(query, limit)
+    def search(self, query: str, limit: int = 20, story: int | None = None) -> list[dict[str, Any]]:
+        return self.store.search(query, limit, story=self._story_id(story))
+
+    def _story_id(self, story: int | None) -> int | None:
+        """``story`` after checking it exists (so a wrong id is an error, not an empty list)."""
+        return None if story is None else self.store.get_story(story).id
 
     # -- lifetime ----------------------------------------------------------------
 
@@ -226,3 +293,15 @@ def open(  # noqa: A001
 ) -> Storyline:
     """Open (creating if needed) the storyline database at ``path``."""
     return Storyline(path, settings, fetcher)
+
+
+def story_dict(story: Story) -> dict[str, Any]:
+    """A story as JSON-ready data (the CLI's and the web API's form)."""
+    return {
+        "id": story.id,
+        "label": story.label,
+        "first": story.first.value if story.first else None,
+        "last": story.last.value if story.last else None,
+        "articles": story.articles,
+        "outlets": story.outlets,
+    }

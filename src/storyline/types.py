@@ -169,10 +169,14 @@ class TimelineQuery:
     query: str | None = None
     source: str | None = None
     limit: int | None = None
+    story: int | None = None  # a story id (see ``Story``); None: every story
+    all: bool = False  # every event; False: each story's key events (``timeline.keyevents``)
 
     def __post_init__(self) -> None:
         if self.limit is not None and self.limit < 1:
             raise ConfigError("limit must be at least 1")
+        if self.story is not None and self.story < 1:
+            raise ConfigError("story must be a story id; list them with `storyline stories`")
         if self.since and self.until and self.since.start > self.until.end:
             raise ConfigError("since must not be later than until")
 
@@ -185,6 +189,8 @@ class TimelineQuery:
         query: str | None = None,
         source: str | None = None,
         limit: int | None = None,
+        story: int | None = None,
+        all: bool = False,  # noqa: A002
     ) -> TimelineQuery:
         """The query from what a user typed; blank strings mean "no filter"."""
         return cls(
@@ -194,12 +200,15 @@ class TimelineQuery:
             query=(query or "").strip() or None,
             source=(source or "").strip() or None,
             limit=limit,
+            story=story,
+            all=all,
         )
 
     def active(self) -> dict[str, str]:
         """The filters set, as text (for query strings and "filtered by" lines)."""
         values = {"entity": self.entity, "since": self.since, "until": self.until,
-                  "query": self.query, "source": self.source, "limit": self.limit}
+                  "query": self.query, "source": self.source, "limit": self.limit,
+                  "story": self.story, "all": "1" if self.all else None}
         return {k: str(v) for k, v in values.items() if v is not None}
 
 
@@ -354,3 +363,17 @@ class TimelineEvent:
     actors: tuple[str, ...]
     sources: tuple[SourceRef, ...]
     salience: float = 0.0
+    stories: tuple[int, ...] = ()  # the stories (``Story``) of the articles citing it
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """A group of articles about one evolving matter, found by online clustering
+    (``link.stories``). Not the near-duplicate group of ``SourceRef.story``."""
+
+    id: int
+    label: str
+    first: DateValue | None  # earliest publication of a member
+    last: DateValue | None
+    articles: int
+    outlets: int

@@ -11,6 +11,7 @@ from . import (
     quotes_eval,  # noqa: F401
     scale,  # noqa: F401
     serve,  # noqa: F401
+    stories,  # noqa: F401
     timex,  # noqa: F401
     tls_eval,  # noqa: F401
 )

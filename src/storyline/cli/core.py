@@ -11,12 +11,13 @@ from typing import Any
 
 import click
 from rich.console import Console
+from rich.markup import escape
 
 from ..api import Storyline
 from ..errors import ConfigError
 from ..pipeline.report import IngestReport, ProgressCallback
 from ..settings import SETTINGS, Settings
-from ..timeline.export import render
+from ..timeline.export import render, render_sections
 from ..types import TimelineQuery
 from . import main
 from .common import EXIT_SKIPPED, format_option, handle_errors, print_json
@@ -52,9 +53,10 @@ def _table(rows: list[dict[str, Any]], columns: list[str]) -> None:
 
 
 def _cell(value: Any) -> str:
+    """A table cell; article text is escaped so that rich never reads it as markup."""
     if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    return str(value)
+        return escape(", ".join(str(v) for v in value))
+    return escape(str(value))
 
 
 def _print_report(report: IngestReport) -> None:
@@ -132,7 +134,12 @@ def articles(ctx: click.Context, limit: int | None, offset: int, fmt: str) -> No
 @click.option("--until", metavar="DATE", help="Only events on or before DATE.")
 @click.option("--query", "-q", metavar="WORDS", help="Only events whose sentences contain these words.")
 @click.option("--source", metavar="OUTLET", help="Only events reported by this outlet.")
-@click.option("--limit", type=int, default=None, help="The N most salient events, in date order.")
+@click.option("--story", type=int, default=None, metavar="ID",
+              help="Only this story (see `storyline stories`).")
+@click.option("--all", "all_", is_flag=True,
+              help="Every event, not only the key events of each story.")
+@click.option("--limit", type=int, default=None,
+              help="Key events per story (default 15); with --all the N most salient events.")
 @click.option("--summarize", is_flag=True, help="Summarise: N dates, K cited sentences each.")
 @click.option("--dates", "n_dates", type=int, default=10, show_default=True, help="N (--summarize).")
 @click.option("--sentences", "k", type=int, default=1, show_default=True, help="K (--summarize).")
@@ -146,37 +153,48 @@ def timeline(
     until: str | None,
     query: str | None,
     source: str | None,
+    story: int | None,
+    all_: bool,
     limit: int | None,
     summarize: bool,
     n_dates: int,
     k: int,
     fmt: str,
 ) -> None:
-    """Print the dated, cited timeline of events (or, with --summarize, a summary)."""
+    """Print the key events of each story (the biggest first), dated and cited; with
+    --story one story's, with --all every event, with --summarize a summary."""
     if limit is not None and limit < 1:
         raise ConfigError("--limit must be at least 1")
     if summarize:
         from ..timeline.render import render_summary
 
         with _open(ctx) as sl:
-            days = sl.summarize(since=since, until=until, dates=n_dates, sentences=k, query=query)
+            days = sl.summarize(since=since, until=until, dates=n_dates, sentences=k, query=query,
+                                story=story)
         click.echo(render_summary(days, fmt), nl=False)
         return
+    q = TimelineQuery.parse(entity, since, until, query, source, limit, story, all_)
+    title = f"Timeline: {entity}" if entity else "Timeline"
     with _open(ctx) as sl:
-        events = sl.timeline(TimelineQuery.parse(entity, since, until, query, source, limit))
-    click.echo(render(events, fmt, title=f"Timeline: {entity}" if entity else "Timeline"))
+        if q.all:
+            click.echo(render(sl.timeline(q), fmt, title=title))
+            return
+        sections = sl.key_events(q)
+        others = len(sl.stories()) - len(sections) if story is None else 0
+    click.echo(render_sections(sections, fmt, title, others))
 
 
 @main.command()
 @click.option("--type", "type_", metavar="TYPE", help="Only this type (PERSON, ORG, GPE, ...).")
+@click.option("--story", type=int, default=None, metavar="ID", help="Only entities of this story's articles.")
 @click.option("--limit", type=int, default=None, help="At most this many.")
 @format_option()
 @click.pass_context
 @handle_errors
-def entities(ctx: click.Context, type_: str | None, limit: int | None, fmt: str) -> None:
+def entities(ctx: click.Context, type_: str | None, story: int | None, limit: int | None, fmt: str) -> None:
     """List entities with their canonical name, type and aliases."""
     with _open(ctx) as sl:
-        rows = sl.entities(type_.upper() if type_ else None, limit)
+        rows = sl.entities(type_.upper() if type_ else None, limit, story)
     if fmt == "json":
         print_json(rows)
     else:
@@ -185,14 +203,15 @@ def entities(ctx: click.Context, type_: str | None, limit: int | None, fmt: str)
 
 @main.command()
 @click.option("--speaker", metavar="NAME", help="Only quotes by this entity.")
+@click.option("--story", type=int, default=None, metavar="ID", help="Only quotes in this story's articles.")
 @click.option("--limit", type=int, default=None, help="At most this many.")
 @format_option()
 @click.pass_context
 @handle_errors
-def quotes(ctx: click.Context, speaker: str | None, limit: int | None, fmt: str) -> None:
+def quotes(ctx: click.Context, speaker: str | None, story: int | None, limit: int | None, fmt: str) -> None:
     """List quotes with their speaker and article."""
     with _open(ctx) as sl:
-        rows = sl.quotes(speaker, limit)
+        rows = sl.quotes(speaker, limit, story)
     if fmt == "json":
         print_json(rows)
     else:
@@ -201,14 +220,15 @@ def quotes(ctx: click.Context, speaker: str | None, limit: int | None, fmt: str)
 
 @main.command()
 @click.argument("query")
+@click.option("--story", type=int, default=None, metavar="ID", help="Only this story's articles.")
 @click.option("--limit", type=int, default=20, show_default=True, help="At most this many.")
 @format_option()
 @click.pass_context
 @handle_errors
-def search(ctx: click.Context, query: str, limit: int, fmt: str) -> None:
+def search(ctx: click.Context, query: str, story: int | None, limit: int, fmt: str) -> None:
     """Full-text search over the sentences of stored articles."""
     with _open(ctx) as sl:
-        rows = sl.search(query, limit)
+        rows = sl.search(query, limit, story)
     if fmt == "json":
         print_json(rows)
     else:
@@ -222,7 +242,7 @@ def search(ctx: click.Context, query: str, limit: int, fmt: str) -> None:
     default=None,
     help="Folder of articles to use [default: examples/korea-letters].",
 )
-@click.option("--limit", type=int, default=None, help="Show only the N most salient events.")
+@click.option("--limit", type=int, default=None, help="Key events per story (default 15).")
 @format_option("md", "csv", "timelinejs")
 @click.pass_context
 @handle_errors
@@ -235,9 +255,10 @@ def demo(ctx: click.Context, path: Path | None, limit: int | None, fmt: str) -> 
         with _progress("annotating") as progress:
             report = sl.add([folder], progress=progress)
         _print_report(report)
-        events = sl.timeline(limit=limit)
+        sections = sl.key_events(TimelineQuery(limit=limit))
+        others = len(sl.stories()) - len(sections)
     click.echo("")
-    click.echo(render(events, fmt, title="Timeline: US-North Korea letters"))
+    click.echo(render_sections(sections, fmt, "Timeline: US-North Korea letters", others))
 
 
 @main.command("settings")

@@ -7,6 +7,7 @@ from ..types import AnnotatedArticle
 from .duplicates import DuplicateIndex
 from .entities import link_entities
 from .events import link_events
+from .stories import StoryClusterer
 
 
 class ArticleLinker:
@@ -17,6 +18,7 @@ class ArticleLinker:
 
     def __init__(self, store: Store) -> None:
         self.store = store
+        self.stories = StoryClusterer(store)
         self.duplicates = DuplicateIndex()
         for article_id, signature in store.minhash_signatures():
             self.duplicates.add_signature(article_id, signature)
@@ -37,4 +39,20 @@ class ArticleLinker:
             speaker = entity_ids.get(quote.speaker_entity) if quote.speaker_entity is not None else None
             store.insert_quote(article_id, quote, speaker)
         link_events(store, article_id, ann, entity_ids)
+        self._assign_story(article_id, ann, entity_ids, min(copies) if copies else None)
         return article_id, bool(copies)
+
+    def _assign_story(
+        self, article_id: int, ann: AnnotatedArticle, entity_ids: dict[int, int], copy_of: int | None
+    ) -> None:
+        """The article joins a story (that of the article it copies, if any)."""
+        merged: dict[int, tuple[str, int]] = {}
+        for entity in ann.entities:
+            if entity.key in entity_ids:
+                eid = entity_ids[entity.key]
+                name, n = merged.get(eid, (entity.name, 0))
+                merged[eid] = (name, n + entity.mentions)
+        story = self.store.story_of_article(copy_of) if copy_of is not None else None
+        article = ann.article
+        self.stories.assign(article_id, article.title, article.text, article.published,
+                            [(eid, name, n) for eid, (name, n) in merged.items()], story)

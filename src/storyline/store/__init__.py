@@ -12,12 +12,13 @@ from .database import connect, transaction
 from .entities import EntitiesMixin, RegistryEntity
 from .events import EventCandidate, EventsMixin, MemberMention
 from .queries import QueriesMixin, TLSQueriesMixin
+from .stories import StoriesMixin
 from .writer import WriterMixin
 
 __all__ = ["EventCandidate", "MemberMention", "RegistryEntity", "Store"]
 
 
-class Store(WriterMixin, EntitiesMixin, EventsMixin, QueriesMixin, TLSQueriesMixin):
+class Store(WriterMixin, EntitiesMixin, EventsMixin, StoriesMixin, QueriesMixin, TLSQueriesMixin):
     """A storyline database. Use as a context manager or call ``close()``."""
 
     def __init__(self, path: str | Path) -> None:

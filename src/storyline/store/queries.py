@@ -11,6 +11,8 @@ from ..errors import NotFoundError, StorylineError
 from ..types import DateValue, SourceRef, TimelineEvent, TimelineQuery
 
 _ALL = TimelineQuery()
+# "the article is in story ?" (or no story asked for); takes the story id twice
+_IN_STORY = "(? IS NULL OR {article} IN (SELECT article_id FROM story_members WHERE story_id = ?))"
 
 
 class QueriesMixin:
@@ -64,16 +66,18 @@ class QueriesMixin:
         return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
     def list_entities(
-        self, type_: str | None = None, limit: int | None = None, min_articles: int = 1
+        self, type_: str | None = None, limit: int | None = None, min_articles: int = 1,
+        story: int | None = None,
     ) -> list[dict[str, Any]]:
+        """Registry entities, the most cited first; counts within ``story`` when given."""
         rows = self.conn.execute(
-            """SELECT e.id, e.name, e.type, SUM(a.mentions) AS mentions,
+            f"""SELECT e.id, e.name, e.type, SUM(a.mentions) AS mentions,
                       COUNT(DISTINCT a.article_id) AS articles
                FROM entities e JOIN article_entities a ON a.entity_id = e.id
-               WHERE (? IS NULL OR e.type = ?)
+               WHERE (? IS NULL OR e.type = ?) AND {_IN_STORY.format(article="a.article_id")}
                GROUP BY e.id HAVING articles >= ?
                ORDER BY articles DESC, mentions DESC, e.name LIMIT ?""",
-            (type_, type_, min_articles, -1 if limit is None else limit),
+            (type_, type_, story, story, min_articles, -1 if limit is None else limit),
         ).fetchall()
         aliases: dict[int, list[str]] = defaultdict(list)
         ids = [r["id"] for r in rows]
@@ -110,9 +114,13 @@ class QueriesMixin:
         speaker_ids: list[int] | None = None,
         article_id: int | None = None,
         limit: int | None = None,
+        story: int | None = None,
     ) -> list[dict[str, Any]]:
         where: list[str] = ["1=1"]
         params: list[str | int] = []
+        if story is not None:
+            where.append(_IN_STORY.format(article="q.article_id"))
+            params.extend([story, story])
         if speaker_ids is not None:
             where.append(f"q.speaker_entity_id IN ({','.join('?' * len(speaker_ids)) or 'NULL'})")
             params.extend(speaker_ids)
@@ -130,16 +138,17 @@ class QueriesMixin:
         ).fetchall()
         return [dict(r) for r in rows]
 
-    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
-        """Full-text search over sentences (FTS5 query syntax)."""
+    def search(self, query: str, limit: int = 20, story: int | None = None) -> list[dict[str, Any]]:
+        """Full-text search over sentences (each word quoted), within ``story`` when given."""
         try:
             rows = self.conn.execute(
-                """SELECT s.article_id AS article, a.title, a.published, s.idx AS sentence_index,
+                f"""SELECT s.article_id AS article, a.title, a.published, s.idx AS sentence_index,
                           s.text AS sentence, bm25(sentences_fts) AS score
                    FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid
                    JOIN articles a ON a.id = s.article_id
-                   WHERE sentences_fts MATCH ? ORDER BY score LIMIT ?""",
-                (fts_query(query), limit),
+                   WHERE sentences_fts MATCH ? AND {_IN_STORY.format(article="s.article_id")}
+                   ORDER BY score LIMIT ?""",
+                (fts_query(query), story, story, limit),
             ).fetchall()
         except sqlite3.OperationalError as exc:
             raise StorylineError(f"cannot search for {query!r}: {exc}") from exc
@@ -273,6 +282,12 @@ class QueriesMixin:
                     ON a.id = m.article_id WHERE a.source = ?)"""
             )
             params.append(source)
+        if query.story is not None:  # an event belongs to the stories of the articles citing it
+            where.append(
+                """e.id IN (SELECT m.event_id FROM event_mentions m JOIN story_members s
+                    ON s.article_id = m.article_id WHERE s.story_id = ?)"""
+            )
+            params.append(query.story)
         rows = self.conn.execute(
             f"""SELECT e.id, e.date_start, e.date_end FROM events e WHERE {' AND '.join(where)}
                 ORDER BY e.date_start, e.date_end, e.id""",
@@ -285,6 +300,7 @@ class QueriesMixin:
         found: dict[int, tuple[str, str]] = {}
         sources: dict[int, list[SourceRef]] = defaultdict(list)
         actors: dict[int, list[str]] = defaultdict(list)
+        stories: dict[int, list[int]] = defaultdict(list)
         for chunk in _chunks(ids, 900):
             marks = ",".join("?" * len(chunk))
             for r in self.conn.execute(f"SELECT id, date, summary FROM events WHERE id IN ({marks})", chunk):
@@ -305,8 +321,16 @@ class QueriesMixin:
                 chunk,
             ):
                 actors[r[0]].append(r[1])
+            for r in self.conn.execute(
+                f"""SELECT DISTINCT m.event_id, s.story_id FROM event_mentions m
+                    JOIN story_members s ON s.article_id = m.article_id
+                    WHERE m.event_id IN ({marks}) ORDER BY m.event_id, s.story_id""",
+                chunk,
+            ):
+                stories[r[0]].append(r[1])
         return [
-            TimelineEvent(i, _date(found[i][0]), found[i][1], tuple(actors[i]), tuple(sources[i]))
+            TimelineEvent(i, _date(found[i][0]), found[i][1], tuple(actors[i]), tuple(sources[i]),
+                          stories=tuple(stories[i]))
             for i in ids
             if i in found
         ]
@@ -362,29 +386,30 @@ class TLSQueriesMixin:
 
     conn: sqlite3.Connection
 
-    def tls_sentences(self, since: str, until: str) -> list[sqlite3.Row]:
+    def tls_sentences(self, since: str, until: str, story: int | None = None) -> list[sqlite3.Row]:
         """Sentences of articles published between ``since`` and ``until`` (ISO days,
-        inclusive), with their article's date, outlet, title and near-duplicate group."""
+        inclusive; of ``story`` when given), with their article's date, outlet, title and
+        near-duplicate group."""
         return self.conn.execute(
-            """SELECT s.article_id, s.idx, s.text, substr(a.published, 1, 10) AS published,
+            f"""SELECT s.article_id, s.idx, s.text, substr(a.published, 1, 10) AS published,
                       a.source, a.title, COALESCE(a.story_id, a.id) AS story
                FROM sentences s JOIN articles a ON a.id = s.article_id
-               WHERE substr(a.published, 1, 10) BETWEEN ? AND ?
+               WHERE substr(a.published, 1, 10) BETWEEN ? AND ? AND {_IN_STORY.format(article="a.id")}
                ORDER BY a.published, s.article_id, s.idx""",
-            (since, until),
+            (since, until, story, story),
         ).fetchall()
 
-    def tls_sentence_days(self, since: str, until: str) -> list[sqlite3.Row]:
+    def tls_sentence_days(self, since: str, until: str, story: int | None = None) -> list[sqlite3.Row]:
         """(article, sentence index, day) for each day-level DATE timex in those articles."""
         return self.conn.execute(
-            """SELECT t.article_id, s.idx, substr(t.value, 1, 10) AS day
+            f"""SELECT t.article_id, s.idx, substr(t.value, 1, 10) AS day
                FROM timexes t JOIN articles a ON a.id = t.article_id
                JOIN sentences s ON s.article_id = t.article_id
                     AND t.start >= s.start AND t.start < s."end"
-               WHERE substr(a.published, 1, 10) BETWEEN ? AND ?
+               WHERE substr(a.published, 1, 10) BETWEEN ? AND ? AND {_IN_STORY.format(article="a.id")}
                  AND t.type = 'DATE' AND length(t.value) = 10
                  AND t.value GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'""",
-            (since, until),
+            (since, until, story, story),
         ).fetchall()
 
     def tls_span(self) -> tuple[str, str] | None:

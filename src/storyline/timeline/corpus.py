@@ -26,11 +26,12 @@ class Sentence:
     days: tuple[date, ...]
 
 
-def load_sentences(store: Store, since: date, until: date) -> list[Sentence]:
-    """Sentences of the articles published from ``since`` to ``until`` (inclusive)."""
+def load_sentences(store: Store, since: date, until: date, story: int | None = None) -> list[Sentence]:
+    """Sentences of the articles published from ``since`` to ``until`` (inclusive), of
+    ``story`` only when given."""
     lo, hi = since.isoformat(), until.isoformat()
     days: dict[tuple[int, int], set[date]] = defaultdict(set)
-    for row in store.tls_sentence_days(lo, hi):
+    for row in store.tls_sentence_days(lo, hi, story):
         try:
             days[(row["article_id"], row["idx"])].add(date.fromisoformat(row["day"]))
         except ValueError:
@@ -46,7 +47,7 @@ def load_sentences(store: Store, since: date, until: date) -> list[Sentence]:
             story=r["story"],
             days=tuple(sorted(days.get((r["article_id"], r["idx"]), ()))),
         )
-        for r in store.tls_sentences(lo, hi)
+        for r in store.tls_sentences(lo, hi, story)
     ]
 
 

@@ -10,7 +10,7 @@ import textwrap
 from collections.abc import Sequence
 from typing import Any
 
-from ..types import Granularity, SourceRef, TimelineEvent
+from ..types import Granularity, SourceRef, Story, TimelineEvent
 
 FORMATS = ("text", "json", "md", "csv", "timelinejs")
 
@@ -48,6 +48,52 @@ def render(events: Sequence[TimelineEvent], fmt: str, title: str = "Timeline") -
     if fmt == "text":
         return to_text(events)
     raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+def render_sections(
+    sections: Sequence[tuple[Story, Sequence[TimelineEvent]]], fmt: str, title: str = "Timeline",
+    more: int = 0,
+) -> str:
+    """The key-events view: per story its events (text and Markdown under a heading per
+    story; JSON with the flat ``events`` and a ``stories`` list; CSV and TimelineJS flat).
+    ``more``: how many stories are not shown."""
+    unique = sorted({e.id: e for _, events in sections for e in events}.values(),
+                    key=lambda e: (e.date.start, e.date.end, e.id))
+    if fmt == "json":
+        stories = [{**_story_dict(st), "events": [e.id for e in events]} for st, events in sections]
+        data = {"events": [to_dict(e) for e in unique], "stories": stories, "more_stories": more}
+        return json.dumps(data, ensure_ascii=False, indent=2)
+    if fmt not in ("text", "md"):
+        return render(unique, fmt, title)
+    parts = []
+    for story, events in sections:
+        heading = _story_heading(story)
+        if fmt == "md":
+            parts.append(to_markdown(events, f"{_md(title)}: {_md(heading)}"))
+        else:
+            parts.append(f"{heading}\n{'=' * min(len(heading), 100)}\n{to_text(events)}")
+    if more:
+        parts.append(f"{more} more stor{'y' if more == 1 else 'ies'}: list them with `storyline stories`,"
+                     " show one with `storyline timeline --story ID`")
+    return "\n\n".join(parts)
+
+
+def _story_dict(story: Story) -> dict[str, Any]:
+    return {"id": story.id, "label": story.label, "first": story.first.value if story.first else None,
+            "last": story.last.value if story.last else None, "articles": story.articles,
+            "outlets": story.outlets}
+
+
+def _story_heading(story: Story) -> str:
+    span = " to ".join(dict.fromkeys(d.value for d in (story.first, story.last) if d))
+    counts = f"{story.articles} article{'s' if story.articles != 1 else ''}, {story.outlets} outlet" + (
+        "s" if story.outlets != 1 else "")
+    return f"Story {story.id}: {story.label} ({counts}" + (f", {span})" if span else ")")
+
+
+def _md(text: str) -> str:
+    """Markdown-inert text: every punctuation character that Markdown reads is escaped."""
+    return "".join("\\" + c if c in "\\`*_{}[]<>()#+-.!|~" else c for c in " ".join(text.split()))
 
 
 def _cites(event: TimelineEvent) -> str:

@@ -52,6 +52,9 @@ class Params:
     strip_datelines: bool = True  # "LONDON (Reuters) - " and the like cut from sentences
     news_days: int = 2  # the day's centroid also holds every sentence published in this many days from it
     summary_centroid: float = 3.0  # weight of the whole day summary's closeness to the centroid
+    distinct: bool = False  # a sentence summarises one date only (the best-scored); a date left
+    # without sentences gives way to the next best (on for `timeline --summarize`; T17 figures
+    # were measured without it)
 
 
 DEFAULT = Params()
@@ -129,25 +132,32 @@ def summarize(
 ) -> list[DatedSummary]:
     """``n_dates`` dated summaries of up to ``k`` cited sentences, in date order."""
     scores = score_dates(sentences, since, until, params)
-    chosen = sorted(scores, key=lambda d: (-scores[d], d))[:n_dates]
+    order = sorted(scores, key=lambda d: (-scores[d], d))
     by_day, leads = _index(sentences, params)
     idf = _idf(sentences)
     words = [w for q in query for w in tokens(q)]
-    pools = {day: _usable(_candidates(day, by_day, leads, params), params) for day in chosen}
-    vectors = {day: [_vector(s.text, idf) for s in pool] for day, pool in pools.items()}
     news: dict[date, list[Sentence]] = defaultdict(list)
     for s in sentences:
         news[s.published].append(s)
-    out = []
-    for day in sorted(chosen):
-        centroid = _centroid(vectors[day] + [_vector(x.text, idf) for x in _news(day, news, params)])
-        ranked = _rank(pools[day], vectors[day], words, params, day, centroid)
+    used: set[tuple[int, int]] = set()
+    out: list[DatedSummary] = []
+    for day in order if params.distinct else order[:n_dates]:
+        if len(out) >= n_dates:
+            break
+        pool = [s for s in _usable(_candidates(day, by_day, leads, params), params)
+                if (s.article, s.idx) not in used]
+        vectors = [_vector(s.text, idf) for s in pool]
+        centroid = _centroid(vectors + [_vector(x.text, idf) for x in _news(day, news, params)])
+        ranked = _rank(pool, vectors, words, params, day, centroid)
         if params.summary_centroid:
             picked = _greedy(ranked, k, params, centroid)
         else:
             picked = _novel(ranked, k, params.redundancy)
+        if params.distinct and not picked:
+            continue
+        used.update((s.article, s.idx) for s, _ in picked)
         out.append(DatedSummary(day, scores[day], tuple(s for s, _ in picked)))
-    return out
+    return sorted(out, key=lambda d: d.date)
 
 
 def _news(day: date, news: dict[date, list[Sentence]], params: Params) -> list[Sentence]:
@@ -194,7 +204,7 @@ def _has_content(text: str) -> bool:
 
 def _unique(sentences: list[Sentence]) -> list[Sentence]:
     seen: set[str] = set()
-    out = []
+    out: list[Sentence] = []
     for s in sentences:
         key = s.text.lower()
         if key not in seen:

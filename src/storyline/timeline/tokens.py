@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
-from .stopwords import SMART_STOPWORDS
+from ..text.stopwords import SMART_STOPWORDS
 
 __all__ = ["tokens"]
 

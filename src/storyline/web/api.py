@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, Request
 from pydantic import BaseModel
 
+from ..api import story_dict
 from ..types import TimelineQuery
 from .service import MAX_LIMIT, Service, event_json
 
@@ -75,15 +76,31 @@ def events(
     until: DateParam = None,
     q: Annotated[str | None, Query(max_length=500, description="Words in a source sentence.")] = None,
     source: Annotated[str | None, Query(max_length=200, description="Outlet name.")] = None,
-    top: Annotated[int | None, Query(ge=1, le=100_000, description="Only the N most salient.")] = None,
+    top: Annotated[int | None, Query(ge=1, le=100_000, description="Key events per story (with all: the N most salient).")] = None,  # noqa: E501
+    story: Annotated[int | None, Query(ge=1, le=2**62, description="Only this story.")] = None,
+    all: Annotated[bool, Query(description="Every event, not only each story's key events.")] = False,  # noqa: A002
     bins: Annotated[str | None, Query(pattern="^(year|month|day)$")] = None,
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    query = TimelineQuery.parse(entity, since, until, q, source, top)
+    query = TimelineQuery.parse(entity, since, until, q, source, top, story, all)
     page = _service(request).timeline(query, offset, limit, bins)
     return {"total": page.total, "offset": page.offset, "limit": page.limit, "bins": page.bins,
             "density": page.density, "events": [event_json(e) for e in page.events]}
+
+
+@router.get("/stories", response_model=Listing, summary="Stories, the biggest first")
+def stories(request: Request, limit: Limit = 100) -> dict[str, Any]:
+    service = _service(request)
+    with service.lock:
+        return {"items": [story_dict(s) for s in service.sl.stories(limit)]}
+
+
+@router.get("/stories/{story_id}", summary="One story: label, span, counts and member articles")
+def story(request: Request, story_id: Id) -> dict[str, Any]:
+    service = _service(request)
+    with service.lock:
+        return service.sl.story(story_id)
 
 
 @router.get("/events/{event_id}", summary="One event with every source sentence and its offsets")
