@@ -13,6 +13,7 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from ..api import Storyline
 from ..errors import ConfigError
@@ -21,7 +22,7 @@ from ..pipeline.report import IngestReport
 from ..settings import SETTINGS, Settings
 from ..timeline.export import render
 from . import main
-from .common import format_option, handle_errors, print_json
+from .common import echo, format_option, handle_errors, print_json, safe_text
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples" / "korea-letters"
 console = Console(stderr=True)
@@ -45,7 +46,8 @@ def _progress(label: str) -> Iterator[ProgressCallback]:
 def _table(rows: list[dict[str, Any]], columns: list[str]) -> None:
     table = Table(*columns, show_lines=False, header_style="bold")
     for row in rows:
-        table.add_row(*("" if row.get(c) is None else _cell(row.get(c)) for c in columns))
+        # Text, not str: article text is never read as rich markup
+        table.add_row(*(Text("" if row.get(c) is None else safe_text(_cell(row.get(c)))) for c in columns))
     Console().print(table)
 
 
@@ -62,7 +64,7 @@ def _print_report(report: IngestReport) -> None:
         + (f", {report.duplicates} near-duplicate(s)" if report.duplicates else "")
     )
     for skipped in report.skipped:
-        click.echo(f"  skipped {skipped.path}: {skipped.reason}")
+        echo(f"  skipped {skipped.path}: {skipped.reason}")
 
 
 @main.command()
@@ -156,11 +158,11 @@ def timeline(
 
         with _open(ctx) as sl:
             days = sl.summarize(since=since, until=until, dates=n_dates, sentences=k, query=query)
-        click.echo(render_summary(days, fmt), nl=False)
+        echo(render_summary(days, fmt), nl=False)
         return
     with _open(ctx) as sl:
         events = sl.timeline(entity=entity, since=since, until=until, query=query, limit=limit)
-    click.echo(render(events, fmt, title=f"Timeline: {entity}" if entity else "Timeline"))
+    echo(render(events, fmt, title=f"Timeline: {entity}" if entity else "Timeline"))
 
 
 @main.command()
@@ -233,7 +235,7 @@ def demo(ctx: click.Context, path: Path | None, limit: int | None, fmt: str) -> 
         _print_report(report)
         events = sl.timeline(limit=limit)
     click.echo("")
-    click.echo(render(events, fmt, title="Timeline: US-North Korea letters"))
+    echo(render(events, fmt, title="Timeline: US-North Korea letters"))
 
 
 @main.command("settings")

@@ -17,7 +17,7 @@ from ..pipeline.report import IngestReport
 from ..read.manifest import load_manifest
 from ..settings import Settings
 from . import main
-from .common import format_option, handle_errors, print_json
+from .common import echo, format_option, handle_errors, print_json
 from .core import _print_report, _progress
 
 _TABLE_DIRS = ("annotated", "raw", "skipped")
@@ -93,7 +93,7 @@ def annotate(
                    f"{len(tasks)} part(s) in {seconds:.1f} s ({result['articles_per_second']} articles/s, "
                    f"{result['words_per_second']} words/s); {len(report.skipped)} skipped")
         for skipped in report.skipped:
-            click.echo(f"  skipped {skipped.path}: {skipped.reason}")
+            echo(f"  skipped {skipped.path}: {skipped.reason}")
     if report.skipped:
         sys.exit(2)
 
