@@ -18,6 +18,7 @@ from rich.text import Text
 from ..api import Storyline
 from ..errors import ConfigError
 from ..pipeline.ingest import ProgressCallback
+from ..pipeline.pool import stop_on_sigterm
 from ..pipeline.report import IngestReport
 from ..settings import SETTINGS, Settings
 from ..timeline.export import render
@@ -99,7 +100,7 @@ def add(
     settings: Settings = ctx.obj
     if jobs is not None:
         ctx.obj = replace(settings, jobs=jobs)
-    with _open(ctx) as sl, _progress("annotating") as progress:
+    with stop_on_sigterm(), _open(ctx) as sl, _progress("annotating") as progress:
         report = sl.add(paths, published=published, source=source, manifest=manifest,
                         progress=progress)
     if fmt == "json":

@@ -13,6 +13,7 @@ from ..api import Storyline, parse_date
 from ..errors import ConfigError
 from ..pipeline.batch import ENGINES, AnnotateJob, load_dataset, plan_parts, run_job
 from ..pipeline.feed import Overrides
+from ..pipeline.pool import stop_on_sigterm
 from ..pipeline.report import IngestReport
 from ..read.manifest import load_manifest
 from ..settings import Settings
@@ -73,7 +74,7 @@ def annotate(
     job, tasks = plan_parts(job, inputs, files_per_part, report)
     start = time.perf_counter()
     files = articles = words = 0
-    with _progress(f"annotating ({engine})") as progress:
+    with stop_on_sigterm(), _progress(f"annotating ({engine})") as progress:
         for summary in run_job(tasks, engine, jobs or settings.jobs, scheduler):
             files, articles, words = files + summary.files, articles + summary.articles, words + summary.words
             report.skipped.extend(summary.skipped)
@@ -110,7 +111,7 @@ def load(settings: Settings, dataset: Path, fmt: str) -> None:
     blocking, so the cost grows about linearly with the number of articles. Loading
     again adds nothing twice.
     """
-    with Storyline(settings=settings) as sl, _progress("loading") as progress:
+    with stop_on_sigterm(), Storyline(settings=settings) as sl, _progress("loading") as progress:
         report = load_dataset(sl.store, dataset, settings.batch_size, progress)
     if fmt == "json":
         print_json(report.as_dict())
