@@ -48,9 +48,10 @@ class Storyline:
         path: str | Path | None = None,
         settings: Settings | None = None,
         fetcher: Fetcher | None = None,
+        read_only: bool = False,
     ) -> None:
         self.settings = settings or Settings.load(db=str(path) if path is not None else None)
-        self.store = Store(self.settings.db if path is None else path)
+        self.store = Store(self.settings.db if path is None else path, read_only=read_only)
         self.fetcher = fetcher  # how `add URL` fetches pages; the default uses urllib
         self._ingestor: Ingestor | None = None
 

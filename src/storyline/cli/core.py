@@ -29,9 +29,11 @@ EXAMPLES = Path(__file__).resolve().parents[3] / "examples" / "korea-letters"
 console = Console(stderr=True)
 
 
-def _open(ctx: click.Context) -> Storyline:
+def _open(ctx: click.Context, read_only: bool = False) -> Storyline:
+    """The store of ``--db``; ``read_only`` for commands that only read: a missing file is
+    then an error (not a new empty store) and a store on a read-only mount opens."""
     settings: Settings = ctx.obj
-    return Storyline(settings=settings)
+    return Storyline(settings=settings, read_only=read_only)
 
 
 @contextmanager
@@ -119,7 +121,7 @@ def add(
 @handle_errors
 def articles(ctx: click.Context, limit: int | None, offset: int, fmt: str) -> None:
     """List stored articles."""
-    with _open(ctx) as sl:
+    with _open(ctx, read_only=True) as sl:
         rows = sl.articles(limit, offset)
     if fmt == "json":
         print_json(rows)
@@ -157,11 +159,11 @@ def timeline(
     if summarize:
         from ..timeline.render import render_summary
 
-        with _open(ctx) as sl:
+        with _open(ctx, read_only=True) as sl:
             days = sl.summarize(since=since, until=until, dates=n_dates, sentences=k, query=query)
         echo(render_summary(days, fmt), nl=False)
         return
-    with _open(ctx) as sl:
+    with _open(ctx, read_only=True) as sl:
         events = sl.timeline(entity=entity, since=since, until=until, query=query, limit=limit)
     echo(render(events, fmt, title=f"Timeline: {entity}" if entity else "Timeline"))
 
@@ -174,7 +176,7 @@ def timeline(
 @handle_errors
 def entities(ctx: click.Context, type_: str | None, limit: int | None, fmt: str) -> None:
     """List entities with their canonical name, type and aliases."""
-    with _open(ctx) as sl:
+    with _open(ctx, read_only=True) as sl:
         rows = sl.entities(type_.upper() if type_ else None, limit)
     if fmt == "json":
         print_json(rows)
@@ -190,7 +192,7 @@ def entities(ctx: click.Context, type_: str | None, limit: int | None, fmt: str)
 @handle_errors
 def quotes(ctx: click.Context, speaker: str | None, limit: int | None, fmt: str) -> None:
     """List quotes with their speaker and article."""
-    with _open(ctx) as sl:
+    with _open(ctx, read_only=True) as sl:
         rows = sl.quotes(speaker, limit)
     if fmt == "json":
         print_json(rows)
@@ -206,7 +208,7 @@ def quotes(ctx: click.Context, speaker: str | None, limit: int | None, fmt: str)
 @handle_errors
 def search(ctx: click.Context, query: str, limit: int, fmt: str) -> None:
     """Full-text search over the sentences of stored articles."""
-    with _open(ctx) as sl:
+    with _open(ctx, read_only=True) as sl:
         rows = sl.search(query, limit)
     if fmt == "json":
         print_json(rows)

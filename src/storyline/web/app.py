@@ -64,8 +64,8 @@ def _open(source: str | Path | Storyline | Settings) -> Storyline:
     if isinstance(source, Storyline):
         return source
     if isinstance(source, Settings):
-        return Storyline(settings=source)
-    return Storyline(source)
+        return Storyline(settings=source, read_only=True)
+    return Storyline(source, read_only=True)
 
 
 def create_app(source: str | Path | Storyline | Settings) -> FastAPI:
