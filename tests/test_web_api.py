@@ -51,7 +51,7 @@ class Client:
     def get(self, url: str, **params: Any) -> httpx.Response:
         async def call() -> httpx.Response:
             transport = httpx.ASGITransport(app=self.app)
-            async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+            async with httpx.AsyncClient(transport=transport, base_url="http://localhost") as client:
                 return await client.get(url, params=params or None)
 
         return asyncio.run(call())

@@ -15,7 +15,7 @@ from ..errors import ConfigError, NotFoundError
 from ..timeline import by_date, rank
 from ..timeline.export import to_dict
 from ..types import TimelineEvent, try_date_value
-from .format import BINS, choose_bin, density, display_date, fit_bin, safe_url, segments
+from .format import BINS, choose_bin, density, display_date, file_name, fit_bin, safe_url, segments
 
 MAX_LIMIT = 1000
 CACHE_SECONDS = 30.0
@@ -67,12 +67,12 @@ class Service:
         if bins is not None and bins not in BINS:
             raise ConfigError(f"bins must be one of {', '.join(BINS)}; got {bins!r}")
         since, until = parse_date(f.since, "since"), parse_date(f.until, "until")
-        if since and until and since.start > until.end:
-            raise ConfigError("since must not be later than until")
+        empty_range = since is not None and until is not None and since.start > until.end
         with self.lock:
             entity_ids = self._entity_ids(f.entity)
             args = (entity_ids, since, until, (f.q or "").strip() or None, f.source or None)
-            index = self.store.event_index(*args)  # in date order; sources not loaded
+            # since after until: a valid question whose answer is no events, not an error
+            index = [] if empty_range else self.store.event_index(*args)  # in date order
             if f.top:  # rank on light events, then keep the top ones in date order
                 ids = [row[0] for row in index]
                 key = f"top-{f.top}-{args!r}-{len(ids)}-{self.store.count('event_mentions')}"
@@ -114,6 +114,7 @@ class Service:
         for r in rows:
             r["display_published"] = display_date(r["published"])
             r["url"] = safe_url(r.get("url"))
+            r["path"] = file_name(r.get("path"))
         return rows
 
     def article(self, article_id: int) -> dict[str, Any]:
@@ -121,6 +122,7 @@ class Service:
             article = self.sl.article(article_id)
             spans = self.store.article_spans(article_id)
         article["url"] = safe_url(article.get("url"))
+        article["path"] = file_name(article.get("path"))
         article["display_published"] = display_date(article.get("published"))
         article["mentions"] = spans["entities"]
         article["quote_spans"] = spans["quotes"]
@@ -195,8 +197,8 @@ class Service:
         return len(rows), rows[offset : offset + limit]
 
     def search(self, q: str, limit: int = 20) -> list[dict[str, Any]]:
-        if not q.strip():
-            raise ConfigError("q must not be empty")
+        if not q.strip():  # no words: nothing matches (schema-valid, so not an error)
+            return []
         with self.lock:
             rows = self.sl.search(q, limit)
         for r in rows:
