@@ -20,7 +20,7 @@ from .errors import ConfigError, NotFoundError
 from .pipeline.feed import Overrides
 from .pipeline.ingest import Ingestor, ProgressCallback
 from .pipeline.report import IngestReport
-from .read.fetch import Fetcher
+from .read.fetch import Fetcher, UrlFetcher
 from .read.manifest import load_manifest
 from .settings import Settings
 from .store import Store
@@ -52,7 +52,8 @@ class Storyline:
     ) -> None:
         self.settings = settings or Settings.load(db=str(path) if path is not None else None)
         self.store = Store(self.settings.db if path is None else path, read_only=read_only)
-        self.fetcher = fetcher  # how `add URL` fetches pages; the default uses urllib
+        # how `add URL` fetches pages; the default uses urllib, public addresses only
+        self.fetcher = fetcher or UrlFetcher(deadline=self.settings.fetch_deadline)
         self._ingestor: Ingestor | None = None
 
     # -- writing -----------------------------------------------------------------

@@ -20,6 +20,7 @@ from ..errors import ConfigError
 from ..pipeline.ingest import ProgressCallback
 from ..pipeline.pool import stop_on_sigterm
 from ..pipeline.report import IngestReport
+from ..read.fetch import UrlFetcher
 from ..settings import SETTINGS, Settings
 from ..timeline.export import render
 from . import main
@@ -81,6 +82,8 @@ def _print_report(report: IngestReport) -> None:
 )
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes for annotation (default: setting jobs, 1).")
+@click.option("--allow-private", is_flag=True,
+              help="Fetch URLs at loopback, private and link-local addresses too (refused by default).")
 @format_option()
 @click.pass_context
 @handle_errors
@@ -91,6 +94,7 @@ def add(
     source: str | None,
     manifest: Path | None,
     jobs: int | None,
+    allow_private: bool,
     fmt: str,
 ) -> None:
     """Add files, folders, archives or http(s) URLs of articles to the database.
@@ -102,7 +106,9 @@ def add(
     settings: Settings = ctx.obj
     if jobs is not None:
         ctx.obj = replace(settings, jobs=jobs)
-    with stop_on_sigterm(), _open(ctx) as sl, _progress("annotating") as progress:
+    fetcher = UrlFetcher(deadline=ctx.obj.fetch_deadline, allow_private=allow_private)
+    with stop_on_sigterm(), Storyline(settings=ctx.obj, fetcher=fetcher) as sl, \
+            _progress("annotating") as progress:
         report = sl.add(paths, published=published, source=source, manifest=manifest,
                         progress=progress)
     if fmt == "json":
