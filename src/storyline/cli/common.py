@@ -50,8 +50,10 @@ def echo(text: str, **kwargs: Any) -> None:
 
 
 def print_json(data: Any) -> None:
-    # ensure_ascii=False keeps names readable; C1 controls are not escaped by json, so they are here
-    echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    # ensure_ascii=False keeps names readable; json leaves C1 controls and bidi overrides raw,
+    # so they are written as \u escapes here (valid JSON, same value)
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    click.echo(_CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
 
 
 def handle_errors(func: F) -> F:

@@ -125,6 +125,7 @@ class UrlFetcher:
                     data=self._body(response, url, end, max_bytes),
                 )
         except urllib.error.HTTPError as exc:
+            exc.close()  # it holds the connection
             if 300 <= exc.code < 400:  # urllib refused to follow: a loop, or to another scheme
                 raise InputError(f"redirect not followed for {url}: {one_line(exc.msg, 160)}") from None
             raise InputError(f"HTTP {exc.code} for {url}") from None

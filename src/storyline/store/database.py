@@ -134,6 +134,9 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     try:
         yield conn
     except BaseException:
-        conn.execute("ROLLBACK")
+        # SQLite has rolled back already after some errors (SQLITE_FULL, SQLITE_IOERR); a
+        # second ROLLBACK would fail and hide the error that matters
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
