@@ -212,9 +212,8 @@ def test_openapi_schema_lists_the_api(client: Client) -> None:
         ("/api/nothing-here", 404),
         ("/api/events?entity=Nobody%20At%20All", 404),
         ("/api/quotes?speaker=Nobody%20At%20All", 404),
-        ("/api/events?since=yesterday", 400),
-        ("/api/events?since=2020&until=2019", 400),
-        ("/api/search?q=%20", 400),
+        ("/api/events?since=yesterday", 422),  # the schema's date pattern: only real dates
+        ("/api/events?since=2019-02-30", 422),
         ("/api/events?limit=0", 422),
         ("/api/events?limit=abc", 422),
         ("/api/events?offset=-1", 422),
