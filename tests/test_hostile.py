@@ -53,8 +53,9 @@ SAMPLE = next(p for p in sorted(EXAMPLES.iterdir()) if p.suffix == ".txt")
 
 def test_undated_text_over_a_million_characters_is_dated_in_pieces(tmp_path: Path) -> None:
     """spaCy refuses a Doc over nlp.max_length (E088): dating used to tokenise the whole text."""
-    paragraph = "Officials met again at the border and talked about the letters for a long time.\n\n"
-    text = paragraph * 14_000 + "On June 30, 2019, Kim Jong-un met Donald Trump at the border.\n"
+    text = "".join(f"In meeting {i}, officials met again at the border and talked about letter number "
+                   f"{i * 7} for a long time.\n\n" for i in range(12_000))
+    text += "On June 30, 2019, Kim Jong-un met Donald Trump at the border.\n"
     assert len(text) > 1_000_000
     (tmp_path / "long.txt").write_text(text, encoding="utf-8")
     shutil.copy(SAMPLE, tmp_path / "short.txt")
@@ -63,6 +64,7 @@ def test_undated_text_over_a_million_characters_is_dated_in_pieces(tmp_path: Pat
     articles = {Path(a.path).name: a for _, a in feed.articles([str(tmp_path)], Overrides(), [], report)}
     assert not report.skipped
     assert set(articles) == {"long.txt", "short.txt"}  # the batch is not lost
+    assert len(articles["long.txt"].text) > 1_000_000  # the whole text, not a cleaned-away remnant
     assert articles["long.txt"].published == DateValue.parse("2019-06-30")
     assert str(articles["long.txt"].published_basis) == "inferred"
 
