@@ -30,8 +30,9 @@ def serve(ctx: click.Context, host: str, port: int, allow_hosts: tuple[str, ...]
 
     settings: Settings = ctx.obj
     if host not in ("127.0.0.1", "localhost", "::1"):
-        click.secho(f"warning: serving on {host}; anyone who can reach it can read the store", fg="yellow",
-                    err=True)
+        click.secho(f"warning: serving on {host}; anyone who can reach it can read the store "
+                    "(requests must name an allowed host: add --allow-host NAME for the name clients use)",
+                    fg="yellow", err=True)
     app = create_app(settings, hosts=(*DEFAULT_HOSTS, host, *allow_hosts))
     click.echo(f"storyline: serving {settings.db} at http://{host}:{port}/ (Ctrl+C to stop)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
