@@ -177,8 +177,6 @@ class TimelineQuery:
             raise ConfigError("limit must be at least 1")
         if self.story is not None and self.story < 1:
             raise ConfigError("story must be a story id; list them with `storyline stories`")
-        if self.since and self.until and self.since.start > self.until.end:
-            raise ConfigError("since must not be later than until")
 
     @classmethod
     def parse(
@@ -203,6 +201,11 @@ class TimelineQuery:
             story=story,
             all=all,
         )
+
+    @property
+    def empty_range(self) -> bool:
+        """``since`` after ``until``: a valid question whose answer is no events."""
+        return bool(self.since and self.until and self.since.start > self.until.end)
 
     def active(self) -> dict[str, str]:
         """The filters set, as text (for query strings and "filtered by" lines)."""

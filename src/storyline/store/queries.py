@@ -140,6 +140,8 @@ class QueriesMixin:
 
     def search(self, query: str, limit: int = 20, story: int | None = None) -> list[dict[str, Any]]:
         """Full-text search over sentences (each word quoted), within ``story`` when given."""
+        if not fts_query(query):
+            return []
         try:
             rows = self.conn.execute(
                 f"""SELECT s.article_id AS article, a.title, a.published, s.idx AS sentence_index,
@@ -269,7 +271,7 @@ class QueriesMixin:
                     JOIN event_mention_actors x ON x.mention_id = m.id WHERE x.entity_id IN ({marks}))"""
             )
             params.extend(entity_ids)
-        if words:
+        if words and fts_query(words):  # no words (blank, NULs only): no word filter
             where.append(
                 """e.id IN (SELECT m.event_id FROM event_mentions m JOIN sentences s
                     ON s.article_id = m.article_id AND s.idx = m.sentence_idx
@@ -371,8 +373,9 @@ def _date(value: str) -> DateValue:
 
 
 def fts_query(text: str) -> str:
-    """Quote each word so user text is never parsed as FTS5 syntax."""
-    words = [w.replace('"', '""') for w in text.split()]
+    """Quote each word so user text is never parsed as FTS5 syntax (a NUL would end the
+    query string in the middle of a quoted word: it separates words here)."""
+    words = [w.replace('"', '""') for w in text.replace("\x00", " ").split()]
     return " ".join(f'"{w}"' for w in words if w)
 
 

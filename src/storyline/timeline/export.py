@@ -6,6 +6,7 @@ import csv
 import html
 import io
 import json
+import re
 import textwrap
 from collections.abc import Sequence
 from typing import Any
@@ -13,6 +14,21 @@ from typing import Any
 from ..types import Granularity, SourceRef, Story, TimelineEvent
 
 FORMATS = ("text", "json", "md", "csv", "timelinejs")
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+
+
+def csv_cell(value: str) -> str:
+    """A cell a spreadsheet will not run as a formula (OWASP: quote one that starts with
+    ``= + - @``, TAB or CR)."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def md_text(value: str) -> str:
+    """Article text for Markdown: HTML escaped (no raw tags reach a renderer that allows
+    them) and Markdown's own markup characters backslashed; one line."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(" ".join(value.split()), quote=False))
 
 
 def to_dict(event: TimelineEvent) -> dict[str, Any]:
@@ -127,18 +143,18 @@ def to_text(events: Sequence[TimelineEvent], width: int = 100) -> str:
 
 
 def to_markdown(events: Sequence[TimelineEvent], title: str) -> str:
-    out = [f"# {title}", ""]
+    out = [f"# {md_text(title)}", ""]
     for e in events:
         out.append(f"## {e.date.value}")
         out.append("")
-        out.append(f"{e.summary} {_cites(e)}")
+        out.append(f"{md_text(e.summary)} {_cites(e)}")
         if e.actors:
             out.append("")
-            out.append("Actors: " + ", ".join(e.actors))
+            out.append("Actors: " + ", ".join(md_text(a) for a in e.actors))
         out.append("")
         for s in e.sources:
-            out.append(f"- [{s.article}] *{s.title}*" + (f" ({s.source})" if s.source else "")
-                       + f": {s.sentence}")
+            out.append(f"- [{s.article}] *{md_text(s.title)}*"
+                       + (f" ({md_text(s.source)})" if s.source else "") + f": {md_text(s.sentence)}")
         out.append("")
     return "\n".join(out)
 
@@ -149,7 +165,7 @@ def to_csv(events: Sequence[TimelineEvent]) -> str:
     writer.writerow(["date", "granularity", "summary", "actors", "articles", "salience"])
     for e in events:
         writer.writerow(
-            [e.date.value, str(e.date.granularity), e.summary, "; ".join(e.actors),
+            [e.date.value, str(e.date.granularity), csv_cell(e.summary), csv_cell("; ".join(e.actors)),
              " ".join(str(a) for a in sorted({s.article for s in e.sources})), f"{e.salience:.3f}"]
         )
     return buffer.getvalue()

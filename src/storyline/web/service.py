@@ -14,7 +14,7 @@ from ..errors import ConfigError, NotFoundError
 from ..timeline import by_date, rank
 from ..timeline.export import to_dict
 from ..types import TimelineEvent, TimelineQuery, try_date_value
-from .format import BINS, choose_bin, density, display_date, fit_bin, safe_url, segments
+from .format import BINS, choose_bin, density, display_date, file_name, fit_bin, safe_url, segments
 
 MAX_LIMIT = 1000
 CACHE_SECONDS = 30.0
@@ -74,6 +74,7 @@ class Service:
         for r in rows:
             r["display_published"] = display_date(r["published"])
             r["url"] = safe_url(r.get("url"))
+            r["path"] = file_name(r.get("path"))
         return rows
 
     def article(self, article_id: int) -> dict[str, Any]:
@@ -81,6 +82,7 @@ class Service:
             article = self.sl.article(article_id)
             spans = self.store.article_spans(article_id)
         article["url"] = safe_url(article.get("url"))
+        article["path"] = file_name(article.get("path"))
         article["display_published"] = display_date(article.get("published"))
         article["mentions"] = spans["entities"]
         article["quote_spans"] = spans["quotes"]
@@ -155,8 +157,8 @@ class Service:
         return len(rows), rows[offset : offset + limit]
 
     def search(self, q: str, limit: int = 20) -> list[dict[str, Any]]:
-        if not q.strip():
-            raise ConfigError("q must not be empty")
+        if not q.strip():  # no words: nothing matches (schema-valid, so not an error)
+            return []
         with self.lock:
             rows = self.sl.search(q, limit)
         for r in rows:
