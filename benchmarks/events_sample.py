@@ -62,7 +62,9 @@ def report(sl: Storyline, sample: int, seed: int) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--topic", default="Ted_Cruz")
     parser.add_argument("--articles", type=int, default=120)
     parser.add_argument("--db", type=Path, help="store to read (built from the topic when absent)")
