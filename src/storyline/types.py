@@ -290,6 +290,7 @@ class SourceRef:
     background: bool = False
     url: str | None = None
     date: str | None = None  # the date this source gives the event (TIMEX3 value)
+    support: bool = False  # evidence from a subordinate clause ("since the two met on June 12")
 
 
 @dataclass(frozen=True, slots=True)

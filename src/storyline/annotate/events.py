@@ -24,13 +24,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..text.eventwords import EVENT_NOUNS, family
-from ..types import DateValue, EntityMention, EventMention, LocalEntity, Timex
+from ..types import DateValue, EntityMention, EventMention, LocalEntity, Quote, Timex
 from .headline import headline
 
 # People, organisations and places; a nationality or group adjective (NORP) is never an actor.
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 # Characters that only a bad decoding leaves in a name: "â€œWith", "Ã©".
 _BROKEN = frozenset("\ufffdâ€ÃÂ\u0080\u0099\u009d")
+# Modal auxiliaries of the future; the other modals ("would", "could", "might") are hypotheses.
+FUTURE = frozenset({"will", "'ll", "wo", "shall"})
 # What the date of a mention dated by its article's publication is called.
 PUBLICATION_DATE = "publication date"
 # Verbs that make their complement a plan or expectation: "plans to go", "is expected to".
@@ -52,7 +54,7 @@ REPORTING_LEMMAS = frozenset({"say", "tell", "report", "add", "announce", "state
 @Language.factory(
     "storyline_events",
     assigns=["doc._.event_mentions"],
-    requires=["doc._.timexes", "doc._.entities", "doc._.entity_mentions", "token.dep"],
+    requires=["doc._.timexes", "doc._.entities", "doc._.entity_mentions", "doc._.quotes", "token.dep"],
 )
 def make_events(nlp: Language, name: str) -> EventMentionFinder:
     return EventMentionFinder()
@@ -61,7 +63,7 @@ def make_events(nlp: Language, name: str) -> EventMentionFinder:
 class EventMentionFinder:
     def __call__(self, doc: Doc) -> Doc:
         doc._.event_mentions = find_event_mentions(
-            doc, doc._.timexes or [], doc._.entities or [], doc._.entity_mentions or []
+            doc, doc._.timexes or [], doc._.entities or [], doc._.entity_mentions or [], doc._.quotes or []
         )
         return doc
 
@@ -71,8 +73,10 @@ def find_event_mentions(
     timexes: list[Timex],
     entities: list[LocalEntity],
     mentions: list[EntityMention],
+    quotes: list[Quote] | None = None,
 ) -> list[EventMention]:
     names = {e.key: e.name for e in entities if real_actor(e.name, e.type)}
+    quoted = [(q.start, q.end) for q in quotes or () if q.kind == "direct"]
     types = {e.key: e.type for e in entities}
     dct: date | None = doc._.dct
     sentences = list(doc.sents)
@@ -85,6 +89,8 @@ def find_event_mentions(
     covered: set[int] = set()  # tokens inside a dated clause
     for index, sentence in enumerate(sentences):
         dated = _one_per_value(by_sentence.get(index, []))
+        if _mostly_quoted(sentence, quoted):  # a quotation reports words, not a happening
+            dated = []
         found.extend(_sentence_mentions(index, sentence, dated, dct, covered, mentions, names, types))
     found.extend(_undated_mentions(sentences, covered, mentions, names, types))
     found.sort(key=lambda m: (m.sentence, m.date is None, m.support))
@@ -125,29 +131,31 @@ def _sentence_mentions(
     dated by the publication when it tells today's news without a date of its own."""
     main = main_verbs(sentence)
     spans = [span for _, span in dated]
-    parts = []
+    parts: list[tuple[bool, bool, Timex, Span, list[Token], Token, int]] = []
     for timex, span in dated:
         head = _attachment(span)
         clause = _clause_tokens(head, span, [o for o in spans if o is not span])
         covered.update(t.i for t in clause)
         verb = _verb(head)
         governs = verb.i in main and head.pos_ in ("VERB", "AUX") or head.i == sentence.root.i
-        parts.append((governs, timex, span, clause, verb if governs else _verb(span.root), _listed(head)))
+        verb = verb if governs else _verb(span.root)
+        can_report = happening(verb)  # else evidence at most
+        parts.append((governs and can_report, can_report, timex, span, clause, verb, _listed(head)))
     found = []
-    if not any(governs for governs, *_ in parts) and dct is not None and _todays_news(sentence):
+    if not any(p[0] for p in parts) and dct is not None and _todays_news(sentence):
         today = DateValue.parse(dct.isoformat())
         found.append(_mention(
             index, sentence, today, PUBLICATION_DATE, list(sentence), None, sentence.root, dct,
             mentions, names, types, support=False,
         ))
-    reported = bool(found) or any(governs for governs, *_ in parts)
+    reported = bool(found) or any(p[0] for p in parts)
     lists: set[int] = set()  # "the first in Singapore in 2018, the second in Hanoi in February 2019"
-    for governs, timex, span, clause, verb, listed in parts:
+    for governs, can_report, timex, span, clause, verb, listed in parts:
         assert timex.date is not None
         # without a report the first date reports it; the dates listed with a report report too
-        support = not governs and reported and listed not in lists
-        reported = True
+        support = not governs and (not can_report or (reported and listed not in lists))
         if not support:
+            reported = True
             lists.add(listed)
         found.append(_mention(
             index, sentence, timex.date, timex.text, clause, span, verb, dct, mentions, names, types,
@@ -207,6 +215,26 @@ def main_verbs(sentence: Span) -> set[int]:
                 found.add(child.i)
                 todo.append(child)
     return found
+
+
+def _mostly_quoted(sentence: Span, quoted: list[tuple[int, int]]) -> bool:
+    inside = sum(max(0, min(e, sentence.end_char) - max(s, sentence.start_char)) for s, e in quoted)
+    return inside * 2 > len(sentence.text)
+
+
+def happening(verb: Token) -> bool:
+    """Whether a clause reports something that happened or is planned, rather than a
+    hypothesis ("would have been"), an opinion in the first or second person ("you spend"), or
+    a state in the present ("the dynamic is ...")."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" and a.lower_ not in FUTURE for a in auxes):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(c.lower_ in ("i", "we", "you") for c in subjects):
+        return False
+    if verb.tag_ in ("VBZ", "VBP") and not auxes and verb.dep_ != "xcomp":
+        return False
+    return verb.pos_ in ("VERB", "AUX") or verb.dep_ == "ROOT"
 
 
 def _listed(head: Token) -> int:

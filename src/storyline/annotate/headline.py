@@ -58,9 +58,11 @@ def _headline_tokens(verb: Token, skip: set[int]) -> set[int] | None:
     kept = _clause(verb, skip)
     if verb.dep_ == "relcl":  # "the Korean War, which was halted in 1953": the noun is the subject
         relative = [c for c in verb.children if c.tag_ in ("WDT", "WP") and c.dep_ in _SUBJECTS]
-        if not relative:
-            return None
-        return (kept - {relative[0].i}) | _noun(verb.head)
+        if relative:
+            return (kept - {relative[0].i}) | _noun(verb.head)
+        if _has_subject(verb):  # "a drive he launched last summer"
+            return (kept - {c.i for c in verb.children if c.tag_ in ("WDT", "WP")}) | _noun(verb.head)
+        return None
     if not _has_subject(verb):
         if verb.dep_ == "conj" and _has_subject(verb.head):
             subject = next(c for c in verb.head.children if c.dep_ in _SUBJECTS)

@@ -314,12 +314,14 @@ class QueriesMixin:
                 found[r[0]] = (r[1], r[2], r[3], bool(r[4]))
             for r in self.conn.execute(
                 f"""SELECT m.event_id, m.article_id, a.title, m.text, a.source, a.published, a.story_id,
-                           m.background, a.url, m.date
+                           m.background, a.url, m.date, m.support
                     FROM event_mentions m JOIN articles a ON a.id = m.article_id
                     WHERE m.event_id IN ({marks}) ORDER BY m.support, a.published, m.article_id, m.start""",
                 chunk,
             ):
-                sources[r[0]].append(SourceRef(r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), r[8], r[9]))
+                sources[r[0]].append(
+                    SourceRef(r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), r[8], r[9], bool(r[10]))
+                )
             for r in self.conn.execute(
                 f"""SELECT m.event_id, e.name, COUNT(*) AS n FROM event_mention_actors x
                     JOIN event_mentions m ON m.id = x.mention_id JOIN entities e ON e.id = x.entity_id
