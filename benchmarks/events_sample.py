@@ -53,8 +53,9 @@ def report(sl: Storyline, sample: int, seed: int) -> None:
     rng = random.Random(seed)
     for n, event in enumerate(rng.sample(events, min(sample, len(events))), start=1):
         first = event.sources[0] if event.sources else None
-        print(f"\n[{n}] event {event.id}  date {event.date.value} ({event.date.granularity})")
-        print(f"    headline:  {getattr(event, 'headline', '') or event.summary}")
+        planned = "  PLANNED" if event.planned else ""
+        print(f"\n[{n}] event {event.id}  date {event.date.value} ({event.date.granularity}){planned}")
+        print(f"    headline:  {event.headline or event.summary}")
         print(f"    actors:    {', '.join(event.actors[:6]) or '-'}")
         if first is not None:
             print(f"    published: {first.published}")

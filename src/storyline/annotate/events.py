@@ -252,18 +252,18 @@ def _verb(token: Token) -> Token:
 
 
 def _todays_news(sentence: Span) -> bool:
-    """A main clause in the present perfect or progressive ("Kim Jong-un has told Seoul's
-    envoy ...", "is visiting") with a named subject: news of the article's own day."""
+    """A main clause in the present perfect ("Kim Jong-un has told Seoul's envoy ...") with a
+    named subject: news of the article's own day. (The progressive, "is staking out new ground",
+    describes more often than it reports.)"""
     root = sentence.root
     if root.pos_ not in ("VERB", "AUX"):
         return False
     auxes = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
     perfect = root.tag_ == "VBN" and any(a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP") for a in auxes)
-    progressive = root.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes)
     subject = any(
         c.dep_ in ("nsubj", "nsubjpass") and (c.ent_type_ or c.pos_ == "PROPN") for c in root.children
     )
-    return (perfect or progressive) and subject and not _planned(root)
+    return perfect and subject and not _planned(root)
 
 
 def _planned(verb: Token) -> bool:

@@ -147,7 +147,8 @@ def _join(words: list[Token]) -> str:
     """Words joined with their own spacing; quote marks, and brackets left unmatched, go."""
     out = []
     for n, t in enumerate(words):
-        if t.text in _QUOTES or t.text in "()[]":
+        possessive = t.text in "'’" and n + 1 < len(words) and words[n + 1].lower_ == "s"
+        if (t.text in _QUOTES and not possessive) or t.text in "()[]":
             continue
         follow = n + 1 < len(words) and words[n + 1].i == t.i + 1
         out.append(t.text + (t.whitespace_ if follow else " "))
