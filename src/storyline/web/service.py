@@ -13,7 +13,7 @@ from ..api import Storyline
 from ..errors import ConfigError, NotFoundError
 from ..timeline import by_date, rank
 from ..timeline.export import to_dict
-from ..types import TimelineEvent, TimelineQuery, try_date_value
+from ..types import DateValue, TimelineEvent, TimelineQuery, try_date_value
 from .format import BINS, choose_bin, density, display_date, file_name, fit_bin, safe_url, segments
 
 MAX_LIMIT = 1000
@@ -61,9 +61,19 @@ class Service:
         with self.lock:
             event = self.store.get_event(event_id)
         event["display_date"] = display_date(event["date"])
+        own = DateValue.parse(event["date"])
         for m in event["mentions"]:
             m["display_published"] = display_date(m["published"])
             m["offset"] = m["start"]
+            m["disagrees"] = not DateValue.parse(m["date"]).compatible(own)
+        mentions = event["mentions"]
+        event["independent"] = len({m["story"] if m["story"] is not None else m["article"] for m in mentions})
+        event["outlets"] = list(dict.fromkeys(m["source"] for m in mentions if m["source"]))
+        event["disagreements"] = [
+            {"article": m["article"], "title": m["title"], "source": m["source"], "date": m["date"],
+             "display_date": display_date(m["date"])}
+            for m in mentions if m["disagrees"]
+        ]
         return event
 
     # -- articles ----------------------------------------------------------------
