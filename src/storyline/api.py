@@ -9,15 +9,16 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
-from datetime import date
+from dataclasses import replace
+from datetime import UTC, date, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from .annotate import Annotator
-from .errors import ConfigError, NotFoundError
+from .editing import Editor
+from .errors import ConfigError
 from .pipeline.feed import Overrides
 from .pipeline.ingest import Ingestor, ProgressCallback
 from .pipeline.report import IngestReport
@@ -25,7 +26,8 @@ from .read.fetch import Fetcher
 from .read.manifest import load_manifest
 from .settings import Settings
 from .store import Store
-from .timeline import DatedSummary, by_date, load_sentences, rank, summarize, with_keywords
+from .timeline import DatedSummary, Sentence, by_date, load_sentences, rank, summarize, with_keywords
+from .timeline.edits import EditPlan, apply_plan
 from .types import DateValue, TimelineEvent, TimelineQuery, parse_user_date
 
 
@@ -47,6 +49,7 @@ class Storyline:
         self.store = Store(self.settings.db if path is None else path)
         self.fetcher = fetcher  # how `add URL` fetches pages; the default uses urllib
         self._ingestor: Ingestor | None = None
+        self.editor = Editor(self.store)
 
     # -- writing -----------------------------------------------------------------
 
@@ -67,33 +70,43 @@ class Storyline:
         source: str | None = None,
         manifest: str | Path | None = None,
         progress: ProgressCallback | None = None,
+        update: bool = False,
     ) -> IngestReport:
-        """Read, annotate, link and store the files, folders, archives and URLs in ``paths``."""
+        """Read, annotate, link and store the files, folders, archives and URLs in ``paths``.
+        With ``update``, stored articles whose manifest entry changed are read again."""
         overrides = Overrides(
             published=parse_date(published, "--published"),
             source=source,
             manifest=load_manifest(Path(manifest)) if manifest else None,
         )
-        return self.ingestor().add(paths, overrides, progress)
+        run, started = self.store.start_ingest_run()
+        report = self.ingestor().add(paths, overrides, progress, update=update)
+        self.store.finish_ingest_run(run, len(report.added))
+        report.new_events, report.updated_events = self._grown(started)
+        report.stale_edits = [f"edit {e.id} ({e.kind}): {why}" for e, why in self.editor.resolved().stale]
+        return report
+
+    def _grown(self, since: str) -> tuple[int, int]:
+        """(events first reported since ``since``, older events with new sources since then)."""
+        times = self.store.event_report_times(self.store.events_reported_since(since))
+        new = sum(1 for first, _ in times.values() if first >= since)
+        return new, len(times) - new
 
     # -- reading -----------------------------------------------------------------
 
     def entity_ids(self, name: str | None) -> list[int] | None:
-        """The registry ids a user's entity name (or alias, or id) stands for; None for no
-        name. The one place names are resolved, for the timeline, quotes and the web."""
+        """The registry ids a user's entity name (or alias, or id) stands for, edits applied;
+        None for no name. The one place names are resolved, for the timeline, quotes and the web."""
         if name is None or not name.strip():
             return None
-        name = name.strip()
-        if re.fullmatch(r"[0-9]{1,18}", name):  # an entity id, as the web links give it
-            return [int(name)]
-        ids = self.store.entity_ids_named(name)
-        if not ids:
-            raise NotFoundError(f"no entity named {name!r}; list them with `storyline entities`")
-        return ids
+        return self.editor.entity_ids(name)
 
     def timeline_index(self, q: TimelineQuery) -> list[tuple[int, str, str]]:
         """(id, date_start, date_end) of the events ``q`` selects, in date order: with a
         ``limit``, the most salient ones only (ranked on light events, sources not loaded)."""
+        plan = self.editor.plan()
+        if not plan.empty or q.new_since is not None:
+            return [(e.id, e.date.start.isoformat(), e.date.end.isoformat()) for e in self._edited(q, plan)]
         index = self.store.event_index(q, self.entity_ids(q.entity))
         if q.limit is None or q.limit >= len(index):
             return index
@@ -103,10 +116,70 @@ class Storyline:
 
     def timeline(self, q: TimelineQuery | None = None, /, **filters: Any) -> list[TimelineEvent]:
         """The events ``q`` selects (or ``TimelineQuery.parse(**filters)``: entity, since,
-        until, query, source, limit), with their salience set, in date order."""
+        until, query, source, limit), edits applied, with their salience set, in date order."""
         q = q if q is not None else TimelineQuery.parse(**filters)
+        plan = self.editor.plan()
+        if not plan.empty or q.new_since is not None:
+            return self._edited(q, plan)
         ids = [row[0] for row in self.timeline_index(q)]
         return by_date(rank(self.store.events_by_id(ids)))
+
+    def events(self, ids: list[int], keep_hidden: bool = False) -> list[TimelineEvent]:
+        """These events (ids as a timeline gives them) with the edits applied, ranked, in date order."""
+        plan = self.editor.plan()
+        wanted = set(ids)
+        loaded = self.store.events_by_id(sorted(plan.partners(wanted)))
+        edited = [e for e in apply_plan(loaded, plan, keep_hidden) if e.id in wanted]
+        return by_date(rank(edited))
+
+    def _edited(self, q: TimelineQuery, plan: EditPlan) -> list[TimelineEvent]:
+        """The timeline through the edits: machine events matching the entity and word filters
+        (and those merged with them), edited, then filtered on their edited dates and outlets."""
+        base = replace(q, since=None, until=None, source=None, limit=None, new_since=None)
+        index = self.store.event_index(base, self.entity_ids(q.entity))
+        loaded = self.store.events_by_id(sorted(plan.partners(row[0] for row in index)))
+        events = [e for e in apply_plan(loaded, plan) if _passes(e, q)]
+        if q.new_since is not None:
+            events = self._new_only(events, plan, q.new_since)
+        ranked = rank(events)
+        if q.limit is not None:
+            ranked = [e for i, e in enumerate(ranked) if i < q.limit or "pinned" in e.marks]
+        return by_date(ranked)
+
+    def _new_only(self, events: list[TimelineEvent], plan: EditPlan, since: datetime) -> list[TimelineEvent]:
+        """The events first reported after ``since`` (marked new), or given new sources or
+        edited since then (marked updated)."""
+        moment = since.astimezone(UTC).isoformat(timespec="seconds")
+        members: dict[int, set[int]] = {}
+        for event_id in plan.partners(e.id for e in events):
+            members.setdefault(plan.root(event_id), set()).add(event_id)
+        for s in plan.splits:
+            members.setdefault(s.new_id, set()).add(s.event)
+        times = self.store.event_report_times(sorted({i for m in members.values() for i in m}))
+        edited = {e.target for e in self.editor.resolved().edits if e.created_at.isoformat() >= moment}
+        out = []
+        for e in events:
+            spans = [times[i] for i in members.get(e.id, {e.id}) if i in times]
+            if not spans:
+                continue
+            first, last = min(t[0] for t in spans), max(t[1] for t in spans)
+            if first >= moment:
+                out.append(replace(e, marks=(*e.marks, "new")))
+            elif last >= moment or e.id in edited:
+                out.append(replace(e, marks=(*e.marks, "updated")))
+        return out
+
+    def new_since(self, value: str) -> datetime:
+        """``last`` (the start of the latest add that added articles) or a date, as a moment."""
+        if value.strip().lower() == "last":
+            started = self.store.last_ingest_start()
+            if started is None:
+                raise ConfigError("no `storyline add` has added articles yet; give a date instead of 'last'")
+            return datetime.fromisoformat(started)
+        day = parse_date(value, "--new-since")
+        if day is None:
+            raise ConfigError("--new-since needs a date (2019-06-23) or 'last'")
+        return datetime(day.start.year, day.start.month, day.start.day, tzinfo=UTC)
 
     def summarize(
         self,
@@ -130,27 +203,60 @@ class Storyline:
         hi = parse_date(until, "--until")
         start = lo.start if lo else date.fromisoformat(span[0])
         end = hi.end if hi else date.fromisoformat(span[1])
-        pool = with_keywords(load_sentences(self.store, start, end), keywords)
+        pool = with_keywords(self._edited_sentences(load_sentences(self.store, start, end)), keywords)
         words = (query or "").split()
         # without --since/--until, days mentioned before or after the articles count too
         first = start if lo else date.min
         last = end if hi else date.max
         return summarize(pool, dates, sentences, first, last, words)
 
+    def _edited_sentences(self, pool: list[Sentence]) -> list[Sentence]:
+        """Summary material without removed articles, with the articles' fixed metadata."""
+        plan = self.editor.plan()
+        if not (plan.removed or plan.articles):
+            return pool
+        out = []
+        for s in pool:
+            if s.article in plan.removed:
+                continue
+            fix = plan.articles.get(s.article)
+            if fix is not None:
+                s = replace(s, title=fix.title or s.title, source=fix.source or s.source,
+                            published=fix.published.start if fix.published else s.published)
+            out.append(s)
+        return out
+
     def articles(self, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
-        return self.store.list_articles(limit, offset)
+        """Stored articles, edits applied (removed ones left out)."""
+        if not self.editor.plan().removed:
+            return self.editor.articles(self.store.list_articles(limit, offset))
+        rows = self.editor.articles(self.store.list_articles())
+        return rows[offset : None if limit is None else offset + limit]
 
     def article(self, article_id: int) -> dict[str, Any]:
-        return self.store.get_article(article_id)
+        data = self.store.get_article(article_id)
+        return {**data, **self.editor.articles([data], keep_removed=True)[0]}
 
     def entities(self, type_: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-        return self.store.list_entities(type_, limit)
+        if self.editor.plan().entity_roots:  # merges change counts: merge first, then cut
+            return self.editor.entities(self.store.list_entities(type_))[:limit]
+        return self.editor.entities(self.store.list_entities(type_, limit))
 
     def quotes(self, speaker: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
         return self.store.list_quotes(self.entity_ids(speaker), limit=limit)
 
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
         return self.store.search(query, limit)
+
+    def collect_garbage(self) -> tuple[int, int]:
+        """Delete the removed articles (annotations and raw bytes no other article uses):
+        (articles deleted, raw inputs deleted)."""
+        removed = sorted(self.editor.plan().removed)
+        with self.store.transaction():
+            for article_id in removed:
+                self.store.delete_article(article_id)
+            raws = self.store.delete_unreferenced_raw()
+        return len(removed), raws
 
     # -- lifetime ----------------------------------------------------------------
 
@@ -167,6 +273,15 @@ class Storyline:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def _passes(event: TimelineEvent, q: TimelineQuery) -> bool:
+    """The date and outlet filters of ``q``, on an edited event."""
+    if q.since is not None and event.date.end < q.since.start:
+        return False
+    if q.until is not None and event.date.start > q.until.end:
+        return False
+    return q.source is None or any(s.source == q.source for s in event.sources)
 
 
 def open(  # noqa: A001

@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -169,6 +169,7 @@ class TimelineQuery:
     query: str | None = None
     source: str | None = None
     limit: int | None = None
+    new_since: datetime | None = None  # only events first reported (or updated) after this moment
 
     def __post_init__(self) -> None:
         if self.limit is not None and self.limit < 1:
@@ -185,6 +186,7 @@ class TimelineQuery:
         query: str | None = None,
         source: str | None = None,
         limit: int | None = None,
+        new_since: datetime | None = None,
     ) -> TimelineQuery:
         """The query from what a user typed; blank strings mean "no filter"."""
         return cls(
@@ -194,12 +196,14 @@ class TimelineQuery:
             query=(query or "").strip() or None,
             source=(source or "").strip() or None,
             limit=limit,
+            new_since=new_since,
         )
 
     def active(self) -> dict[str, str]:
         """The filters set, as text (for query strings and "filtered by" lines)."""
         values = {"entity": self.entity, "since": self.since, "until": self.until,
-                  "query": self.query, "source": self.source, "limit": self.limit}
+                  "query": self.query, "source": self.source, "limit": self.limit,
+                  "new_since": self.new_since.isoformat() if self.new_since else None}
         return {k: str(v) for k, v in values.items() if v is not None}
 
 
@@ -354,3 +358,50 @@ class TimelineEvent:
     actors: tuple[str, ...]
     sources: tuple[SourceRef, ...]
     salience: float = 0.0
+    marks: tuple[str, ...] = ()  # set by views: "edited", "pinned", "hidden", "new", "updated"
+
+
+# --- edits -----------------------------------------------------------------------
+
+
+class EditKind(StrEnum):
+    EVENT_HIDE = "event.hide"
+    EVENT_UNHIDE = "event.unhide"
+    EVENT_DATE = "event.date"
+    EVENT_HEADLINE = "event.headline"
+    EVENT_PIN = "event.pin"
+    EVENT_UNPIN = "event.unpin"
+    EVENT_MERGE = "event.merge"  # value: the id of the event merged into the target
+    EVENT_SPLIT = "event.split"  # value: {"article": id, "sentence": text} taken out of the target
+    ENTITY_MERGE = "entity.merge"  # value: the id of the entity merged into the target
+    ENTITY_RENAME = "entity.rename"
+    ENTITY_SPLIT_ALIAS = "entity.split_alias"
+    ARTICLE_PUBLISHED = "article.published"
+    ARTICLE_SOURCE = "article.source"
+    ARTICLE_TITLE = "article.title"
+    ARTICLE_URL = "article.url"
+    ARTICLE_REMOVE = "article.remove"
+    ARTICLE_STORY = "article.story"  # value: a story id; applied where stories exist
+
+    @property
+    def subject(self) -> str:
+        """What the target id names: ``event``, ``entity`` or ``article``."""
+        return self.value.split(".", 1)[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One user edit. ``target`` (and, for merges, ``value``) hold current ids once resolved."""
+
+    id: int
+    kind: EditKind
+    target: int
+    value: str | None
+    created_at: datetime
+    note: str | None = None
+    anchor: str = "{}"  # JSON identifying the target again after re-annotation
+    undone_at: datetime | None = None
+
+    def describe(self) -> str:
+        value = "" if self.value is None else f" {self.value}"
+        return f"{self.kind} {self.kind.subject} {self.target}{value}"

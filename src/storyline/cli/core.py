@@ -64,6 +64,14 @@ def _print_report(report: IngestReport) -> None:
     )
     for skipped in report.skipped:
         click.echo(f"  skipped {skipped.path}: {skipped.reason}")
+    for article_id, title in report.updated:
+        click.echo(f"  read again (metadata changed): [{article_id}] {title}")
+    for warning in report.warnings:
+        click.secho(f"  warning: {warning}", fg="yellow")
+    for stale in report.stale_edits:
+        click.secho(f"  edit no longer applies: {stale} (see `storyline edits`)", fg="yellow")
+    click.echo(f"the timeline grew by {report.new_events} new event(s); "
+               f"{report.updated_events} event(s) got new sources")
 
 
 @main.command()
@@ -77,6 +85,8 @@ def _print_report(report: IngestReport) -> None:
 )
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes for annotation (default: setting jobs, 1).")
+@click.option("--update", is_flag=True,
+              help="Read again stored files whose date, outlet, title or URL as given now changed.")
 @format_option()
 @click.pass_context
 @handle_errors
@@ -87,12 +97,14 @@ def add(
     source: str | None,
     manifest: Path | None,
     jobs: int | None,
+    update: bool,
     fmt: str,
 ) -> None:
     """Add files, folders, archives or http(s) URLs of articles to the database.
 
-    A folder holding manifest.csv / manifest.json uses it automatically. Exits
-    with status 2 when any input was skipped. With --jobs N, N processes annotate
+    A folder holding manifest.csv / manifest.json uses it automatically; rows naming
+    a missing file and files it does not list are warned about. Exits with status 2
+    when any input was skipped or a manifest row names a missing file. With --jobs N, N processes annotate
     in parallel; what is stored is the same as with one.
     """
     settings: Settings = ctx.obj
@@ -100,12 +112,12 @@ def add(
         ctx.obj = replace(settings, jobs=jobs)
     with _open(ctx) as sl, _progress("annotating") as progress:
         report = sl.add(paths, published=published, source=source, manifest=manifest,
-                        progress=progress)
+                        progress=progress, update=update)
     if fmt == "json":
         print_json(report.as_dict())
     else:
         _print_report(report)
-    if report.skipped:
+    if report.skipped or any("no such file" in w for w in report.warnings):
         sys.exit(2)
 
 
@@ -132,10 +144,12 @@ def articles(ctx: click.Context, limit: int | None, offset: int, fmt: str) -> No
 @click.option("--query", "-q", metavar="WORDS", help="Only events whose sentences contain these words.")
 @click.option("--source", metavar="OUTLET", help="Only events reported by this outlet.")
 @click.option("--limit", type=int, default=None, help="The N most salient events, in date order.")
+@click.option("--new-since", metavar="DATE|last",
+              help="Only events first reported (or updated) after DATE, or since the last add.")
 @click.option("--summarize", is_flag=True, help="Summarise: N dates, K cited sentences each.")
 @click.option("--dates", "n_dates", type=int, default=10, show_default=True, help="N (--summarize).")
 @click.option("--sentences", "k", type=int, default=1, show_default=True, help="K (--summarize).")
-@format_option("md", "csv", "timelinejs")
+@format_option("md", "csv", "timelinejs", "html")
 @click.pass_context
 @handle_errors
 def timeline(
@@ -146,6 +160,7 @@ def timeline(
     query: str | None,
     source: str | None,
     limit: int | None,
+    new_since: str | None,
     summarize: bool,
     n_dates: int,
     k: int,
@@ -162,7 +177,8 @@ def timeline(
         click.echo(render_summary(days, fmt), nl=False)
         return
     with _open(ctx) as sl:
-        events = sl.timeline(TimelineQuery.parse(entity, since, until, query, source, limit))
+        moment = sl.new_since(new_since) if new_since else None
+        events = sl.timeline(TimelineQuery.parse(entity, since, until, query, source, limit, moment))
     click.echo(render(events, fmt, title=f"Timeline: {entity}" if entity else "Timeline"))
 
 
@@ -222,7 +238,7 @@ def search(ctx: click.Context, query: str, limit: int, fmt: str) -> None:
     help="Folder of articles to use [default: examples/korea-letters].",
 )
 @click.option("--limit", type=int, default=None, help="Show only the N most salient events.")
-@format_option("md", "csv", "timelinejs")
+@format_option("md", "csv", "timelinejs", "html")
 @click.pass_context
 @handle_errors
 def demo(ctx: click.Context, path: Path | None, limit: int | None, fmt: str) -> None:

@@ -11,8 +11,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..types import Granularity, SourceRef, TimelineEvent
+from .html_export import to_html
 
-FORMATS = ("text", "json", "md", "csv", "timelinejs")
+FORMATS = ("text", "json", "md", "csv", "timelinejs", "html")
 
 
 def to_dict(event: TimelineEvent) -> dict[str, Any]:
@@ -23,6 +24,7 @@ def to_dict(event: TimelineEvent) -> dict[str, Any]:
         "summary": event.summary,
         "actors": list(event.actors),
         "salience": round(event.salience, 3),
+        "marks": list(event.marks),
         "sources": [
             {
                 "article": s.article,
@@ -47,6 +49,8 @@ def render(events: Sequence[TimelineEvent], fmt: str, title: str = "Timeline") -
         return json.dumps(to_timelinejs(events, title), ensure_ascii=False, indent=2)
     if fmt == "text":
         return to_text(events)
+    if fmt == "html":
+        return to_html(events, title)
     raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
 
@@ -64,7 +68,7 @@ def to_text(events: Sequence[TimelineEvent], width: int = 100) -> str:
         wrapped = textwrap.wrap(e.summary, width - len(indent)) or [""]
         lines.append(f"{e.date.value:<12} {wrapped[0]}")
         lines.extend(indent + part for part in wrapped[1:])
-        detail = f"cited: {_cites(e)}"
+        detail = f"cited: {_cites(e)}" + "".join(f" [{m}]" for m in e.marks)
         if e.actors:
             detail += " · " + ", ".join(e.actors[:5])
         lines.extend(textwrap.wrap(detail, width, initial_indent=indent, subsequent_indent=indent))
