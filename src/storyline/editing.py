@@ -90,7 +90,7 @@ class Editor:
     def _event_edit(self, kind: EditKind, target: int, value: str | None) -> Checked:
         anchor = self._event_anchor(target)
         if kind is EditKind.EVENT_DATE:
-            value = parse_value_date(value, "--date").value
+            value = parse_value_date(value, "the event's date").value
         elif kind is EditKind.EVENT_HEADLINE:
             value = _text(value, "headline")
         elif kind is EditKind.EVENT_MERGE:
@@ -143,7 +143,7 @@ class Editor:
             raise NotFoundError(f"no article with id {target}; list them with `storyline articles`")
         anchor = {"content_hash": hashes[target]}
         if kind is EditKind.ARTICLE_PUBLISHED:
-            return parse_value_date(value, "--published").value, anchor
+            return parse_value_date(value, "the publication date").value, anchor
         if kind is EditKind.ARTICLE_URL:
             url = _text(value, "url")
             if urlsplit(url).scheme not in ("http", "https"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 import sqlite3
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from ..api import Storyline
 from ..errors import NotFoundError, StorylineError
 from ..settings import Settings
 from .api import router as api_router
+from .edits import router as edits_router
 from .pages import render_error
 from .pages import router as pages_router
 from .service import Service
@@ -68,10 +70,13 @@ def _open(source: str | Path | Storyline | Settings) -> Storyline:
     return Storyline(source)
 
 
-def create_app(source: str | Path | Storyline | Settings) -> FastAPI:
-    """A read-only web app over the storyline database ``source`` (a path, settings or Storyline)."""
+def create_app(source: str | Path | Storyline | Settings, edit: bool = False) -> FastAPI:
+    """A read-only web app over the storyline database ``source`` (a path, settings or Storyline).
+    With ``edit``, the edits table alone becomes writable, through its own connection."""
     storyline = _open(source)
     storyline.store.read_only()
+    if edit:
+        storyline.store.open_edit_writer()
     app = FastAPI(
         title="storyline",
         summary="A dated, source-cited storyline of a pile of news articles.",
@@ -81,6 +86,9 @@ def create_app(source: str | Path | Storyline | Settings) -> FastAPI:
         redoc_url=None,
     )
     app.state.service = Service(storyline)
+    app.state.editable = edit
+    app.state.csrf_secret = secrets.token_bytes(32)
+    app.include_router(edits_router)
     app.include_router(api_router)
     app.include_router(pages_router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")

@@ -14,6 +14,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ..errors import NotFoundError, StorylineError
 from ..types import TimelineEvent, TimelineQuery
+from .csrf import session_token, set_token_cookie
 from .format import MONTHS, axis_labels, display_basis, display_date, month_key
 from .service import Service, TimelinePage
 
@@ -35,8 +36,12 @@ Short = Annotated[str | None, Query(max_length=200)]
 
 
 def render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    token = session_token(request)  # None unless the server runs with --edit
+    context.setdefault("csrf", token)
     html = env.get_template(name).render(request=request, path=request.url.path, **context)
-    return HTMLResponse(html, status_code=status_code)
+    response = HTMLResponse(html, status_code=status_code)
+    set_token_cookie(response, token)
+    return response
 
 
 def render_error(request: Request, status: int, message: str) -> HTMLResponse:
