@@ -102,12 +102,19 @@ class Editor:
         elif kind is EditKind.EVENT_SPLIT:
             article, sentence = split_value(value)
             hashes = self.store.article_hashes([article])
-            if article not in hashes or [hashes[article], sentence] not in anchor.get("sentences", []):
+            if article not in hashes or [hashes[article], sentence] not in self._sentences(target):
                 raise ConfigError(f"event {target} has no sentence {sentence!r} from article {article}")
             anchor["article"] = hashes[article]
         else:
             value = None
         return value, anchor
+
+    def _sentences(self, event_id: int) -> list[list[str]]:
+        """(content hash, sentence) of the event as edited: its own and those merged into it."""
+        plan = self.plan()
+        members = [i for i in plan.partners([event_id]) if plan.root(i) == event_id and i < SPLIT_BASE]
+        live = self.store.existing_events(members)
+        return [pair for i in members if i in live for pair in self.store.event_anchor(i)]
 
     def _event_anchor(self, event_id: int) -> dict[str, Any]:
         if event_id >= SPLIT_BASE:

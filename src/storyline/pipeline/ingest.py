@@ -135,9 +135,10 @@ def store_batch(
             if isinstance(result, Skipped):
                 report.skipped.append(result)
             elif update and metadata_changed(store, result.article):
-                old = store.article_by_hash(result.article.content_hash)
-                store.delete_article(int(old["id"]) if old else 0)
+                old = store.article_by_hash(result.article.content_hash) or {}
+                store.delete_article(int(old["id"]))
                 article_id, _ = linker.store_article(result)
+                store.set_added_at(article_id, old["added_at"])
                 report.updated.append((article_id, result.article.title))
             elif store.has_content(result.article.content_hash):
                 report.present.append(result.article.path)

@@ -218,10 +218,15 @@ class EditsMixin:
 
     def article_by_hash(self, content_hash: str) -> dict[str, Any] | None:
         row = self.conn.execute(
-            "SELECT id, published, published_basis, source, title, url FROM articles WHERE content_hash = ?",
+            """SELECT id, published, published_basis, source, title, url, added_at FROM articles
+               WHERE content_hash = ?""",
             (content_hash,),
         ).fetchone()
         return dict(row) if row else None
+
+    def set_added_at(self, article_id: int, added_at: str) -> None:
+        """Keep a re-read article's first ``added_at``: it is not new news."""
+        self.conn.execute("UPDATE articles SET added_at = ? WHERE id = ?", (added_at, article_id))
 
     def delete_unreferenced_raw(self) -> int:
         cur = self.conn.execute(

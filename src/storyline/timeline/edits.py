@@ -60,11 +60,7 @@ class EditPlan:
 
     def root(self, event_id: int) -> int:
         """The event ``event_id`` ended up in after merges (itself when not merged)."""
-        seen = {event_id}
-        while event_id in self.merged and self.merged[event_id] not in seen:
-            event_id = self.merged[event_id]
-            seen.add(event_id)
-        return event_id
+        return _root(self.merged, event_id)
 
     def partners(self, ids: Iterable[int]) -> set[int]:
         """Events to load beside ``ids`` so that merges and splits can be applied to them."""
@@ -126,14 +122,14 @@ def plan_edits(edits: Sequence[Edit], entity_names: Mapping[int, str] | None = N
             dates[t] = parse_value_date(v)
         elif k is EditKind.EVENT_HEADLINE:
             headlines[t] = v or ""
-        elif k is EditKind.EVENT_MERGE and v is not None and int(v) != t:
+        elif k is EditKind.EVENT_MERGE and v is not None and _root(merged, t) != _root(merged, int(v)):
             merged[int(v)] = t
         elif k is EditKind.EVENT_SPLIT:
             article, sentence = split_value(v)
             splits.append(Split(SPLIT_BASE + e.id, t, article, sentence))
         elif k is EditKind.ENTITY_RENAME:
             shown[t] = v or shown.get(t, "")
-        elif k is EditKind.ENTITY_MERGE and v is not None and int(v) != t:
+        elif k is EditKind.ENTITY_MERGE and v is not None and _root(roots, t) != _root(roots, int(v)):
             roots[int(v)] = t
         elif k is EditKind.ENTITY_SPLIT_ALIAS and v:
             split_aliases.setdefault(t, set()).add(v)
@@ -149,6 +145,14 @@ def plan_edits(edits: Sequence[Edit], entity_names: Mapping[int, str] | None = N
         entity_roots=roots, split_aliases={k: frozenset(v) for k, v in split_aliases.items()},
         articles=fixes, removed=frozenset(removed), stories=stories,
     )
+
+
+def _root(into: Mapping[int, int], item: int) -> int:
+    seen = {item}
+    while item in into and into[item] not in seen:
+        item = into[item]
+        seen.add(item)
+    return item
 
 
 def _fix(fix: ArticleFix, kind: EditKind, value: str | None) -> ArticleFix:
@@ -167,11 +171,7 @@ def _actor_names(
     """Machine actor name -> the name shown, following merges then renames."""
     out: dict[str, str] = {}
     for entity_id, name in names.items():
-        root, seen = entity_id, {entity_id}
-        while root in roots and roots[root] not in seen:
-            root = roots[root]
-            seen.add(root)
-        final = shown.get(root, name)
+        final = shown.get(_root(roots, entity_id), name)
         if final != name:
             out[name] = final
     return out
@@ -250,7 +250,7 @@ def _split(by_id: dict[int, TimelineEvent], plan: EditPlan) -> dict[int, Timelin
             continue
         rest = tuple(x for x in parent.sources if x not in taken)
         by_id[parent.id] = replace(parent, sources=rest, marks=_mark(parent.marks, "edited"))
-        actors = tuple(a for a in parent.actors if a in s.sentence)
+        actors = tuple(a for a in parent.actors if a in s.sentence or a.split()[-1] in s.sentence)
         by_id[s.new_id] = TimelineEvent(s.new_id, parent.date, s.sentence, actors, taken, marks=("edited",))
     return by_id
 
