@@ -9,6 +9,7 @@ anchor finds the target again; an edit whose target is gone is reported as stale
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlsplit
@@ -74,7 +75,7 @@ class Editor:
         """Registry ids ``name`` stands for once renames, merges and split aliases apply."""
         name = name.strip()
         plan = self.plan()
-        if name.isdigit() and len(name) <= 18:
+        if re.fullmatch(r"[0-9]{1,18}", name):  # an entity id, as the web links give it
             ids = {int(name)}
         else:
             renamed = {shown.casefold(): i for i, shown in self._shown_names(plan).items()}

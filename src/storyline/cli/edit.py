@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import click
 from rich.console import Console
@@ -29,7 +30,7 @@ def _record(ctx: click.Context, target_of: str, changes: list[tuple[EditKind, st
     if not changes:
         raise ConfigError("say what to change; see `storyline edit --help`")
     with _open(ctx) as sl:
-        target = int(target_of) if target_of.isdigit() else sl.editor.entity_id(target_of)
+        target = int(target_of) if re.fullmatch(r"[0-9]{1,18}", target_of) else sl.editor.entity_id(target_of)
         made: list[Edit] = [sl.editor.make(kind, target, value, note) for kind, value in changes]
     for edit in made:
         click.echo(f"edit {edit.id}: {edit.describe()} (undo with `storyline edits undo {edit.id}`)")

@@ -40,6 +40,7 @@ class EventOut(BaseModel):
     sources: list[SourceOut]
     articles: list[int]
     outlets: list[str]
+    marks: list[str] = []  # "edited", "pinned", "new", "updated"
 
 
 class DensityBin(BaseModel):
@@ -77,10 +78,14 @@ def events(
     source: Annotated[str | None, Query(max_length=200, description="Outlet name.")] = None,
     top: Annotated[int | None, Query(ge=1, le=100_000, description="Only the N most salient.")] = None,
     bins: Annotated[str | None, Query(pattern="^(year|month|day)$")] = None,
+    new_since: Annotated[
+        str | None, Query(max_length=20, description="A date or 'last' (the last add).")
+    ] = None,
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    query = TimelineQuery.parse(entity, since, until, q, source, top)
+    moment = _service(request).new_since(new_since) if new_since else None
+    query = TimelineQuery.parse(entity, since, until, q, source, top, moment)
     page = _service(request).timeline(query, offset, limit, bins)
     return {"total": page.total, "offset": page.offset, "limit": page.limit, "bins": page.bins,
             "density": page.density, "events": [event_json(e) for e in page.events]}

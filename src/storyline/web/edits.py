@@ -1,4 +1,4 @@
-"""Editing over the web: JSON endpoints under /api/edits, the edit history page and exports.
+"""Editing over the web: JSON endpoints under /api/edits, the edit history page and /export.
 
 Edits are refused (403) unless the server was started with ``serve --edit``, and every
 edit request must carry the per-session CSRF token: a random nonce signed with the
@@ -69,7 +69,7 @@ def undo_edit(request: Request, edit_id: Id) -> dict[str, Any]:
     return _service(request).undo_edit(edit_id)
 
 
-@router.get("/api/export", summary="The timeline as a file: json, md, csv, timelinejs, html or text")
+@router.get("/export", include_in_schema=False)  # a file to download, not JSON: outside /api
 def export(
     request: Request,
     format: Annotated[str, Query(pattern="^(json|md|csv|timelinejs|html|text)$")] = "html",  # noqa: A002
@@ -79,10 +79,13 @@ def export(
     q: Annotated[str | None, Query(max_length=500)] = None,
     source: Annotated[str | None, Query(max_length=200)] = None,
     top: Annotated[str | None, Query(pattern=r"^\d{0,6}$")] = None,
+    new_since: Annotated[str | None, Query(max_length=20)] = None,
 ) -> Response:
+    service = _service(request)
     limit = int(top) if top and int(top) > 0 else None
-    query = TimelineQuery.parse(entity, since, until, q, source, limit)
-    events = _service(request).export_events(query)
+    moment = service.new_since(new_since) if new_since else None
+    query = TimelineQuery.parse(entity, since, until, q, source, limit, moment)
+    events = service.export_events(query)
     title = f"Timeline: {entity}" if entity else "Timeline"
     body = render_export(events, format, title=title)
     headers = {"content-disposition": f'attachment; filename="timeline.{SUFFIX[format]}"'}

@@ -80,13 +80,15 @@ class TimelineForm:
     q: str | None = None
     source: str | None = None
     top: int | None = None
+    new_since: str | None = None
 
-    def query(self) -> TimelineQuery:
-        return TimelineQuery.parse(self.entity, self.since, self.until, self.q, self.source, self.top)
+    def query(self, service: Service | None = None) -> TimelineQuery:
+        moment = service.new_since(self.new_since) if service and self.new_since else None
+        return TimelineQuery.parse(self.entity, self.since, self.until, self.q, self.source, self.top, moment)
 
     def active(self) -> dict[str, str]:
         values = {"entity": self.entity, "since": self.since, "until": self.until, "q": self.q,
-                  "source": self.source, "top": self.top}
+                  "source": self.source, "top": self.top, "new_since": self.new_since}
         return {k: str(v) for k, v in values.items() if v not in (None, "")}
 
 
@@ -100,15 +102,16 @@ def timeline(
     source: Short = None,
     top: Annotated[str | None, Query(pattern=r"^\d{0,6}$", description="empty: all")] = None,
     bins: Annotated[str | None, Query(pattern="^(year|month|day)?$")] = None,
+    new_since: Annotated[str | None, Query(max_length=20)] = None,
     page: Page = 1,
 ) -> HTMLResponse:
     service = _service(request)
     f = TimelineForm(entity or None, since or None, until or None, q or None, source or None,
-                     int(top) if top and int(top) > 0 else None)
+                     int(top) if top and int(top) > 0 else None, new_since or None)
     bins = bins or None
     error, status = None, 200
     try:
-        result = service.timeline(f.query(), (page - 1) * PAGE, PAGE, bins)
+        result = service.timeline(f.query(service), (page - 1) * PAGE, PAGE, bins)
     except StorylineError as exc:  # keep the filters on screen so they can be corrected
         error, status = str(exc), 404 if isinstance(exc, NotFoundError) else 400
         result = TimelinePage([], 0, 0, PAGE, bins or "month")

@@ -6,7 +6,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any, TypeVar
 
 from ..api import Storyline
@@ -203,6 +203,10 @@ class Service:
             edit = self.sl.editor.undo(edit_id)
             self._cache.clear()
         return {"id": edit.id, "kind": str(edit.kind), "undone": True}
+
+    def new_since(self, value: str) -> datetime:
+        with self.lock:
+            return self.sl.new_since(value)
 
     def export_events(self, q: TimelineQuery) -> list[TimelineEvent]:
         with self.lock:
