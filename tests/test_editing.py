@@ -150,6 +150,16 @@ def test_article_metadata_and_removal(sl: Storyline) -> None:
     assert statuses["article.remove"].startswith("done")
 
 
+def test_removed_articles_leave_summaries_quotes_and_search(sl: Storyline) -> None:
+    cited = {s.article for day in sl.summarize(dates=5) for s in day.sentences}
+    quoted = {q["article"] for q in sl.quotes()}
+    article = sorted(cited & quoted)[0]
+    sl.editor.make(EditKind.ARTICLE_REMOVE, article)
+    assert article not in {s.article for day in sl.summarize(dates=5) for s in day.sentences}
+    assert article not in {q["article"] for q in sl.quotes()}
+    assert article not in {r["article"] for r in sl.search("Kim")}
+
+
 def test_story_move_is_recorded(sl: Storyline) -> None:
     article = sl.articles()[0]["id"]
     sl.editor.make(EditKind.ARTICLE_STORY, article, "7")

@@ -243,10 +243,24 @@ class Storyline:
         return self.editor.entities(self.store.list_entities(type_, limit))
 
     def quotes(self, speaker: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-        return self.store.list_quotes(self.entity_ids(speaker), limit=limit)
+        removed = self.editor.plan().removed
+        rows = self.store.list_quotes(self.entity_ids(speaker), limit=None if removed else limit)
+        return [r for r in rows if r["article"] not in removed][:limit]
 
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
-        return self.store.search(query, limit)
+        """Sentences matching ``query``, removed articles left out, fixed titles shown."""
+        plan = self.editor.plan()
+        rows = self.store.search(query, limit + len(plan.removed))
+        out = []
+        for r in rows:
+            if r["article"] in plan.removed:
+                continue
+            fix = plan.articles.get(r["article"])
+            if fix is not None:
+                r = {**r, "title": fix.title or r["title"],
+                     "published": fix.published.value if fix.published else r["published"]}
+            out.append(r)
+        return out[:limit]
 
     def collect_garbage(self) -> tuple[int, int]:
         """Delete the removed articles (annotations and raw bytes no other article uses):

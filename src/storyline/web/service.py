@@ -168,6 +168,8 @@ class Service:
                 rows = [r for r in self.store.list_quotes() if (r["speaker"] or "").casefold() == wanted]
                 if not rows:
                     raise
+            removed = self.sl.editor.plan().removed
+        rows = [r for r in rows if r["article"] not in removed]
         if q:
             needle = q.casefold().strip()
             rows = [r for r in rows if needle in r["text"].casefold()
