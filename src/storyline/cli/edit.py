@@ -63,7 +63,7 @@ def edit() -> None:
 def edit_event(ctx: click.Context, event_id: int, hide: bool, unhide: bool, date_: str | None,
                headline: str | None, pin: bool, unpin: bool, merge: int | None, split: int | None,
                note: str | None) -> None:
-    """Edit event EVENT_ID (ids: `storyline timeline --format json`)."""
+    """Edit event EVENT_ID (ids: shown by `storyline timeline`)."""
     changes: list[tuple[EditKind, str | None]] = []
     flags = ((hide, EditKind.EVENT_HIDE), (unhide, EditKind.EVENT_UNHIDE), (pin, EditKind.EVENT_PIN),
              (unpin, EditKind.EVENT_UNPIN))

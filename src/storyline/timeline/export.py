@@ -68,7 +68,7 @@ def to_text(events: Sequence[TimelineEvent], width: int = 100) -> str:
         wrapped = textwrap.wrap(e.summary, width - len(indent)) or [""]
         lines.append(f"{e.date.value:<12} {wrapped[0]}")
         lines.extend(indent + part for part in wrapped[1:])
-        detail = f"cited: {_cites(e)}" + "".join(f" [{m}]" for m in e.marks)
+        detail = f"event {e.id} · cited: {_cites(e)}" + "".join(f" [{m}]" for m in e.marks)
         if e.actors:
             detail += " · " + ", ".join(e.actors[:5])
         lines.extend(textwrap.wrap(detail, width, initial_indent=indent, subsequent_indent=indent))
