@@ -225,7 +225,8 @@ def _merged(by_id: dict[int, TimelineEvent], plan: EditPlan) -> dict[int, Timeli
         if root not in by_id:  # what it went into is not loaded: keep it as it is
             root = event_id
         out.setdefault(root, by_id[root])
-    for event_id, e in by_id.items():
+    for event_id in sorted(by_id):  # members join in id order, whatever the input order
+        e = by_id[event_id]
         root = plan.root(event_id)
         if root != event_id and root in out:
             into = out[root]
