@@ -23,11 +23,12 @@ ALLOWED: dict[str, set[str]] = {
     "link": BASE | {"text", "store"},
     "timeline": BASE | {"text", "store"},
     "pipeline": BASE | {"text", "read", "clean", "annotate", "link", "store"},
-    "api": BASE | {"read", "pipeline", "annotate", "link", "store", "timeline"},
+    "editing": BASE | {"store", "timeline"},
+    "api": BASE | {"read", "pipeline", "annotate", "link", "store", "timeline", "editing"},
     "evaluation": BASE
     | {"text", "read", "clean", "annotate", "store", "link", "pipeline", "timeline", "api"},
-    "web": BASE | {"api", "timeline"},
-    "cli": BASE | {"api", "pipeline", "annotate", "timeline", "evaluation", "web"},
+    "web": BASE | {"api", "timeline", "editing"},
+    "cli": BASE | {"api", "pipeline", "annotate", "timeline", "evaluation", "web", "editing"},
     "__init__": BASE | {"api"},
     "__main__": {"cli"},
 }

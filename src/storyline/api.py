@@ -9,21 +9,22 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from .errors import ConfigError, NotFoundError
+from .editing import Editor
+from .errors import ConfigError
 from .link.stories import StoryClusterer, assign_stored
 from .pipeline.report import IngestReport, ProgressCallback
 from .read.fetch import Fetcher, UrlFetcher
 from .settings import Settings
 from .store import Store
-from .timeline import DatedSummary, by_date, load_sentences, rank, summarize, with_keywords
+from .timeline import DatedSummary, Sentence, by_date, load_sentences, rank, summarize, with_keywords
+from .timeline.edits import EditPlan, apply_plan
 from .timeline.keyevents import KeyParams, key_events
 from .timeline.summarize import DEFAULT as DEFAULT_PARAMS
 from .types import DateValue, Story, TimelineEvent, TimelineQuery, parse_user_date
@@ -63,6 +64,7 @@ class Storyline:
         self.fetcher = fetcher or UrlFetcher(deadline=self.settings.fetch_deadline,
                                              allow_private=allow_private)
         self._ingestor: Ingestor | None = None
+        self.editor = Editor(self.store)
 
     @property
     def store(self) -> Store:
@@ -94,9 +96,23 @@ class Storyline:
         source: str | None = None,
         manifest: str | Path | None = None,
         progress: ProgressCallback | None = None,
+        update: bool = False,
     ) -> IngestReport:
-        """Read, annotate, link and store the files, folders, archives and URLs in ``paths``."""
-        return self.ingestor().add(paths, self._overrides(published, source, manifest), progress)
+        """Read, annotate, link and store the files, folders, archives and URLs in ``paths``.
+        With ``update``, stored articles whose manifest entry changed are read again."""
+        overrides = self._overrides(published, source, manifest)
+        run, started = self.store.start_ingest_run()
+        report = self.ingestor().add(paths, overrides, progress, update=update)
+        self.store.finish_ingest_run(run, len(report.added))
+        report.new_events, report.updated_events = self._grown(started)
+        report.stale_edits = [f"edit {e.id} ({e.kind}): {why}" for e, why in self.editor.resolved().stale]
+        return report
+
+    def _grown(self, since: str) -> tuple[int, int]:
+        """(events first reported since ``since``, older events with new sources since then)."""
+        times = self.store.event_report_times(self.store.events_reported_since(since))
+        new = sum(1 for first, _ in times.values() if first >= since)
+        return new, len(times) - new
 
     def annotate(
         self,
@@ -128,7 +144,11 @@ class Storyline:
         """Link and store an annotated Parquet dataset (from ``annotate``); loading again adds nothing."""
         from .pipeline.batch import load_dataset
 
-        return load_dataset(self.store, dataset, self.settings.batch_size, progress)
+        run, started = self.store.start_ingest_run()
+        report = load_dataset(self.store, dataset, self.settings.batch_size, progress)
+        self.store.finish_ingest_run(run, len(report.added))
+        report.new_events, report.updated_events = self._grown(started)
+        return report
 
     @staticmethod
     def _overrides(published: str | None, source: str | None, manifest: str | Path | None) -> Overrides:
@@ -144,28 +164,25 @@ class Storyline:
     # -- reading -----------------------------------------------------------------
 
     def entity_ids(self, name: str | None) -> list[int] | None:
-        """The registry ids a user's entity name (or alias, or id) stands for; None for no
-        name. The one place names are resolved, for the timeline, quotes and the web."""
+        """The registry ids a user's entity name (or alias, or id) stands for, edits applied;
+        None for no name. The one place names are resolved, for the timeline, quotes and the web."""
         if name is None or not name.strip():
             return None
-        name = name.strip()
-        if re.fullmatch(r"[0-9]{1,18}", name):  # an entity id, as the web links give it
-            return [int(name)]
-        ids = self.store.entity_ids_named(name)
-        if not ids:
-            raise NotFoundError(f"no entity named {name!r}; list them with `storyline entities`")
-        return ids
+        return self.editor.entity_ids(name)
 
     def timeline_index(self, q: TimelineQuery) -> list[tuple[int, str, str]]:
         """(id, date_start, date_end) of the events ``q`` selects, in date order: each
-        story's key events, or with ``q.all`` every event (with a ``limit``, the most
-        salient ones only, ranked on light events, sources not loaded)."""
+        story's key events, or with ``q.all`` every event, edits applied (with a ``limit``,
+        the most salient ones only, ranked on light events when nothing is edited)."""
         if q.empty_range:
             return []
-        index = self.store.event_index(q, self.entity_ids(q.entity))
         if not q.all:
-            keep = {e.id for _, events in self.key_events(q) for e in events}
-            return [row for row in index if row[0] in keep]
+            shown = {e.id: e for _, events in self.key_events(q) for e in events}
+            return [(e.id, e.date.start.isoformat(), e.date.end.isoformat()) for e in by_date(shown.values())]
+        plan = self.editor.plan()
+        if not plan.empty or q.new_since is not None:
+            return [(e.id, e.date.start.isoformat(), e.date.end.isoformat()) for e in self._edited(q, plan)]
+        index = self.store.event_index(q, self.entity_ids(q.entity))
         if q.limit is None or q.limit >= len(index):
             return index
         top = rank(self.store.ranking_events([row[0] for row in index]))[: q.limit]
@@ -174,28 +191,45 @@ class Storyline:
 
     def timeline(self, q: TimelineQuery | None = None, /, **filters: Any) -> list[TimelineEvent]:
         """The events ``q`` selects (or ``TimelineQuery.parse(**filters)``: entity, since,
-        until, query, source, limit, story, all), with their salience set, in date order:
-        the key events of the stories shown (see ``key_events``), or with ``all`` every event."""
+        until, query, source, limit, story, all, new_since), edits applied, with their
+        salience set, in date order: the key events of the stories shown (see ``key_events``),
+        or with ``all`` every event."""
         q = q if q is not None else TimelineQuery.parse(**filters)
         if not q.all:
             unique = {e.id: e for _, events in self.key_events(q) for e in events}
             return by_date(unique.values())
+        plan = self.editor.plan()
+        if not plan.empty or q.new_since is not None:
+            return self._edited(q, plan)
         ids = [row[0] for row in self.timeline_index(q)]
         return by_date(rank(self.store.events_by_id(ids)))
 
     def key_events(self, q: TimelineQuery) -> list[tuple[Story, list[TimelineEvent]]]:
         """Per story shown (``q.story``, or the biggest ones), its key events passing the
-        query's filters: ``q.limit`` of them (default 15), ranked by corroboration, news
-        value and centrality, in date order; background history left out."""
+        query's filters, edits applied: ``q.limit`` of them (default 15), ranked by
+        corroboration, news value and centrality, plus every pinned or edited one, in date order;
+        background history left out."""
         params = KeyParams() if q.limit is None else KeyParams(limit=q.limit)
-        entity_ids = self.entity_ids(q.entity)
         shown = []
         for story in self.shown_stories(q.story):
-            index = [] if q.empty_range else self.store.event_index(replace(q, story=story.id), entity_ids)
-            events = self.store.events_by_id([row[0] for row in index])
+            events = self._selected(replace(q, story=story.id, limit=None))
             centroid = self.store.story_centroid(story.id)
-            shown.append((story, key_events(story, events, params, centroid)))
+            picked = key_events(story, events, params, centroid)
+            chosen = {e.id for e in picked}
+            # what the user pinned or corrected is shown whatever its rank or date
+            kept = [e for e in events if {"pinned", "edited"} & set(e.marks) and e.id not in chosen]
+            shown.append((story, by_date([*picked, *kept])))
         return shown
+
+    def _selected(self, q: TimelineQuery) -> list[TimelineEvent]:
+        """Every event passing ``q``'s filters (its limit aside), edits applied, unranked."""
+        if q.empty_range:
+            return []
+        plan = self.editor.plan()
+        if not plan.empty or q.new_since is not None:
+            return self._edited(replace(q, limit=None), plan)
+        index = self.store.event_index(q, self.entity_ids(q.entity))
+        return self.store.events_by_id([row[0] for row in index])
 
     def shown_stories(self, story: int | None = None) -> list[Story]:
         """The story asked for, or the stories the default views show (see SHOWN_STORIES)."""
@@ -219,6 +253,63 @@ class Storyline:
         with self.store.transaction():
             self.store.clear_stories()
             return assign_stored(self.store, StoryClusterer(self.store))
+
+    def events(self, ids: list[int], keep_hidden: bool = False) -> list[TimelineEvent]:
+        """These events (ids as a timeline gives them) with the edits applied, ranked, in date order."""
+        plan = self.editor.plan()
+        wanted = set(ids)
+        loaded = self.store.events_by_id(sorted(plan.partners(wanted)))
+        edited = [e for e in apply_plan(loaded, plan, keep_hidden) if e.id in wanted]
+        return by_date(rank(edited))
+
+    def _edited(self, q: TimelineQuery, plan: EditPlan) -> list[TimelineEvent]:
+        """The timeline through the edits: machine events matching the entity and word filters
+        (and those merged with them), edited, then filtered on their edited dates and outlets."""
+        base = replace(q, since=None, until=None, source=None, limit=None, new_since=None)
+        index = self.store.event_index(base, self.entity_ids(q.entity))
+        loaded = self.store.events_by_id(sorted(plan.partners(row[0] for row in index)))
+        events = [e for e in apply_plan(loaded, plan) if _passes(e, q)]
+        if q.new_since is not None:
+            events = self._new_only(events, plan, q.new_since)
+        ranked = rank(events)
+        if q.limit is not None:
+            ranked = [e for i, e in enumerate(ranked) if i < q.limit or "pinned" in e.marks]
+        return by_date(ranked)
+
+    def _new_only(self, events: list[TimelineEvent], plan: EditPlan, since: datetime) -> list[TimelineEvent]:
+        """The events first reported after ``since`` (marked new), or given new sources or
+        edited since then (marked updated)."""
+        moment = since.astimezone(UTC).isoformat(timespec="seconds")
+        members: dict[int, set[int]] = {}
+        for event_id in plan.partners(e.id for e in events):
+            members.setdefault(plan.root(event_id), set()).add(event_id)
+        for s in plan.splits:
+            members.setdefault(s.new_id, set()).add(s.event)
+        times = self.store.event_report_times(sorted({i for m in members.values() for i in m}))
+        edited = {e.target for e in self.editor.resolved().edits if e.created_at.isoformat() >= moment}
+        out = []
+        for e in events:
+            spans = [times[i] for i in members.get(e.id, {e.id}) if i in times]
+            if not spans:
+                continue
+            first, last = min(t[0] for t in spans), max(t[1] for t in spans)
+            if first >= moment:
+                out.append(replace(e, marks=(*e.marks, "new")))
+            elif last >= moment or e.id in edited:
+                out.append(replace(e, marks=(*e.marks, "updated")))
+        return out
+
+    def new_since(self, value: str) -> datetime:
+        """``last`` (the start of the latest add that added articles) or a date, as a moment."""
+        if value.strip().lower() == "last":
+            started = self.store.last_ingest_start()
+            if started is None:
+                raise ConfigError("no `storyline add` has added articles yet; give a date instead of 'last'")
+            return datetime.fromisoformat(started)
+        day = parse_date(value, "--new-since")
+        if day is None:
+            raise ConfigError("--new-since needs a date (2019-06-23) or 'last'")
+        return datetime(day.start.year, day.start.month, day.start.day, tzinfo=UTC)
 
     def summarize(
         self,
@@ -248,35 +339,84 @@ class Storyline:
         hi = parse_date(until, "--until")
         start = lo.start if lo else date.fromisoformat(span[0])
         end = hi.end if hi else date.fromisoformat(span[1])
-        pool = with_keywords(load_sentences(self.store, start, end, story), keywords)
+        pool = with_keywords(self._edited_sentences(load_sentences(self.store, start, end, story)), keywords)
         words = (query or "").split()
         # without --since/--until, days mentioned before or after the articles count too
         first = start if lo else date.min
         last = end if hi else date.max
         return summarize(pool, dates, sentences, first, last, words, replace(DEFAULT_PARAMS, distinct=True))
 
+    def _edited_sentences(self, pool: list[Sentence]) -> list[Sentence]:
+        """Summary material without removed articles, with the articles' fixed metadata."""
+        plan = self.editor.plan()
+        if not (plan.removed or plan.articles):
+            return pool
+        out = []
+        for s in pool:
+            if s.article in plan.removed:
+                continue
+            fix = plan.articles.get(s.article)
+            if fix is not None:
+                s = replace(s, title=fix.title or s.title, source=fix.source or s.source,
+                            published=fix.published.start if fix.published else s.published)
+            out.append(s)
+        return out
+
     def articles(self, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
-        return self.store.list_articles(limit, offset)
+        """Stored articles, edits applied (removed ones left out)."""
+        if not self.editor.plan().removed:
+            return self.editor.articles(self.store.list_articles(limit, offset))
+        rows = self.editor.articles(self.store.list_articles())
+        return rows[offset : None if limit is None else offset + limit]
 
     def article(self, article_id: int) -> dict[str, Any]:
-        return self.store.get_article(article_id)
+        data = self.store.get_article(article_id)
+        return {**data, **self.editor.articles([data], keep_removed=True)[0]}
 
     def entities(
         self, type_: str | None = None, limit: int | None = None, story: int | None = None
     ) -> list[dict[str, Any]]:
-        return self.store.list_entities(type_, limit, story=self._story_id(story))
+        story = self._story_id(story)
+        if self.editor.plan().entity_roots:  # merges change counts: merge first, then cut
+            return self.editor.entities(self.store.list_entities(type_, story=story))[:limit]
+        return self.editor.entities(self.store.list_entities(type_, limit, story=story))
 
     def quotes(
         self, speaker: str | None = None, limit: int | None = None, story: int | None = None
     ) -> list[dict[str, Any]]:
-        return self.store.list_quotes(self.entity_ids(speaker), limit=limit, story=self._story_id(story))
+        removed = self.editor.plan().removed
+        rows = self.store.list_quotes(self.entity_ids(speaker), limit=None if removed else limit,
+                                      story=self._story_id(story))
+        return [r for r in rows if r["article"] not in removed][:limit]
 
     def search(self, query: str, limit: int = 20, story: int | None = None) -> list[dict[str, Any]]:
-        return self.store.search(query, limit, story=self._story_id(story))
+        """Sentences matching ``query``, removed articles left out, fixed titles shown."""
+        plan = self.editor.plan()
+        rows = self.store.search(query, limit + len(plan.removed), story=self._story_id(story))
+        out = []
+        for r in rows:
+            if r["article"] in plan.removed:
+                continue
+            fix = plan.articles.get(r["article"])
+            if fix is not None:
+                r = {**r, "title": fix.title or r["title"],
+                     "published": fix.published.value if fix.published else r["published"]}
+            out.append(r)
+        return out[:limit]
 
     def _story_id(self, story: int | None) -> int | None:
         """``story`` after checking it exists (so a wrong id is an error, not an empty list)."""
         return None if story is None else self.store.get_story(story).id
+
+    def collect_garbage(self) -> tuple[int, int]:
+        """Delete the removed articles (annotations and raw bytes no other article uses):
+        (articles deleted, raw inputs deleted)."""
+        removed = sorted(self.editor.plan().removed)
+        with self.store.transaction():
+            for article_id in removed:
+                self.store.delete_article(article_id)
+            raws = self.store.delete_unreferenced_raw()
+        return len(removed), raws
 
     # -- lifetime ----------------------------------------------------------------
 
@@ -294,6 +434,15 @@ class Storyline:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def _passes(event: TimelineEvent, q: TimelineQuery) -> bool:
+    """The date and outlet filters of ``q``, on an edited event."""
+    if q.since is not None and event.date.end < q.since.start:
+        return False
+    if q.until is not None and event.date.start > q.until.end:
+        return False
+    return q.source is None or any(s.source == q.source for s in event.sources)
 
 
 def open(  # noqa: A001

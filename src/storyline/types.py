@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -171,6 +171,7 @@ class TimelineQuery:
     limit: int | None = None
     story: int | None = None  # a story id (see ``Story``); None: every story
     all: bool = False  # every event; False: each story's key events (``timeline.keyevents``)
+    new_since: datetime | None = None  # only events first reported (or updated) after this moment
 
     def __post_init__(self) -> None:
         if self.limit is not None and self.limit < 1:
@@ -189,6 +190,7 @@ class TimelineQuery:
         limit: int | None = None,
         story: int | None = None,
         all: bool = False,  # noqa: A002
+        new_since: datetime | None = None,
     ) -> TimelineQuery:
         """The query from what a user typed; blank strings mean "no filter"."""
         return cls(
@@ -200,6 +202,7 @@ class TimelineQuery:
             limit=limit,
             story=story,
             all=all,
+            new_since=new_since,
         )
 
     @property
@@ -211,7 +214,8 @@ class TimelineQuery:
         """The filters set, as text (for query strings and "filtered by" lines)."""
         values = {"entity": self.entity, "since": self.since, "until": self.until,
                   "query": self.query, "source": self.source, "limit": self.limit,
-                  "story": self.story, "all": "1" if self.all else None}
+                  "story": self.story, "all": "1" if self.all else None,
+                  "new_since": self.new_since.isoformat() if self.new_since else None}
         return {k: str(v) for k, v in values.items() if v is not None}
 
 
@@ -390,6 +394,8 @@ class TimelineEvent:
         """The outlets of its sources, each once, in source order."""
         return tuple(dict.fromkeys(s.source for s in self.sources if s.source))
 
+    marks: tuple[str, ...] = ()  # set by views: "edited", "pinned", "hidden", "new", "updated"
+
 
 @dataclass(frozen=True, slots=True)
 class Story:
@@ -402,3 +408,49 @@ class Story:
     last: DateValue | None
     articles: int
     outlets: int
+
+
+# --- edits -----------------------------------------------------------------------
+
+
+class EditKind(StrEnum):
+    EVENT_HIDE = "event.hide"
+    EVENT_UNHIDE = "event.unhide"
+    EVENT_DATE = "event.date"
+    EVENT_HEADLINE = "event.headline"
+    EVENT_PIN = "event.pin"
+    EVENT_UNPIN = "event.unpin"
+    EVENT_MERGE = "event.merge"  # value: the id of the event merged into the target
+    EVENT_SPLIT = "event.split"  # value: {"article": id, "sentence": text} taken out of the target
+    ENTITY_MERGE = "entity.merge"  # value: the id of the entity merged into the target
+    ENTITY_RENAME = "entity.rename"
+    ENTITY_SPLIT_ALIAS = "entity.split_alias"
+    ARTICLE_PUBLISHED = "article.published"
+    ARTICLE_SOURCE = "article.source"
+    ARTICLE_TITLE = "article.title"
+    ARTICLE_URL = "article.url"
+    ARTICLE_REMOVE = "article.remove"
+    ARTICLE_STORY = "article.story"  # value: a story id; applied where stories exist
+
+    @property
+    def subject(self) -> str:
+        """What the target id names: ``event``, ``entity`` or ``article``."""
+        return self.value.split(".", 1)[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One user edit. ``target`` (and, for merges, ``value``) hold current ids once resolved."""
+
+    id: int
+    kind: EditKind
+    target: int
+    value: str | None
+    created_at: datetime
+    note: str | None = None
+    anchor: str = "{}"  # JSON identifying the target again after re-annotation
+    undone_at: datetime | None = None
+
+    def describe(self) -> str:
+        value = "" if self.value is None else f" {self.value}"
+        return f"{self.kind} {self.kind.subject} {self.target}{value}"

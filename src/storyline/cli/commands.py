@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from . import (
     core,  # noqa: F401
+    edit,  # noqa: F401
     extract_eval,  # noqa: F401
     quotes_eval,  # noqa: F401
     scale,  # noqa: F401

@@ -72,6 +72,14 @@ def _print_report(report: IngestReport) -> None:
     )
     for skipped in report.skipped:
         echo(f"  skipped {skipped.path}: {skipped.reason}")
+    for article_id, title in report.updated:
+        echo(f"  read again (metadata changed): [{article_id}] {title}")
+    for warning in report.warnings:
+        click.secho(f"  warning: {safe_text(warning)}", fg="yellow")
+    for stale in report.stale_edits:
+        click.secho(f"  edit no longer applies: {safe_text(stale)} (see `storyline edits`)", fg="yellow")
+    echo(f"the timeline grew by {report.new_events} new event(s); "
+         f"{report.updated_events} event(s) got new sources")
 
 
 @main.command()
@@ -87,6 +95,8 @@ def _print_report(report: IngestReport) -> None:
               help="Worker processes for annotation (default: setting jobs, 1).")
 @click.option("--allow-private", is_flag=True,
               help="Fetch URLs at loopback, private and link-local addresses too (refused by default).")
+@click.option("--update", is_flag=True,
+              help="Read again stored files whose date, outlet, title or URL as given now changed.")
 @format_option()
 @click.pass_context
 @handle_errors
@@ -98,12 +108,14 @@ def add(
     manifest: Path | None,
     jobs: int | None,
     allow_private: bool,
+    update: bool,
     fmt: str,
 ) -> None:
     """Add files, folders, archives or http(s) URLs of articles to the database.
 
-    A folder holding manifest.csv / manifest.json uses it automatically. Exits
-    with status 3 when any input was skipped. With --jobs N, N processes annotate
+    A folder holding manifest.csv / manifest.json uses it automatically; files it does
+    not list are warned about and rows naming no file are skipped. Exits with status 3
+    when any input was skipped. With --jobs N, N processes annotate
     in parallel; what is stored is the same as with one.
     """
     settings: Settings = ctx.obj
@@ -112,7 +124,7 @@ def add(
     with stop_on_sigterm(), Storyline(settings=ctx.obj, allow_private=allow_private) as sl, \
             _progress("annotating") as progress:
         report = sl.add(paths, published=published, source=source, manifest=manifest,
-                        progress=progress)
+                        progress=progress, update=update)
     if fmt == "json":
         print_json(report.as_dict())
     else:
@@ -149,10 +161,12 @@ def articles(ctx: click.Context, limit: int | None, offset: int, fmt: str) -> No
               help="Every event, not only the key events of each story.")
 @click.option("--limit", type=int, default=None,
               help="Key events per story (default 15); with --all the N most salient events.")
+@click.option("--new-since", metavar="DATE|last",
+              help="Only events first reported (or updated) after DATE, or since the last add (all of them).")
 @click.option("--summarize", is_flag=True, help="Summarise: N dates, K cited sentences each.")
 @click.option("--dates", "n_dates", type=int, default=10, show_default=True, help="N (--summarize).")
 @click.option("--sentences", "k", type=int, default=1, show_default=True, help="K (--summarize).")
-@format_option("md", "csv", "timelinejs")
+@format_option("md", "csv", "timelinejs", "html")
 @click.pass_context
 @handle_errors
 def timeline(
@@ -165,6 +179,7 @@ def timeline(
     story: int | None,
     all_: bool,
     limit: int | None,
+    new_since: str | None,
     summarize: bool,
     n_dates: int,
     k: int,
@@ -182,9 +197,12 @@ def timeline(
                                 story=story)
         echo(render_summary(days, fmt), nl=False)
         return
-    q = TimelineQuery.parse(entity, since, until, query, source, limit, story, all_)
     title = f"Timeline: {entity}" if entity else "Timeline"
     with _open(ctx, read_only=True) as sl:
+        moment = sl.new_since(new_since) if new_since else None
+        # what is new is listed whole, not cut to each story's key events
+        q = TimelineQuery.parse(entity, since, until, query, source, limit, story, all_ or moment is not None,
+                                moment)
         if q.all:
             echo(render(sl.timeline(q), fmt, title=title))
             return
@@ -252,7 +270,7 @@ def search(ctx: click.Context, query: str, story: int | None, limit: int, fmt: s
     help="Folder of articles to use [default: examples/korea-letters].",
 )
 @click.option("--limit", type=int, default=None, help="Key events per story (default 15).")
-@format_option("md", "csv", "timelinejs")
+@format_option("md", "csv", "timelinejs", "html")
 @click.pass_context
 @handle_errors
 def demo(ctx: click.Context, path: Path | None, limit: int | None, fmt: str) -> None:

@@ -17,12 +17,15 @@ from .common import handle_errors
 @click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
               help="Also answer requests addressed to this host name (repeatable); by default only "
                    "the bound address and localhost are, against DNS rebinding.")
+@click.option("--edit", is_flag=True,
+              help="Allow editing from the browser (only the edits table is written; CSRF-protected).")
 @click.pass_context
 @handle_errors
-def serve(ctx: click.Context, host: str, port: int, allow_hosts: tuple[str, ...]) -> None:
-    """Serve the timeline, articles, entities and quotes in a browser (read-only).
+def serve(ctx: click.Context, host: str, port: int, allow_hosts: tuple[str, ...], edit: bool) -> None:
+    """Serve the timeline, articles, entities and quotes in a browser (read-only unless --edit).
 
-    The store given with --db must exist; it is opened read-only."""
+    The store given with --db must exist; it is opened read-only (with --edit, a second
+    connection may write the edits table only)."""
     import uvicorn
 
     from ..web import create_app
@@ -33,6 +36,6 @@ def serve(ctx: click.Context, host: str, port: int, allow_hosts: tuple[str, ...]
         click.secho(f"warning: serving on {host}; anyone who can reach it can read the store "
                     "(requests must name an allowed host: add --allow-host NAME for the name clients use)",
                     fg="yellow", err=True)
-    app = create_app(settings, hosts=(*DEFAULT_HOSTS, host, *allow_hosts))
+    app = create_app(settings, hosts=(*DEFAULT_HOSTS, host, *allow_hosts), edit=edit)
     click.echo(f"storyline: serving {settings.db} at http://{host}:{port}/ (Ctrl+C to stop)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")

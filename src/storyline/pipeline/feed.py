@@ -61,9 +61,11 @@ class ArticleFeed:
         manifests: list[Manifest],
         report: IngestReport,
         known: Callable[[str], bool] = lambda content_hash: False,
+        changed: Callable[[Article], bool] | None = None,
     ) -> Iterator[tuple[RawRecord, Article]]:
         """Each new article with the record it came from; ``known(content_hash)`` says
-        which are stored already. Unusable inputs go to ``report.skipped``."""
+        which are stored already, ``changed(article)`` which of those to read again. Unusable
+        inputs go to ``report.skipped``, files a manifest beside them does not list to warnings."""
         seen: set[str] = set()  # content hashes of this run, not yet stored
         for item in self._records(paths):
             if isinstance(item, Skipped):
@@ -78,9 +80,12 @@ class ArticleFeed:
                 report.skipped.append(Skipped(item.path, "no article text found"))
                 continue
             new = 0
+            _warn_unlisted(item.path, manifests, report)
             for article in articles:
                 article = self._dated(_override(article, item.path, overrides, manifests))
-                if article.content_hash in seen or known(article.content_hash):
+                if article.content_hash in seen:
+                    continue
+                if known(article.content_hash) and not (changed and changed(article)):
                     continue
                 seen.add(article.content_hash)
                 new += 1
@@ -120,7 +125,8 @@ class ArticleFeed:
 
 
 def find_manifests(paths: Iterable[str], given: Manifest | None, report: IngestReport) -> list[Manifest]:
-    """The manifest given, plus any manifest file found in the folders given."""
+    """The manifest given, plus any manifest file found in the folders given (rows naming a
+    file that does not exist are reported by ``unmatched_rows`` once the files are read)."""
     found = [given] if given else []
     for path in (Path(p) for p in paths if "://" not in p):
         candidate = find_manifest(path) if path.is_dir() else None
@@ -143,6 +149,20 @@ def unmatched_rows(manifests: list[Manifest], read: Iterable[str]) -> list[Skipp
         for key, entry in manifest.entries.items()
         if id(entry) not in matched and not (manifest.folder / key).exists()
     ]
+
+
+def _warn_unlisted(path: str, manifests: list[Manifest], report: IngestReport) -> None:
+    """A warning for a file inside a manifest's folder that the manifest does not list."""
+    file_path = path.split("#", 1)[0]
+    if not manifests or any(m.lookup(file_path) is not None for m in manifests):
+        return
+    resolved = Path(file_path).resolve()
+    for manifest in manifests:
+        if resolved.is_relative_to(manifest.folder.resolve()):
+            message = f"{file_path} is not listed in the manifest in {manifest.folder}; its date is its own"
+            if message not in report.warnings:
+                report.warnings.append(message)
+            return
 
 
 def _override(

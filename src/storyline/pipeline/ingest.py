@@ -61,16 +61,20 @@ class Ingestor:
         paths: Iterable[str | Path],
         overrides: Overrides | None = None,
         progress: ProgressCallback | None = None,
+        update: bool = False,
     ) -> IngestReport:
+        """Add the inputs; with ``update``, stored articles whose date, outlet, title or URL
+        as given now (manifest, --published, --source) differ from the stored ones are read again."""
         given = [str(p) for p in paths]
         overrides = overrides or Overrides()
         report = IngestReport()
         manifests = find_manifests(given, overrides.manifest, report)
-        articles = self.feed.articles(given, overrides, manifests, report, self.store.has_content)
+        changed = partial(metadata_changed, self.store) if update else None
+        articles = self.feed.articles(given, overrides, manifests, report, self.store.has_content, changed)
         read: list[str] = []
         for batch, results in self._annotated(self._batches(articles)):
             read.extend(article.path for article in batch.articles)
-            added = store_batch(self.store, self.linker, batch.raws.values(), results, report)
+            added = store_batch(self.store, self.linker, batch.raws.values(), results, report, update)
             if progress:
                 progress(added)
         read += report.present + [s.path for s in report.skipped]
@@ -103,15 +107,27 @@ class Ingestor:
         return article_id
 
 
+def metadata_changed(store: Store, article: Article) -> bool:
+    """True when ``article`` is stored with another date, outlet, title or URL."""
+    row = store.article_by_hash(article.content_hash)
+    if row is None:
+        return False
+    published = article.published.value if article.published else None
+    now = (published, str(article.published_basis), article.source, article.title, article.url)
+    return now != (row["published"], row["published_basis"], row["source"], row["title"], row["url"])
+
+
 def store_batch(
     store: Store,
     linker: ArticleLinker,
     raws: Iterable[RawRecord],
     results: Iterable[Result],
     report: IngestReport,
+    update: bool = False,
 ) -> int:
     """Write one annotated batch in one transaction: its raw inputs, then each article not
-    stored yet. Skipped results go to the report. Returns how many articles were added."""
+    stored yet (with ``update``, also those whose metadata changed, replacing the stored one).
+    Skipped results go to the report. Returns how many articles were added."""
     added: list[tuple[int, str]] = []
     with store.transaction():
         for raw in raws:
@@ -119,6 +135,12 @@ def store_batch(
         for result in results:
             if isinstance(result, Skipped):
                 report.skipped.append(result)
+            elif update and metadata_changed(store, result.article):
+                old = store.article_by_hash(result.article.content_hash) or {}
+                store.delete_article(int(old["id"]))
+                article_id, _ = linker.store_article(result)
+                store.set_added_at(article_id, old["added_at"])
+                report.updated.append((article_id, result.article.title))
             elif store.has_content(result.article.content_hash):
                 report.present.append(result.article.path)
             else:

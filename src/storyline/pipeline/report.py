@@ -19,6 +19,11 @@ class IngestReport:
     present: list[str] = field(default_factory=list)  # paths whose articles were already stored
     skipped: list[Skipped] = field(default_factory=list)
     duplicates: int = 0  # added articles marked as copies of a stored story
+    updated: list[tuple[int, str]] = field(default_factory=list)  # articles read again (add --update)
+    warnings: list[str] = field(default_factory=list)  # e.g. manifest rows naming no file
+    new_events: int = 0  # events first reported by this add
+    updated_events: int = 0  # older events this add gave new sources
+    stale_edits: list[str] = field(default_factory=list)  # edits that no longer apply
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -27,4 +32,9 @@ class IngestReport:
             "skipped": [{"path": s.path, "reason": s.reason} for s in self.skipped],
             "near_duplicates": self.duplicates,
             "articles": [{"id": i, "title": t} for i, t in self.added],
+            "updated": [{"id": i, "title": t} for i, t in self.updated],
+            "warnings": list(self.warnings),
+            "new_events": self.new_events,
+            "updated_events": self.updated_events,
+            "stale_edits": list(self.stale_edits),
         }

@@ -5,8 +5,11 @@ object mapping file names to objects), with these fields per file:
 
 - ``path`` (required): the file name, or its path relative to the manifest's folder
 - ``published`` (required): ``YYYY-MM-DD`` (``date`` is accepted as an alias)
-- ``source`` (required): the outlet
+- ``source`` (optional, but recommended): the outlet
 - ``title``, ``url`` (optional)
+
+A manifest lacking an optional column still gives its dates; ``storyline add`` warns about
+rows naming a missing file and about files in the folder that the manifest does not list.
 
 It is found automatically in a folder given to ``storyline add`` when named
 ``manifest.csv``/``manifest.json`` or ``storyline-manifest.*``, and is not ingested as
@@ -33,7 +36,7 @@ _NAMES = ("manifest.csv", "manifest.json")
 _PREFIX = "storyline-manifest."
 _SUFFIXES = (".csv", ".json")
 _ALIASES = {"date": "published", "file": "path", "filename": "path", "outlet": "source"}
-_REQUIRED = ("path", "published", "source")
+_REQUIRED = ("path", "published")
 
 
 def is_manifest(path: str | Path) -> bool:
@@ -56,7 +59,7 @@ def find_manifest(folder: Path) -> Path | None:
 class ManifestEntry:
     path: str
     published: DateValue
-    source: str
+    source: str | None = None
     title: str | None = None
     url: str | None = None
 
@@ -67,7 +70,7 @@ class ManifestEntry:
             published=self.published,
             published_basis=PublishedBasis.USER,
             published_evidence=f"manifest: {self.published.value}",
-            source=self.source,
+            source=self.source or article.source,
             title=self.title or article.title,
             url=self.url or article.url,
         )
@@ -96,6 +99,10 @@ class Manifest:
             if key in self.entries:
                 return self.entries[key]
         return None
+
+    def missing_files(self) -> list[str]:
+        """The listed paths with no file at them (relative to the manifest's folder)."""
+        return [key for key in self.entries if not (self.folder / key).exists()]
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -129,11 +136,12 @@ def _json_rows(path: Path, text: str) -> list[tuple[str, dict[str, Any]]]:
     if isinstance(doc, dict):
         doc = [{"path": k, **v} if isinstance(v, dict) else v for k, v in doc.items()]
     if not isinstance(doc, list):
-        raise ManifestError(f"{path}: expected a list of objects with path, published, source")
+        raise ManifestError(f"{path}: expected a list of objects with path, published (and source)")
     rows = []
     for number, item in enumerate(doc, start=1):
         if not isinstance(item, dict):
-            raise ManifestError(f"{path}, item {number}: expected an object with path, published, source")
+            raise ManifestError(f"{path}, item {number}: expected an object with path, published "
+                                "(and source)")
         rows.append((f"item {number}", item))
     return rows
 
@@ -145,7 +153,7 @@ def _csv_rows(path: Path, text: str) -> list[tuple[str, dict[str, Any]]]:
     if missing:
         raise ManifestError(
             f"{path}, line 1: header lacks column(s) {', '.join(missing)}; "
-            "expected path,published,source[,title,url]"
+            "expected path,published[,source,title,url]"
         )
     rows = []
     try:
@@ -179,7 +187,7 @@ def _entry(path: Path, where: str, row: dict[str, Any]) -> ManifestEntry:
     return ManifestEntry(
         path=file_key,
         published=DateValue.of_day(day),
-        source=values["source"],
+        source=values.get("source") or None,
         title=values.get("title") or None,
         url=values.get("url") or None,
     )

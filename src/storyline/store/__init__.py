@@ -9,6 +9,7 @@ from pathlib import Path
 from types import TracebackType
 
 from .database import connect, transaction
+from .edits import EditsMixin
 from .entities import EntitiesMixin, RegistryEntity
 from .events import EventCandidate, EventsMixin, MemberMention
 from .queries import QueriesMixin, TLSQueriesMixin
@@ -18,7 +19,9 @@ from .writer import WriterMixin
 __all__ = ["EventCandidate", "MemberMention", "RegistryEntity", "Store"]
 
 
-class Store(WriterMixin, EntitiesMixin, EventsMixin, StoriesMixin, QueriesMixin, TLSQueriesMixin):
+class Store(
+    WriterMixin, EntitiesMixin, EventsMixin, StoriesMixin, QueriesMixin, TLSQueriesMixin, EditsMixin
+):
     """A storyline database. Use as a context manager or call ``close()``."""
 
     def __init__(self, path: str | Path, read_only: bool = False) -> None:
@@ -33,6 +36,8 @@ class Store(WriterMixin, EntitiesMixin, EventsMixin, StoriesMixin, QueriesMixin,
             yield self
 
     def close(self) -> None:
+        if self._edit_conn is not None:
+            self._edit_conn.close()
         self.conn.close()
 
     def __enter__(self) -> Store:

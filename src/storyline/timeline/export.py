@@ -14,8 +14,9 @@ from typing import Any
 
 from ..types import Granularity, SourceRef, Story, TimelineEvent
 from .dates import disagreeing, readable
+from .html_export import to_html
 
-FORMATS = ("text", "json", "md", "csv", "timelinejs")
+FORMATS = ("text", "json", "md", "csv", "timelinejs", "html")
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
@@ -50,6 +51,7 @@ def to_dict(event: TimelineEvent) -> dict[str, Any]:
         "salience": round(event.salience, 3),
         "independent_sources": event.independent,
         "outlets": list(event.outlets),
+        "marks": list(event.marks),
         "sources": [
             {
                 "article": s.article,
@@ -88,6 +90,8 @@ def render(events: Sequence[TimelineEvent], fmt: str, title: str = "Timeline") -
         return json.dumps(to_timelinejs(events, title), ensure_ascii=False, indent=2)
     if fmt == "text":
         return to_text(events)
+    if fmt == "html":
+        return to_html(events, title)
     raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
 
@@ -146,7 +150,8 @@ def to_text(events: Sequence[TimelineEvent], width: int = 100) -> str:
         wrapped = textwrap.wrap(_headline(e), width - len(indent)) or [""]
         lines.append(f"{e.date.value:<12} {wrapped[0]}")
         lines.extend(indent + part for part in wrapped[1:])
-        detail = f"cited: {_cites(e)} · {_sources_phrase(e)}"
+        marks = "".join(f" [{m}]" for m in e.marks)
+        detail = f"event {e.id} · cited: {_cites(e)} · {_sources_phrase(e)}{marks}"
         if e.actors:
             detail += " · " + ", ".join(e.actors[:5])
         lines.extend(textwrap.wrap(detail, width, initial_indent=indent, subsequent_indent=indent))

@@ -34,6 +34,8 @@ _LEAP = r"(?:[1-9][0-9](?:0[48]|[2468][048]|[13579][26])|(?:1[26]|[2468][048]|[3
 _WEEK_YEAR = r"(?:[1-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|999[0-8])"  # 9999's last week ends in 10000
 DATE_PATTERN = (rf"^(?:{_YEAR}(?:-(?:0[1-9]|1[0-2])|-{_DAY})?|{_WEEK_YEAR}-W(?:0[1-9]|[1-4][0-9]|5[0-2])"
                 rf"|{_LEAP}-02-29)$")
+# a date as above, or "last" (the last add)
+NEW_SINCE_PATTERN = rf"^(?:last|{DATE_PATTERN[1:-1]})$"
 DateParam = Annotated[
     str | None,
     Query(max_length=20, pattern=DATE_PATTERN,
@@ -47,6 +49,9 @@ class SourceOut(BaseModel):
     sentence: str
     source: str | None
     published: str | None
+    url: str | None = None
+    date: str | None = None  # the date this source gives the event
+    background: bool = False
 
 
 class EventOut(BaseModel):
@@ -54,12 +59,17 @@ class EventOut(BaseModel):
     date: str
     granularity: str
     display_date: str
+    headline: str
     summary: str
+    planned: bool
     actors: list[str]
     salience: float
+    independent_sources: int  # copies of one wire story and sentences of one article count once
     sources: list[SourceOut]
     articles: list[int]
     outlets: list[str]
+    stories: list[int] = []
+    marks: list[str] = []  # "edited", "pinned", "new", "updated"
 
 
 class DensityBin(BaseModel):
@@ -99,10 +109,15 @@ def events(
     story: Annotated[int | None, Query(ge=1, le=2**62, description="Only this story.")] = None,
     all: Annotated[bool, Query(description="Every event, not only each story's key events.")] = False,  # noqa: A002
     bins: Annotated[str | None, Query(pattern="^(year|month|day)$")] = None,
+    new_since: Annotated[
+        str | None,
+        Query(max_length=20, pattern=NEW_SINCE_PATTERN, description="A date or 'last' (the last add)."),
+    ] = None,
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    query = TimelineQuery.parse(entity, since, until, q, source, top, story, all)
+    moment = _service(request).new_since(new_since) if new_since else None
+    query = TimelineQuery.parse(entity, since, until, q, source, top, story, all, moment)
     page = _service(request).timeline(query, offset, limit, bins)
     return {"total": page.total, "offset": page.offset, "limit": page.limit, "bins": page.bins,
             "density": page.density, "events": [event_json(e) for e in page.events]}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
@@ -11,12 +12,14 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..api import Storyline
 from ..errors import NotFoundError, StorylineError
 from ..settings import Settings
 from .api import router as api_router
+from .edits import router as edits_router
 from .pages import render_error
 from .pages import router as pages_router
 from .service import Service
@@ -118,11 +121,16 @@ def _open(source: str | Path | Storyline | Settings) -> Storyline:
     return Storyline(source, read_only=True)
 
 
-def create_app(source: str | Path | Storyline | Settings, hosts: Iterable[str] = DEFAULT_HOSTS) -> FastAPI:
+def create_app(
+    source: str | Path | Storyline | Settings, hosts: Iterable[str] = DEFAULT_HOSTS, edit: bool = False
+) -> FastAPI:
     """A read-only web app over the storyline database ``source`` (a path, settings or
-    Storyline), answering requests addressed to ``hosts`` only."""
+    Storyline), answering requests addressed to ``hosts`` only. With ``edit``, the edits
+    table alone becomes writable, through its own connection."""
     storyline = _open(source)
     storyline.store.read_only()
+    if edit:
+        storyline.store.open_edit_writer()
     app = FastAPI(
         title="storyline",
         summary="A dated, source-cited storyline of a pile of news articles.",
@@ -132,6 +140,9 @@ def create_app(source: str | Path | Storyline | Settings, hosts: Iterable[str] =
         redoc_url=None,
     )
     app.state.service = Service(storyline)
+    app.state.editable = edit
+    app.state.csrf_secret = secrets.token_bytes(32)
+    app.include_router(edits_router)
     app.include_router(api_router)
     app.include_router(pages_router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
@@ -181,6 +192,16 @@ def _add_error_handlers(app: FastAPI) -> None:
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         message = "not found" if exc.status_code == 404 else str(exc.detail)
         headers = dict(exc.headers or {})
-        if exc.status_code == 405:  # every route is read-only
-            headers["Allow"] = "GET, HEAD"
+        if exc.status_code == 405:
+            headers["Allow"] = _allowed_methods(request)
         return _error(request, exc.status_code, message, headers)
+
+
+def _allowed_methods(request: Request) -> str:
+    """The methods some route answers at the request's path (HEAD with every GET)."""
+    methods = [m for m in ("GET", "POST", "PUT", "PATCH", "DELETE")
+               if any(route.matches({**request.scope, "method": m})[0] is Match.FULL
+                      for route in request.app.router.routes)]
+    if "GET" in methods:  # HEAD is answered wherever GET is (see HeadAsGet)
+        methods.insert(1, "HEAD")
+    return ", ".join(methods) or "GET, HEAD"

@@ -14,6 +14,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ..errors import NotFoundError, StorylineError
 from ..types import TimelineEvent, TimelineQuery
+from .csrf import session_token, set_token_cookie
 from .format import MONTHS, axis_labels, display_basis, display_date, month_key
 from .service import Service, TimelinePage
 
@@ -35,8 +36,12 @@ Short = Annotated[str | None, Query(max_length=200)]
 
 
 def render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    token = session_token(request)  # None unless the server runs with --edit
+    context.setdefault("csrf", token)
     html = env.get_template(name).render(request=request, path=request.url.path, **context)
-    return HTMLResponse(html, status_code=status_code)
+    response = HTMLResponse(html, status_code=status_code)
+    set_token_cookie(response, token)
+    return response
 
 
 def render_error(request: Request, status: int, message: str) -> HTMLResponse:
@@ -75,13 +80,16 @@ class TimelineForm:
     q: str | None = None
     source: str | None = None
     top: int | None = None
+    new_since: str | None = None
 
-    def query(self) -> TimelineQuery:
-        return TimelineQuery.parse(self.entity, self.since, self.until, self.q, self.source, self.top)
+    def query(self, service: Service | None = None) -> TimelineQuery:
+        moment = service.new_since(self.new_since) if service and self.new_since else None
+        return TimelineQuery.parse(self.entity, self.since, self.until, self.q, self.source, self.top,
+                                   new_since=moment)
 
     def active(self) -> dict[str, str]:
         values = {"entity": self.entity, "since": self.since, "until": self.until, "q": self.q,
-                  "source": self.source, "top": self.top}
+                  "source": self.source, "top": self.top, "new_since": self.new_since}
         return {k: str(v) for k, v in values.items() if v not in (None, "")}
 
 
@@ -95,15 +103,16 @@ def timeline(
     source: Short = None,
     top: Annotated[str | None, Query(pattern=r"^\d{0,6}$", description="empty: all")] = None,
     bins: Annotated[str | None, Query(pattern="^(year|month|day)?$")] = None,
+    new_since: Annotated[str | None, Query(max_length=20)] = None,
     page: Page = 1,
 ) -> HTMLResponse:
     service = _service(request)
     f = TimelineForm(entity or None, since or None, until or None, q or None, source or None,
-                     int(top) if top and int(top) > 0 else None)
+                     int(top) if top and int(top) > 0 else None, new_since or None)
     bins = bins or None
     error, status = None, 200
     try:
-        result = service.timeline(f.query(), (page - 1) * PAGE, PAGE, bins)
+        result = service.timeline(f.query(service), (page - 1) * PAGE, PAGE, bins)
     except StorylineError as exc:  # keep the filters on screen so they can be corrected
         error, status = str(exc), 404 if isinstance(exc, NotFoundError) else 400
         result = TimelinePage([], 0, 0, PAGE, bins or "month")

@@ -6,14 +6,14 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any, TypeVar
 
 from ..api import Storyline
 from ..errors import ConfigError, NotFoundError
-from ..timeline import by_date, rank
+from ..timeline.edits import SPLIT_BASE
 from ..timeline.export import to_dict
-from ..types import DateValue, TimelineEvent, TimelineQuery, try_date_value
+from ..types import DateValue, EditKind, TimelineEvent, TimelineQuery, try_date_value
 from .format import BINS, choose_bin, density, display_date, file_name, fit_bin, safe_url, segments
 
 MAX_LIMIT = 1000
@@ -49,17 +49,39 @@ class Service:
         if bins is not None and bins not in BINS:
             raise ConfigError(f"bins must be one of {', '.join(BINS)}; got {bins!r}")
         with self.lock:
-            key = f"index-{q!r}-{self.store.count('event_mentions')}"
+            key = f"index-{q!r}-{self.store.count('event_mentions')}-{self.store.edits_version()}"
             index = self._cached(key, lambda: self.sl.timeline_index(q))  # in date order
             starts = [date.fromisoformat(row[1]) for row in index]
-            page = self.store.events_by_id([row[0] for row in index[offset : offset + limit]])
-            shown = by_date(rank(page))
+            shown = self.sl.events([row[0] for row in index[offset : offset + limit]])
         size = fit_bin(starts, bins or choose_bin(starts))
         return TimelinePage(shown, len(starts), offset, limit, size, density(starts, size))
 
     def event(self, event_id: int) -> dict[str, Any]:
+        """One event as edited: its date, headline and marks, the mentions of events merged
+        into it; hidden events are shown (marked), so that they can be unhidden."""
         with self.lock:
-            event = self.store.get_event(event_id)
+            edited = self.sl.events([event_id], keep_hidden=True)
+            plan = self.sl.editor.plan()
+            if not edited and plan.root(event_id) != event_id:
+                raise NotFoundError(f"event {event_id} was merged into event {plan.root(event_id)}")
+            if not edited:
+                raise NotFoundError(f"no event with id {event_id}; list them on the timeline")
+            e = edited[0]
+            members = [i for i in sorted(plan.partners([event_id])) if plan.root(i) == event_id
+                       and i < SPLIT_BASE and self.store.existing_events([i])]
+            parts = [self.store.get_event(i) for i in members]
+        kept = {(s.article, s.sentence) for s in e.sources}
+        mentions = [m for p in parts for m in p["mentions"] if (m["article"], m["text"]) in kept]
+        fixed = {r["id"]: r for r in self.sl.editor.articles(
+            [{"id": m["article"], "title": m["title"], "source": m["source"], "published": m["published"],
+              "published_basis": m["published_basis"], "url": None} for m in mentions])}
+        for m in mentions:
+            row = fixed.get(m["article"], {})
+            m.update({k: row[k] for k in ("title", "source", "published", "published_basis") if k in row})
+        event: dict[str, Any] = {"id": e.id, "date": e.date.value, "granularity": str(e.date.granularity),
+                 "summary": e.summary, "headline": e.headline or e.summary, "planned": e.planned,
+                 "marks": list(e.marks), "mentions": mentions,
+                 "merged": [i for i in members if i != event_id]}
         event["display_date"] = display_date(event["date"])
         own = DateValue.parse(event["date"])
         for m in event["mentions"]:
@@ -142,8 +164,9 @@ class Service:
     def entity(self, entity_id: int) -> dict[str, Any]:
         with self.lock:
             entity = self.store.get_entity(entity_id)
-            events = by_date(rank(self.store.timeline_events(entity_ids=[entity_id])))
-            quotes = self.store.list_quotes([entity_id])
+            entity = {**entity, **self.sl.editor.entities([{**entity, "id": entity_id}])[0]}
+            events = self.sl.timeline(TimelineQuery(entity=str(entity_id)))
+            quotes = self.store.list_quotes(self.sl.entity_ids(str(entity_id)))
         for q in quotes:
             q["display_date"] = display_date(q["date"] or q["published"])
         return {**entity, "events": events, "quotes": quotes}
@@ -158,6 +181,8 @@ class Service:
                 rows = [r for r in self.store.list_quotes() if (r["speaker"] or "").casefold() == wanted]
                 if not rows:
                     raise
+            removed = self.sl.editor.plan().removed
+        rows = [r for r in rows if r["article"] not in removed]
         if q:
             needle = q.casefold().strip()
             rows = [r for r in rows if needle in r["text"].casefold()
@@ -174,6 +199,33 @@ class Service:
         for r in rows:
             r["display_published"] = display_date(r["published"])
         return rows
+
+    # -- edits -----------------------------------------------------------------
+
+    def edits(self) -> list[dict[str, Any]]:
+        with self.lock:
+            return self.sl.editor.listing()
+
+    def make_edit(self, kind: EditKind, target: int, value: str | None, note: str | None) -> dict[str, Any]:
+        with self.lock:
+            edit = self.sl.editor.make(kind, target, value, note)
+            self._cache.clear()
+        return {"id": edit.id, "kind": str(edit.kind), "target": edit.target, "value": edit.value,
+                "note": edit.note, "undo": f"/api/edits/{edit.id}/undo"}
+
+    def undo_edit(self, edit_id: int) -> dict[str, Any]:
+        with self.lock:
+            edit = self.sl.editor.undo(edit_id)
+            self._cache.clear()
+        return {"id": edit.id, "kind": str(edit.kind), "undone": True}
+
+    def new_since(self, value: str) -> datetime:
+        with self.lock:
+            return self.sl.new_since(value)
+
+    def export_events(self, q: TimelineQuery) -> list[TimelineEvent]:
+        with self.lock:
+            return self.sl.timeline(q)
 
     def sources(self) -> list[dict[str, Any]]:
         return self._cached("sources", self.store.list_sources)
@@ -201,4 +253,6 @@ def event_json(event: TimelineEvent) -> dict[str, Any]:
     data["display_date"] = display_date(event.date)
     data["articles"] = sorted({s.article for s in event.sources})
     data["outlets"] = sorted({s.source for s in event.sources if s.source})
+    data["marks"] = list(event.marks)
+    data["stories"] = list(event.stories)
     return data
