@@ -20,7 +20,7 @@ from .consistency import past_consistent
 from .normalize import Resolver, cue_before, to_timex
 from .patterns import Candidate, find_candidates
 from .ranges import split_year_range
-from .tense import Tense, tense_at
+from .tense import Tense, perfect_at, tense_at
 
 __all__ = ["TemporalTagger", "tag_doc", "tag_text_candidates"]
 
@@ -250,8 +250,11 @@ def tag_doc(doc: Doc, dct: date | None) -> list[Timex]:
             cache[key] = tense_at(doc, start, end)
         return cache[key]
 
+    def perfect(start: int, end: int) -> bool:
+        return has_parse and perfect_at(doc, start, end)
+
     state = AnchorState(dct)
-    resolver = Resolver(dct, tense, state)
+    resolver = Resolver(dct, tense, state, perfect)
     timexes: list[Timex] = []
     for found in find_candidates(text, accept):
         cand = _trim(found, text)

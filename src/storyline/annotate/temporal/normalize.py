@@ -48,6 +48,11 @@ __all__ = ["Resolver", "Result", "to_timex"]
 
 Result = tuple[str, str, str | None]  # type, value, mod
 TenseFn = Callable[[int, int], Tense]
+AspectFn = Callable[[int, int], bool]
+
+
+def _never(start: int, end: int) -> bool:
+    return False
 
 
 def _alt(words: tuple[str, ...]) -> str:
@@ -103,6 +108,7 @@ class Resolver:
     dct: date | None
     tense: TenseFn
     state: anchoring.AnchorState
+    perfect: AspectFn = _never  # whether the clause is in the perfect ("have risen in recent years")
 
     # --- helpers --------------------------------------------------------------
 
@@ -320,9 +326,11 @@ class Resolver:
         return "DURATION", duration_value(None, g.get("unit") or g["unit2"]), None
 
     def _recent_units(self, c: Candidate, g: dict[str, str]) -> Result | None:
-        """ "recent months": a vague duration (PXM); "coming years", "past years": a reference."""
+        """ "recent months" in a perfect clause measures the period up to now: a vague duration
+        (PXM); elsewhere ("soared in recent years", "losses of recent years") it points to the
+        past. "coming years", "past years": a reference."""
         rel = g["rel"].lower()
-        if rel == "recent":
+        if rel == "recent" and self.perfect(c.start, c.end):
             return "DURATION", duration_value(None, g["unit"]), None
         return "DATE", "FUTURE_REF" if rel == "coming" else "PAST_REF", None
 
