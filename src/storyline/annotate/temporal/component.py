@@ -167,7 +167,28 @@ def _check_clock(cand: Candidate, g: dict[str, str], text: str) -> bool:
     return _prev_word(text, cand.start) in ("at", "by", "until", "from", "to", "before", "after")
 
 
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s*|\n)[\s\"“'‘`(]*$")
+
+
+def _check_deictic(cand: Candidate, g: dict[str, str], text: str) -> bool:
+    """ "USA Today", "VOA Today": a capitalised "Today" after a capitalised word inside a
+    sentence is part of a name."""
+    if g["word"] != "Today" or _SENTENCE_START.search(text, max(0, cand.start - 40), cand.start):
+        return True
+    m = _PREV_WORD.search(text, max(0, cand.start - 40), cand.start)
+    return not (m and _capitalised(m.group(1)))
+
+
+def _check_reference(cand: Candidate, g: dict[str, str], text: str) -> bool:
+    """A sentence-initial "Now," is a discourse marker, not a time."""
+    if g["word"].lower() != "now" or text[cand.end : cand.end + 1] != ",":
+        return True
+    return not _SENTENCE_START.search(text, max(0, cand.start - 40), cand.start)
+
+
 _CHECKS: dict[str, Callable[[Candidate, dict[str, str], str], bool]] = {
+    "deictic": _check_deictic,
+    "reference": _check_reference,
     "month": _check_month,
     "season": _check_season,
     "duration": _check_duration,

@@ -215,6 +215,36 @@ REFERENCE_WORDS: dict[str, str] = {
     "the long term": "FUTURE_REF",
 }
 
+#: nouns after "today's" that name something bound to that day ("today's meeting", "today's
+#: editions"); with any other noun "today's" is generic, the present ("today's world", "today's youth")
+DAY_BOUND_NOUNS = frozenset(
+    {
+        "announcement",
+        "broadcast",
+        "decision",
+        "edition",
+        "editions",
+        "game",
+        "hearing",
+        "issue",
+        "match",
+        "meeting",
+        "news",
+        "paper",
+        "papers",
+        "program",
+        "quiz",
+        "race",
+        "ruling",
+        "session",
+        "show",
+        "speech",
+        "statement",
+        "trading",
+        "vote",
+    }
+)
+
 #: set adverbs
 SET_WORDS: dict[str, str] = {
     "hourly": "PT1H",

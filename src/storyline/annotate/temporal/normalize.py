@@ -24,7 +24,9 @@ from .dates import (
     value_at,
     weekday_near,
 )
+from ...text.eventwords import EVENT_NOUNS
 from .lexicon import (
+    DAY_BOUND_NOUNS,
     DEADLINE_CUES,
     FUTURE_CUES,
     HOLIDAYS,
@@ -95,6 +97,19 @@ def _qmod(word: str | None, c: Candidate | None = None) -> str | None:
         if before and before[-1] in OUTSIDE_QMODS:
             return QUANTITY_MODS[before[-1]]
     return None
+
+
+_POSSESSIVE_NP = re.compile(r"['’]s\s+((?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+)")
+
+
+def _generic_possessive(c: Candidate) -> bool:
+    """ "today's world", "today's youth": the present in general, not the day (TE3); "today's
+    meeting" or "today's editions" (a happening or an issue of that day) stay the day."""
+    m = _POSSESSIVE_NP.match(c.match.string, c.end)
+    if m is None:
+        return False
+    words = m.group(1).lower().split()
+    return not any(w in DAY_BOUND_NOUNS or w in EVENT_NOUNS for w in words)
 
 
 def _month(word: str) -> int:
@@ -336,6 +351,8 @@ class Resolver:
 
     def _deictic(self, c: Candidate, g: dict[str, str]) -> Result | None:
         word = _norm(g["word"])
+        if word == "today" and not g.get("pod") and _generic_possessive(c):
+            return "DATE", "PRESENT_REF", None
         offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}.get(word)
         if offset is None:
             offset = -2 if "yesterday" in word else 2
