@@ -140,6 +140,10 @@ class Resolver:
             return 1
         return -1 if weekday and t is not Tense.PRESENT else 0
 
+    def past(self, c: Candidate) -> bool:
+        """Whether ``c`` is in a past-tense clause, which reports nothing after the DCT."""
+        return self.tense(c.start, c.end) in (Tense.PAST, Tense.PLUPERFECT)
+
     def _narrative_year(self, c: Candidate, direction: int) -> int | None:
         """In a past-tense clause, the year a date just before set ("In 2009 ... in May")."""
         year = self.state.narrative_year(c.match.string, c.start)
@@ -315,6 +319,12 @@ class Resolver:
             return ("DATE", value, mod) if value else None
         if self.dct is None:
             return "DATE", "XXXX", mod
+        # "the year" is the one its sentence named: "In early 1996 Apple promised to ship it around
+        # the middle of the year" (whatever the tense: the promise and the year were both in 1996)
+        year = self.state.narrative_year(c.match.string, c.start) if rel == "the" and unit == "year" else None
+        if year is not None:
+            self.state.used = f"{year:04d}"
+            return "DATE", f"{year:04d}", mod
         n = -1 if rel == "last" else 1 if rel == "next" else 0
         return "DATE", shifted_value(self.dct, unit, n), mod
 
@@ -328,7 +338,7 @@ class Resolver:
     def _the_day(self, c: Candidate, g: dict[str, str]) -> Result | None:
         n = -1 if g["dir"].lower() == "before" else 1
         unit = g["unit"].lower()
-        value = self.state.anchor_value("day" if unit == "night" else unit, n, self.dct)
+        value = self.state.anchor_value("day" if unit == "night" else unit, n, self.dct, past=self.past(c))
         return ("DATE", value, None) if value else None
 
     def _duration(self, c: Candidate, g: dict[str, str]) -> Result | None:
