@@ -341,6 +341,15 @@ class Resolver:
         value = self.state.anchor_value("day" if unit == "night" else unit, n, self.dct, past=self.past(c))
         return ("DATE", value, None) if value else None
 
+    def _ordinal_day(self, c: Candidate, g: dict[str, str]) -> Result | None:
+        """ "today is the eighth day of the strike", "has been suspended for a second consecutive
+        day": the day (week) of the text's present; a past or future clause does not say which."""
+        unit = g["unit"].lower()
+        told = self.tense(c.start, c.end) in (Tense.PAST, Tense.PLUPERFECT, Tense.FUTURE)
+        if self.dct is None or (told and not self.perfect(c.start, c.end)):
+            return "DATE", anchoring.unknown_value(unit), None
+        return "DATE", value_at(self.dct, unit), None
+
     def _duration(self, c: Candidate, g: dict[str, str]) -> Result | None:
         number = parse_number(g["num"])
         if number is not None and number > 1000:
@@ -568,6 +577,7 @@ HANDLERS: Mapping[str, Handler] = dispatch_table(
         "ago": Resolver._ago,
         "ago_bare": Resolver._ago,
         "the_day": Resolver._the_day,
+        "ordinal_day": Resolver._ordinal_day,
         "duration": Resolver._duration,
         "vague_units": Resolver._vague_units,
         "recent_units": Resolver._recent_units,
