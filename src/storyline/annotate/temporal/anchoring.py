@@ -62,13 +62,15 @@ class AnchorState:
             return None
         return None if _SENTENCE_END.search(text, self.explicit[1], at) else self.explicit[0]
 
-    def note(self, value: str) -> None:
+    def note(self, value: str, explicit: bool = False) -> None:
+        """Remember ``value``; one the text dated itself (``explicit``) counts as reported even
+        after the DCT, a resolved one only up to it."""
         try:
             dv = DateValue.parse(value)
         except ValueError:
             return
         self.last = dv.value
-        reported = self.dct is None or dv.start <= self.dct
+        reported = explicit or self.dct is None or dv.start <= self.dct
         if reported:
             self.last_past = dv.value
         if dv.granularity is Granularity.DAY:

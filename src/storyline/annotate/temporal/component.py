@@ -311,7 +311,7 @@ def tag_doc(doc: Doc, dct: date | None) -> list[Timex]:
         # values derived from an earlier mention do not become anchors, except a narrative step
         # ("Sixteen years later"), which moves the story's time for what follows
         if type_ in ("DATE", "TIME") and (state.used is None or _moves_on(cand)):
-            state.note(value)
+            state.note(value, explicit)
     return timexes
 
 

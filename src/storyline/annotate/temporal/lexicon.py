@@ -107,10 +107,35 @@ ORDINALS: dict[str, int] = {
 
 #: ordinal words of a day or week in a run ("the eighth day of the siege", "its 50th day")
 ORDINAL_WORDS = (
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
-    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth fortieth "
-    "fiftieth sixtieth seventieth eightieth ninetieth hundredth"
-).split()
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+    "thirtieth",
+    "fortieth",
+    "fiftieth",
+    "sixtieth",
+    "seventieth",
+    "eightieth",
+    "ninetieth",
+    "hundredth",
+)
 
 #: unit word -> TIMEX3 duration letter (time units take the ``T`` prefix)
 UNITS: dict[str, str] = {

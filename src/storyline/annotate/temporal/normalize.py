@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from types import MappingProxyType
 
+from ...text.eventwords import EVENT_NOUNS
 from ...types import Timex
 from . import anchoring
 from .dates import (
@@ -24,7 +25,6 @@ from .dates import (
     value_at,
     weekday_near,
 )
-from ...text.eventwords import EVENT_NOUNS
 from .lexicon import (
     DAY_BOUND_NOUNS,
     DEADLINE_CUES,
