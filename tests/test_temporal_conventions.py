@@ -129,7 +129,9 @@ def test_sets(nlp_base: Language) -> None:
 
 
 def test_vague_durations(nlp_base: Language) -> None:
-    got = tag(nlp_base, "It took a few days. They talked for months, after hours of talks, in recent months.")
+    got = tag(
+        nlp_base, "It took a few days. They have talked for months, after hours of talks, in recent months."
+    )
     assert [(t, v) for t, _, v, _ in got] == [
         ("a few days", "PXD"),
         ("months", "PXM"),
@@ -204,3 +206,85 @@ def test_past_clause_is_not_resolved_after_the_dct(nlp_base: Language) -> None:
     # a word that looks ahead keeps a later date
     got = tag(nlp_base, "The offer was extended to Nov. 16 .", date(1989, 10, 30))
     assert got == [("Nov. 16", "DATE", "1989-11-16", None)]
+
+
+def test_recent_years_is_a_duration_only_in_a_perfect_clause(nlp_base: Language) -> None:
+    # TimeBank (APW19980818.0515, wsj_0135, wsj_0136) and MEANTIME mark both readings
+    perfect = "Mexico and Colombia have suffered from a rash of kidnappings in recent years ."
+    assert tag(nlp_base, perfect, date(1998, 8, 18)) == [("recent years", "DURATION", "PXY", None)]
+    past = "As the yen soared in recent years , Sansui 's deepening financial problems grew ."
+    assert tag(nlp_base, past, date(1989, 10, 30)) == [("recent years", "DATE", "PAST_REF", None)]
+    noun = "It helped to finance the takeover boom of recent years ."
+    assert tag(nlp_base, noun, date(1989, 10, 27)) == [("recent years", "DATE", "PAST_REF", None)]
+
+
+def test_today_is_the_day_or_the_present(nlp_base: Language) -> None:
+    dct = date(1998, 4, 24)
+    generic = "The law puts barriers only to fathers and not to mothers in today's world ."
+    assert tag(nlp_base, generic, dct) == [("today", "DATE", "PRESENT_REF", None)]
+    day_bound = "The offer, advertised in today's editions of The Wall Street Journal, expires in May ."
+    assert tag(nlp_base, day_bound, dct)[0] == ("today", "DATE", "1998-04-24", None)
+    said = "The Pentagon said today it will re-examine the question ."
+    assert tag(nlp_base, said, dct) == [("today", "DATE", "1998-04-24", None)]
+
+
+def test_names_and_discourse_markers_are_no_time(nlp_base: Language) -> None:
+    dct = date(1998, 3, 31)
+    assert tag(nlp_base, "Livers are in the shortest supply. This is VOA Today.", dct) == []
+    assert tag(nlp_base, "Today, hundreds of people began to arrive .", dct)[0][2] == "1998-03-31"
+    marker = 'Iraq was ready to withdraw. Now, he says, "it looks like the war will go on."'
+    assert tag(nlp_base, marker, dct) == []
+    assert tag(nlp_base, "Montedison now owns about 72% of Erbamont .", dct) == [
+        ("now", "DATE", "PRESENT_REF", None)
+    ]
+
+
+def test_ordinal_day_of_a_run(nlp_base: Language) -> None:
+    dct = date(1990, 8, 15)
+    present = "In Saudi Arabia, today is the eighth day of Desert Shield, the operation ."
+    assert tag(nlp_base, present, dct)[-1] == ("the eighth day", "DATE", "1990-08-15", None)
+    perfect = "Trading at Russia's major stock markets has been suspended for a second consecutive day ."
+    assert tag(nlp_base, perfect, date(2008, 9, 17)) == [
+        ("a second consecutive day", "DATE", "2008-09-17", None)
+    ]
+    past = "On the 12th day of the strike , the workers returned ."
+    assert tag(nlp_base, past, dct) == [("the 12th day", "DATE", "XXXX-XX-XX", None)]
+    # a calendar day is the month rules' business
+    assert tag(nlp_base, "The first day of March was cold .", dct)[-1][0] == "March"
+
+
+def test_term_and_tenure_are_no_durations(nlp_base: Language) -> None:
+    # Entities (Ted Cruz) sentences: an office's term has no length of its own
+    for text in (
+        "Fiorina takes a question about how terribly Hewlett - Packard stock did during her tenure as CEO .",
+        "He had the bad luck to have two supreme court justices die in office during his term .",
+        "They want to win over the Latino voters who secured President Obama 's second term .",
+    ):
+        assert tag(nlp_base, text, date(2015, 9, 17)) == []
+    assert tag(nlp_base, "The loan has a one-year term .") == [("one-year", "DURATION", "P1Y", None)]
+
+
+def test_past_clause_anchors_on_a_reported_date(nlp_base: Language) -> None:
+    # Entities (Steve Jobs, 2000-07-19): "Christmas" is a plan, "yesterday" the news
+    text = (
+        "Apple took the wraps off four new models of the iMac yesterday . Apple hopes that the latest "
+        "range will reinvigorate demand in the run - up to the all - important Christmas selling season . "
+        "Shares in Apple were down as traders reacted to the slightly weaker sales released "
+        "the night before ."
+    )
+    got = tag(nlp_base, text, date(2000, 7, 19))
+    assert got[-1] == ("the night before", "DATE", "2000-07-17", None)
+    # nothing reported to count from: the month stays unknown rather than after the article
+    text = (
+        "Eventually , Apple bought NeXT , Steve Jobs ' company , you 'll recall , just before Christmas "
+        "for $ 400 m . The following month Apple announced Copland 's replacement , Rhapsody ."
+    )
+    assert tag(nlp_base, text, date(2000, 6, 8))[-1] == ("The following month", "DATE", "XXXX-XX", None)
+
+
+def test_the_year_is_the_one_its_sentence_named(nlp_base: Language) -> None:
+    text = (
+        "In early 1996 , Apple officially announced Copland and promised to ship it around "
+        "the middle of the year ."
+    )
+    assert tag(nlp_base, text, date(2000, 6, 8))[-1] == ("the middle of the year", "DATE", "1996", "MID")

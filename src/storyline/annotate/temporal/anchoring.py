@@ -50,6 +50,10 @@ class AnchorState:
     last_day: str | None = None
     last_quarter: str | None = None  # the latest quarter mentioned that ended before the DCT
     used: str | None = None  # the mentioned value the latest resolution was anchored on
+    # the latest values not after the DCT: a past clause counts from what the text reported,
+    # never from a plan ("the selling season at Christmas ... sales released the night before")
+    last_past: str | None = None
+    last_past_day: str | None = None
     explicit: tuple[int, int] | None = None  # (year, end offset) of the latest date with its own year
 
     def narrative_year(self, text: str, at: int) -> int | None:
@@ -58,14 +62,21 @@ class AnchorState:
             return None
         return None if _SENTENCE_END.search(text, self.explicit[1], at) else self.explicit[0]
 
-    def note(self, value: str) -> None:
+    def note(self, value: str, explicit: bool = False) -> None:
+        """Remember ``value``; one the text dated itself (``explicit``) counts as reported even
+        after the DCT, a resolved one only up to it."""
         try:
             dv = DateValue.parse(value)
         except ValueError:
             return
         self.last = dv.value
+        reported = explicit or self.dct is None or dv.start <= self.dct
+        if reported:
+            self.last_past = dv.value
         if dv.granularity is Granularity.DAY:
             self.last_day = dv.value
+            if reported:
+                self.last_past_day = dv.value
         elif dv.granularity is Granularity.QUARTER and "-Q" in dv.value and self._finished(dv):
             self.last_quarter = dv.value
 
@@ -73,16 +84,20 @@ class AnchorState:
         # results are reported for a finished quarter; "a fourth-quarter charge" looks ahead
         return self.dct is None or dv.end < self.dct
 
-    def anchor_value(self, unit: str, n: int, dct: date | None, keep: bool = False) -> str | None:
+    def anchor_value(
+        self, unit: str, n: int, dct: date | None, keep: bool = False, past: bool = False
+    ) -> str | None:
         """The value ``n`` units from the last mentioned date (the DCT when none fits).
 
         A day-granular shift needs a day-granular anchor; with ``keep`` a coarser
-        anchor keeps its granularity ("1989-Q3" -> "1988-Q3")."""
+        anchor keeps its granularity ("1989-Q3" -> "1988-Q3"). In a ``past`` clause only
+        dates up to the DCT anchor, and a result after the DCT is left unknown."""
         unit_gran = UNIT_GRANULARITY[unit]
         if keep and self.last_quarter and unit == "year":
             self.used = self.last_quarter
             return shift_value(self.last_quarter, unit, n)
-        for ref in (self.last_day, self.last) if unit_gran is Granularity.DAY else (self.last,):
+        last, last_day = (self.last_past, self.last_past_day) if past else (self.last, self.last_day)
+        for ref in (last_day, last) if unit_gran is Granularity.DAY else (last,):
             if ref is None:
                 continue
             dv = DateValue.parse(ref)
@@ -91,7 +106,15 @@ class AnchorState:
                 return shift_value(ref, unit, n)
         if dct is None:
             return None
-        return shifted_value(dct, unit, n)
+        value = shifted_value(dct, unit, n)
+        if past and DateValue.parse(value).start > dct:
+            return unknown_value(unit)
+        return value
+
+
+def unknown_value(unit: str) -> str:
+    """An under-specified value of ``unit``'s granularity ("XXXX-XX" for a month)."""
+    return value_at(date(1, 1, 1), unit).translate(str.maketrans("0123456789", "XXXXXXXXXX"))
 
 
 def quarter(r: Resolver, c: Candidate, g: dict[str, str]) -> Result | None:
@@ -168,7 +191,7 @@ def relative_unit(r: Resolver, c: Candidate, g: dict[str, str]) -> Result | None
             value = (anchor_day + timedelta(days=n)).isoformat()
         else:
             base_unit = "day" if pod else unit
-            found = r.state.anchor_value(base_unit, n, r.dct)
+            found = r.state.anchor_value(base_unit, n, r.dct, past=r.past(c))
             if found is None:
                 return None
             # "the following year" after "May 22, 1995" is 1996, not 1996-05-22
@@ -210,7 +233,7 @@ def ago(r: Resolver, c: Candidate, g: dict[str, str]) -> Result | None:
             r.state.used = r.state.last_quarter
             return "DATE", shift_value(r.state.last_quarter, unit, n) or r.state.last_quarter, mod
         return "DATE", shifted_value(r.dct, unit, n), mod
-    value = r.state.anchor_value(unit, n, r.dct, keep=unit == "year")
+    value = r.state.anchor_value(unit, n, r.dct, keep=unit == "year", past=r.past(c))
     if r.state.used is None:  # nothing in the text to count from: the quantity is all we know
         return "DURATION", duration_value(number, g["unit"]), mod
     return ("DATE", value, mod) if value else None

@@ -20,7 +20,7 @@ from .consistency import past_consistent
 from .normalize import Resolver, cue_before, to_timex
 from .patterns import Candidate, find_candidates
 from .ranges import split_year_range
-from .tense import Tense, tense_at
+from .tense import Tense, perfect_at, tense_at
 
 __all__ = ["TemporalTagger", "tag_doc", "tag_text_candidates"]
 
@@ -167,7 +167,28 @@ def _check_clock(cand: Candidate, g: dict[str, str], text: str) -> bool:
     return _prev_word(text, cand.start) in ("at", "by", "until", "from", "to", "before", "after")
 
 
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s*|\n)[\s\"“'‘`(]*$")
+
+
+def _check_deictic(cand: Candidate, g: dict[str, str], text: str) -> bool:
+    """ "USA Today", "VOA Today": a capitalised "Today" after a capitalised word inside a
+    sentence is part of a name."""
+    if g["word"] != "Today" or _SENTENCE_START.search(text, max(0, cand.start - 40), cand.start):
+        return True
+    m = _PREV_WORD.search(text, max(0, cand.start - 40), cand.start)
+    return not (m and _capitalised(m.group(1)))
+
+
+def _check_reference(cand: Candidate, g: dict[str, str], text: str) -> bool:
+    """A sentence-initial "Now," is a discourse marker, not a time."""
+    if g["word"].lower() != "now" or text[cand.end : cand.end + 1] != ",":
+        return True
+    return not _SENTENCE_START.search(text, max(0, cand.start - 40), cand.start)
+
+
 _CHECKS: dict[str, Callable[[Candidate, dict[str, str], str], bool]] = {
+    "deictic": _check_deictic,
+    "reference": _check_reference,
     "month": _check_month,
     "season": _check_season,
     "duration": _check_duration,
@@ -250,8 +271,11 @@ def tag_doc(doc: Doc, dct: date | None) -> list[Timex]:
             cache[key] = tense_at(doc, start, end)
         return cache[key]
 
+    def perfect(start: int, end: int) -> bool:
+        return has_parse and perfect_at(doc, start, end)
+
     state = AnchorState(dct)
-    resolver = Resolver(dct, tense, state)
+    resolver = Resolver(dct, tense, state, perfect)
     timexes: list[Timex] = []
     for found in find_candidates(text, accept):
         cand = _trim(found, text)
@@ -287,7 +311,7 @@ def tag_doc(doc: Doc, dct: date | None) -> list[Timex]:
         # values derived from an earlier mention do not become anchors, except a narrative step
         # ("Sixteen years later"), which moves the story's time for what follows
         if type_ in ("DATE", "TIME") and (state.used is None or _moves_on(cand)):
-            state.note(value)
+            state.note(value, explicit)
     return timexes
 
 

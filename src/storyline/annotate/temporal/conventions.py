@@ -79,9 +79,46 @@ CONVENTIONS: tuple[Convention, ...] = (
     Convention(
         "vague durations",
         'a vague quantity or a bare plural unit after a preposition or before "of" is a duration '
-        'with an X; "recent months" too',
-        '"a few days" PXD; "for months" PXM; "hours of talks" PTXH; "recent months" PXM',
+        'with an X; "recent months" in a perfect clause too',
+        '"a few days" PXD; "for months" PXM; "hours of talks" PTXH; "have talked in recent months" PXM',
         "test_vague_durations",
+    ),
+    Convention(
+        "recent years",
+        '"recent <units>" is a vague duration only in a perfect clause, which measures the period up '
+        "to now; after a simple past or a noun it points to the past (TimeBank and MEANTIME mark both)",
+        '"have suffered ... in recent years" PXY; "soared in recent years", "the boom of recent years" '
+        "PAST_REF",
+        "test_recent_years_is_a_duration_only_in_a_perfect_clause",
+    ),
+    Convention(
+        "today: the day or the present",
+        '"today\'s" before a noun that is not bound to a day is the present in general (TE3); '
+        '"today\'s meeting/editions" and a clause\'s "today" are the DCT',
+        '"in today\'s world" PRESENT_REF; "said today" 1998-04-24',
+        "test_today_is_the_day_or_the_present",
+    ),
+    Convention(
+        "names and discourse markers",
+        'a capitalised "Today" after a capitalised word is a name; a sentence-initial "Now," '
+        'is a discourse marker; "now" inside a clause stays PRESENT_REF (TimeBank tags most of them)',
+        '"This is VOA Today." nothing; "Now, he says, ..." nothing; "Montedison now owns" PRESENT_REF',
+        "test_names_and_discourse_markers_are_no_time",
+    ),
+    Convention(
+        "ordinal days",
+        '"the Nth (consecutive) day/week" of a run is the DCT\'s day or week in a present or perfect '
+        "clause; a past or future clause does not say which (XXXX-XX-XX); determiners are inside",
+        '"today is the eighth day of Desert Shield" 1990-08-15; "on the 12th day of the strike, they '
+        'returned" XXXX-XX-XX',
+        "test_ordinal_day_of_a_run",
+    ),
+    Convention(
+        "term and tenure",
+        '"term" and "tenure" name an office, not a length: never a duration alone; a hyphenated '
+        "quantity before them is",
+        '"during her tenure" nothing; "a one-year term" -> "one-year" P1Y',
+        "test_term_and_tenure_are_no_durations",
     ),
     Convention(
         "durations are not dates",
@@ -128,5 +165,21 @@ CONVENTIONS: tuple[Convention, ...] = (
         '(not when a word before it looks ahead: "extended to Nov. 16", "payable Dec. 7")',
         '"They met on Saturday night" on a Friday -> the Saturday before',
         "test_past_clause_is_not_resolved_after_the_dct",
+    ),
+    Convention(
+        "past clauses count from reported dates",
+        '"the night before", "the following month" in a past clause count from the latest date not '
+        "after the DCT (a plan such as next Christmas never anchors); when only a later value fits, "
+        "the value stays unknown",
+        '"Christmas selling season ... sales released the night before" after "yesterday" -> the day '
+        'before yesterday; "just before Christmas ... The following month" -> XXXX-XX',
+        "test_past_clause_anchors_on_a_reported_date",
+    ),
+    Convention(
+        "the year of its sentence",
+        '"the beginning/middle/end of the year" takes the year an explicit date earlier in its '
+        "sentence named",
+        '"In early 1996 Apple promised to ship it around the middle of the year" -> 1996 MID',
+        "test_the_year_is_the_one_its_sentence_named",
     ),
 )

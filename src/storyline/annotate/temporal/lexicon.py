@@ -105,6 +105,38 @@ ORDINALS: dict[str, int] = {
     "4th": 4,
 }
 
+#: ordinal words of a day or week in a run ("the eighth day of the siege", "its 50th day")
+ORDINAL_WORDS = (
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+    "thirtieth",
+    "fortieth",
+    "fiftieth",
+    "sixtieth",
+    "seventieth",
+    "eightieth",
+    "ninetieth",
+    "hundredth",
+)
+
 #: unit word -> TIMEX3 duration letter (time units take the ``T`` prefix)
 UNITS: dict[str, str] = {
     "second": "S",
@@ -214,6 +246,36 @@ REFERENCE_WORDS: dict[str, str] = {
     "the short term": "FUTURE_REF",
     "the long term": "FUTURE_REF",
 }
+
+#: nouns after "today's" that name something bound to that day ("today's meeting", "today's
+#: editions"); with any other noun "today's" is generic, the present ("today's world", "today's youth")
+DAY_BOUND_NOUNS = frozenset(
+    {
+        "announcement",
+        "broadcast",
+        "decision",
+        "edition",
+        "editions",
+        "game",
+        "hearing",
+        "issue",
+        "match",
+        "meeting",
+        "news",
+        "paper",
+        "papers",
+        "program",
+        "quiz",
+        "race",
+        "ruling",
+        "session",
+        "show",
+        "speech",
+        "statement",
+        "trading",
+        "vote",
+    }
+)
 
 #: set adverbs
 SET_WORDS: dict[str, str] = {

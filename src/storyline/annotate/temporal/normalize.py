@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from types import MappingProxyType
 
+from ...text.eventwords import EVENT_NOUNS
 from ...types import Timex
 from . import anchoring
 from .dates import (
@@ -25,6 +26,7 @@ from .dates import (
     weekday_near,
 )
 from .lexicon import (
+    DAY_BOUND_NOUNS,
     DEADLINE_CUES,
     FUTURE_CUES,
     HOLIDAYS,
@@ -48,6 +50,11 @@ __all__ = ["Resolver", "Result", "to_timex"]
 
 Result = tuple[str, str, str | None]  # type, value, mod
 TenseFn = Callable[[int, int], Tense]
+AspectFn = Callable[[int, int], bool]
+
+
+def _never(start: int, end: int) -> bool:
+    return False
 
 
 def _alt(words: tuple[str, ...]) -> str:
@@ -92,6 +99,19 @@ def _qmod(word: str | None, c: Candidate | None = None) -> str | None:
     return None
 
 
+_POSSESSIVE_NP = re.compile(r"['’]s\s+((?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+)")
+
+
+def _generic_possessive(c: Candidate) -> bool:
+    """ "today's world", "today's youth": the present in general, not the day (TE3); "today's
+    meeting" or "today's editions" (a happening or an issue of that day) stay the day."""
+    m = _POSSESSIVE_NP.match(c.match.string, c.end)
+    if m is None:
+        return False
+    words = m.group(1).lower().split()
+    return not any(w in DAY_BOUND_NOUNS or w in EVENT_NOUNS for w in words)
+
+
 def _month(word: str) -> int:
     return MONTHS[word.lower().rstrip(".")]
 
@@ -103,6 +123,7 @@ class Resolver:
     dct: date | None
     tense: TenseFn
     state: anchoring.AnchorState
+    perfect: AspectFn = _never  # whether the clause is in the perfect ("have risen in recent years")
 
     # --- helpers --------------------------------------------------------------
 
@@ -118,6 +139,10 @@ class Resolver:
         if t is Tense.FUTURE:
             return 1
         return -1 if weekday and t is not Tense.PRESENT else 0
+
+    def past(self, c: Candidate) -> bool:
+        """Whether ``c`` is in a past-tense clause, which reports nothing after the DCT."""
+        return self.tense(c.start, c.end) in (Tense.PAST, Tense.PLUPERFECT)
 
     def _narrative_year(self, c: Candidate, direction: int) -> int | None:
         """In a past-tense clause, the year a date just before set ("In 2009 ... in May")."""
@@ -294,6 +319,12 @@ class Resolver:
             return ("DATE", value, mod) if value else None
         if self.dct is None:
             return "DATE", "XXXX", mod
+        # "the year" is the one its sentence named: "In early 1996 Apple promised to ship it around
+        # the middle of the year" (whatever the tense: the promise and the year were both in 1996)
+        year = self.state.narrative_year(c.match.string, c.start) if rel == "the" and unit == "year" else None
+        if year is not None:
+            self.state.used = f"{year:04d}"
+            return "DATE", f"{year:04d}", mod
         n = -1 if rel == "last" else 1 if rel == "next" else 0
         return "DATE", shifted_value(self.dct, unit, n), mod
 
@@ -307,8 +338,17 @@ class Resolver:
     def _the_day(self, c: Candidate, g: dict[str, str]) -> Result | None:
         n = -1 if g["dir"].lower() == "before" else 1
         unit = g["unit"].lower()
-        value = self.state.anchor_value("day" if unit == "night" else unit, n, self.dct)
+        value = self.state.anchor_value("day" if unit == "night" else unit, n, self.dct, past=self.past(c))
         return ("DATE", value, None) if value else None
+
+    def _ordinal_day(self, c: Candidate, g: dict[str, str]) -> Result | None:
+        """ "today is the eighth day of the strike", "has been suspended for a second consecutive
+        day": the day (week) of the text's present; a past or future clause does not say which."""
+        unit = g["unit"].lower()
+        told = self.tense(c.start, c.end) in (Tense.PAST, Tense.PLUPERFECT, Tense.FUTURE)
+        if self.dct is None or (told and not self.perfect(c.start, c.end)):
+            return "DATE", anchoring.unknown_value(unit), None
+        return "DATE", value_at(self.dct, unit), None
 
     def _duration(self, c: Candidate, g: dict[str, str]) -> Result | None:
         number = parse_number(g["num"])
@@ -320,14 +360,18 @@ class Resolver:
         return "DURATION", duration_value(None, g.get("unit") or g["unit2"]), None
 
     def _recent_units(self, c: Candidate, g: dict[str, str]) -> Result | None:
-        """ "recent months": a vague duration (PXM); "coming years", "past years": a reference."""
+        """ "recent months" in a perfect clause measures the period up to now: a vague duration
+        (PXM); elsewhere ("soared in recent years", "losses of recent years") it points to the
+        past. "coming years", "past years": a reference."""
         rel = g["rel"].lower()
-        if rel == "recent":
+        if rel == "recent" and self.perfect(c.start, c.end):
             return "DURATION", duration_value(None, g["unit"]), None
         return "DATE", "FUTURE_REF" if rel == "coming" else "PAST_REF", None
 
     def _deictic(self, c: Candidate, g: dict[str, str]) -> Result | None:
         word = _norm(g["word"])
+        if word == "today" and not g.get("pod") and _generic_possessive(c):
+            return "DATE", "PRESENT_REF", None
         offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}.get(word)
         if offset is None:
             offset = -2 if "yesterday" in word else 2
@@ -533,6 +577,7 @@ HANDLERS: Mapping[str, Handler] = dispatch_table(
         "ago": Resolver._ago,
         "ago_bare": Resolver._ago,
         "the_day": Resolver._the_day,
+        "ordinal_day": Resolver._ordinal_day,
         "duration": Resolver._duration,
         "vague_units": Resolver._vague_units,
         "recent_units": Resolver._recent_units,

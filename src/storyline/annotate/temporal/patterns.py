@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from .lexicon import (
     HOLIDAYS,
     NUMBER_WORDS,
+    ORDINAL_WORDS,
     QUANTITY_MODS,
     REFERENCE_WORDS,
     SEASONS,
@@ -165,6 +166,14 @@ _RULES: tuple[tuple[str, str], ...] = (
         r"the\s+(?P<unit>day|week|month|year|night)\s+(?P<dir>before|after)(?!\s+\w*\s*(?:the|a|his|her|its|their|[A-Z]))",
     ),
     ("duration", rf"{QMOD}?(?:the\s+)?{NUM}(?:\s*-\s*|\s+){UNIT}(?:(?P<old>\s*-?\s*old))?"),
+    # the day or week a run has reached: "today is the eighth day of the siege", "a second
+    # consecutive day" (not a calendar day: "the first day of March" is left to the month rules)
+    (
+        "ordinal_day",
+        rf"(?:(?:the|a)\s+)?(?P<ord>\d{{1,3}}(?:st|nd|rd|th)|(?:(?:twenty|thirty|forty|fifty)-)?(?:{_alt(ORDINAL_WORDS)}))"
+        rf"\s+(?:(?:straight|consecutive|successive)\s+)?(?P<unit>day|week)"
+        rf"(?!\s+of\s+(?:{MONTH_FULL}|the\s+(?:month|year)|\d))",
+    ),
     (
         "vague_units",
         r"(?:(?:(?<=for\s)|(?<=over\s)|(?<=within\s)|(?<=in\s)|(?<=after\s)|(?<=took\s)|(?<=takes\s)"
@@ -248,6 +257,7 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "ago": ("ago", "earlier", "later", "from now", "hence", "before", "after"),
     "ago_bare": ("ago",),
     "the_day": ("before", "after"),
+    "ordinal_day": (" day", " week"),
     "deictic": ("today", "tonight", "yesterday", "tomorrow"),
     "last_night": ("last night",),
     "the_weekend": ("weekend",),

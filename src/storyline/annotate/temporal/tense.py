@@ -148,6 +148,25 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense:
     return Tense.UNKNOWN
 
 
+def perfect_at(doc: Doc, start_char: int, end_char: int) -> bool:
+    """Whether the clause holding ``start_char:end_char`` is in the perfect ("have expressed",
+    "has been struggling"): it measures a period reaching the time of speech."""
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    head = span.root.head.head if span.root.head.dep_ == "prep" else span.root.head
+    if head.pos_ in ("NOUN", "PROPN"):
+        return False  # a noun's modifier ("losses in recent years") has no aspect of its own
+    try:
+        verb = governing_verb(span.root)
+    except ValueError:
+        return False
+    if verb is None:
+        return False
+    verbs = (verb, verb.head) if verb.dep_ == "conj" else (verb,)  # "have been sharing ... and tightening"
+    return any(a in PERFECT_AUX for v in verbs for a in _aux_words(v))
+
+
 def tense_at(doc: Doc, start_char: int, end_char: int) -> Tense:
     """Tense of the clause holding the characters ``start_char:end_char`` of ``doc``."""
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
