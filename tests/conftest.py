@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -47,6 +48,26 @@ def examples_dir() -> Path:
 def sample_texts() -> dict[str, str]:
     """The three sample articles by their number ("000", "002", "003")."""
     return {p.name[:3]: p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt"))}
+
+
+@pytest.fixture(scope="session")
+def sample_db_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The three sample articles (six articles once the aggregator page is split) added
+    once per test session. Never write to it: tests take a copy (``copy_sample``)."""
+    import storyline
+
+    path = tmp_path_factory.mktemp("sample") / "sample.db"
+    with storyline.open(path) as sl:
+        report = sl.add([EXAMPLES])
+    assert len(report.added) == 6 and not report.skipped, report.as_dict()
+    return path
+
+
+def copy_sample(sample_db_file: Path, folder: Path, name: str = "sample.db") -> Path:
+    """A private copy of the session's sample store (its WAL was folded in on close)."""
+    target = folder / name
+    shutil.copy(sample_db_file, target)
+    return target
 
 
 @pytest.fixture()

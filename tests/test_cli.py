@@ -10,16 +10,20 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from conftest import copy_sample
 from storyline.cli import main
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory, examples_dir: Path) -> str:
-    path = str(tmp_path_factory.mktemp("cli") / "cli.db")
-    result = CliRunner().invoke(main, ["--db", path, "add", str(examples_dir), "--format", "json"])
+def db(tmp_path_factory: pytest.TempPathFactory, sample_db_file: Path) -> str:
+    return str(copy_sample(sample_db_file, tmp_path_factory.mktemp("cli")))
+
+
+def test_add_again_reports_json(db: str, examples_dir: Path) -> None:
+    result = CliRunner().invoke(main, ["--db", db, "add", str(examples_dir), "--format", "json"])
     assert result.exit_code == 0, result.output
-    assert json.loads(result.output)["added"] == 6
-    return path
+    report = json.loads(result.output)
+    assert (report["added"], report["already_present"]) == (0, 3)
 
 
 def _run(*args: str) -> str:

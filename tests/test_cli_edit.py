@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from conftest import copy_sample
 from storyline.cli import main
 
 FILE_A = "000_ac3c80f9f90edc96.txt"  # New York Times, 2019-06-23
@@ -22,10 +23,8 @@ def _run(db: Path, *args: str) -> Result:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory, examples_dir: Path) -> Path:
-    db = tmp_path_factory.mktemp("cli-edit") / "base.db"
-    assert _run(db, "add", str(examples_dir)).exit_code == 0
-    return db
+def built(tmp_path_factory: pytest.TempPathFactory, sample_db_file: Path) -> Path:
+    return copy_sample(sample_db_file, tmp_path_factory.mktemp("cli-edit"), "base.db")
 
 
 @pytest.fixture()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import storyline
-from conftest import link_article
+from conftest import copy_sample, link_article
 from storyline.api import Storyline
 from storyline.store import Store
 from storyline.types import (
@@ -26,10 +26,8 @@ from storyline.types import (
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory: pytest.TempPathFactory, examples_dir: Path) -> Storyline:
-    sl = storyline.open(tmp_path_factory.mktemp("events") / "s.db")
-    assert not sl.add([examples_dir]).skipped
-    return sl
+def sample(tmp_path_factory: pytest.TempPathFactory, sample_db_file: Path) -> Storyline:
+    return storyline.open(copy_sample(sample_db_file, tmp_path_factory.mktemp("events")))
 
 
 def _ids(sl: Storyline, prefix: str) -> set[int]:

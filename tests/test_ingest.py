@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import storyline
+from conftest import copy_sample
 from storyline.api import Storyline
 from storyline.types import TimelineEvent
 
@@ -15,11 +16,8 @@ PROMO_WORDS = ("Download", "comments", "AI Features", "app-store", "Orange backg
 
 
 @pytest.fixture(scope="module")
-def sample_db(tmp_path_factory: pytest.TempPathFactory, examples_dir: Path) -> Storyline:
-    sl = storyline.open(tmp_path_factory.mktemp("ingest") / "s.db")
-    report = sl.add([examples_dir])
-    assert not report.skipped
-    return sl
+def sample_db(tmp_path_factory: pytest.TempPathFactory, sample_db_file: Path) -> Storyline:
+    return storyline.open(copy_sample(sample_db_file, tmp_path_factory.mktemp("ingest")))
 
 
 def _events_on(events: list[TimelineEvent], value: str) -> list[TimelineEvent]:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from conftest import copy_sample
 from storyline.cli import main
 from storyline.timeline.keyevents import KeyParams, background
 from storyline.types import DateValue, SourceRef, Story, TimelineEvent
@@ -20,11 +21,8 @@ REFERENCE = json.loads(
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory, examples_dir: Path) -> str:
-    path = str(tmp_path_factory.mktemp("key") / "key.db")
-    result = CliRunner().invoke(main, ["--db", path, "add", str(examples_dir)])
-    assert result.exit_code == 0, result.output
-    return path
+def db(tmp_path_factory: pytest.TempPathFactory, sample_db_file: Path) -> str:
+    return str(copy_sample(sample_db_file, tmp_path_factory.mktemp("key")))
 
 
 def _json(*args: str) -> object:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from conftest import copy_sample
 from storyline.cli import main
 from storyline.link.stories import StoryClusterer, StoryParams, article_vector, term_counts, time_factor
 from storyline.store import Store
@@ -17,11 +18,8 @@ from storyline.types import Article, DateValue
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory, examples_dir: Path) -> str:
-    path = str(tmp_path_factory.mktemp("stories") / "stories.db")
-    result = CliRunner().invoke(main, ["--db", path, "add", str(examples_dir)])
-    assert result.exit_code == 0, result.output
-    return path
+def db(tmp_path_factory: pytest.TempPathFactory, sample_db_file: Path) -> str:
+    return str(copy_sample(sample_db_file, tmp_path_factory.mktemp("stories")))
 
 
 def _run(*args: str) -> str:

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from storyline.api import Storyline
+from conftest import copy_sample
 from storyline.types import EditKind
 from storyline.web import create_app
 from storyline.web.csrf import COOKIE, HEADER, new_token
@@ -57,11 +57,8 @@ class Client:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory, examples_dir: Path) -> Path:
-    db = tmp_path_factory.mktemp("web-edits") / "base.db"
-    with Storyline(db) as sl:
-        sl.add([examples_dir])
-    return db
+def built(tmp_path_factory: pytest.TempPathFactory, sample_db_file: Path) -> Path:
+    return copy_sample(sample_db_file, tmp_path_factory.mktemp("web-edits"), "base.db")
 
 
 @pytest.fixture()
