@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..types import DateValue, EntityMention, LocalEntity, Quote, Timex
+from .attribution_cues import cue_class, is_raising, verb_content
 from .extensions import register_extensions
 from .quotemarks import QuoteSpan, find_quote_spans
 
@@ -70,6 +71,7 @@ class Attribution:
     nested: list[tuple[int, int]] = field(default_factory=list)  # quotes inside content
     entity: int | None = None  # resolved LocalEntity key
     group: int = -1  # quote group of an unattributed quote
+    cue_class: str = "speech"  # speech, cognition, intention, stance, nominal (attribution_cues)
 
     def add_quote(self, start: int, end: int) -> None:
         self.direct.add(len(self.content))
@@ -172,21 +174,20 @@ def sentence_index(doc: Doc) -> tuple[list[Span], list[int]]:
     return sents, of
 
 
-def _cue_attribution(tok: Token, sent: Span, text: str) -> Attribution | None:
-    doc = tok.doc
-    if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
-        to = next(c for c in tok.children if c.lower_ == "to")
-        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-        if pobj is None:
-            return None
-        skip = {t.i for t in tok.subtree}
-        body = [t.i for t in sent if t.i not in skip]
-        return Attribution(tok.i, "according to", _source_range(pobj), pobj.i, _runs(doc, text, body))
-    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in SPEECH_VERBS:
+def _according_to(tok: Token, sent: Span, text: str) -> Attribution | None:
+    to = next(c for c in tok.children if c.lower_ == "to")
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
         return None
-    subj = _subject(tok)
-    source = _source_range(subj) if subj is not None else None
-    att = Attribution(tok.i, tok.lemma_.lower(), source, subj.i if subj is not None else None)
+    skip = {t.i for t in tok.subtree}
+    body = [t.i for t in sent if t.i not in skip]
+    att = Attribution(tok.i, "according to", _source_range(pobj), pobj.i, _runs(tok.doc, text, body))
+    att.cue_class = "nominal"
+    return att
+
+
+def _speech_content(tok: Token, att: Attribution, text: str) -> None:
+    doc = tok.doc
     for child in tok.children:
         if child.dep_ in _CONTENT_DEPS or child.dep_ == "xcomp" and att.lemma in _XCOMP_VERBS:
             r = _trimmed(doc, text, child.left_edge.i, child.right_edge.i + 1)
@@ -196,6 +197,28 @@ def _cue_attribution(tok: Token, sent: Span, text: str) -> Attribution | None:
         skip = {t.i for t in tok.subtree}
         body = sorted(t.i for t in tok.head.subtree if t.i not in skip)
         att.content = _runs(doc, text, body)
+
+
+def _cue_attribution(tok: Token, sent: Span, text: str) -> Attribution | None:
+    if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+        return _according_to(tok, sent, text)
+    lemma = tok.lemma_.lower()
+    cls = cue_class(lemma, SPEECH_VERBS) if tok.pos_ in ("VERB", "AUX") else None
+    if cls is None:
+        return None
+    if lemma in SPEECH_VERBS and not is_raising(tok):
+        subj = _subject(tok)
+        source = _source_range(subj) if subj is not None else None
+        att = Attribution(tok.i, lemma, source, subj.i if subj is not None else None, cue_class=cls)
+        _speech_content(tok, att, text)
+        return att
+    body = verb_content(tok)
+    if body is None:
+        return None
+    subj = None if is_raising(tok) else _subject(tok)
+    source = _source_range(subj) if subj is not None else None
+    att = Attribution(tok.i, lemma, source, subj.i if subj is not None else None, cue_class=cls)
+    att.content = _runs(tok.doc, text, body)
     return att
 
 
@@ -220,11 +243,26 @@ class _Finder:
             if att.lemma == "according to" and not att.content:
                 continue
             self.cues[tok.i] = att
+        self.quotes = find_quote_spans(self.text)
+        self._drop_nested()
+
+    def _drop_nested(self) -> None:
+        """Beliefs, wishes and stances reported inside someone's words or inside a
+        quotation are part of that content, not attributions of their own (the
+        speech verbs nested there keep theirs: they say who is quoted)."""
+        quoted = [(q.start, q.end) for q in self.quotes]
+        for i, att in list(self.cues.items()):
+            if att.lemma in SPEECH_VERBS or att.lemma == "according to":
+                continue
+            at = self.doc[i].idx
+            others = (r for j, o in self.cues.items() if j != i for r in o.content)
+            if any(a <= at < b for a, b in [*quoted, *others]):
+                del self.cues[i]
 
     def run(self) -> list[Attribution]:
         last: tuple[QuoteSpan, Attribution] | None = None  # previous attributed quote
         orphans: list[Attribution] = []
-        for q in find_quote_spans(self.text):
+        for q in self.quotes:
             att = self._link(q)
             if att is None and last is not None and self._continues(q, *last):
                 att = last[1]

@@ -1,0 +1,131 @@
+"""Attribution cues beyond speech verbs: the lexicon and how each cue's content is read.
+
+A cue belongs to one *class*:
+
+- ``speech``: saying or writing ("said", "tweeted", "called X a liar", "the poll shows");
+- ``cognition``: belief and knowledge ("believes", "thinks", "found that", "seems to");
+- ``intention``: wanting and planning ("wants to", "plans to", "hopes", "refused to");
+- ``stance``: taking a side or attacking one ("warned", "accused", "denied", "backed");
+- ``nominal``: a noun or phrase ("according to", "his claim that", "in the poll").
+
+Verbs that are mostly used in other senses ("know", "see", "want", "think") count
+only with a clausal complement ("thinks that ...", "wants to ..."); the others
+also with a plain object ("criticized Clinton", "endorsed Cruz"). Content is what
+the verb governs to its right (object, complement, prepositional phrase);
+raising verbs ("X seems to be", "X is expected to") have no source and their
+content includes the subject.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+__all__ = [
+    "CUE_CLASSES",
+    "NOMINAL_CUES",
+    "RAISING",
+    "cue_class",
+    "needs_clause",
+    "verb_content",
+]
+
+_EXTRA_SPEECH = """
+call describe cite refer point respond mention discuss talk quote email chant reply remind list label
+dub portray characterize liken echo retweet interject utter preach lecture outline detail highlight
+underscore tout muse opine pronounce reaffirm clarify elaborate articulate recite express voice hint
+imply show indicate demonstrate forecast project hail credit signal
+"""
+_COGNITION = """
+think believe know feel find see consider view regard deem remember realize understand learn doubt
+suspect wonder fear worry assume imagine guess figure recognize notice perceive determine envision
+foresee anticipate contemplate mull reckon suppose calculate judge seem appear
+"""
+_INTENTION = """
+want plan hope expect intend aim seek decide refuse decline agree offer threaten prefer wish opt strive
+attempt like push demand
+"""
+_STANCE = """
+accuse criticize support oppose endorse back defend praise attack blast slam blame dismiss reject
+question challenge denounce condemn mock favor applaud welcome thank disavow dispute rebuke decry
+chide lash rail assail deride lambast champion advocate embrace congratulate contradict rebut rebuff
+repudiate disparage insult bash knock rip savage scoff downplay bemoan protest vouch balk spar attribute
+apologize disagree allude
+"""
+
+# speech verbs of ``quotes.SPEECH_VERBS`` that are also stances
+_STANCE_SPEECH = frozenset(
+    "warn deny insist acknowledge claim admit concede allege charge complain lament boast brag urge".split()
+)
+
+
+def _classes() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for cls, words in (("speech", _EXTRA_SPEECH), ("cognition", _COGNITION), ("intention", _INTENTION)):
+        out.update(dict.fromkeys(words.split(), cls))
+    out.update(dict.fromkeys(_STANCE.split(), "stance"))
+    return out
+
+
+CUE_CLASSES: dict[str, str] = _classes()
+# cues mostly used in other senses: only with a clause ("thinks that", "wants to")
+_CLAUSE_ONLY = frozenset(
+    "think believe know feel find see consider understand learn realize remember want like hope plan expect "
+    "wish figure look agree offer push support back attack question challenge thank welcome show".split()
+)
+# the subject is what is thought or expected, not who thinks it: "Trump seems to lead"
+RAISING = frozenset("seem appear".split())
+# passive "X is expected/believed/said to ...": no source, the subject is content
+_PASSIVE_RAISING = frozenset("expect believe say think know consider report rumor view see".split())
+# nouns that cue an attribution when they govern a clause or an "of"/"about" phrase
+NOMINAL_CUES = frozenset(
+    """
+statement claim criticism concern view hope doubt suggestion assertion complaint allegation accusation
+warning belief promise pledge argument contention assumption opinion admission fear insistence
+denial vow demand call proposal plan desire intention expectation prediction estimate
+""".split()
+)
+_CONTENT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "prep", "attr", "oprd", "acomp", "dative", "pcomp"})
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
+
+
+def cue_class(lemma: str, speech_verbs: frozenset[str]) -> str | None:
+    """The class of a verb cue, or None for a word that is not one."""
+    if lemma in _STANCE_SPEECH:
+        return "stance"
+    if lemma in speech_verbs:
+        return "speech"
+    return CUE_CLASSES.get(lemma)
+
+
+def needs_clause(lemma: str) -> bool:
+    return lemma in _CLAUSE_ONLY
+
+
+def passive_raising(verb: Token) -> bool:
+    """ "X is expected to win": the passive of a reporting verb with an infinitive."""
+    return (
+        verb.lemma_.lower() in _PASSIVE_RAISING
+        and any(c.dep_ == "auxpass" for c in verb.children)
+        and any(c.dep_ == "xcomp" for c in verb.children)
+    )
+
+
+def verb_content(verb: Token) -> list[int] | None:
+    """Token indexes of what a non-speech cue verb governs, or None when it
+    governs nothing that can be content (or only a plain object where a clause
+    is required)."""
+    lemma = verb.lemma_.lower()
+    raising = lemma in RAISING or passive_raising(verb)
+    picked = [c for c in verb.rights if c.dep_ in _CONTENT_DEPS]
+    if not picked:
+        return None
+    if (needs_clause(lemma) or raising) and not any(c.dep_ in _CLAUSE_DEPS for c in picked):
+        return None
+    tokens = {t.i for c in picked for t in c.subtree}
+    if raising:
+        tokens.update(t.i for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree)
+    return sorted(tokens)
+
+
+def is_raising(verb: Token) -> bool:
+    return verb.lemma_.lower() in RAISING or passive_raising(verb)
