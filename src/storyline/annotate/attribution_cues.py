@@ -18,37 +18,39 @@ content includes the subject.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 __all__ = [
     "CUE_CLASSES",
     "NOMINAL_CUES",
     "RAISING",
+    "colon_source",
     "cue_class",
     "needs_clause",
+    "prepositional_source",
     "verb_content",
 ]
 
 _EXTRA_SPEECH = """
-call describe cite refer point respond mention discuss talk quote email chant reply remind list label
-dub portray characterize liken echo retweet interject utter preach lecture outline detail highlight
+call describe cite refer point respond mention discuss talk  email chant reply remind list label
+dub portray characterize liken echo retweet interject utter preach  outline detail highlight
 underscore tout muse opine pronounce reaffirm clarify elaborate articulate recite express voice hint
-imply show indicate demonstrate forecast project hail credit signal
+imply show indicate  forecast  hail credit signal
 """
 _COGNITION = """
-think believe know feel find see consider view regard deem remember realize understand learn doubt
-suspect wonder fear worry assume imagine guess figure recognize notice perceive determine envision
-foresee anticipate contemplate mull reckon suppose calculate judge seem appear
+think believe know feel find see consider view regard deem  realize understand learn doubt
+suspect wonder fear worry assume imagine   recognize  perceive determine envision
+foresee  contemplate mull reckon  calculate judge seem appear
 """
 _INTENTION = """
-want plan hope expect intend aim seek decide refuse decline agree offer threaten prefer wish opt strive
-attempt like push demand
+want plan hope hop expect intend  seek decide refuse decline agree offer threaten prefer wish opt strive
+ like push demand
 """
 _STANCE = """
 accuse criticize support oppose endorse back defend praise attack blast slam blame dismiss reject
 question challenge denounce condemn mock favor applaud welcome thank disavow dispute rebuke decry
-chide lash rail assail deride lambast champion advocate embrace congratulate contradict rebut rebuff
-repudiate disparage insult bash knock rip savage scoff downplay bemoan protest vouch balk spar attribute
+chide lash rail assail deride lambast champion advocate embrace congratulate contradict rebut 
+repudiate disparage insult bash  rip savage scoff  bemoan  vouch balk spar attribute
 apologize disagree allude
 """
 
@@ -70,7 +72,7 @@ CUE_CLASSES: dict[str, str] = _classes()
 # cues mostly used in other senses: only with a clause ("thinks that", "wants to")
 _CLAUSE_ONLY = frozenset(
     "think believe know feel find see consider understand learn realize remember want like hope plan expect "
-    "wish figure look agree offer push support back attack question challenge thank welcome show".split()
+    "wish hop figure look agree offer push support back attack question challenge thank welcome show".split()
 )
 # the subject is what is thought or expected, not who thinks it: "Trump seems to lead"
 RAISING = frozenset("seem appear".split())
@@ -84,17 +86,31 @@ warning belief promise pledge argument contention assumption opinion admission f
 denial vow demand call proposal plan desire intention expectation prediction estimate
 """.split()
 )
+# documents that state things: "in the poll", "in the report"
+_DOCUMENTS = frozenset("poll survey study report analysis review audit filing memo letter book ad video".split())
 _CONTENT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "prep", "attr", "oprd", "acomp", "dative", "pcomp"})
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
+# prepositions that mostly place or date a report rather than say what it is about
+_FRAME_PREPS = frozenset(
+    "in during after before since by from via through until within amid despite across near under around "
+    "inside outside following throughout upon".split()
+)
+_TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday day night morning afternoon evening week "
+    "weekend month year today yesterday tonight time occasion".split()
+)
 
 
-def cue_class(lemma: str, speech_verbs: frozenset[str]) -> str | None:
+def cue_class(verb: Token, speech_verbs: frozenset[str]) -> str | None:
     """The class of a verb cue, or None for a word that is not one."""
+    lemma = verb.lemma_.lower()
     if lemma in _STANCE_SPEECH:
         return "stance"
     if lemma in speech_verbs:
         return "speech"
-    return CUE_CLASSES.get(lemma)
+    if lemma in CUE_CLASSES:
+        return CUE_CLASSES[lemma]
+    return None
 
 
 def needs_clause(lemma: str) -> bool:
@@ -116,7 +132,7 @@ def verb_content(verb: Token) -> list[int] | None:
     is required)."""
     lemma = verb.lemma_.lower()
     raising = lemma in RAISING or passive_raising(verb)
-    picked = [c for c in verb.rights if c.dep_ in _CONTENT_DEPS]
+    picked = [c for c in verb.rights if c.dep_ in _CONTENT_DEPS and not _frame(c)]
     if not picked:
         return None
     if (needs_clause(lemma) or raising) and not any(c.dep_ in _CLAUSE_DEPS for c in picked):
@@ -125,6 +141,39 @@ def verb_content(verb: Token) -> list[int] | None:
     if raising:
         tokens.update(t.i for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree)
     return sorted(tokens)
+
+
+def prepositional_source(prep: Token) -> tuple[Token, list[int]] | None:
+    """ "In the survey, Trump leads ...": the document named after "in" and the
+    clause it frames, when that clause has no cue of its own (checked by the caller)."""
+    if prep.lower_ != "in" or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.lemma_.lower() not in _DOCUMENTS:
+        return None
+    skip = {t.i for t in prep.subtree}
+    return pobj, [t.i for t in prep.head.subtree if t.i not in skip]
+
+
+def colon_source(sent: Span) -> tuple[int, int] | None:
+    """ "Marco Rubio: I'm not interested", "BOULDUAN: You guys ...": a short name
+    opening a line and followed by a colon speaks what follows (token range of the name)."""
+    for tok in sent[:6]:
+        if tok.text == ":":
+            name = sent.doc[sent.start : tok.i]
+            ok = 0 < len(name) <= 4 and all(t.pos_ in ("PROPN", "NOUN", "PUNCT", "DET") for t in name)
+            return (sent.start, tok.i) if ok and any(t.pos_ == "PROPN" for t in name) else None
+    return None
+
+
+def _frame(child: Token) -> bool:
+    """A prepositional phrase of place, time or medium ("in a statement", "on Sunday")."""
+    if child.dep_ != "prep":
+        return False
+    if child.lower_ in _FRAME_PREPS:
+        return True
+    pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+    return pobj is not None and (pobj.lower_ in _TIME_WORDS or pobj.pos_ == "NUM")
 
 
 def is_raising(verb: Token) -> bool:

@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..types import DateValue, EntityMention, LocalEntity, Quote, Timex
-from .attribution_cues import cue_class, is_raising, verb_content
+from .attribution_cues import colon_source, cue_class, is_raising, prepositional_source, verb_content
 from .extensions import register_extensions
 from .quotemarks import QuoteSpan, find_quote_spans
 
@@ -55,6 +55,11 @@ _CLIMB = frozenset({"advcl", "xcomp", "conj"})
 _CONTENT_DEPS = frozenset({"ccomp"})
 # verbs whose infinitive complement is what was said ("pledged to establish ...")
 _XCOMP_VERBS = frozenset({"promise", "pledge", "vow", "urge", "ask", "tell", "warn", "advise", "propose"})
+# speech verbs whose object is what was said ("announced a plan"), not whom it was said to
+_OBJECT_SPEECH = SPEECH_VERBS - frozenset(
+    "say tell add ask inform advise assure reply respond answer continue write post tweet state comment explain "
+    "quip joke shout yell retort recount observe".split()
+)
 _TRIM = " \t\n\r\xa0,.;:—–-\"“”‘’'"
 
 
@@ -203,7 +208,7 @@ def _cue_attribution(tok: Token, sent: Span, text: str) -> Attribution | None:
     if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
         return _according_to(tok, sent, text)
     lemma = tok.lemma_.lower()
-    cls = cue_class(lemma, SPEECH_VERBS) if tok.pos_ in ("VERB", "AUX") else None
+    cls = cue_class(tok, SPEECH_VERBS) if tok.pos_ in ("VERB", "AUX") else None
     if cls is None:
         return None
     if lemma in SPEECH_VERBS and not is_raising(tok):
@@ -243,8 +248,29 @@ class _Finder:
             if att.lemma == "according to" and not att.content:
                 continue
             self.cues[tok.i] = att
+        self._framing_cues(sents, paras)
         self.quotes = find_quote_spans(self.text)
         self._drop_nested()
+
+    def _framing_cues(self, sents: list[Span], paras: list[tuple[int, int]]) -> None:
+        """Cues that are not words of saying: a document framing a clause ("In the
+        poll, Trump leads") and a name before a colon ("BOULDUAN: You guys ...")."""
+        doc, text = self.doc, self.text
+        for tok in doc:
+            if tok.lower_ != "in" or tok.head.i in self.cues or (found := prepositional_source(tok)) is None:
+                continue
+            pobj, body = found
+            att = Attribution(tok.i, "in", _source_range(pobj), pobj.i, _runs(doc, text, body), cue_class="nominal")
+            self.cues[tok.i] = att
+        for sent in sents:
+            name = colon_source(sent)
+            if name is None or doc[sent.start].idx not in {a for a, _ in paras}:
+                continue
+            colon = doc[name[1]]
+            para_end = next(b for a, b in paras if a <= colon.idx < b)
+            r = _clip(text, (colon.idx + 1, para_end), (colon.idx + 1, para_end))
+            if r is not None:
+                self.cues[colon.i] = Attribution(colon.i, ":", name, name[1] - 1, [r], cue_class="nominal")
 
     def _drop_nested(self) -> None:
         """Beliefs, wishes and stances reported inside someone's words or inside a
@@ -278,6 +304,9 @@ class _Finder:
                 orphan.add_quote(q.start, q.end)
                 orphans.append(orphan)
             last = None
+        for att in self.cues.values():  # "described himself as", "announced a plan"
+            if not att.content and att.lemma in _OBJECT_SPEECH and (body := verb_content(self.doc[att.cue])):
+                att.content = _runs(self.doc, self.text, body)
         found = [a for a in self.cues.values() if a.content]
         found.extend(orphans)
         found.sort(key=lambda a: a.content[0][0])
