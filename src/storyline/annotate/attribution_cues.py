@@ -27,6 +27,7 @@ __all__ = [
     "colon_source",
     "cue_class",
     "needs_clause",
+    "noun_cue",
     "prepositional_source",
     "verb_content",
 ]
@@ -72,7 +73,7 @@ CUE_CLASSES: dict[str, str] = _classes()
 # cues mostly used in other senses: only with a clause ("thinks that", "wants to")
 _CLAUSE_ONLY = frozenset(
     "think believe know feel find see consider understand learn realize remember want like hope plan expect "
-    "wish hop figure look agree offer push support back attack question challenge thank welcome show".split()
+    "wish hop figure look agree push challenge thank welcome".split()
 )
 # the subject is what is thought or expected, not who thinks it: "Trump seems to lead"
 RAISING = frozenset("seem appear".split())
@@ -88,6 +89,7 @@ denial vow demand call proposal plan desire intention expectation prediction est
 )
 # documents that state things: "in the poll", "in the report"
 _DOCUMENTS = frozenset("poll survey study report analysis review audit filing memo letter book ad video".split())
+_TOPIC_PREPS = frozenset("of about on against over for to".split())
 _CONTENT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "prep", "attr", "oprd", "acomp", "dative", "pcomp"})
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 # prepositions that mostly place or date a report rather than say what it is about
@@ -153,6 +155,24 @@ def prepositional_source(prep: Token) -> tuple[Token, list[int]] | None:
         return None
     skip = {t.i for t in prep.subtree}
     return pobj, [t.i for t in prep.head.subtree if t.i not in skip]
+
+
+def noun_cue(noun: Token) -> tuple[Token | None, list[int]] | None:
+    """ "his claim that ...", "criticism of the plan from Democrats": a cue noun,
+    its holder (possessive, "from"/"by" phrase or a name before it) and the clause
+    or topic it governs."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in NOMINAL_CUES:
+        return None
+    source: Token | None = None
+    content: list[int] = []
+    for c in noun.children:
+        if c.dep_ == "poss" or c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < noun.i:
+            source = c
+        elif c.dep_ == "prep" and c.lower_ in ("from", "by"):
+            source = next((p for p in c.children if p.dep_ == "pobj"), source)
+        elif c.dep_ in ("acl", "ccomp") or c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS:
+            content.extend(t.i for t in c.subtree)
+    return (source, sorted(content)) if content else None
 
 
 def colon_source(sent: Span) -> tuple[int, int] | None:

@@ -25,7 +25,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..types import DateValue, EntityMention, LocalEntity, Quote, Timex
-from .attribution_cues import colon_source, cue_class, is_raising, prepositional_source, verb_content
+from .attribution_cues import (
+    colon_source,
+    cue_class,
+    is_raising,
+    noun_cue,
+    prepositional_source,
+    verb_content,
+)
 from .extensions import register_extensions
 from .quotemarks import QuoteSpan, find_quote_spans
 
@@ -262,6 +269,13 @@ class _Finder:
             pobj, body = found
             att = Attribution(tok.i, "in", _source_range(pobj), pobj.i, _runs(doc, text, body), cue_class="nominal")
             self.cues[tok.i] = att
+        for tok in doc:
+            if (held := noun_cue(tok)) is not None:
+                holder, body = held
+                src = _source_range(holder) if holder is not None else None
+                head = holder.i if holder is not None else None
+                self.cues[tok.i] = Attribution(tok.i, tok.lemma_.lower(), src, head, _runs(doc, text, body))
+                self.cues[tok.i].cue_class = "nominal"
         for sent in sents:
             name = colon_source(sent)
             if name is None or doc[sent.start].idx not in {a for a, _ in paras}:
