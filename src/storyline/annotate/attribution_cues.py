@@ -22,6 +22,7 @@ from spacy.tokens import Span, Token
 
 __all__ = [
     "CUE_CLASSES",
+    "CUE_WORDS",
     "NOMINAL_CUES",
     "RAISING",
     "colon_source",
@@ -30,7 +31,14 @@ __all__ = [
     "noun_cue",
     "prepositional_source",
     "verb_content",
+    "words",
 ]
+
+
+def words(text: str) -> frozenset[str]:
+    """The whitespace-separated words of a lexicon string."""
+    return frozenset(text.split())
+
 
 _EXTRA_SPEECH = """
 call describe cite refer point respond mention discuss talk  email chant reply remind list label
@@ -50,14 +58,14 @@ want plan hope hop expect intend  seek decide refuse decline agree offer threate
 _STANCE = """
 accuse criticize support oppose endorse back defend praise attack blast slam blame dismiss reject
 question challenge denounce condemn mock favor applaud welcome thank disavow dispute rebuke decry
-chide lash rail assail deride lambast champion advocate embrace congratulate contradict rebut 
+chide lash rail assail deride lambast champion advocate embrace congratulate contradict rebut
 repudiate disparage insult bash  rip savage scoff  bemoan  vouch balk spar attribute
 apologize disagree allude
 """
 
 # speech verbs of ``quotes.SPEECH_VERBS`` that are also stances
-_STANCE_SPEECH = frozenset(
-    "warn deny insist acknowledge claim admit concede allege charge complain lament boast brag urge".split()
+_STANCE_SPEECH = words(
+    "warn deny insist acknowledge claim admit concede allege charge complain lament boast brag urge"
 )
 
 
@@ -71,35 +79,34 @@ def _classes() -> dict[str, str]:
 
 CUE_CLASSES: dict[str, str] = _classes()
 # cues mostly used in other senses: only with a clause ("thinks that", "wants to")
-_CLAUSE_ONLY = frozenset(
+_CLAUSE_ONLY = words(
     "think believe know feel find see consider understand learn realize remember want like hope plan expect "
-    "wish hop figure look agree push challenge thank welcome".split()
+    "wish hop figure look agree push challenge thank welcome"
 )
 # the subject is what is thought or expected, not who thinks it: "Trump seems to lead"
-RAISING = frozenset("seem appear".split())
+RAISING = words("seem appear")
 # passive "X is expected/believed/said to ...": no source, the subject is content
-_PASSIVE_RAISING = frozenset("expect believe say think know consider report rumor view see".split())
+_PASSIVE_RAISING = words("expect believe say think know consider report rumor view see")
 # nouns that cue an attribution when they govern a clause or an "of"/"about" phrase
-NOMINAL_CUES = frozenset(
-    """
+NOMINAL_CUES = words("""
 statement claim criticism concern view hope doubt suggestion assertion complaint allegation accusation
 warning belief promise pledge argument contention assumption opinion admission fear insistence
 denial vow demand call proposal plan desire intention expectation prediction estimate
-""".split()
-)
+""")
 # documents that state things: "in the poll", "in the report"
-_DOCUMENTS = frozenset("poll survey study report analysis review audit filing memo letter book ad video".split())
-_TOPIC_PREPS = frozenset("of about on against over for to".split())
+_DOCUMENTS = words("poll survey study report analysis review audit filing memo letter book ad video")
+_TOPIC_PREPS = words("of about on against over for to")
+CUE_WORDS = frozenset(CUE_CLASSES) | NOMINAL_CUES
 _CONTENT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "prep", "attr", "oprd", "acomp", "dative", "pcomp"})
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 # prepositions that mostly place or date a report rather than say what it is about
-_FRAME_PREPS = frozenset(
+_FRAME_PREPS = words(
     "in during after before since by from via through until within amid despite across near under around "
-    "inside outside following throughout upon".split()
+    "inside outside following throughout upon"
 )
-_TIME_WORDS = frozenset(
+_TIME_WORDS = words(
     "monday tuesday wednesday thursday friday saturday sunday day night morning afternoon evening week "
-    "weekend month year today yesterday tonight time occasion".split()
+    "weekend month year today yesterday tonight time occasion"
 )
 
 

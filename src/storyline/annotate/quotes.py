@@ -21,17 +21,21 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
+from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Span, Token
 
 from ..types import DateValue, EntityMention, LocalEntity, Quote, Timex
 from .attribution_cues import (
+    CUE_WORDS,
     colon_source,
     cue_class,
     is_raising,
     noun_cue,
     prepositional_source,
     verb_content,
+    words,
 )
 from .extensions import register_extensions
 from .quotemarks import QuoteSpan, find_quote_spans
@@ -63,10 +67,12 @@ _CONTENT_DEPS = frozenset({"ccomp"})
 # verbs whose infinitive complement is what was said ("pledged to establish ...")
 _XCOMP_VERBS = frozenset({"promise", "pledge", "vow", "urge", "ask", "tell", "warn", "advise", "propose"})
 # speech verbs whose object is what was said ("announced a plan"), not whom it was said to
-_OBJECT_SPEECH = SPEECH_VERBS - frozenset(
-    "say tell add ask inform advise assure reply respond answer continue write post tweet state comment explain "
-    "quip joke shout yell retort recount observe".split()
+_OBJECT_SPEECH = SPEECH_VERBS - words(
+    "say tell add ask inform advise assure reply respond answer continue write post tweet state "
+    "comment explain quip joke shout yell retort recount observe"
 )
+# lemma or lower-case hashes of every word that can be a cue
+_CUE_HASHES = frozenset(hash_string(w) for w in (*SPEECH_VERBS, *CUE_WORDS, "according", "in"))
 _TRIM = " \t\n\r\xa0,.;:—–-\"“”‘’'"
 
 
@@ -241,50 +247,68 @@ class _Finder:
         self.doc = doc
         self.text = doc.text
         self.sent_of = sent_of
-        paras = _paragraphs(self.text)
+        self.paras = _paragraphs(self.text)
         self.cues: dict[int, Attribution] = {}
-        p = 0
-        for tok in doc:
-            while p + 1 < len(paras) and paras[p][1] < tok.idx:
-                p += 1
-            att = _cue_attribution(tok, sents[sent_of[tok.i]], self.text)
-            if att is None:
-                continue
-            clipped = (_clip(self.text, r, paras[p]) for r in att.content)
-            att.content = [r for r in clipped if r is not None]
-            if att.lemma == "according to" and not att.content:
-                continue
-            self.cues[tok.i] = att
-        self._framing_cues(sents, paras)
+        # only words that can be cues become Token objects (most of the cost otherwise)
+        lemmas, lowers = doc.to_array([LEMMA, LOWER]).T.tolist()
+        candidates = [
+            i
+            for i, (lem, low) in enumerate(zip(lemmas, lowers, strict=True))
+            if lem in _CUE_HASHES or low in _CUE_HASHES
+        ]
+        framing: list[Token] = []
+        for i in candidates:
+            tok = doc[i]
+            att = _cue_attribution(tok, sents[sent_of[i]], self.text)
+            if att is not None:
+                self._keep(att)
+            else:
+                framing.append(tok)
+        self._framing_cues(framing, sents)
         self.quotes = find_quote_spans(self.text)
         self._drop_nested()
 
-    def _framing_cues(self, sents: list[Span], paras: list[tuple[int, int]]) -> None:
+    def _keep(self, att: Attribution) -> None:
+        """Store a cue with its content clipped to the cue's paragraph."""
+        at = self.doc[att.cue].idx
+        para = self.paras[max(0, bisect_left(self.paras, (at + 1, 0)) - 1)]
+        clipped = (_clip(self.text, r, para) for r in att.content)
+        att.content = [r for r in clipped if r is not None]
+        if att.content or att.lemma in SPEECH_VERBS:
+            self.cues[att.cue] = att
+
+    def _framing_cues(self, candidates: list[Token], sents: list[Span]) -> None:
         """Cues that are not words of saying: a document framing a clause ("In the
-        poll, Trump leads") and a name before a colon ("BOULDUAN: You guys ...")."""
+        poll, Trump leads"), a cue noun ("his claim that ...") and a name before a
+        colon ("BOULDUAN: You guys ...")."""
         doc, text = self.doc, self.text
-        for tok in doc:
-            if tok.lower_ != "in" or tok.head.i in self.cues or (found := prepositional_source(tok)) is None:
-                continue
-            pobj, body = found
-            att = Attribution(tok.i, "in", _source_range(pobj), pobj.i, _runs(doc, text, body), cue_class="nominal")
-            self.cues[tok.i] = att
-        for tok in doc:
-            if (held := noun_cue(tok)) is not None:
+        for tok in candidates:
+            if tok.lower_ == "in" and tok.head.i not in self.cues and (found := prepositional_source(tok)):
+                pobj, body = found
+                self._keep(
+                    Attribution(
+                        tok.i, "in", _source_range(pobj), pobj.i, _runs(doc, text, body), cue_class="nominal"
+                    )
+                )
+            elif (held := noun_cue(tok)) is not None:
                 holder, body = held
                 src = _source_range(holder) if holder is not None else None
                 head = holder.i if holder is not None else None
-                self.cues[tok.i] = Attribution(tok.i, tok.lemma_.lower(), src, head, _runs(doc, text, body))
-                self.cues[tok.i].cue_class = "nominal"
+                self._keep(
+                    Attribution(
+                        tok.i, tok.lemma_.lower(), src, head, _runs(doc, text, body), cue_class="nominal"
+                    )
+                )
+        starts = {a for a, _ in self.paras}
         for sent in sents:
-            name = colon_source(sent)
-            if name is None or doc[sent.start].idx not in {a for a, _ in paras}:
+            if sent.start_char not in starts or (name := colon_source(sent)) is None:
                 continue
             colon = doc[name[1]]
-            para_end = next(b for a, b in paras if a <= colon.idx < b)
-            r = _clip(text, (colon.idx + 1, para_end), (colon.idx + 1, para_end))
-            if r is not None:
-                self.cues[colon.i] = Attribution(colon.i, ":", name, name[1] - 1, [r], cue_class="nominal")
+            self._keep(
+                Attribution(
+                    colon.i, ":", name, name[1] - 1, [(colon.idx + 1, len(text))], cue_class="nominal"
+                )
+            )
 
     def _drop_nested(self) -> None:
         """Beliefs, wishes and stances reported inside someone's words or inside a
