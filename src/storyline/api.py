@@ -143,13 +143,19 @@ class Storyline:
     def entities(self, type_: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
         return self.store.list_entities(type_, limit)
 
-    def quotes(self, speaker: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+    def quotes(
+        self,
+        speaker: str | None = None,
+        limit: int | None = None,
+        kind: str | None = None,
+        cue_class: str | None = None,
+    ) -> list[dict[str, Any]]:
         speaker_ids = None
         if speaker:
             speaker_ids = self.store.entity_ids_named(speaker)
             if not speaker_ids:
                 raise NotFoundError(f"no entity named {speaker!r}; list them with `storyline entities`")
-        return self.store.list_quotes(speaker_ids, limit=limit)
+        return self.store.list_quotes(speaker_ids, limit=limit, kind=kind, cue_class=cue_class)
 
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
         return self.store.search(query, limit)

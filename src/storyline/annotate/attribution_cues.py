@@ -22,6 +22,7 @@ from spacy.tokens import Span, Token
 
 __all__ = [
     "CUE_CLASSES",
+
     "CUE_WORDS",
     "NOMINAL_CUES",
     "RAISING",

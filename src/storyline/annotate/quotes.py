@@ -97,7 +97,9 @@ class Attribution:
 
     @property
     def kind(self) -> str:
-        return "direct" if self.direct else "indirect"
+        if self.direct and len(self.direct) == len(self.content):
+            return "direct"
+        return "mixed" if self.direct or self.nested else "indirect"
 
     @property
     def speech(self) -> bool:
@@ -558,6 +560,18 @@ def _cue_date(doc: Doc, cue: int, timexes: list[Timex]) -> DateValue | None:
     return None
 
 
+def _piece_kind(att: Attribution, k: int, text: str) -> str:
+    if k in att.direct:
+        return "direct"
+    return "mixed" if _embeds(att.content[k], att.nested, text) else "indirect"
+
+
+def _embeds(r: tuple[int, int], quotes: list[tuple[int, int]], text: str) -> bool:
+    """Paraphrase around a quoted clause (four words or more; a scare-quoted
+    phrase such as a “birthday letter” leaves it indirect)."""
+    return any(r[0] <= a and b <= r[1] and len(text[a:b].split()) >= 4 for a, b in quotes)
+
+
 def quotes_of(
     doc: Doc,
     atts: list[Attribution],
@@ -580,10 +594,11 @@ def quotes_of(
         cue_sent = sent_of[att.cue]
         timexes = by_sentence.get(cue_sent, [])
         date = _cue_date(doc, att.cue, timexes) if att.lemma and timexes else None
-        pieces = [(a, b, "direct" if k in att.direct else "indirect") for k, (a, b) in enumerate(att.content)]
+        pieces = [(a, b, _piece_kind(att, k, text)) for k, (a, b) in enumerate(att.content)]
         pieces += [(a, b, "direct") for a, b in att.nested]
         for a, b, kind in pieces:
-            out.append(Quote(a, b, text[a:b], att.lemma, speaker, att.entity, kind, cue_sent, date))
+            cls = att.cue_class
+            out.append(Quote(a, b, text[a:b], att.lemma, speaker, att.entity, kind, cue_sent, date, cls))
     out.sort(key=lambda q: (q.start, q.end))
     return out
 

@@ -19,6 +19,7 @@ from ..errors import ConfigError
 from ..ingest import IngestReport, ProgressCallback
 from ..settings import SETTINGS, Settings
 from ..timeline.export import render
+from ..types import CUE_CLASS_NAMES, QUOTE_KINDS
 from . import main
 from .common import format_option, handle_errors, print_json
 
@@ -180,14 +181,23 @@ def entities(ctx: click.Context, type_: str | None, limit: int | None, fmt: str)
 
 @main.command()
 @click.option("--speaker", metavar="NAME", help="Only quotes by this entity.")
+@click.option("--kind", type=click.Choice(QUOTE_KINDS), help="Only direct, indirect or mixed quotes.")
+@click.option("--cue-class", type=click.Choice(CUE_CLASS_NAMES), help="Only quotes with this kind of cue.")
 @click.option("--limit", type=int, default=None, help="At most this many.")
 @format_option()
 @click.pass_context
 @handle_errors
-def quotes(ctx: click.Context, speaker: str | None, limit: int | None, fmt: str) -> None:
+def quotes(
+    ctx: click.Context,
+    speaker: str | None,
+    kind: str | None,
+    cue_class: str | None,
+    limit: int | None,
+    fmt: str,
+) -> None:
     """List quotes with their speaker and article."""
     with _open(ctx) as sl:
-        rows = sl.quotes(speaker, limit)
+        rows = sl.quotes(speaker, limit, kind=kind, cue_class=cue_class)
     if fmt == "json":
         print_json(rows)
     else:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request
 from pydantic import BaseModel
@@ -15,6 +15,8 @@ Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="At most this many.
 Offset = Annotated[int, Query(ge=0, le=10**9, description="Skip this many first.")]
 Id = Annotated[int, Path(ge=1, le=2**62)]
 Text = Annotated[str | None, Query(max_length=500)]
+QuoteKind = Literal["direct", "indirect", "mixed"]
+CueClass = Literal["speech", "cognition", "intention", "stance", "nominal"]
 DateParam = Annotated[
     str | None, Query(max_length=20, description="A date: 2019, 2019-06, 2019-06-23 or 2019-W26.")
 ]
@@ -125,8 +127,10 @@ def quotes(
     q: Text = None,
     limit: Limit = 100,
     offset: Offset = 0,
+    kind: Annotated[QuoteKind | None, Query(description="direct, indirect or mixed")] = None,
+    cue_class: Annotated[CueClass | None, Query(description="the class of the cue")] = None,
 ) -> dict[str, Any]:
-    total, rows = _service(request).quotes(speaker, q, offset, limit)
+    total, rows = _service(request).quotes(speaker, q, offset, limit, kind, cue_class)
     return {"total": total, "items": rows}
 
 
