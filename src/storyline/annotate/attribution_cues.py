@@ -22,7 +22,6 @@ from spacy.tokens import Span, Token
 
 __all__ = [
     "CUE_CLASSES",
-
     "CUE_WORDS",
     "NOMINAL_CUES",
     "RAISING",

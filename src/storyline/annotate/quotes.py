@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Span, Token
 
-from ..types import DateValue, EntityMention, LocalEntity, Quote, Timex
+from ..types import DateValue, LocalEntity, Quote, Timex
 from .attribution_cues import (
     CUE_WORDS,
     colon_source,
@@ -38,7 +38,9 @@ from .attribution_cues import (
     words,
 )
 from .extensions import register_extensions
+from .quote_filter import keep_quotes
 from .quotemarks import QuoteSpan, find_quote_spans
+from .speakers import resolve_speakers
 
 __all__ = [
     "SPEECH_VERBS",
@@ -444,100 +446,6 @@ def find_attributions(doc: Doc, sentences: tuple[list[Span], list[int]] | None =
     return _Finder(doc, sents, sent_of).run()
 
 
-# -- speaker resolution ----------------------------------------------------------
-
-
-def _token_entities(doc: Doc, mentions: list[EntityMention]) -> dict[int, int]:
-    out: dict[int, int] = {}
-    for m in mentions:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None:
-            for i in range(span.start, span.end):
-                out[i] = m.entity
-    return out
-
-
-def _roles(doc: Doc, mentions: list[EntityMention], types: dict[int, str]) -> dict[str, set[int]]:
-    """Role noun -> the people the entity resolver gave that role ("the spokesperson")."""
-    roles: dict[str, set[int]] = {}
-    for m in mentions:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or len(span) < 2 or types.get(m.entity) != "PERSON":
-            continue
-        if span[0].lower_ in ("the", "this", "that") and span[-1].pos_ == "NOUN":
-            roles.setdefault(span[-1].lemma_.lower(), set()).add(m.entity)
-    return roles
-
-
-class _Speakers:
-    def __init__(
-        self,
-        doc: Doc,
-        sentences: tuple[list[Span], list[int]],
-        entities: list[LocalEntity],
-        mentions: list[EntityMention],
-    ) -> None:
-        self.doc = doc
-        self.sents, self.sent_of = sentences
-        self.types = {e.key: e.type for e in entities}
-        self.tok_ent = _token_entities(doc, mentions)
-        self.persons = sorted((i, k) for i, k in self.tok_ent.items() if self.types.get(k) == "PERSON")
-        self.person_tokens = [i for i, _ in self.persons]
-        self.roles = _roles(doc, mentions, self.types)
-
-    def resolve(self, atts: list[Attribution]) -> None:
-        history: list[tuple[int, int]] = []  # (sentence start, entity) of resolved speakers
-        for att in sorted(atts, key=lambda a: a.cue):
-            if att.speaker is None:
-                continue
-            tok = self.doc[att.speaker]
-            if tok.lower_ in _PRONOUNS and att.speaker not in self.tok_ent:
-                att.entity = self._pronoun(tok, history)
-            else:
-                att.entity = self._named(att)
-            if att.entity is not None:
-                history.append((self.sent_of[tok.i], att.entity))
-
-    def _named(self, att: Attribution) -> int | None:
-        assert att.speaker is not None
-        if att.speaker in self.tok_ent:
-            return self.tok_ent[att.speaker]
-        head = self.doc[att.speaker]
-        if head.pos_ == "NOUN":
-            # "a White House spokesperson" when the article calls one person "the spokesperson"
-            people = self.roles.get(head.lemma_.lower(), set())
-            if len(people) == 1:
-                return next(iter(people))
-        # else whoever the source names: "Mr. Moon's office" speaks for Mr. Moon
-        lo, hi = att.source or (att.speaker, att.speaker + 1)
-        for i in range(lo, hi):
-            if i in self.tok_ent:
-                return self.tok_ent[i]
-        return None
-
-    def _pronoun(self, tok: Token, history: list[tuple[int, int]]) -> int | None:
-        personal = tok.lower_ in _PERSONAL
-        k = self.sent_of[tok.i]
-        this = self.sents[k]
-        prev = self.sents[k - 1] if k > 0 else None
-        window = {k, k - 1, k - 2}
-        for s, ent in reversed(history):
-            if s in window and (self.types.get(ent) == "PERSON") == personal:
-                return ent
-        if not personal:
-            return None
-        for sent in (this, prev):
-            if sent is None:
-                continue
-            for child in sent.root.children:
-                if child.dep_ in ("nsubj", "nsubjpass") and child.i < tok.i:
-                    owner = self.tok_ent.get(child.i)
-                    if owner is not None and self.types.get(owner) == "PERSON":
-                        return owner
-        pos = bisect_left(self.person_tokens, tok.i)
-        return self.persons[pos - 1][1] if pos else None
-
-
 # -- Quote objects -----------------------------------------------------------------
 
 
@@ -608,8 +516,8 @@ def annotate_quotes(doc: Doc) -> list[Quote]:
     entities: list[LocalEntity] = list(doc._.entities or [])
     sentences = sentence_index(doc)
     atts = find_attributions(doc, sentences)
-    _Speakers(doc, sentences, entities, list(doc._.entity_mentions or [])).resolve(atts)
-    return quotes_of(doc, atts, entities, sentences)
+    resolve_speakers(doc, sentences, entities, list(doc._.entity_mentions or []), atts)
+    return keep_quotes(doc, quotes_of(doc, atts, entities, sentences))
 
 
 @Language.factory(

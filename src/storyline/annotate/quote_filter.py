@@ -1,0 +1,76 @@
+"""Which found quotes a reader gets: no junk, no duplicates.
+
+A quote must say something: its text needs a verb (a clause), or, when a cue
+attributes it, at least two content words ("called the plan “a disaster”",
+"endorsed Ted Cruz") or one quoted word ("called him “childish”"). Stretches
+between quotation marks that no cue claims must in addition read as prose:
+link lists, captions and title-case headlines are not quotes. The same words
+quoted twice in one article are kept once, with a speaker where one of the
+copies has one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from ..types import Quote
+
+__all__ = ["is_junk", "keep_quotes"]
+
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "VERB"})
+_CLAUSE_POS = frozenset({"VERB", "AUX"})
+_LINKISH = re.compile(r"https?://|www\.|\S+\.(?:com|org|net)\b|\s\|\s|»|•")
+_CAPTION = re.compile(r"\b(?:photo|image|getty|reuters|afp|ap|file|caption|pictured|credit)\b", re.IGNORECASE)
+_NORM = re.compile(r"[\W_]+")
+
+
+def _tokens(doc: Doc, quote: Quote) -> list[tuple[str, str]]:
+    span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    return [(t.pos_, t.text) for t in span] if span is not None else []
+
+
+def _reads_as_prose(text: str, words: list[tuple[str, str]]) -> bool:
+    """Not a link list, caption or headline: a clause in sentence case."""
+    if _LINKISH.search(text) or _CAPTION.search(text) and len(words) < 12:
+        return False
+    alpha = [w for _, w in words if w[:1].isalpha()]
+    titled = sum(1 for w in alpha if w[0].isupper())
+    return not (len(alpha) >= 4 and titled >= 0.7 * len(alpha))
+
+
+def is_junk(doc: Doc, quote: Quote) -> bool:
+    """A quote that says nothing a reader could attribute (see the module doc)."""
+    words = _tokens(doc, quote)
+    has_clause = any(pos in _CLAUSE_POS for pos, _ in words)
+    content = sum(1 for pos, _ in words if pos in _CONTENT_POS)
+    if not quote.cue:  # between quotation marks, claimed by no cue
+        return not has_clause or not _reads_as_prose(quote.text, words)
+    if _LINKISH.search(quote.text):
+        return True
+    if quote.kind == "direct":
+        return content == 0
+    return not has_clause and content < 2
+
+
+def _key(text: str) -> str:
+    return _NORM.sub(" ", text.casefold()).strip()
+
+
+def keep_quotes(doc: Doc, quotes: list[Quote]) -> list[Quote]:
+    """The quotes worth showing, each text once (in text order)."""
+    kept: dict[str, int] = {}
+    out: list[Quote] = []
+    for q in quotes:
+        if is_junk(doc, q):
+            continue
+        key = _key(q.text)
+        if key in kept:
+            first = kept[key]
+            if out[first].speaker is None and q.speaker is not None:
+                out[first] = q  # the copy that says who spoke
+            continue
+        kept[key] = len(out)
+        out.append(q)
+    return out

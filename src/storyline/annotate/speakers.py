@@ -1,0 +1,247 @@
+"""Who a quote's source is: the article's entity behind a name, role, title or pronoun.
+
+Precision first: a source that cannot be tied to one compatible entity stays
+unresolved rather than guessed.
+
+- A name (or a description the entity resolver already tied to a name) is that entity.
+- A role or title ("the barrister", "the Texas senator", "QC", "a spokesperson") is the
+  person most recently mentioned, within a few sentences, whom the article gave that role:
+  through a description, an apposition or a title in one of their names ("Senator Ted
+  Cruz", "John Smith QC").
+- A possessor speaks through what it owns ("Mr. Moon's office", "the Cruz campaign").
+- A pronoun is the last compatible speaker quoted in the two sentences before, else the
+  compatible subject of this or the previous sentence, else the last compatible person
+  named in the three sentences before. Compatible: a person for he/she/I, an
+  organisation or group for "it"/"they" (which may also be people), and the same gender,
+  learned from honorifics (Mr., Mrs., Ms.) and from the pronouns that follow the
+  entity's mentions.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from spacy.attrs import LOWER
+from spacy.strings import hash_string  # type: ignore[attr-defined]
+from spacy.tokens import Doc, Span, Token
+
+from ..types import EntityMention, LocalEntity
+
+if TYPE_CHECKING:
+    from .quotes import Attribution
+
+__all__ = ["PRONOUNS", "resolve_speakers"]
+
+PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "who"})
+_GENDER = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "himself": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "herself": "f",
+}
+_HONORIFIC_GENDER = {
+    "mr": "m",
+    "mrs": "f",
+    "ms": "f",
+    "miss": "f",
+    "sir": "m",
+    "dame": "f",
+    "lord": "m",
+    "lady": "f",
+}
+_GENDER_HASHES = {hash_string(w): g for w, g in _GENDER.items()}
+_PERSONAL = frozenset({"he", "she", "i", "who"})
+_GROUP_TYPES = frozenset({"ORG", "NORP", "GPE"})
+_SPEAKER_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_ROLE_WINDOW = 4  # sentences back in which a role or pronoun finds its holder
+
+
+def _token_entities(doc: Doc, mentions: list[EntityMention]) -> dict[int, int]:
+    out: dict[int, int] = {}
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            for i in range(span.start, span.end):
+                out[i] = m.entity
+    return out
+
+
+def _described_roles(doc: Doc, mentions: list[EntityMention], types: dict[int, str]) -> dict[str, set[int]]:
+    """Role noun -> the people the entity resolver tied a description to ("the spokesperson")."""
+    roles: dict[str, set[int]] = {}
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or len(span) < 2 or types.get(m.entity) != "PERSON":
+            continue
+        if span[0].lower_ in ("the", "this", "that") and span[-1].pos_ == "NOUN":
+            roles.setdefault(span[-1].lemma_.lower(), set()).add(m.entity)
+    return roles
+
+
+def _titled_roles(entities: list[LocalEntity]) -> dict[str, set[int]]:
+    """Title word -> the people who carry it in one of their names ("Senator Ted Cruz", "X QC")."""
+    roles: dict[str, set[int]] = {}
+    for e in entities:
+        if e.type != "PERSON":
+            continue
+        name_words = set(e.name.casefold().split())
+        for alias in e.aliases:
+            for word in alias.casefold().replace(".", "").split():
+                if word not in name_words and word.isalpha():
+                    roles.setdefault(word, set()).add(e.key)
+    return roles
+
+
+def _genders(
+    doc: Doc, sent_of: list[int], entities: list[LocalEntity], people: list[tuple[int, int]]
+) -> dict[int, str]:
+    """Gender of person entities, from honorifics ("Mr.", "Ms.") and from the gendered
+    pronouns whose sentence or the one before names that person and no other."""
+    votes: dict[int, Counter[str]] = {}
+    for e in entities:
+        for alias in e.aliases:
+            first = alias.casefold().replace(".", "").split()[:1]
+            if first and first[0] in _HONORIFIC_GENDER:
+                votes.setdefault(e.key, Counter())[_HONORIFIC_GENDER[first[0]]] += 3
+    tokens = [i for i, _ in people]
+    lowers = doc.to_array([LOWER]).tolist()
+    for i, low in enumerate(lowers):
+        g = _GENDER_HASHES.get(low)
+        if g is None:
+            continue
+        lo = bisect_left(tokens, i)
+        window = {ent for t, ent in people[:lo] if sent_of[t] >= sent_of[i] - 1} if lo else set()
+        if len(window) == 1:
+            votes.setdefault(next(iter(window)), Counter())[g] += 1
+    return {k: c.most_common(1)[0][0] for k, c in votes.items() if len(c) == 1 or _clear(c)}
+
+
+def _clear(c: Counter[str]) -> bool:
+    (_, a), (_, b) = c.most_common(2)
+    return a >= 3 * b
+
+
+class _Speakers:
+    def __init__(
+        self,
+        doc: Doc,
+        sentences: tuple[list[Span], list[int]],
+        entities: list[LocalEntity],
+        mentions: list[EntityMention],
+    ) -> None:
+        self.doc = doc
+        self.sents, self.sent_of = sentences
+        self.types = {e.key: e.type for e in entities}
+        self.tok_ent = _token_entities(doc, mentions)
+        self.named = sorted((i, k) for i, k in self.tok_ent.items() if self.types.get(k) in _SPEAKER_TYPES)
+        self.named_tokens = [i for i, _ in self.named]
+        self.roles = _described_roles(doc, mentions, self.types)
+        self.titles = _titled_roles(entities)
+        people = [(i, k) for i, k in self.named if self.types.get(k) == "PERSON"]
+        self.genders = _genders(doc, self.sent_of, entities, people)
+
+    def resolve(self, atts: list[Attribution]) -> None:
+        history: list[tuple[int, int]] = []  # (sentence, entity) of resolved speakers
+        for att in sorted(atts, key=lambda a: a.cue):
+            if att.speaker is None:
+                continue
+            tok = self.doc[att.speaker]
+            if tok.lower_ in PRONOUNS and att.speaker not in self.tok_ent:
+                att.entity = self._pronoun(tok, history)
+            else:
+                att.entity = self._named(att)
+            if att.entity is not None:
+                history.append((self.sent_of[tok.i], att.entity))
+
+    # -- names, roles, possessors ---------------------------------------------------
+
+    def _named(self, att: Attribution) -> int | None:
+        assert att.speaker is not None
+        if att.speaker in self.tok_ent:
+            return self.tok_ent[att.speaker]
+        head = self.doc[att.speaker]
+        owner = self._possessor(head)
+        if owner is not None:
+            return owner
+        if head.pos_ in ("NOUN", "PROPN") and head.tag_ not in ("NNS", "NNPS"):
+            return self._role_holder(head)
+        return None
+
+    def _possessor(self, head: Token) -> int | None:
+        """ "Mr. Moon's office", "the Cruz campaign": the person or organisation owning the source
+        (not a place or people describing it: "the Texas senator" is no one's)."""
+        for child in head.children:
+            if child.dep_ == "poss" or child.dep_ == "compound" and child.pos_ == "PROPN":
+                ent = self.tok_ent.get(child.i)
+                if ent is not None and self.types.get(ent) in ("PERSON", "ORG"):
+                    return ent
+        return None
+
+    def _role_holder(self, head: Token) -> int | None:
+        role = head.lemma_.lower()
+        holders = (
+            self.roles.get(role, set()) | self.titles.get(role, set()) | self.titles.get(head.lower_, set())
+        )
+        if not holders:
+            return None
+        return self._recent(head.i, lambda e: e in holders)
+
+    def _recent(self, before: int, fits: Callable[[int], bool]) -> int | None:
+        """The entity named last before token ``before``, within the role window, that ``fits``."""
+        floor = self.sent_of[before] - _ROLE_WINDOW
+        pos = bisect_left(self.named_tokens, before)
+        for i, ent in reversed(self.named[:pos]):
+            if self.sent_of[i] < floor:
+                break
+            if fits(ent):
+                return ent
+        return None
+
+    # -- pronouns -------------------------------------------------------------------
+
+    def _compatible(self, pronoun: Token, ent: int) -> bool:
+        kind = self.types.get(ent)
+        word = pronoun.lower_
+        if word in _PERSONAL:
+            if kind != "PERSON":
+                return False
+            g = _GENDER.get(word)
+            return g is None or self.genders.get(ent, g) == g
+        if word == "it":
+            return kind in _GROUP_TYPES
+        return kind in _SPEAKER_TYPES  # they, we: a group, or people
+
+    def _pronoun(self, tok: Token, history: list[tuple[int, int]]) -> int | None:
+        k = self.sent_of[tok.i]
+        for s, ent in reversed(history):
+            if s in (k, k - 1, k - 2) and self._compatible(tok, ent):
+                return ent
+        for sent in (self.sents[k], self.sents[k - 1] if k > 0 else None):
+            if sent is None:
+                continue
+            for child in sent.root.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i < tok.i:
+                    owner = self.tok_ent.get(child.i)
+                    if owner is not None and self._compatible(tok, owner):
+                        return owner
+        if tok.lower_ not in _PERSONAL:
+            return None
+        return self._recent(tok.i, lambda e: self._compatible(tok, e))
+
+
+def resolve_speakers(
+    doc: Doc,
+    sentences: tuple[list[Span], list[int]],
+    entities: list[LocalEntity],
+    mentions: list[EntityMention],
+    atts: list[Attribution],
+) -> None:
+    """Set ``entity`` on each attribution whose source can be tied to one entity."""
+    _Speakers(doc, sentences, entities, mentions).resolve(atts)
