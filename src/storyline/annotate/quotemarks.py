@@ -46,6 +46,21 @@ def _mark(text: str, i: int) -> tuple[str, int]:
     return text[i], 1
 
 
+def _looks_closing(text: str, i: int, width: int) -> bool:
+    """A straight mark after the end of a clause and before a lower-case word or more
+    punctuation (", \" said the aide", "power ! \" Cruz fumed" is not) closes a quote: met
+    outside one, it is left over from a missing opener and must not open another (which
+    would pair every later mark the wrong way round)."""
+    k = i - 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    j = i + width
+    while j < len(text) and text[j] in " \t":
+        j += 1
+    after = text[j] if j < len(text) else "\n"
+    return k >= 0 and text[k] in ",.!?;" and (after.islower() or after in ",.;:)\n")
+
+
 def find_quote_spans(text: str) -> list[QuoteSpan]:
     """Quoted stretches of ``text`` in order, without the marks themselves."""
     spans: list[QuoteSpan] = []
@@ -56,7 +71,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     while i < n:
         ch, width = _mark(text, i)
         if start is None:
-            if ch in _OPENERS:
+            if ch in _OPENERS and not (ch == '"' and _looks_closing(text, i, width)):
                 start, pending = i + width, []
             i += width
             continue

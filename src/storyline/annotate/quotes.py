@@ -64,6 +64,7 @@ SPEECH_VERBS = frozenset(_SPEECH_TEXT.split())
 _PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "who"})
 _PERSONAL = frozenset({"he", "she", "i", "who"})
 _SUBJECTS = frozenset({"nsubj"})
+_INVERTED_DEPS = frozenset({"dobj", "npadvmod", "attr", "dep", "nsubj"})
 _CLIMB = frozenset({"advcl", "xcomp", "conj"})
 _CONTENT_DEPS = frozenset({"ccomp"})
 # verbs whose infinitive complement is what was said ("pledged to establish ...")
@@ -92,6 +93,7 @@ class Attribution:
     entity: int | None = None  # resolved LocalEntity key
     group: int = -1  # quote group of an unattributed quote
     cue_class: str = "speech"  # speech, cognition, intention, stance, nominal (attribution_cues)
+    written: str | None = None  # the source's own words when it is no entity ("critics")
 
     def add_quote(self, start: int, end: int) -> None:
         self.direct.add(len(self.content))
@@ -151,6 +153,19 @@ def _subject(verb: Token) -> Token | None:
             return None
         node = node.head
     return None
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """ "..., \" quipped McCain": a name right after a speech verb that opens its clause
+    after a quotation (the parser often reads it as the object)."""
+    before = verb.doc[verb.i - 1] if verb.i else None
+    if before is None or not (before.is_punct or before.is_quote):
+        return None
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if nxt is None or nxt.head.i != verb.i and nxt.head.head.i != verb.i:
+        return None
+    head = nxt if nxt.head.i == verb.i else nxt.head
+    return head if head.pos_ == "PROPN" and head.dep_ in _INVERTED_DEPS else None
 
 
 def _source_range(tok: Token) -> tuple[int, int]:
@@ -229,7 +244,7 @@ def _cue_attribution(tok: Token, sent: Span, text: str) -> Attribution | None:
     if cls is None:
         return None
     if lemma in SPEECH_VERBS and not is_raising(tok):
-        subj = _subject(tok)
+        subj = _subject(tok) or _inverted_subject(tok)
         source = _source_range(subj) if subj is not None else None
         att = Attribution(tok.i, lemma, source, subj.i if subj is not None else None, cue_class=cls)
         _speech_content(tok, att, text)
@@ -498,7 +513,7 @@ def quotes_of(
     out: list[Quote] = []
     text = doc.text
     for att in atts:
-        speaker = names.get(att.entity) if att.entity is not None else None
+        speaker = names.get(att.entity) if att.entity is not None else att.written
         cue_sent = sent_of[att.cue]
         timexes = by_sentence.get(cue_sent, [])
         date = _cue_date(doc, att.cue, timexes) if att.lemma and timexes else None

@@ -29,6 +29,7 @@ from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Span, Token
 
 from ..types import EntityMention, LocalEntity
+from .attribution_cues import words
 
 if TYPE_CHECKING:
     from .quotes import Attribution
@@ -36,6 +37,10 @@ if TYPE_CHECKING:
 __all__ = ["PRONOUNS", "resolve_speakers"]
 
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "who"})
+# other forms of the pronouns that can head a source: "his claim", "her statement"
+_FORMS = {"his": "he", "him": "he", "her": "she", "their": "they", "them": "they", "its": "it", "our": "we"}
+_PRONOUN_FORMS = PRONOUNS | frozenset(_FORMS)
+_RELATIVE = frozenset({"that", "who", "which"})
 _GENDER = {
     "he": "m",
     "him": "m",
@@ -60,7 +65,43 @@ _GENDER_HASHES = {hash_string(w): g for w, g in _GENDER.items()}
 _PERSONAL = frozenset({"he", "she", "i", "who"})
 _GROUP_TYPES = frozenset({"ORG", "NORP", "GPE"})
 _SPEAKER_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-_ROLE_WINDOW = 4  # sentences back in which a role or pronoun finds its holder
+_ROLE_WINDOW = 4
+# nouns for a person's role or job that an article uses for someone it has named
+HUMAN_ROLES = words(
+    """
+senator president governor candidate nominee barrister lawyer attorney solicitor prosecutor judge qc kc
+spokesperson spokesman spokeswoman official minister secretary chairman chairwoman chair leader
+congressman congresswoman representative mayor author writer actor actress star businessman
+businesswoman executive chief director founder aide adviser advisor strategist analyst professor
+economist manager man woman commissioner chancellor premier ambassador envoy diplomat officer
+detective inspector sheriff coach player singer entrepreneur billionaire magnate tycoon mogul
+pastor preacher father mother priest bishop activist campaigner lawmaker legislator politician
+"""
+)
+_ROLE_GENDER = dict.fromkeys(
+    words("spokesman chairman congressman businessman man actor father"), "m"
+) | dict.fromkeys(
+    words("spokeswoman chairwoman congresswoman businesswoman woman actress mother"), "f"
+)  # sentences back in which a role or pronoun finds its holder
+
+
+def _definite(noun: Token) -> bool:
+    """ "the barrister", "this official" or a bare title ("QC said"), not "a woman"."""
+    dets = [c for c in noun.children if c.dep_ == "det"]
+    return all(d.lower_ in ("the", "this", "that") for d in dets)
+
+
+def _antecedent(tok: Token) -> Token:
+    """The noun a relative pronoun stands for: "the group that backed him" -> group."""
+    verb = tok.head
+    if tok.lower_ in _RELATIVE and tok.dep_ in ("nsubj", "nsubjpass") and verb.dep_ == "relcl":
+        return verb.head
+    return tok
+
+
+def _head_range(tok: Token) -> tuple[int, int]:
+    left = min([tok.i, *(c.left_edge.i for c in tok.lefts)])
+    return left, tok.i + 1
 
 
 def _token_entities(doc: Doc, mentions: list[EntityMention]) -> dict[int, int]:
@@ -144,6 +185,7 @@ class _Speakers:
         self.named_tokens = [i for i, _ in self.named]
         self.roles = _described_roles(doc, mentions, self.types)
         self.titles = _titled_roles(entities)
+        self.name_words = {e.key: frozenset(e.name.split()) for e in entities if e.type in ("PERSON", "ORG")}
         people = [(i, k) for i, k in self.named if self.types.get(k) == "PERSON"]
         self.genders = _genders(doc, self.sent_of, entities, people)
 
@@ -152,13 +194,33 @@ class _Speakers:
         for att in sorted(atts, key=lambda a: a.cue):
             if att.speaker is None:
                 continue
-            tok = self.doc[att.speaker]
-            if tok.lower_ in PRONOUNS and att.speaker not in self.tok_ent:
+            tok = _antecedent(self.doc[att.speaker])
+            if tok.i != att.speaker:
+                att.speaker, att.source = tok.i, _head_range(tok)
+            if tok.lower_ in _PRONOUN_FORMS and att.speaker not in self.tok_ent:
                 att.entity = self._pronoun(tok, history)
             else:
                 att.entity = self._named(att)
             if att.entity is not None:
                 history.append((self.sent_of[tok.i], att.entity))
+            else:
+                att.written = self._written(att)
+
+    def _written(self, att: Attribution) -> str | None:
+        """The source as the article words it, when it names no entity of the article but
+        is a speaker in its own right: a group ("critics", "Republican congressional
+        sources"), someone new ("a White House official") or a document ("the report").
+        Not a pronoun, and not "the senator" (someone named whom we could not tell)."""
+        assert att.speaker is not None and att.source is not None
+        head = self.doc[att.speaker]
+        if head.pos_ not in ("NOUN", "PROPN") or head.lower_ in _PRONOUN_FORMS:
+            return None
+        role = head.lemma_.lower() in HUMAN_ROLES and head.tag_ not in ("NNS", "NNPS") and _definite(head)
+        if role or not head.text[:1].isalpha():
+            return None
+        lo, hi = att.source
+        span = self.doc[lo:hi]
+        return span.text.strip(" ,;:\"“”'’") if len(span) <= 8 else None
 
     # -- names, roles, possessors ---------------------------------------------------
 
@@ -170,9 +232,16 @@ class _Speakers:
         owner = self._possessor(head)
         if owner is not None:
             return owner
+        if head.pos_ == "PROPN" and (named := self._by_name(head)) is not None:
+            return named
         if head.pos_ in ("NOUN", "PROPN") and head.tag_ not in ("NNS", "NNPS"):
             return self._role_holder(head)
         return None
+
+    def _by_name(self, head: Token) -> int | None:
+        """A name the recogniser missed ("Walker said"): the entity, named before, whose
+        name has that word."""
+        return self._recent(head.i, lambda e: head.text in self.name_words.get(e, ()), window=10**6)
 
     def _possessor(self, head: Token) -> int | None:
         """ "Mr. Moon's office", "the Cruz campaign": the person or organisation owning the source
@@ -189,13 +258,19 @@ class _Speakers:
         holders = (
             self.roles.get(role, set()) | self.titles.get(role, set()) | self.titles.get(head.lower_, set())
         )
-        if not holders:
-            return None
-        return self._recent(head.i, lambda e: e in holders)
+        if holders:
+            return self._recent(head.i, lambda e: e in holders)
+        if role not in HUMAN_ROLES or not _definite(head):
+            return None  # "a woman told Cruz": someone new, not anyone named before
+        # "the barrister", "the senator": the person just named, of the role's gender if it has one
+        return self._recent(head.i, lambda e: self._fits_role(e, _ROLE_GENDER.get(role)), window=2)
 
-    def _recent(self, before: int, fits: Callable[[int], bool]) -> int | None:
-        """The entity named last before token ``before``, within the role window, that ``fits``."""
-        floor = self.sent_of[before] - _ROLE_WINDOW
+    def _fits_role(self, ent: int, gender: str | None) -> bool:
+        return self.types.get(ent) == "PERSON" and (gender is None or self.genders.get(ent, gender) == gender)
+
+    def _recent(self, before: int, fits: Callable[[int], bool], window: int = _ROLE_WINDOW) -> int | None:
+        """The entity named last before token ``before``, within ``window`` sentences, that ``fits``."""
+        floor = self.sent_of[before] - window
         pos = bisect_left(self.named_tokens, before)
         for i, ent in reversed(self.named[:pos]):
             if self.sent_of[i] < floor:
@@ -208,7 +283,7 @@ class _Speakers:
 
     def _compatible(self, pronoun: Token, ent: int) -> bool:
         kind = self.types.get(ent)
-        word = pronoun.lower_
+        word = _FORMS.get(pronoun.lower_, pronoun.lower_)
         if word in _PERSONAL:
             if kind != "PERSON":
                 return False
@@ -231,7 +306,7 @@ class _Speakers:
                     owner = self.tok_ent.get(child.i)
                     if owner is not None and self._compatible(tok, owner):
                         return owner
-        if tok.lower_ not in _PERSONAL:
+        if _FORMS.get(tok.lower_, tok.lower_) not in _PERSONAL:
             return None
         return self._recent(tok.i, lambda e: self._compatible(tok, e))
 
