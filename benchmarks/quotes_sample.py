@@ -28,12 +28,12 @@ from storyline.api import Storyline
 
 
 def repair(text: str) -> str:
-    """Mojibake in the Entities files ("â€œ", and "â€ �" where a tokenizer split the sequence and
-    the decoder lost U+201D's last byte) mended with ftfy, as the input repair planned for the
-    clean stage will do."""
+    """Mojibake in the Entities files ("â€œ", and "â€" + line break + "�" where the sentence
+    splitter cut the sequence and the decoder lost U+201D's last byte) mended with ftfy, as the
+    input repair planned for the clean stage will do."""
     import ftfy
 
-    text = re.sub("â€ +(?=[^\\sA-Za-z0-9])", "â€", text).replace("â€\ufffd", "\u201d")
+    text = re.sub("â€\\s+(?=[^\\sA-Za-z0-9])", "â€", text).replace("â€\ufffd", "\u201d")
     return str(ftfy.fix_text(text))
 
 
@@ -49,13 +49,10 @@ def write_subset(source: Path, n: int, out: Path, mend: bool) -> None:
             writer.writerow([row[0], repair(row[1]) if mend else row[1]])
 
 
-def context(text: str, start: int, end: int, lines: int = 2) -> str:
-    """The quote's lines with ``lines`` lines before it (sentence-a-line text)."""
-    a = start
-    for _ in range(lines + 1):
-        a = text.rfind("\n", 0, max(0, a - 1)) + 1 if a > 0 else 0
-    b = text.find("\n", end)
-    return " / ".join(x.strip() for x in text[a : b if b >= 0 else len(text)].split("\n") if x.strip())
+def context(text: str, start: int, end: int, before: int = 350, after: int = 120) -> str:
+    """The quote with some text around it, on one line."""
+    a, b = max(0, start - before), min(len(text), end + after)
+    return " ".join(f"{text[a:start]}[[{text[start:end]}]]{text[end:b]}".split())
 
 
 def summary(quotes: list[dict[str, Any]]) -> None:

@@ -155,7 +155,13 @@ def verb_content(verb: Token) -> list[int] | None:
 def prepositional_source(prep: Token) -> tuple[Token, list[int]] | None:
     """ "In the survey, Trump leads ...": the document named after "in" and the
     clause it frames, when that clause has no cue of its own (checked by the caller)."""
-    if prep.lower_ != "in" or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
+    # only a frame set before its clause ("In the poll, ..."), not "surging in the polls"
+    if (
+        prep.lower_ != "in"
+        or prep.dep_ != "prep"
+        or prep.head.pos_ not in ("VERB", "AUX")
+        or prep.i > prep.head.i
+    ):
         return None
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if pobj is None or pobj.lemma_.lower() not in _DOCUMENTS:

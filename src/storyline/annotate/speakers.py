@@ -78,6 +78,16 @@ detective inspector sheriff coach player singer entrepreneur billionaire magnate
 pastor preacher father mother priest bishop activist campaigner lawmaker legislator politician
 """
 )
+# groups, bodies and documents that speak for themselves ("critics say", "the report found")
+SOURCE_NOUNS = words(
+    """
+critic official source aide expert supporter opponent voter people resident member observer person
+poll report study survey statement document letter memo filing campaign committee group organisation
+organization administration government ministry department agency court police company newspaper
+paper editorial board panel union association council coalition party staff team family friend
+spokesperson website magazine network station account message tweet post ad video audit analysis
+"""
+)
 _ROLE_GENDER = dict.fromkeys(
     words("spokesman chairman congressman businessman man actor father"), "m"
 ) | dict.fromkeys(
@@ -215,9 +225,12 @@ class _Speakers:
         head = self.doc[att.speaker]
         if head.pos_ not in ("NOUN", "PROPN") or head.lower_ in _PRONOUN_FORMS:
             return None
-        role = head.lemma_.lower() in HUMAN_ROLES and head.tag_ not in ("NNS", "NNPS") and _definite(head)
-        if role or not head.text[:1].isalpha():
+        lemma = head.lemma_.lower()
+        singular = head.tag_ not in ("NNS", "NNPS")
+        if lemma in HUMAN_ROLES and singular and _definite(head) or not head.text[:1].isalpha():
             return None
+        if head.pos_ == "NOUN" and lemma not in HUMAN_ROLES and lemma not in SOURCE_NOUNS:
+            return None  # "the pockets think": a parse gone wrong, not a speaker
         lo, hi = att.source
         span = self.doc[lo:hi]
         return span.text.strip(" ,;:\"“”'’") if len(span) <= 8 else None
