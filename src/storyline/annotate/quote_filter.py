@@ -2,7 +2,8 @@
 
 A quote must say something: its text needs a verb (a clause), or, when a cue
 attributes it, at least two content words ("called the plan “a disaster”",
-"endorsed Ted Cruz") or one quoted word ("called him “childish”"). Stretches
+"endorsed Ted Cruz") or one quoted word ("called him “childish”"); a topic
+("talked about energy policy") is not a quote unless it holds a finite clause. Stretches
 between quotation marks that no cue claims must in addition read as prose:
 link lists, captions and title-case headlines are not quotes. The same words
 quoted twice in one article are kept once, with a speaker where one of the
@@ -23,12 +24,18 @@ _CONTENT_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "VERB"})
 _CLAUSE_POS = frozenset({"VERB", "AUX"})
 _LINKISH = re.compile(r"https?://|www\.|\S+\.(?:com|org|net)\b|\s\|\s|»|•")
 _CAPTION = re.compile(r"\b(?:photo|image|getty|reuters|afp|ap|file|caption|pictured|credit)\b", re.IGNORECASE)
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _NORM = re.compile(r"[\W_]+")
 
 
 def _tokens(doc: Doc, quote: Quote) -> list[tuple[str, str]]:
     span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
     return [(t.pos_, t.text) for t in span] if span is not None else []
+
+
+def _tags(doc: Doc, quote: Quote) -> list[str]:
+    span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    return [t.tag_ for t in span] if span is not None else []
 
 
 def _reads_as_prose(text: str, words: list[tuple[str, str]]) -> bool:
@@ -51,6 +58,8 @@ def is_junk(doc: Doc, quote: Quote) -> bool:
         return True
     if quote.kind == "direct":
         return content == 0
+    if words and words[0][0] == "ADP" and not any(tag in _FINITE for tag in _tags(doc, quote)):
+        return True  # a topic ("about energy policy"), not what anyone said
     return not has_clause and content < 2
 
 

@@ -142,7 +142,8 @@ def _subject(verb: Token) -> Token | None:
     node = verb
     for _ in range(3):
         for child in node.children:
-            if child.dep_ in _SUBJECTS:
+            # "calling Obama “clueless”": a participle's object read as the subject of a small clause
+            if child.dep_ in _SUBJECTS and not (node.tag_ == "VBG" and child.i > node.i):
                 return child
         if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return node.head
@@ -153,6 +154,11 @@ def _subject(verb: Token) -> Token | None:
             return None
         node = node.head
     return None
+
+
+def _naming(verb: Token) -> bool:
+    """ "a video called “Freedom”", "a group known as": a participle naming a thing, not a cue."""
+    return verb.tag_ == "VBN" and verb.dep_ == "acl" and not any(c.dep_ == "agent" for c in verb.children)
 
 
 def _inverted_subject(verb: Token) -> Token | None:
@@ -241,7 +247,7 @@ def _cue_attribution(tok: Token, sent: Span, text: str) -> Attribution | None:
         return _according_to(tok, sent, text)
     lemma = tok.lemma_.lower()
     cls = cue_class(tok, SPEECH_VERBS) if tok.pos_ in ("VERB", "AUX") else None
-    if cls is None:
+    if cls is None or _naming(tok):
         return None
     if lemma in SPEECH_VERBS and not is_raising(tok):
         subj = _subject(tok) or _inverted_subject(tok)

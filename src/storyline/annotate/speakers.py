@@ -191,6 +191,7 @@ class _Speakers:
         self.sents, self.sent_of = sentences
         self.types = {e.key: e.type for e in entities}
         self.tok_ent = _token_entities(doc, mentions)
+        self._add_missed_names(entities)
         self.named = sorted((i, k) for i, k in self.tok_ent.items() if self.types.get(k) in _SPEAKER_TYPES)
         self.named_tokens = [i for i, _ in self.named]
         self.roles = _described_roles(doc, mentions, self.types)
@@ -198,6 +199,19 @@ class _Speakers:
         self.name_words = {e.key: frozenset(e.name.split()) for e in entities if e.type in ("PERSON", "ORG")}
         people = [(i, k) for i, k in self.named if self.types.get(k) == "PERSON"]
         self.genders = _genders(doc, self.sent_of, entities, people)
+
+    def _add_missed_names(self, entities: list[LocalEntity]) -> None:
+        """Names the recogniser missed ("None of which bothered Cruz"): a proper noun that is a
+        word of exactly one person's or organisation's name is a mention of it."""
+        owners: dict[str, set[int]] = {}
+        for e in entities:
+            if e.type in ("PERSON", "ORG"):
+                for word in e.name.split():
+                    if word[:1].isupper() and len(word) > 2:
+                        owners.setdefault(word, set()).add(e.key)
+        for tok in self.doc:
+            if tok.pos_ == "PROPN" and tok.i not in self.tok_ent and len(owners.get(tok.text, ())) == 1:
+                self.tok_ent[tok.i] = next(iter(owners[tok.text]))
 
     def resolve(self, atts: list[Attribution]) -> None:
         history: list[tuple[int, int]] = []  # (sentence, entity) of resolved speakers
