@@ -447,6 +447,12 @@ class _Finder:
             if doc[i].text in ".!?":
                 return None
             i -= 1
+        if i >= 0 and doc[i].lower_ == "that":
+            i -= 1
+        att = self.cues.get(i)
+        if att is not None and att.lemma in SPEECH_VERBS and not att.content:
+            att.add_quote(q.start, q.end)  # 'He said "this election ..."': the quote is what was said
+            return att
         if i < 0 or doc[i].text not in ":,":
             return None
         for j in range(i - 1, max(i - 8, -1), -1):

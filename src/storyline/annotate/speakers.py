@@ -101,6 +101,20 @@ def _definite(noun: Token) -> bool:
     return all(d.lower_ in ("the", "this", "that") for d in dets)
 
 
+def _quantified(head: Token) -> bool:
+    """ "48 % of Republicans", "most of the senators": a share of a named group."""
+    return (
+        head.pos_ in ("NUM", "NOUN", "ADJ", "PRON")
+        and any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(p.pos_ in ("NOUN", "PROPN") for p in c.children)
+            for c in head.children
+        )
+        and (
+            head.pos_ == "NUM" or head.lower_ in ("%", "percent", "most", "many", "some", "half", "majority")
+        )
+    )
+
+
 def _antecedent(tok: Token) -> Token:
     """The noun a relative pronoun stands for: "the group that backed him" -> group."""
     verb = tok.head
@@ -237,6 +251,8 @@ class _Speakers:
         Not a pronoun, and not "the senator" (someone named whom we could not tell)."""
         assert att.speaker is not None and att.source is not None
         head = self.doc[att.speaker]
+        if _quantified(head):
+            return self._phrase(att)  # "48 % of Republican voters said"
         if head.pos_ not in ("NOUN", "PROPN") or head.lower_ in _PRONOUN_FORMS:
             return None
         lemma = head.lemma_.lower()
@@ -245,7 +261,14 @@ class _Speakers:
             return None
         if head.pos_ == "NOUN" and lemma not in HUMAN_ROLES and lemma not in SOURCE_NOUNS:
             return None  # "the pockets think": a parse gone wrong, not a speaker
+        return self._phrase(att)
+
+    def _phrase(self, att: Attribution) -> str | None:
+        assert att.source is not None
         lo, hi = att.source
+        head = self.doc[att.speaker] if att.speaker is not None else None
+        if head is not None and _quantified(head):  # the "of" phrase says who the share is of
+            hi = max(hi, head.right_edge.i + 1)
         span = self.doc[lo:hi]
         return span.text.strip(" ,;:\"“”'’") if len(span) <= 8 else None
 
@@ -333,6 +356,9 @@ class _Speakers:
                     owner = self.tok_ent.get(child.i)
                     if owner is not None and self._compatible(tok, owner):
                         return owner
+        if _FORMS.get(tok.lower_, tok.lower_) in ("they", "we"):
+            # "They say ...": the group named last, in this sentence or the one before
+            return self._recent(tok.i, lambda e: self.types.get(e) in ("NORP", "ORG"), window=1)
         if _FORMS.get(tok.lower_, tok.lower_) not in _PERSONAL:
             return None
         return self._recent(tok.i, lambda e: self._compatible(tok, e))
