@@ -61,6 +61,14 @@ def _looks_closing(text: str, i: int, width: int) -> bool:
     return k >= 0 and text[k] in ",.!?;" and (after.islower() or after in ",.;:)\n")
 
 
+def _looks_opening(text: str, i: int, width: int) -> bool:
+    """A straight mark after a space and right before a word ('said "this election'),
+    met inside a quote: that quote was never closed and this one starts afresh."""
+    before = text[i - 1] if i else "\n"
+    after = text[i + width] if i + width < len(text) else " "
+    return before in " \t\n(" and after.isalnum()
+
+
 def find_quote_spans(text: str) -> list[QuoteSpan]:
     """Quoted stretches of ``text`` in order, without the marks themselves."""
     spans: list[QuoteSpan] = []
@@ -91,7 +99,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                         spans.append(QuoteSpan(s, e, group))
                 group += 1
             start, pending = None, []
-        elif ch == "“":
+        elif ch == "“" or ch == '"' and _looks_opening(text, i, width):
             start, pending = i + width, []  # unbalanced: restart at the newer mark
         i += width
     return spans

@@ -147,6 +147,8 @@ def _subject(verb: Token) -> Token | None:
                 return child
         if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return node.head
+        if any(c.dep_ in ("nsubjpass", "expl", "auxpass") for c in node.children):
+            return None  # "when it was pointed out that ...": nobody in particular
         if node.dep_ == "pcomp" and node.head.dep_ == "prep":  # "by arguing that ..."
             node = node.head.head
             continue

@@ -9,9 +9,10 @@ unresolved rather than guessed.
   through a description, an apposition or a title in one of their names ("Senator Ted
   Cruz", "John Smith QC").
 - A possessor speaks through what it owns ("Mr. Moon's office", "the Cruz campaign").
-- A pronoun is the last compatible speaker quoted in the two sentences before, else the
+- A pronoun is the last compatible speaker quoted in the three sentences before, else the
   compatible subject of this or the previous sentence, else the last compatible person
-  named in the three sentences before. Compatible: a person for he/she/I, an
+  named in the four sentences before; never someone named inside the quote itself, and
+  never the writer's own "I" or "we". Compatible: a person for he/she/I, an
   organisation or group for "it"/"they" (which may also be people), and the same gender,
   learned from honorifics (Mr., Mrs., Ms.) and from the pronouns that follow the
   entity's mentions.
@@ -66,6 +67,7 @@ _PERSONAL = frozenset({"he", "she", "i", "who"})
 _GROUP_TYPES = frozenset({"ORG", "NORP", "GPE"})
 _SPEAKER_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _ROLE_WINDOW = 4
+_HISTORY = 3  # sentences back in which the last speaker quoted is still "he" or "she"
 # nouns for a person's role or job that an article uses for someone it has named
 HUMAN_ROLES = words(
     """
@@ -236,7 +238,7 @@ class _Speakers:
             if tok.i != att.speaker:
                 att.speaker, att.source = tok.i, _head_range(tok)
             if tok.lower_ in _PRONOUN_FORMS and att.speaker not in self.tok_ent:
-                att.entity = self._pronoun(tok, history)
+                att.entity = self._pronoun(tok, history, att)
             else:
                 att.entity = self._named(att)
             if att.entity is not None:
@@ -318,14 +320,20 @@ class _Speakers:
     def _fits_role(self, ent: int, gender: str | None) -> bool:
         return self.types.get(ent) == "PERSON" and (gender is None or self.genders.get(ent, gender) == gender)
 
-    def _recent(self, before: int, fits: Callable[[int], bool], window: int = _ROLE_WINDOW) -> int | None:
+    def _recent(
+        self,
+        before: int,
+        fits: Callable[[int], bool],
+        window: int = _ROLE_WINDOW,
+        where: Callable[[int], bool] | None = None,
+    ) -> int | None:
         """The entity named last before token ``before``, within ``window`` sentences, that ``fits``."""
         floor = self.sent_of[before] - window
         pos = bisect_left(self.named_tokens, before)
         for i, ent in reversed(self.named[:pos]):
             if self.sent_of[i] < floor:
                 break
-            if fits(ent):
+            if fits(ent) and (where is None or where(i)):
                 return ent
         return None
 
@@ -343,25 +351,35 @@ class _Speakers:
             return kind in _GROUP_TYPES
         return kind in _SPEAKER_TYPES  # they, we: a group, or people
 
-    def _pronoun(self, tok: Token, history: list[tuple[int, int]]) -> int | None:
+    def _pronoun(self, tok: Token, history: list[tuple[int, int]], att: Attribution) -> int | None:
+        word = _FORMS.get(tok.lower_, tok.lower_)
+        if word in ("i", "we") and not att.nested and not att.direct:
+            return None  # the writer's own "I reported", not anyone the article quotes
         k = self.sent_of[tok.i]
         for s, ent in reversed(history):
-            if s in (k, k - 1, k - 2) and self._compatible(tok, ent):
+            if k - _HISTORY <= s <= k and self._compatible(tok, ent):
                 return ent
+        doc = self.doc
+
+        def outside(i: int) -> bool:  # who speaks is not named inside what is said
+            return not any(a <= doc[i].idx < b for a, b in att.content)
+
         for sent in (self.sents[k], self.sents[k - 1] if k > 0 else None):
             if sent is None:
                 continue
             for child in sent.root.children:
-                if child.dep_ in ("nsubj", "nsubjpass") and child.i < tok.i:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i < tok.i and outside(child.i):
                     owner = self.tok_ent.get(child.i)
                     if owner is not None and self._compatible(tok, owner):
                         return owner
-        if _FORMS.get(tok.lower_, tok.lower_) in ("they", "we"):
+        if word in ("they", "we"):
             # "They say ...": the group named last, in this sentence or the one before
-            return self._recent(tok.i, lambda e: self.types.get(e) in ("NORP", "ORG"), window=1)
-        if _FORMS.get(tok.lower_, tok.lower_) not in _PERSONAL:
+            return self._recent(
+                tok.i, lambda e: self.types.get(e) in ("NORP", "ORG"), window=1, where=outside
+            )
+        if word not in _PERSONAL:
             return None
-        return self._recent(tok.i, lambda e: self._compatible(tok, e))
+        return self._recent(tok.i, lambda e: self._compatible(tok, e), where=outside)
 
 
 def resolve_speakers(
