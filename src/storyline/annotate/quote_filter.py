@@ -24,6 +24,7 @@ _CONTENT_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "VERB"})
 _CLAUSE_POS = frozenset({"VERB", "AUX"})
 _LINKISH = re.compile(r"https?://|www\.|\S+\.(?:com|org|net)\b|\s\|\s|»|•")
 _CAPTION = re.compile(r"\b(?:photo|image|getty|reuters|afp|ap|file|caption|pictured|credit)\b", re.IGNORECASE)
+_CLOSING = frozenset(")]}:;")
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _NORM = re.compile(r"[\W_]+")
 
@@ -54,8 +55,8 @@ def is_junk(doc: Doc, quote: Quote) -> bool:
     content = sum(1 for pos, _ in words if pos in _CONTENT_POS)
     if not quote.cue:  # between quotation marks, claimed by no cue
         return not has_clause or not _reads_as_prose(quote.text, words)
-    if _LINKISH.search(quote.text):
-        return True
+    if _LINKISH.search(quote.text) or quote.text.lstrip()[:1] in _CLOSING:
+        return True  # a link, or a fragment left of a bracket the sentence splitter cut through
     if quote.kind == "direct":
         return content == 0
     if words and words[0][0] == "ADP" and not any(tag in _FINITE for tag in _tags(doc, quote)):

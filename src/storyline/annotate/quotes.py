@@ -64,6 +64,9 @@ SPEECH_VERBS = frozenset(_SPEECH_TEXT.split())
 _PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "who"})
 _PERSONAL = frozenset({"he", "she", "i", "who"})
 _SUBJECTS = frozenset({"nsubj"})
+_ADVERBIAL_MARKS = frozenset(
+    words("as when while because after before although though since until once if unless whereas")
+)
 _INVERTED_DEPS = frozenset({"dobj", "npadvmod", "attr", "dep", "nsubj"})
 _CLIMB = frozenset({"advcl", "xcomp", "conj"})
 _CONTENT_DEPS = frozenset({"ccomp"})
@@ -93,6 +96,7 @@ class Attribution:
     entity: int | None = None  # resolved LocalEntity key
     group: int = -1  # quote group of an unattributed quote
     cue_class: str = "speech"  # speech, cognition, intention, stance, nominal (attribution_cues)
+    weak: bool = False  # content guessed from the clause around the cue, yields to a quote
     written: str | None = None  # the source's own words when it is no entity ("critics")
 
     def add_quote(self, start: int, end: int) -> None:
@@ -231,9 +235,18 @@ def _according_to(tok: Token, sent: Span, text: str) -> Attribution | None:
     return att
 
 
+def _adverbial(clause: Token) -> bool:
+    """ "As new evidence emerges, Cruz argued that ...": a clause of time, reason or condition
+    set before the cue, which the parser may hang on it as its complement."""
+    first = clause.left_edge
+    return clause.i < clause.head.i and first.dep_ == "mark" and first.lower_ in _ADVERBIAL_MARKS
+
+
 def _speech_content(tok: Token, att: Attribution, text: str) -> None:
     doc = tok.doc
     for child in tok.children:
+        if _adverbial(child):
+            continue
         if child.dep_ in _CONTENT_DEPS or child.dep_ == "xcomp" and att.lemma in _XCOMP_VERBS:
             r = _trimmed(doc, text, child.left_edge.i, child.right_edge.i + 1)
             if r is not None:
@@ -242,6 +255,7 @@ def _speech_content(tok: Token, att: Attribution, text: str) -> None:
         skip = {t.i for t in tok.subtree}
         body = sorted(t.i for t in tok.head.subtree if t.i not in skip)
         att.content = _runs(doc, text, body)
+        att.weak = True
 
 
 def _cue_attribution(tok: Token, sent: Span, text: str) -> Attribution | None:
@@ -460,6 +474,8 @@ class _Finder:
         for j in range(i - 1, max(i - 8, -1), -1):
             att = self.cues.get(j)
             if att is not None:
+                if att.weak and not att.direct:
+                    att.content, att.weak = [], False  # 'asked ..., he replied: "I would ..."'
                 if att.content and not att.direct:
                     return None
                 att.add_quote(q.start, q.end)
@@ -527,6 +543,8 @@ def quotes_of(
     out: list[Quote] = []
     text = doc.text
     for att in atts:
+        if att.lemma and any(c.dep_ == "neg" for c in doc[att.cue].children):
+            continue  # "Lee did not mention plans to ...": nothing of his to quote
         speaker = names.get(att.entity) if att.entity is not None else att.written
         cue_sent = sent_of[att.cue]
         timexes = by_sentence.get(cue_sent, [])
