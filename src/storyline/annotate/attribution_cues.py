@@ -95,6 +95,8 @@ denial vow demand call proposal plan desire intention expectation prediction est
 """)
 # documents that state things: "in the poll", "in the report"
 _DOCUMENTS = words("poll survey study report analysis review audit filing memo letter book ad video")
+# verbs whose object is the person addressed, not what was said
+_ADDRESSEE = words("remind tell inform assure advise warn urge ask thank congratulate")
 _TOPIC_PREPS = words("of about on against over for to")
 CUE_WORDS = frozenset(CUE_CLASSES) | NOMINAL_CUES
 _CONTENT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "prep", "attr", "oprd", "acomp", "dative", "pcomp"})
@@ -102,7 +104,7 @@ _CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 # prepositions that mostly place or date a report rather than say what it is about
 _FRAME_PREPS = words(
     "in during after before since by from via through until within amid despite across near under around "
-    "inside outside following throughout upon"
+    "inside outside following throughout upon including like"
 )
 _TIME_WORDS = words(
     "monday tuesday wednesday thursday friday saturday sunday day night morning afternoon evening week "
@@ -142,6 +144,8 @@ def verb_content(verb: Token) -> list[int] | None:
     lemma = verb.lemma_.lower()
     raising = lemma in RAISING or passive_raising(verb)
     picked = [c for c in verb.rights if c.dep_ in _CONTENT_DEPS and not _frame(c)]
+    if lemma in _ADDRESSEE:  # "reminded voters that ...": the object is who was told
+        picked = [c for c in picked if c.dep_ != "dobj"]
     if not picked:
         return None
     if (needs_clause(lemma) or raising) and not any(c.dep_ in _CLAUSE_DEPS for c in picked):

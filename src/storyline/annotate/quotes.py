@@ -265,6 +265,8 @@ def _cue_attribution(tok: Token, sent: Span, text: str) -> Attribution | None:
     cls = cue_class(tok, SPEECH_VERBS) if tok.pos_ in ("VERB", "AUX") else None
     if cls is None or _naming(tok):
         return None
+    if lemma == "continue" and any(c.dep_ == "xcomp" for c in tok.children):
+        return None  # "will continue to be": carrying on, not saying anything
     if lemma in SPEECH_VERBS and not is_raising(tok):
         subj = _subject(tok) or _inverted_subject(tok)
         source = _source_range(subj) if subj is not None else None
@@ -345,23 +347,24 @@ class _Finder:
             if sent.start_char not in starts or (name := colon_source(sent)) is None:
                 continue
             colon = doc[name[1]]
-            self._keep(
-                Attribution(
-                    colon.i, ":", name, name[1] - 1, [(colon.idx + 1, len(text))], cue_class="nominal"
-                )
-            )
+            content = [(colon.idx + 1, sent.end_char)]  # the line's sentence, not all that follows
+            self._keep(Attribution(colon.i, ":", name, name[1] - 1, content, cue_class="nominal"))
 
     def _drop_nested(self) -> None:
-        """Beliefs, wishes and stances reported inside someone's words or inside a
-        quotation are part of that content, not attributions of their own (the
-        speech verbs nested there keep theirs: they say who is quoted)."""
-        quoted = [(q.start, q.end) for q in self.quotes]
+        """Cues inside a quotation are part of what its speaker said ("... they want to
+        predict what we think"), not attributions of their own; beliefs, wishes and
+        stances reported inside someone's paraphrase belong to it too (speech verbs
+        there keep theirs: they say whose words a nested quote is)."""
+        quoted = [(q.start, q.end) for q in self.quotes if len(self.text[q.start : q.end].split()) >= 4]
         for i, att in list(self.cues.items()):
+            at = self.doc[i].idx
+            if any(a <= at < b for a, b in quoted):
+                del self.cues[i]
+                continue
             if att.lemma in SPEECH_VERBS or att.lemma == "according to":
                 continue
-            at = self.doc[i].idx
             others = (r for j, o in self.cues.items() if j != i for r in o.content)
-            if any(a <= at < b for a, b in [*quoted, *others]):
+            if any(a <= at < b for a, b in others):
                 del self.cues[i]
 
     def run(self) -> list[Attribution]:

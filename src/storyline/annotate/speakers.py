@@ -244,7 +244,7 @@ class _Speakers:
             if att.entity is not None:
                 history.append((self.sent_of[tok.i], att.entity))
             else:
-                att.written = self._written(att)
+                att.written = att.written or self._written(att)
 
     def _written(self, att: Attribution) -> str | None:
         """The source as the article words it, when it names no entity of the article but
@@ -372,6 +372,10 @@ class _Speakers:
                     owner = self.tok_ent.get(child.i)
                     if owner is not None and self._compatible(tok, owner):
                         return owner
+                    if owner is None and word == "they" and child.tag_ == "NNS":
+                        # "Conservative pundits dredge up ...; they argue": the group, as written
+                        att.written = self.doc[_head_range(child)[0] : child.i + 1].text
+                        return None
         if word in ("they", "we"):
             # "They say ...": the group named last, in this sentence or the one before
             return self._recent(
