@@ -61,6 +61,8 @@ def is_junk(doc: Doc, quote: Quote) -> bool:
         return content == 0
     if words and words[0][0] == "ADP" and not any(tag in _FINITE for tag in _tags(doc, quote)):
         return True  # a topic ("about energy policy"), not what anyone said
+    if quote.cue_class == "speech" and len(words) < 4 and not any(pos == "VERB" for pos, _ in words):
+        return True  # "The AERA will, he said, ...": a stub of the sentence, not what was said
     return not has_clause and content < 2
 
 

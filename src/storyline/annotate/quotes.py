@@ -67,6 +67,7 @@ _SUBJECTS = frozenset({"nsubj"})
 _ADVERBIAL_MARKS = frozenset(
     words("as when while because after before although though since until once if unless whereas")
 )
+_VERB_FRAME = frozenset({"aux", "auxpass", "nsubj", "agent"})  # a VBN without these: reduced passive
 _INVERTED_DEPS = frozenset({"dobj", "npadvmod", "attr", "dep", "nsubj"})
 _CLIMB = frozenset({"advcl", "xcomp", "conj"})
 _CONTENT_DEPS = frozenset({"ccomp"})
@@ -160,6 +161,10 @@ def _subject(verb: Token) -> Token | None:
             return None
         node = node.head
     return None
+
+
+def _reduced_passive(verb: Token) -> bool:
+    return verb.tag_ == "VBN" and not any(c.dep_ in _VERB_FRAME for c in verb.children)
 
 
 def _naming(verb: Token) -> bool:
@@ -265,6 +270,8 @@ def _cue_attribution(tok: Token, sent: Span, text: str) -> Attribution | None:
     cls = cue_class(tok, SPEECH_VERBS) if tok.pos_ in ("VERB", "AUX") else None
     if cls is None or _naming(tok):
         return None
+    if _reduced_passive(tok):
+        return None  # "when asked to review", "a plan announced last week": no one is saying
     if lemma == "continue" and any(c.dep_ == "xcomp" for c in tok.children):
         return None  # "will continue to be": carrying on, not saying anything
     if lemma in SPEECH_VERBS and not is_raising(tok):
@@ -310,6 +317,15 @@ class _Finder:
         self._framing_cues(framing, sents)
         self.quotes = find_quote_spans(self.text)
         self._drop_nested()
+        self._drop_crowded_guesses()
+
+    def _drop_crowded_guesses(self) -> None:
+        """Content guessed from the clause around a cue ("X, he said") is not his when that
+        clause has cues of its own ("McConnell argued ...; Cruz called ...; Boehner said")."""
+        cue_chars = [self.doc[i].idx for i in self.cues]
+        for att in self.cues.values():
+            if att.weak and any(a <= c < b for a, b in att.content for c in cue_chars):
+                att.content, att.weak = [], False
 
     def _keep(self, att: Attribution) -> None:
         """Store a cue with its content clipped to the cue's paragraph."""

@@ -230,7 +230,7 @@ class _Speakers:
                 self.tok_ent[tok.i] = next(iter(owners[tok.text]))
 
     def resolve(self, atts: list[Attribution]) -> None:
-        history: list[tuple[int, int]] = []  # (sentence, entity) of resolved speakers
+        history: list[tuple[int, int, int]] = []  # (sentence, entity, token) of resolved speakers
         for att in sorted(atts, key=lambda a: a.cue):
             if att.speaker is None:
                 continue
@@ -242,7 +242,7 @@ class _Speakers:
             else:
                 att.entity = self._named(att)
             if att.entity is not None:
-                history.append((self.sent_of[tok.i], att.entity))
+                history.append((self.sent_of[tok.i], att.entity, tok.i))
             else:
                 att.written = att.written or self._written(att)
 
@@ -339,6 +339,25 @@ class _Speakers:
 
     # -- pronouns -------------------------------------------------------------------
 
+    def _sentence_subject(
+        self, tok: Token, word: str, att: Attribution, outside: Callable[[int], bool]
+    ) -> tuple[int, int] | None:
+        """(token, entity) of the compatible subject of this sentence or the one before."""
+        k = self.sent_of[tok.i]
+        for sent in (self.sents[k], self.sents[k - 1] if k > 0 else None):
+            if sent is None:
+                continue
+            for child in sent.root.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i < tok.i and outside(child.i):
+                    owner = self.tok_ent.get(child.i)
+                    if owner is not None and self._compatible(tok, owner):
+                        return child.i, owner
+                    if owner is None and word == "they" and child.tag_ == "NNS":
+                        # "Conservative pundits dredge up ...; they argue": the group, as written
+                        att.written = self.doc[_head_range(child)[0] : child.i + 1].text
+                        return None
+        return None
+
     def _compatible(self, pronoun: Token, ent: int) -> bool:
         kind = self.types.get(ent)
         word = _FORMS.get(pronoun.lower_, pronoun.lower_)
@@ -351,31 +370,27 @@ class _Speakers:
             return kind in _GROUP_TYPES
         return kind in _SPEAKER_TYPES  # they, we: a group, or people
 
-    def _pronoun(self, tok: Token, history: list[tuple[int, int]], att: Attribution) -> int | None:
+    def _pronoun(self, tok: Token, history: list[tuple[int, int, int]], att: Attribution) -> int | None:
         word = _FORMS.get(tok.lower_, tok.lower_)
         if word in ("i", "we") and not att.nested and not att.direct:
             return None  # the writer's own "I reported", not anyone the article quotes
         k = self.sent_of[tok.i]
-        for s, ent in reversed(history):
-            if k - _HISTORY <= s <= k and self._compatible(tok, ent):
-                return ent
+        quoted = next(
+            ((i, e) for s, e, i in reversed(history) if k - _HISTORY <= s <= k and self._compatible(tok, e)),
+            None,
+        )
         doc = self.doc
 
         def outside(i: int) -> bool:  # who speaks is not named inside what is said
             return not any(a <= doc[i].idx < b for a, b in att.content)
 
-        for sent in (self.sents[k], self.sents[k - 1] if k > 0 else None):
-            if sent is None:
-                continue
-            for child in sent.root.children:
-                if child.dep_ in ("nsubj", "nsubjpass") and child.i < tok.i and outside(child.i):
-                    owner = self.tok_ent.get(child.i)
-                    if owner is not None and self._compatible(tok, owner):
-                        return owner
-                    if owner is None and word == "they" and child.tag_ == "NNS":
-                        # "Conservative pundits dredge up ...; they argue": the group, as written
-                        att.written = self.doc[_head_range(child)[0] : child.i + 1].text
-                        return None
+        subject = self._sentence_subject(tok, word, att, outside)
+        # the later of the two: a person made the subject after the last quote takes over
+        # ("Christie, meanwhile, was unimpressed. '...,' he said")
+        if subject is not None and (quoted is None or subject[0] > quoted[0]):
+            return subject[1]
+        if quoted is not None or att.written:
+            return quoted[1] if quoted is not None else None
         if word in ("they", "we"):
             # "They say ...": the group named last, in this sentence or the one before
             return self._recent(
