@@ -1,9 +1,9 @@
 """Which found quotes a reader gets: no junk, no duplicates.
 
-A quote must say something: its text needs a verb (a clause), or, when a cue
-attributes it, at least two content words ("called the plan “a disaster”",
-"endorsed Ted Cruz") or one quoted word ("called him “childish”"); a topic
-("talked about energy policy") is not a quote unless it holds a finite clause. Stretches
+A quote must say something: its text needs a verb (a clause) unless it is
+between quotation marks and a cue attributes it ("called him “childish”"); an
+object ("accused Barack Obama"), a topic ("talked about energy policy") or a
+refusal ("declined to comment") is not a quote. Stretches
 between quotation marks that no cue claims must in addition read as prose:
 link lists, captions and title-case headlines are not quotes. The same words
 quoted twice in one article are kept once, with a speaker where one of the
@@ -25,6 +25,7 @@ _CLAUSE_POS = frozenset({"VERB", "AUX"})
 _LINKISH = re.compile(r"https?://|www\.|\S+\.(?:com|org|net)\b|\s\|\s|»|•")
 _CAPTION = re.compile(r"\b(?:photo|image|getty|reuters|afp|ap|file|caption|pictured|credit)\b", re.IGNORECASE)
 _CLOSING = frozenset(")]}:;")
+_NO_COMMENT = re.compile(r"\s*to (?:comment|say|discuss|elaborate|answer|respond|speak|provide|confirm)\b")
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _NORM = re.compile(r"[\W_]+")
 
@@ -59,11 +60,13 @@ def is_junk(doc: Doc, quote: Quote) -> bool:
         return True  # a link, or a fragment left of a bracket the sentence splitter cut through
     if quote.kind == "direct":
         return content == 0
+    if quote.cue in ("decline", "refuse") and _NO_COMMENT.match(quote.text):
+        return True  # "declined to comment": a refusal to say anything
     if words and words[0][0] == "ADP" and not any(tag in _FINITE for tag in _tags(doc, quote)):
         return True  # a topic ("about energy policy"), not what anyone said
     if quote.cue_class == "speech" and len(words) < 4 and not any(pos == "VERB" for pos, _ in words):
         return True  # "The AERA will, he said, ...": a stub of the sentence, not what was said
-    return not has_clause and content < 2
+    return not has_clause  # "accused Barack Obama": whom, not what
 
 
 def _key(text: str) -> str:

@@ -68,8 +68,12 @@ def _looks_closing(text: str, i: int, width: int) -> bool:
     after = text[j] if j < len(text) else "\n"
     if k < 0 or text[k] not in ",.!?;":
         return False
-    spaced = k < i - 1 and j > i + width
-    return after in ",.;:)\n" or (word in _ATTRIBUTION_STARTS if spaced else after.islower())
+    if after in ",.;:)\n":
+        return True
+    if k == i - 1:  # ',"' then a space and a lower-case word: ',” said the aide'
+        return j > i + width and after.islower()
+    # tokenised ', " he said' closes; ', "the deal' opens
+    return j > i + width and word in _ATTRIBUTION_STARTS
 
 
 def _looks_opening(text: str, i: int, width: int) -> bool:

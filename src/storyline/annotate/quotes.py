@@ -249,9 +249,10 @@ def _adverbial(clause: Token) -> bool:
 
 def _speech_content(tok: Token, att: Attribution, text: str) -> None:
     doc = tok.doc
+    right_clause = any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children)
     for child in tok.children:
-        if _adverbial(child):
-            continue
+        if _adverbial(child) or right_clause and child.dep_ == "ccomp" and child.i < tok.i:
+            continue  # a clause before a cue that has its own after it is something else
         if child.dep_ in _CONTENT_DEPS or child.dep_ == "xcomp" and att.lemma in _XCOMP_VERBS:
             r = _trimmed(doc, text, child.left_edge.i, child.right_edge.i + 1)
             if r is not None:

@@ -344,18 +344,25 @@ class _Speakers:
     ) -> tuple[int, int] | None:
         """(token, entity) of the compatible subject of this sentence or the one before."""
         k = self.sent_of[tok.i]
-        for sent in (self.sents[k], self.sents[k - 1] if k > 0 else None):
-            if sent is None:
-                continue
-            for child in sent.root.children:
-                if child.dep_ in ("nsubj", "nsubjpass") and child.i < tok.i and outside(child.i):
-                    owner = self.tok_ent.get(child.i)
-                    if owner is not None and self._compatible(tok, owner):
-                        return child.i, owner
-                    if owner is None and word == "they" and child.tag_ == "NNS":
-                        # "Conservative pundits dredge up ...; they argue": the group, as written
-                        att.written = self.doc[_head_range(child)[0] : child.i + 1].text
-                        return None
+        # back through sentences whose subject is the same pronoun ("Cruz ploughed on. Citing
+        # ..., he deployed ... '...,' he said"), to the one that names it
+        for back in range(_HISTORY + 1):
+            if k - back < 0:
+                break
+            sent = self.sents[k - back]
+            subjects = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i]
+            for child in subjects:
+                if not outside(child.i):
+                    continue
+                owner = self.tok_ent.get(child.i)
+                if owner is not None and self._compatible(tok, owner):
+                    return child.i, owner
+                if owner is None and word == "they" and child.tag_ == "NNS":
+                    # "Conservative pundits dredge up ...; they argue": the group, as written
+                    att.written = self.doc[_head_range(child)[0] : child.i + 1].text
+                    return None
+            if back >= 1 and not any(c.lower_ == tok.lower_ for c in subjects):
+                break  # that sentence is about someone else
         return None
 
     def _compatible(self, pronoun: Token, ent: int) -> bool:
