@@ -66,6 +66,8 @@ def is_junk(doc: Doc, quote: Quote) -> bool:
         return True  # a topic ("about energy policy"), not what anyone said
     if quote.cue_class == "speech" and len(words) < 4 and not any(pos == "VERB" for pos, _ in words):
         return True  # "The AERA will, he said, ...": a stub of the sentence, not what was said
+    if len(words) < 3:
+        return True  # "claims to rule": too little to say what was claimed
     return not has_clause  # "accused Barack Obama": whom, not what
 
 

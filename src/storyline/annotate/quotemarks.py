@@ -107,14 +107,14 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             else:
                 start, pending, i = None, [], j  # an unterminated quote: drop it
             continue
-        if ch in _CLOSERS:
+        if ch == "“" or ch == '"' and _looks_opening(text, i, width):
+            start, pending = i + width, []  # unbalanced: restart at the newer mark
+        elif ch in _CLOSERS:
             if i - (pending[0][0] if pending else start) <= _MAX_CHARS:
                 for s, e in [*pending, (start, i)]:
                     if text[s:e].strip():
                         spans.append(QuoteSpan(s, e, group))
                 group += 1
             start, pending = None, []
-        elif ch == "“" or ch == '"' and _looks_opening(text, i, width):
-            start, pending = i + width, []  # unbalanced: restart at the newer mark
         i += width
     return spans
