@@ -67,7 +67,7 @@ _SUBJECTS = frozenset({"nsubj"})
 _ADVERBIAL_MARKS = frozenset(
     words("as when while because after before although though since until once if unless whereas")
 )
-_VERB_FRAME = frozenset({"aux", "auxpass", "nsubj", "agent"})  # a VBN without these: reduced passive
+_VERB_FRAME = frozenset({"aux", "auxpass", "nsubj"})  # a VBN without these: reduced passive
 _INVERTED_DEPS = frozenset({"dobj", "npadvmod", "attr", "dep", "nsubj"})
 _CLIMB = frozenset({"advcl", "xcomp", "conj"})
 _CONTENT_DEPS = frozenset({"ccomp"})
@@ -152,8 +152,8 @@ def _subject(verb: Token) -> Token | None:
                 return child
         if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return node.head
-        if any(c.dep_ in ("nsubjpass", "expl", "auxpass") for c in node.children):
-            return None  # "when it was pointed out that ...": nobody in particular
+        if any(c.dep_ in ("nsubjpass", "expl", "auxpass") for c in node.children) or _reduced_passive(node):
+            return _agent(node)  # "when it was pointed out that ...": nobody; "asked by X": X
         if node.dep_ == "pcomp" and node.head.dep_ == "prep":  # "by arguing that ..."
             node = node.head.head
             continue
@@ -164,7 +164,16 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _reduced_passive(verb: Token) -> bool:
-    return verb.tag_ == "VBN" and not any(c.dep_ in _VERB_FRAME for c in verb.children)
+    """ "when asked to", "a plan announced last week": a participle with no subject or auxiliary."""
+    return (
+        verb.tag_ == "VBN" and verb.dep_ != "ROOT" and not any(c.dep_ in _VERB_FRAME for c in verb.children)
+    )
+
+
+def _agent(verb: Token) -> Token | None:
+    """X in "asked by X"."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
 
 
 def _naming(verb: Token) -> bool:
@@ -271,7 +280,7 @@ def _cue_attribution(tok: Token, sent: Span, text: str) -> Attribution | None:
     cls = cue_class(tok, SPEECH_VERBS) if tok.pos_ in ("VERB", "AUX") else None
     if cls is None or _naming(tok):
         return None
-    if _reduced_passive(tok):
+    if _reduced_passive(tok) and _agent(tok) is None:
         return None  # "when asked to review", "a plan announced last week": no one is saying
     if lemma == "continue" and any(c.dep_ == "xcomp" for c in tok.children):
         return None  # "will continue to be": carrying on, not saying anything

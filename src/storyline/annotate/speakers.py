@@ -187,7 +187,10 @@ def _genders(
         window = {ent for t, ent in people[:lo] if sent_of[t] >= sent_of[i] - 1} if lo else set()
         if len(window) == 1:
             votes.setdefault(next(iter(window)), Counter())[g] += 1
-    return {k: c.most_common(1)[0][0] for k, c in votes.items() if len(c) == 1 or _clear(c)}
+    # one stray pronoun is no evidence: two votes at least (an honorific counts three)
+    return {
+        k: c.most_common(1)[0][0] for k, c in votes.items() if c.total() >= 2 and (len(c) == 1 or _clear(c))
+    }
 
 
 def _clear(c: Counter[str]) -> bool:
@@ -296,13 +299,18 @@ class _Speakers:
         return self._recent(head.i, lambda e: head.text in self.name_words.get(e, ()), window=10**6)
 
     def _possessor(self, head: Token) -> int | None:
-        """ "Mr. Moon's office", "the Cruz campaign": the person or organisation owning the source
-        (not a place or people describing it: "the Texas senator" is no one's)."""
+        """ "Mr. Moon's office", "the Cruz campaign", "leaders Mitch McConnell and ...": the person
+        or organisation owning or naming the source (not a place or a body describing it:
+        "the Texas senator" and "Senate Republican leaders" are no one's)."""
         for child in head.children:
-            if child.dep_ == "poss" or child.dep_ == "compound" and child.pos_ == "PROPN":
-                ent = self.tok_ent.get(child.i)
-                if ent is not None and self.types.get(ent) in ("PERSON", "ORG"):
-                    return ent
+            ent = self.tok_ent.get(child.i)
+            kind = self.types.get(ent) if ent is not None else None
+            if child.dep_ == "appos" and kind in ("PERSON", "ORG"):
+                return ent  # "Senate leaders Mitch McConnell and John Cornyn": who they are
+            if child.dep_ == "poss" and kind in ("PERSON", "ORG"):
+                return ent
+            if child.dep_ == "compound" and child.pos_ == "PROPN" and kind == "PERSON":
+                return ent  # "the Cruz campaign"; not "Senate Republican leaders"
         return None
 
     def _role_holder(self, head: Token) -> int | None:
