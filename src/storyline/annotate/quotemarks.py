@@ -22,6 +22,8 @@ he she they we i it said says say told tells added adds asked asks wrote writes 
 continued explained noted argued insisted
 """
 _ATTRIBUTION_STARTS = frozenset(_STARTS_TEXT.split())
+_GAP_PRONOUNS = frozenset(("he", "she", "they", "we", "i"))
+_GAP_VERBS = _ATTRIBUTION_STARTS - _GAP_PRONOUNS - {"it", "according"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +78,16 @@ def _looks_closing(text: str, i: int, width: int) -> bool:
     return j > i + width and word in _ATTRIBUTION_STARTS
 
 
+def _is_gap(inner: str) -> bool:
+    """Text between straight marks that reads as the attribution between two quotes
+    ("he said ." / "said Smith ,"): the marks around it were paired the wrong way."""
+    words = [w.casefold() for w in inner.split()]
+    if not 1 < len(words) <= 8 or words[-1][-1:] not in ".,:" and words[-1] not in (".", ",", ":"):
+        return False
+    verb = words[1] if words[0] in _GAP_PRONOUNS else words[0]
+    return verb in _GAP_VERBS
+
+
 def _looks_opening(text: str, i: int, width: int) -> bool:
     """A straight mark after a space and right before a word ('said "this election'),
     met inside a quote: that quote was never closed and this one starts afresh."""
@@ -109,6 +121,8 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             continue
         if ch == "“" or ch == '"' and _looks_opening(text, i, width):
             start, pending = i + width, []  # unbalanced: restart at the newer mark
+        elif ch == '"' and not pending and _is_gap(text[start:i]):
+            start = i + width  # ', " he said . "': between two quotes, so this mark opens one
         elif ch in _CLOSERS:
             if i - (pending[0][0] if pending else start) <= _MAX_CHARS:
                 for s, e in [*pending, (start, i)]:

@@ -67,6 +67,7 @@ _SUBJECTS = frozenset({"nsubj"})
 _ADVERBIAL_MARKS = frozenset(
     words("as when while because after before although though since until once if unless whereas")
 )
+_SILENT = frozenset({"cognition", "intention"})  # classes of cues that do not utter quotes
 _VERB_FRAME = frozenset({"aux", "auxpass", "nsubj"})  # a VBN without these: reduced passive
 _INVERTED_DEPS = frozenset({"dobj", "npadvmod", "attr", "dep", "nsubj"})
 _CLIMB = frozenset({"advcl", "xcomp", "conj"})
@@ -450,8 +451,8 @@ class _Finder:
         doc = self.doc
         found: tuple[int, Attribution, int] | None = None  # (content length, attribution, range index)
         for att in self.cues.values():  # the parse: the quote is (in) the cue's content
-            if q.start <= doc[att.cue].idx < q.end:
-                continue
+            if q.start <= doc[att.cue].idx < q.end or att.cue_class in _SILENT:
+                continue  # wanting or believing quotes nobody: a quote there is someone else's
             for k, (a, b) in enumerate(att.content):
                 if min(b, q.end) - max(a, q.start) > 0 and (found is None or b - a < found[0]):
                     found = (b - a, att, k)

@@ -383,7 +383,7 @@ class _Speakers:
             return g is None or self.genders.get(ent, g) == g
         if word == "it":
             return kind in _GROUP_TYPES
-        return kind in _SPEAKER_TYPES  # they, we: a group, or people
+        return kind in _GROUP_TYPES  # they, we: a group (one person is no "they")
 
     def _pronoun(self, tok: Token, history: list[tuple[int, int, int]], att: Attribution) -> int | None:
         word = _FORMS.get(tok.lower_, tok.lower_)
