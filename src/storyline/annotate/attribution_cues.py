@@ -23,6 +23,7 @@ from spacy.tokens import Span, Token
 __all__ = [
     "CUE_CLASSES",
     "CUE_WORDS",
+    "EXTRA_SPEECH",
     "NOMINAL_CUES",
     "RAISING",
     "colon_source",
@@ -99,6 +100,8 @@ _DOCUMENTS = words("poll survey study report analysis review audit filing memo l
 _ADDRESSEE = words("remind tell inform assure advise warn urge ask thank congratulate")
 _TOPIC_PREPS = words("of about on against over for to")
 CUE_WORDS = frozenset(CUE_CLASSES) | NOMINAL_CUES
+# verbs of showing and naming counted as speech beyond the classic speech verbs
+EXTRA_SPEECH = words(_EXTRA_SPEECH)
 _CONTENT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "prep", "attr", "oprd", "acomp", "dative", "pcomp"})
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 # prepositions that mostly place or date a report rather than say what it is about

@@ -17,6 +17,7 @@ import re
 from spacy.tokens import Doc
 
 from ..types import Quote
+from .attribution_cues import EXTRA_SPEECH
 
 __all__ = ["is_junk", "keep_quotes"]
 
@@ -64,6 +65,8 @@ def is_junk(doc: Doc, quote: Quote) -> bool:
         return True  # "declined to comment": a refusal to say anything
     if words and words[0][0] == "ADP" and not any(tag in _FINITE for tag in _tags(doc, quote)):
         return True  # a topic ("about energy policy"), not what anyone said
+    if quote.cue in EXTRA_SPEECH and not any(tag in _FINITE for tag in _tags(doc, quote)):
+        return True  # "showing signs of continuing": no statement shown
     if quote.cue_class == "speech" and len(words) < 4 and not any(pos == "VERB" for pos, _ in words):
         return True  # "The AERA will, he said, ...": a stub of the sentence, not what was said
     if len(words) < 3:

@@ -105,6 +105,9 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     i, n = 0, len(text)
     while i < n:
         ch, width = _mark(text, i)
+        if ch == '"' and i > 0 and i + width < n and text[i - 1].isalnum() and text[i + width].isalnum():
+            i += width  # 'fact"check': a stray mark inside a word, not a quotation mark
+            continue
         if start is None:
             if ch in _OPENERS and not (ch == '"' and _looks_closing(text, i, width)):
                 start, pending = i + width, []

@@ -67,6 +67,7 @@ _SUBJECTS = frozenset({"nsubj"})
 _ADVERBIAL_MARKS = frozenset(
     words("as when while because after before although though since until once if unless whereas")
 )
+_WH_WORDS = frozenset({"why", "how", "what", "whether", "when", "where", "who", "which"})
 _SILENT = frozenset({"cognition", "intention"})  # classes of cues that do not utter quotes
 _VERB_FRAME = frozenset({"aux", "auxpass", "nsubj"})  # a VBN without these: reduced passive
 _INVERTED_DEPS = frozenset({"dobj", "npadvmod", "attr", "dep", "nsubj"})
@@ -543,6 +544,15 @@ def _cue_date(doc: Doc, cue: int, timexes: list[Timex]) -> DateValue | None:
     return None
 
 
+def _scare_quote(text: str, a: int, b: int, att: Attribution) -> bool:
+    """A word or two quoted inside an embedded question ("explained why he could appeal to
+    “outsiders”"): the writer's marks, not words anyone is reported to have said."""
+    if len(text[a:b].split()) >= 4:
+        return False
+    around = next((r for r in att.content if r[0] <= a and b <= r[1]), None)
+    return around is not None and text[around[0] : around[1]].split(" ", 1)[0].casefold() in _WH_WORDS
+
+
 def _piece_kind(att: Attribution, k: int, text: str) -> str:
     if k in att.direct:
         return "direct"
@@ -580,7 +590,7 @@ def quotes_of(
         timexes = by_sentence.get(cue_sent, [])
         date = _cue_date(doc, att.cue, timexes) if att.lemma and timexes else None
         pieces = [(a, b, _piece_kind(att, k, text)) for k, (a, b) in enumerate(att.content)]
-        pieces += [(a, b, "direct") for a, b in att.nested]
+        pieces += [(a, b, "direct") for a, b in att.nested if not _scare_quote(text, a, b, att)]
         for a, b, kind in pieces:
             cls = att.cue_class
             out.append(Quote(a, b, text[a:b], att.lemma, speaker, att.entity, kind, cue_sent, date, cls))
