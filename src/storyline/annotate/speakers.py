@@ -244,7 +244,8 @@ class _Speakers:
                 att.entity = self._pronoun(tok, history, att)
             else:
                 att.entity = self._named(att)
-            if att.entity is not None:
+            if att.entity is not None and self.doc[att.cue].tag_ != "VBN":
+                # ("Asked by ABC's Jonathan Karl whether ..., he said": the asker is not "he")
                 history.append((self.sent_of[tok.i], att.entity, tok.i))
             else:
                 att.written = att.written or self._written(att)
@@ -319,7 +320,10 @@ class _Speakers:
             self.roles.get(role, set()) | self.titles.get(role, set()) | self.titles.get(head.lower_, set())
         )
         if holders:
-            return self._recent(head.i, lambda e: e in holders)
+            # the holder, unless another person was named since: "Paul had said ... The senator
+            # also accused ..." may be Paul, whose title the article never gave
+            last = self._recent(head.i, lambda e: self.types.get(e) == "PERSON")
+            return last if last in holders else None
         if role not in HUMAN_ROLES or not _definite(head):
             return None  # "a woman told Cruz": someone new, not anyone named before
         # "the barrister", "the senator": the person just named, of the role's gender if it has one
