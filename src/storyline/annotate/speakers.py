@@ -282,9 +282,13 @@ class _Speakers:
 
     def _named(self, att: Attribution) -> int | None:
         assert att.speaker is not None
-        if att.speaker in self.tok_ent:
-            return self.tok_ent[att.speaker]
         head = self.doc[att.speaker]
+        if att.speaker in self.tok_ent:
+            ent = self.tok_ent[att.speaker]
+            start = min(att.source[0], head.left_edge.i) if att.source else head.left_edge.i
+            if head.pos_ == "NOUN" and self._recent(start, self._is_person) not in (None, ent):
+                return None  # "the senator" just after another person was named: can't tell
+            return ent
         owner = self._possessor(head)
         if owner is not None:
             return owner
@@ -298,6 +302,9 @@ class _Speakers:
         """A name the recogniser missed ("Walker said"): the entity, named before, whose
         name has that word."""
         return self._recent(head.i, lambda e: head.text in self.name_words.get(e, ()), window=10**6)
+
+    def _is_person(self, ent: int) -> bool:
+        return self.types.get(ent) == "PERSON"
 
     def _possessor(self, head: Token) -> int | None:
         """ "Mr. Moon's office", "the Cruz campaign", "leaders Mitch McConnell and ...": the person
@@ -322,7 +329,7 @@ class _Speakers:
         if holders:
             # the holder, unless another person was named since: "Paul had said ... The senator
             # also accused ..." may be Paul, whose title the article never gave
-            last = self._recent(head.i, lambda e: self.types.get(e) == "PERSON")
+            last = self._recent(head.i, self._is_person)
             return last if last in holders else None
         if role not in HUMAN_ROLES or not _definite(head):
             return None  # "a woman told Cruz": someone new, not anyone named before
