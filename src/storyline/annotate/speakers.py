@@ -66,6 +66,7 @@ _GENDER_HASHES = {hash_string(w): g for w, g in _GENDER.items()}
 _PERSONAL = frozenset({"he", "she", "i", "who"})
 _GROUP_TYPES = frozenset({"ORG", "NORP", "GPE"})
 _SPEAKER_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_SUBJ = frozenset({"nsubj", "nsubjpass"})
 _ROLE_WINDOW = 4
 _HISTORY = 3  # sentences back in which the last speaker quoted is still "he" or "she"
 # nouns for a person's role or job that an article uses for someone it has named
@@ -419,8 +420,12 @@ class _Speakers:
             return quoted[1] if quoted is not None else None
         if word in ("they", "we"):
             # "They say ...": the group named last, in this sentence or the one before
+            # only a group that did something there, not a place named ("to the White House")
             return self._recent(
-                tok.i, lambda e: self.types.get(e) in ("NORP", "ORG"), window=1, where=outside
+                tok.i,
+                lambda e: self.types.get(e) in ("NORP", "ORG"),
+                window=1,
+                where=lambda i: outside(i) and _SUBJ & {doc[i].dep_, doc[i].head.dep_} != set(),
             )
         if word not in _PERSONAL:
             return None
