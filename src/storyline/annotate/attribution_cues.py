@@ -107,7 +107,7 @@ _CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 # prepositions that mostly place or date a report rather than say what it is about
 _FRAME_PREPS = words(
     "in during after before since by from via through until within amid despite across near under around "
-    "inside outside following throughout upon including like"
+    "inside outside following throughout upon including like according"
 )
 _TIME_WORDS = words(
     "monday tuesday wednesday thursday friday saturday sunday day night morning afternoon evening week "

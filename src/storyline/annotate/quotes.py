@@ -67,6 +67,7 @@ _SUBJECTS = frozenset({"nsubj"})
 _ADVERBIAL_MARKS = frozenset(
     words("as when while because after before although though since until once if unless whereas")
 )
+_MODALS = frozenset({"could", "might", "may", "would", "should"})
 _WH_WORDS = frozenset({"why", "how", "what", "whether", "when", "where", "who", "which"})
 _SILENT = frozenset({"cognition", "intention"})  # classes of cues that do not utter quotes
 _VERB_FRAME = frozenset({"aux", "auxpass", "nsubj"})  # a VBN without these: reduced passive
@@ -252,10 +253,13 @@ def _according_to(tok: Token, sent: Span, text: str) -> Attribution | None:
 
 
 def _adverbial(clause: Token) -> bool:
-    """ "As new evidence emerges, Cruz argued that ...": a clause of time, reason or condition
-    set before the cue, which the parser may hang on it as its complement."""
+    """ "As new evidence emerges, Cruz argued that ...", "During a speech ..., Clinton joked":
+    a clause of time, reason or place set before the cue, which the parser may hang on it
+    as its complement."""
     first = clause.left_edge
-    return clause.i < clause.head.i and first.dep_ == "mark" and first.lower_ in _ADVERBIAL_MARKS
+    if clause.i > clause.head.i:
+        return False
+    return first.dep_ == "mark" and first.lower_ in _ADVERBIAL_MARKS or first.pos_ == "ADP"
 
 
 def _speech_content(tok: Token, att: Attribution, text: str) -> None:
@@ -583,8 +587,8 @@ def quotes_of(
     out: list[Quote] = []
     text = doc.text
     for att in atts:
-        if att.lemma and any(c.dep_ == "neg" for c in doc[att.cue].children):
-            continue  # "Lee did not mention plans to ...": nothing of his to quote
+        if att.lemma and any(c.dep_ == "neg" or c.lower_ in _MODALS for c in doc[att.cue].children):
+            continue  # "Lee did not mention ...", "could threaten to ...": nothing of theirs to quote
         speaker = names.get(att.entity) if att.entity is not None else att.written
         cue_sent = sent_of[att.cue]
         timexes = by_sentence.get(cue_sent, [])
