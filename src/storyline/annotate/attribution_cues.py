@@ -82,7 +82,7 @@ CUE_CLASSES: dict[str, str] = _classes()
 # cues mostly used in other senses: only with a clause ("thinks that", "wants to")
 _CLAUSE_ONLY = words(
     "think believe know feel find see consider understand learn realize remember want like hope plan expect "
-    "wish hop figure look agree push challenge thank welcome"
+    "wish hop figure look agree push challenge thank welcome assume"
 )
 # the subject is what is thought or expected, not who thinks it: "Trump seems to lead"
 RAISING = words("seem appear")

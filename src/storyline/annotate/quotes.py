@@ -67,6 +67,7 @@ _SUBJECTS = frozenset({"nsubj"})
 _ADVERBIAL_MARKS = frozenset(
     words("as when while because after before although though since until once if unless whereas")
 )
+_NAMING = frozenset({"call", "dub", "label", "describe", "brand", "name", "term", "deem"})
 _MODALS = frozenset({"could", "might", "may", "would", "should"})
 _WH_WORDS = frozenset({"why", "how", "what", "whether", "when", "where", "who", "which"})
 _SILENT = frozenset({"cognition", "intention"})  # classes of cues that do not utter quotes
@@ -549,10 +550,14 @@ def _cue_date(doc: Doc, cue: int, timexes: list[Timex]) -> DateValue | None:
 
 
 def _scare_quote(text: str, a: int, b: int, att: Attribution) -> bool:
-    """A word or two quoted inside an embedded question ("explained why he could appeal to
-    “outsiders”"): the writer's marks, not words anyone is reported to have said."""
-    if len(text[a:b].split()) >= 4:
+    """One quoted word inside paraphrase ('when it came to “Obamacare”'), unless the cue
+    names something, or a word or two inside an embedded question ("explained why he could
+    appeal to “outsiders”"): the writer's marks, not words anyone is reported to have said."""
+    n = len(text[a:b].split())
+    if n >= 4:
         return False
+    if n == 1 and att.lemma not in _NAMING:
+        return True  # 'when it came to “Obamacare”'
     around = next((r for r in att.content if r[0] <= a and b <= r[1]), None)
     return around is not None and text[around[0] : around[1]].split(" ", 1)[0].casefold() in _WH_WORDS
 

@@ -399,8 +399,8 @@ class _Speakers:
 
     def _pronoun(self, tok: Token, history: list[tuple[int, int, int]], att: Attribution) -> int | None:
         word = _FORMS.get(tok.lower_, tok.lower_)
-        if word in ("i", "we") and not att.nested and not att.direct:
-            return None  # the writer's own "I reported", not anyone the article quotes
+        if word in ("i", "we"):
+            return None  # the writer's own "I reported", "we talk about" (cues in quotes are gone)
         k = self.sent_of[tok.i]
         quoted = next(
             ((i, e) for s, e, i in reversed(history) if k - _HISTORY <= s <= k and self._compatible(tok, e)),
