@@ -18,6 +18,7 @@ sentences before, else the subject of the previous sentence.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
@@ -68,6 +69,8 @@ _ADVERBIAL_MARKS = frozenset(
     words("as when while because after before although though since until once if unless whereas")
 )
 _NAMING = frozenset({"call", "dub", "label", "describe", "brand", "name", "term", "deem"})
+_HEADLINE_MARKS = frozenset("'‘\"“")
+_HEADLINE_CLOSE = re.compile("['’\"”](?=\\s|$)")
 _MODALS = frozenset({"could", "might", "may", "would", "should"})
 _WH_WORDS = frozenset({"why", "how", "what", "whether", "when", "where", "who", "which"})
 _SILENT = frozenset({"cognition", "intention"})  # classes of cues that do not utter quotes
@@ -241,6 +244,19 @@ def sentence_index(doc: Doc) -> tuple[list[Span], list[int]]:
     return sents, of
 
 
+def _headline_end(text: str, start: int, end: int) -> int:
+    """Where a name-colon line's words end: the sentence, or the closing mark of a quoted
+    headline ("Matt Rinaldi: 'Cruz's stand exposed Quisling Republicans' Senator Ted ...")."""
+    k = start
+    while k < end and text[k] == " ":
+        k += 1
+    if k < end and text[k] in _HEADLINE_MARKS:
+        found = _HEADLINE_CLOSE.search(text, k + 1, end)
+        if found is not None:
+            return found.start()
+    return end
+
+
 def _according_to(tok: Token, sent: Span, text: str) -> Attribution | None:
     to = next(c for c in tok.children if c.lower_ == "to")
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
@@ -380,7 +396,7 @@ class _Finder:
             if sent.start_char not in starts or (name := colon_source(sent)) is None:
                 continue
             colon = doc[name[1]]
-            content = [(colon.idx + 1, sent.end_char)]  # the line's sentence, not all that follows
+            content = [(colon.idx + 1, _headline_end(text, colon.idx + 1, sent.end_char))]
             self._keep(Attribution(colon.i, ":", name, name[1] - 1, content, cue_class="nominal"))
 
     def _drop_nested(self) -> None:

@@ -175,9 +175,10 @@ def _genders(
     votes: dict[int, Counter[str]] = {}
     for e in entities:
         for alias in e.aliases:
-            first = alias.casefold().replace(".", "").split()[:1]
-            if first and first[0] in _HONORIFIC_GENDER:
-                votes.setdefault(e.key, Counter())[_HONORIFIC_GENDER[first[0]]] += 3
+            for word in alias.casefold().replace(".", "").split()[:2]:  # "Mr", "Congresswoman"
+                g = _HONORIFIC_GENDER.get(word) or _ROLE_GENDER.get(word)
+                if g is not None:
+                    votes.setdefault(e.key, Counter())[g] += 3
     tokens = [i for i, _ in people]
     lowers = doc.to_array([LOWER]).tolist()
     for i, low in enumerate(lowers):
@@ -389,8 +390,8 @@ class _Speakers:
         kind = self.types.get(ent)
         word = _FORMS.get(pronoun.lower_, pronoun.lower_)
         if word in _PERSONAL:
-            if kind != "PERSON":
-                return False
+            if kind != "PERSON" and ent not in self.genders:
+                return False  # an organisation, unless "Mr Holt" shows the recogniser mistyped him
             g = _GENDER.get(word)
             return g is None or self.genders.get(ent, g) == g
         if word == "it":
