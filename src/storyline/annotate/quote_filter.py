@@ -7,7 +7,8 @@ refusal ("declined to comment") is not a quote. Stretches
 between quotation marks that no cue claims must in addition read as prose:
 link lists, captions and title-case headlines are not quotes. The same words
 quoted twice in one article are kept once, with a speaker where one of the
-copies has one.
+copies has one, and paraphrase inside a longer quote of the same speaker is not
+kept again.
 """
 
 from __future__ import annotations
@@ -74,6 +75,15 @@ def is_junk(doc: Doc, quote: Quote) -> bool:
     return not has_clause  # "accused Barack Obama": whom, not what
 
 
+def _inside_same_speaker(q: Quote, kept: list[Quote]) -> bool:
+    """Paraphrase already inside a kept quote of the same speaker ("repeated her claim that
+    taxes rose" and "that taxes rose"): the same words twice."""
+    if q.kind != "indirect":
+        return False
+    around = (k for k in kept[-8:] if k.start <= q.start and q.end <= k.end and k.text != q.text)
+    return any(k.speaker == q.speaker for k in around)
+
+
 def _key(text: str) -> str:
     return _NORM.sub(" ", text.casefold()).strip()
 
@@ -83,7 +93,7 @@ def keep_quotes(doc: Doc, quotes: list[Quote]) -> list[Quote]:
     kept: dict[str, int] = {}
     out: list[Quote] = []
     for q in quotes:
-        if is_junk(doc, q):
+        if is_junk(doc, q) or _inside_same_speaker(q, out):
             continue
         key = _key(q.text)
         if key in kept:
