@@ -565,15 +565,20 @@ def _cue_date(doc: Doc, cue: int, timexes: list[Timex]) -> DateValue | None:
     return None
 
 
-def _scare_quote(text: str, a: int, b: int, att: Attribution) -> bool:
-    """One quoted word inside paraphrase ('when it came to “Obamacare”'), unless the cue
-    names something, or a word or two inside an embedded question ("explained why he could
-    appeal to “outsiders”"): the writer's marks, not words anyone is reported to have said."""
+def _scare_quote(doc: Doc, a: int, b: int, att: Attribution) -> bool:
+    """One quoted word inside paraphrase ('when it came to “Obamacare”') unless the cue names
+    something, a label inside a noun phrase ('a “religious freedom” bill'), or a word or two
+    inside an embedded question ("explained why he could appeal to “outsiders”"): the
+    writer's marks, not words anyone is reported to have said."""
+    text = doc.text
     n = len(text[a:b].split())
     if n >= 4:
         return False
     if n == 1 and att.lemma not in _NAMING:
         return True  # 'when it came to “Obamacare”'
+    span = doc.char_span(a, b, alignment_mode="expand")
+    if span is not None and len(span) and span.root.dep_ in ("amod", "compound", "nmod"):
+        return True  # 'a controversial “religious freedom” bill': a label inside a noun phrase
     around = next((r for r in att.content if r[0] <= a and b <= r[1]), None)
     return around is not None and text[around[0] : around[1]].split(" ", 1)[0].casefold() in _WH_WORDS
 
@@ -615,7 +620,7 @@ def quotes_of(
         timexes = by_sentence.get(cue_sent, [])
         date = _cue_date(doc, att.cue, timexes) if att.lemma and timexes else None
         pieces = [(a, b, _piece_kind(att, k, text)) for k, (a, b) in enumerate(att.content)]
-        pieces += [(a, b, "direct") for a, b in att.nested if not _scare_quote(text, a, b, att)]
+        pieces += [(a, b, "direct") for a, b in att.nested if not _scare_quote(doc, a, b, att)]
         for a, b, kind in pieces:
             cls = att.cue_class
             out.append(Quote(a, b, text[a:b], att.lemma, speaker, att.entity, kind, cue_sent, date, cls))

@@ -360,6 +360,17 @@ class _Speakers:
 
     # -- pronouns -------------------------------------------------------------------
 
+    def _relative_antecedent(self, tok: Token) -> int | None:
+        """The entity a relative clause holding the pronoun hangs from ("Rubio, who ... his")."""
+        node = tok
+        for _ in range(6):
+            if node.dep_ == "relcl":
+                return self.tok_ent.get(node.head.i)
+            if node.head.i == node.i:
+                return None
+            node = node.head
+        return None
+
     def _sentence_subject(
         self, tok: Token, word: str, att: Attribution, outside: Callable[[int], bool]
     ) -> tuple[int, int] | None:
@@ -395,7 +406,7 @@ class _Speakers:
             g = _GENDER.get(word)
             return g is None or self.genders.get(ent, g) == g
         if word == "it":
-            return kind in _GROUP_TYPES
+            return kind in ("ORG", "GPE")  # "Democrats" are a "they", not an "it"
         return kind in _GROUP_TYPES  # they, we: a group (one person is no "they")
 
     def _pronoun(self, tok: Token, history: list[tuple[int, int, int]], att: Attribution) -> int | None:
@@ -412,6 +423,9 @@ class _Speakers:
         def outside(i: int) -> bool:  # who speaks is not named inside what is said
             return not any(a <= doc[i].idx < b for a, b in att.content)
 
+        antecedent = self._relative_antecedent(tok) if tok.dep_ == "poss" else None
+        if antecedent is not None and self._compatible(tok, antecedent):
+            return antecedent  # "Rubio, who used the debate to reinforce his claim ..."
         subject = self._sentence_subject(tok, word, att, outside)
         # the later of the two: a person made the subject after the last quote takes over
         # ("Christie, meanwhile, was unimpressed. '...,' he said")
