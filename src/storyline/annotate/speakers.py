@@ -444,7 +444,11 @@ class _Speakers:
             )
         if word not in _PERSONAL:
             return None
-        return self._recent(tok.i, lambda e: self._compatible(tok, e), where=outside)
+        # not a name used as a modifier: "the Obama administration" names no one "he" can be
+        def named_here(i: int) -> bool:
+            return outside(i) and (doc[i].dep_ != "compound" or doc[i].head.i in self.tok_ent)
+
+        return self._recent(tok.i, lambda e: self._compatible(tok, e), where=named_here)
 
 
 def resolve_speakers(
