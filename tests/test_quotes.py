@@ -12,7 +12,7 @@ import storyline.annotate.entities  # noqa: F401  (registers the factory)
 import storyline.annotate.extensions  # noqa: F401
 import storyline.annotate.quotes  # noqa: F401
 from storyline.annotate.quotemarks import find_quote_spans
-from storyline.types import Quote
+from storyline.types import CUE_CLASS_NAMES, Quote
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "korea-letters"
 
@@ -99,7 +99,8 @@ def test_quote_offsets_and_sentences(docs: dict[str, Doc]) -> None:
         for q in doc._.quotes:
             assert doc.text[q.start : q.end] == q.text
             assert 0 <= q.sentence < n_sents
-            assert q.kind in ("direct", "indirect")
+            assert q.kind in ("direct", "indirect", "mixed")
+            assert q.cue_class in CUE_CLASS_NAMES
 
 
 def test_every_long_direct_quote_has_a_speaker(docs: dict[str, Doc]) -> None:

@@ -382,11 +382,16 @@ class Storyline:
         return self.editor.entities(self.store.list_entities(type_, limit, story=story))
 
     def quotes(
-        self, speaker: str | None = None, limit: int | None = None, story: int | None = None
+        self,
+        speaker: str | None = None,
+        limit: int | None = None,
+        story: int | None = None,
+        kind: str | None = None,
+        cue_class: str | None = None,
     ) -> list[dict[str, Any]]:
         removed = self.editor.plan().removed
         rows = self.store.list_quotes(self.entity_ids(speaker), limit=None if removed else limit,
-                                      story=self._story_id(story))
+                                      story=self._story_id(story), kind=kind, cue_class=cue_class)
         return [r for r in rows if r["article"] not in removed][:limit]
 
     def search(self, query: str, limit: int = 20, story: int | None = None) -> list[dict[str, Any]]:

@@ -307,6 +307,11 @@ class EntityMention:
     entity: int  # LocalEntity.key
 
 
+# Quote.kind and Quote.cue_class values (CLI and web filters)
+QUOTE_KINDS = ("direct", "indirect", "mixed")
+CUE_CLASS_NAMES = ("speech", "cognition", "intention", "stance", "nominal")
+
+
 @dataclass(frozen=True, slots=True)
 class Quote:
     start: int
@@ -315,9 +320,10 @@ class Quote:
     cue: str
     speaker: str | None  # canonical local name, None if unresolved
     speaker_entity: int | None  # LocalEntity.key
-    kind: str  # "direct" or "indirect"
+    kind: str  # "direct", "indirect" or "mixed" (own words with a quoted stretch)
     sentence: int
     date: DateValue | None = None
+    cue_class: str = "speech"  # speech, cognition, intention, stance or nominal
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,14 @@ __all__ = ["QuoteSpan", "find_quote_spans"]
 _OPENERS = frozenset('“"„«')
 _CLOSERS = frozenset('”"»')
 _MAX_CHARS = 4000
+# words that follow a closing mark far more often than an opening one: ', " he said'
+_STARTS_TEXT = """
+he she they we i it said says say told tells added adds asked asks wrote writes according replied
+continued explained noted argued insisted
+"""
+_ATTRIBUTION_STARTS = frozenset(_STARTS_TEXT.split())
+_GAP_PRONOUNS = frozenset(("he", "she", "they", "we", "i"))
+_GAP_VERBS = _ATTRIBUTION_STARTS - _GAP_PRONOUNS - {"it", "according"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +54,48 @@ def _mark(text: str, i: int) -> tuple[str, int]:
     return text[i], 1
 
 
+def _looks_closing(text: str, i: int, width: int) -> bool:
+    """A straight mark right after the end of a clause and before a lower-case word (',"
+    said the aide') or more punctuation closes a quote: met outside one, it is left over
+    from a missing opener and must not open another (which would pair every later mark
+    the wrong way round). In tokenised text, where marks stand apart (', " but history'
+    opens), only words that attribute a quote (', " he said') tell a closing mark."""
+    k = i - 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    j = i + width
+    while j < len(text) and text[j] in " \t":
+        j += 1
+    word = text[j : j + 12].split(" ", 1)[0].casefold()
+    after = text[j] if j < len(text) else "\n"
+    if k < 0 or text[k] not in ",.!?;":
+        return False
+    if after in ",.;:)\n":
+        return True
+    if k == i - 1:  # ',"' then a space and a lower-case word: ',” said the aide'
+        return j > i + width and after.islower()
+    # tokenised ', " he said' closes; ', "the deal' opens
+    return j > i + width and word in _ATTRIBUTION_STARTS
+
+
+def _is_gap(inner: str) -> bool:
+    """Text between straight marks that reads as the attribution between two quotes
+    ("he said ." / "said Smith ,"): the marks around it were paired the wrong way."""
+    words = [w.casefold() for w in inner.split()]
+    if not 1 < len(words) <= 8 or words[-1][-1:] not in ".,:" and words[-1] not in (".", ",", ":"):
+        return False
+    verb = words[1] if words[0] in _GAP_PRONOUNS else words[0]
+    return verb in _GAP_VERBS
+
+
+def _looks_opening(text: str, i: int, width: int) -> bool:
+    """A straight mark after a space and right before a word ('said "this election'),
+    met inside a quote: that quote was never closed and this one starts afresh."""
+    before = text[i - 1] if i else "\n"
+    after = text[i + width] if i + width < len(text) else " "
+    return before in " \t\n(" and after.isalnum()
+
+
 def find_quote_spans(text: str) -> list[QuoteSpan]:
     """Quoted stretches of ``text`` in order, without the marks themselves."""
     spans: list[QuoteSpan] = []
@@ -55,8 +105,11 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     i, n = 0, len(text)
     while i < n:
         ch, width = _mark(text, i)
+        if ch == '"' and i > 0 and i + width < n and text[i - 1].isalnum() and text[i + width].isalnum():
+            i += width  # 'fact"check': a stray mark inside a word, not a quotation mark
+            continue
         if start is None:
-            if ch in _OPENERS:
+            if ch in _OPENERS and not (ch == '"' and _looks_closing(text, i, width)):
                 start, pending = i + width, []
             i += width
             continue
@@ -69,14 +122,16 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             else:
                 start, pending, i = None, [], j  # an unterminated quote: drop it
             continue
-        if ch in _CLOSERS:
+        if ch == "“" or ch == '"' and _looks_opening(text, i, width):
+            start, pending = i + width, []  # unbalanced: restart at the newer mark
+        elif ch == '"' and not pending and _is_gap(text[start:i]):
+            start = i + width  # ', " he said . "': between two quotes, so this mark opens one
+        elif ch in _CLOSERS:
             if i - (pending[0][0] if pending else start) <= _MAX_CHARS:
                 for s, e in [*pending, (start, i)]:
                     if text[s:e].strip():
                         spans.append(QuoteSpan(s, e, group))
                 group += 1
             start, pending = None, []
-        elif ch == "“":
-            start, pending = i + width, []  # unbalanced: restart at the newer mark
         i += width
     return spans

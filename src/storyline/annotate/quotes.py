@@ -18,15 +18,30 @@ sentences before, else the subject of the previous sentence.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
+from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Span, Token
 
-from ..types import DateValue, EntityMention, LocalEntity, Quote, Timex
+from ..types import DateValue, LocalEntity, Quote, Timex
+from .attribution_cues import (
+    CUE_WORDS,
+    colon_source,
+    cue_class,
+    is_raising,
+    noun_cue,
+    prepositional_source,
+    verb_content,
+    words,
+)
 from .extensions import register_extensions
+from .quote_filter import keep_quotes
 from .quotemarks import QuoteSpan, find_quote_spans
+from .speakers import resolve_speakers
 
 __all__ = [
     "SPEECH_VERBS",
@@ -50,10 +65,28 @@ SPEECH_VERBS = frozenset(_SPEECH_TEXT.split())
 _PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "who"})
 _PERSONAL = frozenset({"he", "she", "i", "who"})
 _SUBJECTS = frozenset({"nsubj"})
+_ADVERBIAL_MARKS = frozenset(
+    words("as when while because after before although though since until once if unless whereas")
+)
+_NAMING = frozenset({"call", "dub", "label", "describe", "brand", "name", "term", "deem"})
+_HEADLINE_MARKS = frozenset("'‘\"“")
+_HEADLINE_CLOSE = re.compile("['’\"”](?=\\s|$)")
+_MODALS = frozenset({"could", "might", "may", "would", "should"})
+_WH_WORDS = frozenset({"why", "how", "what", "whether", "when", "where", "who", "which"})
+_SILENT = frozenset({"cognition", "intention"})  # classes of cues that do not utter quotes
+_VERB_FRAME = frozenset({"aux", "auxpass", "nsubj"})  # a VBN without these: reduced passive
+_INVERTED_DEPS = frozenset({"dobj", "npadvmod", "attr", "dep", "nsubj"})
 _CLIMB = frozenset({"advcl", "xcomp", "conj"})
 _CONTENT_DEPS = frozenset({"ccomp"})
 # verbs whose infinitive complement is what was said ("pledged to establish ...")
 _XCOMP_VERBS = frozenset({"promise", "pledge", "vow", "urge", "ask", "tell", "warn", "advise", "propose"})
+# speech verbs whose object is what was said ("announced a plan"), not whom it was said to
+_OBJECT_SPEECH = SPEECH_VERBS - words(
+    "say tell add ask inform advise assure reply respond answer continue write post tweet state "
+    "comment explain quip joke shout yell retort recount observe"
+)
+# lemma or lower-case hashes of every word that can be a cue
+_CUE_HASHES = frozenset(hash_string(w) for w in (*SPEECH_VERBS, *CUE_WORDS, "according", "in"))
 _TRIM = " \t\n\r\xa0,.;:—–-\"“”‘’'"
 
 
@@ -70,6 +103,9 @@ class Attribution:
     nested: list[tuple[int, int]] = field(default_factory=list)  # quotes inside content
     entity: int | None = None  # resolved LocalEntity key
     group: int = -1  # quote group of an unattributed quote
+    cue_class: str = "speech"  # speech, cognition, intention, stance, nominal (attribution_cues)
+    weak: bool = False  # content guessed from the clause around the cue, yields to a quote
+    written: str | None = None  # the source's own words when it is no entity ("critics")
 
     def add_quote(self, start: int, end: int) -> None:
         self.direct.add(len(self.content))
@@ -77,7 +113,9 @@ class Attribution:
 
     @property
     def kind(self) -> str:
-        return "direct" if self.direct else "indirect"
+        if self.direct and len(self.direct) == len(self.content):
+            return "direct"
+        return "mixed" if self.direct or self.nested else "indirect"
 
     @property
     def speech(self) -> bool:
@@ -116,10 +154,13 @@ def _subject(verb: Token) -> Token | None:
     node = verb
     for _ in range(3):
         for child in node.children:
-            if child.dep_ in _SUBJECTS:
+            # "calling Obama “clueless”": a participle's object read as the subject of a small clause
+            if child.dep_ in _SUBJECTS and not (node.tag_ == "VBG" and child.i > node.i):
                 return child
         if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return node.head
+        if any(c.dep_ in ("nsubjpass", "expl", "auxpass") for c in node.children) or _reduced_passive(node):
+            return _agent(node)  # "when it was pointed out that ...": nobody; "asked by X": X
         if node.dep_ == "pcomp" and node.head.dep_ == "prep":  # "by arguing that ..."
             node = node.head.head
             continue
@@ -127,6 +168,37 @@ def _subject(verb: Token) -> Token | None:
             return None
         node = node.head
     return None
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """ "when asked to", "a plan announced last week": a participle with no subject or auxiliary."""
+    return (
+        verb.tag_ == "VBN" and verb.dep_ != "ROOT" and not any(c.dep_ in _VERB_FRAME for c in verb.children)
+    )
+
+
+def _agent(verb: Token) -> Token | None:
+    """X in "asked by X"."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+
+
+def _naming(verb: Token) -> bool:
+    """ "a video called “Freedom”", "a group known as": a participle naming a thing, not a cue."""
+    return verb.tag_ == "VBN" and verb.dep_ == "acl" and not any(c.dep_ == "agent" for c in verb.children)
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """ "..., \" quipped McCain": a name right after a speech verb that opens its clause
+    after a quotation (the parser often reads it as the object)."""
+    before = verb.doc[verb.i - 1] if verb.i else None
+    if before is None or not (before.is_punct or before.is_quote):
+        return None
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if nxt is None or nxt.head.i != verb.i and nxt.head.head.i != verb.i:
+        return None
+    head = nxt if nxt.head.i == verb.i else nxt.head
+    return head if head.pos_ == "PROPN" and head.dep_ in _INVERTED_DEPS else None
 
 
 def _source_range(tok: Token) -> tuple[int, int]:
@@ -172,22 +244,47 @@ def sentence_index(doc: Doc) -> tuple[list[Span], list[int]]:
     return sents, of
 
 
-def _cue_attribution(tok: Token, sent: Span, text: str) -> Attribution | None:
-    doc = tok.doc
-    if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
-        to = next(c for c in tok.children if c.lower_ == "to")
-        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-        if pobj is None:
-            return None
-        skip = {t.i for t in tok.subtree}
-        body = [t.i for t in sent if t.i not in skip]
-        return Attribution(tok.i, "according to", _source_range(pobj), pobj.i, _runs(doc, text, body))
-    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in SPEECH_VERBS:
+def _headline_end(text: str, start: int, end: int) -> int:
+    """Where a name-colon line's words end: the sentence, or the closing mark of a quoted
+    headline ("Matt Rinaldi: 'Cruz's stand exposed Quisling Republicans' Senator Ted ...")."""
+    k = start
+    while k < end and text[k] == " ":
+        k += 1
+    if k < end and text[k] in _HEADLINE_MARKS:
+        found = _HEADLINE_CLOSE.search(text, k + 1, end)
+        if found is not None:
+            return found.start()
+    return end
+
+
+def _according_to(tok: Token, sent: Span, text: str) -> Attribution | None:
+    to = next(c for c in tok.children if c.lower_ == "to")
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
         return None
-    subj = _subject(tok)
-    source = _source_range(subj) if subj is not None else None
-    att = Attribution(tok.i, tok.lemma_.lower(), source, subj.i if subj is not None else None)
+    skip = {t.i for t in tok.subtree}
+    body = [t.i for t in sent if t.i not in skip]
+    att = Attribution(tok.i, "according to", _source_range(pobj), pobj.i, _runs(tok.doc, text, body))
+    att.cue_class = "nominal"
+    return att
+
+
+def _adverbial(clause: Token) -> bool:
+    """ "As new evidence emerges, Cruz argued that ...", "During a speech ..., Clinton joked":
+    a clause of time, reason or place set before the cue, which the parser may hang on it
+    as its complement."""
+    first = clause.left_edge
+    if clause.i > clause.head.i:
+        return False
+    return first.dep_ == "mark" and first.lower_ in _ADVERBIAL_MARKS or first.pos_ == "ADP"
+
+
+def _speech_content(tok: Token, att: Attribution, text: str) -> None:
+    doc = tok.doc
+    right_clause = any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children)
     for child in tok.children:
+        if _adverbial(child) or right_clause and child.dep_ == "ccomp" and child.i < tok.i:
+            continue  # a clause before a cue that has its own after it is something else
         if child.dep_ in _CONTENT_DEPS or child.dep_ == "xcomp" and att.lemma in _XCOMP_VERBS:
             r = _trimmed(doc, text, child.left_edge.i, child.right_edge.i + 1)
             if r is not None:
@@ -196,6 +293,33 @@ def _cue_attribution(tok: Token, sent: Span, text: str) -> Attribution | None:
         skip = {t.i for t in tok.subtree}
         body = sorted(t.i for t in tok.head.subtree if t.i not in skip)
         att.content = _runs(doc, text, body)
+        att.weak = True
+
+
+def _cue_attribution(tok: Token, sent: Span, text: str) -> Attribution | None:
+    if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+        return _according_to(tok, sent, text)
+    lemma = tok.lemma_.lower()
+    cls = cue_class(tok, SPEECH_VERBS) if tok.pos_ in ("VERB", "AUX") else None
+    if cls is None or _naming(tok):
+        return None
+    if _reduced_passive(tok) and _agent(tok) is None:
+        return None  # "when asked to review", "a plan announced last week": no one is saying
+    if lemma == "continue" and any(c.dep_ == "xcomp" for c in tok.children):
+        return None  # "will continue to be": carrying on, not saying anything
+    if lemma in SPEECH_VERBS and not is_raising(tok):
+        subj = _subject(tok) or _inverted_subject(tok)
+        source = _source_range(subj) if subj is not None else None
+        att = Attribution(tok.i, lemma, source, subj.i if subj is not None else None, cue_class=cls)
+        _speech_content(tok, att, text)
+        return att
+    body = verb_content(tok)
+    if body is None:
+        return None
+    subj = None if is_raising(tok) else _subject(tok)
+    source = _source_range(subj) if subj is not None else None
+    att = Attribution(tok.i, lemma, source, subj.i if subj is not None else None, cue_class=cls)
+    att.content = _runs(tok.doc, text, body)
     return att
 
 
@@ -206,25 +330,96 @@ class _Finder:
         self.doc = doc
         self.text = doc.text
         self.sent_of = sent_of
-        paras = _paragraphs(self.text)
+        self.paras = _paragraphs(self.text)
         self.cues: dict[int, Attribution] = {}
-        p = 0
-        for tok in doc:
-            while p + 1 < len(paras) and paras[p][1] < tok.idx:
-                p += 1
-            att = _cue_attribution(tok, sents[sent_of[tok.i]], self.text)
-            if att is None:
+        # only words that can be cues become Token objects (most of the cost otherwise)
+        lemmas, lowers = doc.to_array([LEMMA, LOWER]).T.tolist()
+        candidates = [
+            i
+            for i, (lem, low) in enumerate(zip(lemmas, lowers, strict=True))
+            if lem in _CUE_HASHES or low in _CUE_HASHES
+        ]
+        framing: list[Token] = []
+        for i in candidates:
+            tok = doc[i]
+            att = _cue_attribution(tok, sents[sent_of[i]], self.text)
+            if att is not None:
+                self._keep(att)
+            else:
+                framing.append(tok)
+        self._framing_cues(framing, sents)
+        self.quotes = find_quote_spans(self.text)
+        self._drop_nested()
+        self._drop_crowded_guesses()
+
+    def _drop_crowded_guesses(self) -> None:
+        """Content guessed from the clause around a cue ("X, he said") is not his when that
+        clause has cues of its own ("McConnell argued ...; Cruz called ...; Boehner said")."""
+        cue_chars = [self.doc[i].idx for i in self.cues]
+        for att in self.cues.values():
+            if att.weak and any(a <= c < b for a, b in att.content for c in cue_chars):
+                att.content, att.weak = [], False
+
+    def _keep(self, att: Attribution) -> None:
+        """Store a cue with its content clipped to the cue's paragraph."""
+        at = self.doc[att.cue].idx
+        para = self.paras[max(0, bisect_left(self.paras, (at + 1, 0)) - 1)]
+        clipped = (_clip(self.text, r, para) for r in att.content)
+        att.content = [r for r in clipped if r is not None]
+        if att.content or att.lemma in SPEECH_VERBS:
+            self.cues[att.cue] = att
+
+    def _framing_cues(self, candidates: list[Token], sents: list[Span]) -> None:
+        """Cues that are not words of saying: a document framing a clause ("In the
+        poll, Trump leads"), a cue noun ("his claim that ...") and a name before a
+        colon ("BOULDUAN: You guys ...")."""
+        doc, text = self.doc, self.text
+        for tok in candidates:
+            if tok.lower_ == "in" and tok.head.i not in self.cues and (found := prepositional_source(tok)):
+                pobj, body = found
+                self._keep(
+                    Attribution(
+                        tok.i, "in", _source_range(pobj), pobj.i, _runs(doc, text, body), cue_class="nominal"
+                    )
+                )
+            elif (held := noun_cue(tok)) is not None:
+                holder, body = held
+                src = _source_range(holder) if holder is not None else None
+                head = holder.i if holder is not None else None
+                self._keep(
+                    Attribution(
+                        tok.i, tok.lemma_.lower(), src, head, _runs(doc, text, body), cue_class="nominal"
+                    )
+                )
+        starts = {a for a, _ in self.paras}
+        for sent in sents:
+            if sent.start_char not in starts or (name := colon_source(sent)) is None:
                 continue
-            clipped = (_clip(self.text, r, paras[p]) for r in att.content)
-            att.content = [r for r in clipped if r is not None]
-            if att.lemma == "according to" and not att.content:
+            colon = doc[name[1]]
+            content = [(colon.idx + 1, _headline_end(text, colon.idx + 1, sent.end_char))]
+            self._keep(Attribution(colon.i, ":", name, name[1] - 1, content, cue_class="nominal"))
+
+    def _drop_nested(self) -> None:
+        """Cues inside a quotation are part of what its speaker said ("... they want to
+        predict what we think"), not attributions of their own; beliefs, wishes and
+        stances reported inside someone's paraphrase belong to it too (speech verbs
+        there keep theirs: they say whose words a nested quote is)."""
+        quoted = [(q.start, q.end) for q in self.quotes if len(self.text[q.start : q.end].split()) >= 4]
+        for i, att in list(self.cues.items()):
+            at = self.doc[i].idx
+            if any(a <= at < b for a, b in quoted):
+                del self.cues[i]
                 continue
-            self.cues[tok.i] = att
+            if att.lemma in SPEECH_VERBS or att.lemma == "according to":
+                continue
+            others = (r for j, o in self.cues.items() if j != i for r in o.content)
+            if any(a <= at < b for a, b in others):
+                del self.cues[i]
 
     def run(self) -> list[Attribution]:
         last: tuple[QuoteSpan, Attribution] | None = None  # previous attributed quote
         orphans: list[Attribution] = []
-        for q in find_quote_spans(self.text):
+        for q in self.quotes:
             att = self._link(q)
             if att is None and last is not None and self._continues(q, *last):
                 att = last[1]
@@ -240,6 +435,9 @@ class _Finder:
                 orphan.add_quote(q.start, q.end)
                 orphans.append(orphan)
             last = None
+        for att in self.cues.values():  # "described himself as", "announced a plan"
+            if not att.content and att.lemma in _OBJECT_SPEECH and (body := verb_content(self.doc[att.cue])):
+                att.content = _runs(self.doc, self.text, body)
         found = [a for a in self.cues.values() if a.content]
         found.extend(orphans)
         found.sort(key=lambda a: a.content[0][0])
@@ -275,8 +473,8 @@ class _Finder:
         doc = self.doc
         found: tuple[int, Attribution, int] | None = None  # (content length, attribution, range index)
         for att in self.cues.values():  # the parse: the quote is (in) the cue's content
-            if q.start <= doc[att.cue].idx < q.end:
-                continue
+            if q.start <= doc[att.cue].idx < q.end or att.cue_class in _SILENT:
+                continue  # wanting or believing quotes nobody: a quote there is someone else's
             for k, (a, b) in enumerate(att.content):
                 if min(b, q.end) - max(a, q.start) > 0 and (found is None or b - a < found[0]):
                     found = (b - a, att, k)
@@ -317,11 +515,19 @@ class _Finder:
             if doc[i].text in ".!?":
                 return None
             i -= 1
+        if i >= 0 and doc[i].lower_ == "that":
+            i -= 1
+        att = self.cues.get(i)
+        if att is not None and att.lemma in SPEECH_VERBS and not att.content:
+            att.add_quote(q.start, q.end)  # 'He said "this election ..."': the quote is what was said
+            return att
         if i < 0 or doc[i].text not in ":,":
             return None
         for j in range(i - 1, max(i - 8, -1), -1):
             att = self.cues.get(j)
             if att is not None:
+                if att.weak and not att.direct:
+                    att.content, att.weak = [], False  # 'asked ..., he replied: "I would ..."'
                 if att.content and not att.direct:
                     return None
                 att.add_quote(q.start, q.end)
@@ -335,100 +541,6 @@ def find_attributions(doc: Doc, sentences: tuple[list[Span], list[int]] | None =
     """Every attribution in a parsed Doc, in text order (speakers not yet resolved)."""
     sents, sent_of = sentences or sentence_index(doc)
     return _Finder(doc, sents, sent_of).run()
-
-
-# -- speaker resolution ----------------------------------------------------------
-
-
-def _token_entities(doc: Doc, mentions: list[EntityMention]) -> dict[int, int]:
-    out: dict[int, int] = {}
-    for m in mentions:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None:
-            for i in range(span.start, span.end):
-                out[i] = m.entity
-    return out
-
-
-def _roles(doc: Doc, mentions: list[EntityMention], types: dict[int, str]) -> dict[str, set[int]]:
-    """Role noun -> the people the entity resolver gave that role ("the spokesperson")."""
-    roles: dict[str, set[int]] = {}
-    for m in mentions:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or len(span) < 2 or types.get(m.entity) != "PERSON":
-            continue
-        if span[0].lower_ in ("the", "this", "that") and span[-1].pos_ == "NOUN":
-            roles.setdefault(span[-1].lemma_.lower(), set()).add(m.entity)
-    return roles
-
-
-class _Speakers:
-    def __init__(
-        self,
-        doc: Doc,
-        sentences: tuple[list[Span], list[int]],
-        entities: list[LocalEntity],
-        mentions: list[EntityMention],
-    ) -> None:
-        self.doc = doc
-        self.sents, self.sent_of = sentences
-        self.types = {e.key: e.type for e in entities}
-        self.tok_ent = _token_entities(doc, mentions)
-        self.persons = sorted((i, k) for i, k in self.tok_ent.items() if self.types.get(k) == "PERSON")
-        self.person_tokens = [i for i, _ in self.persons]
-        self.roles = _roles(doc, mentions, self.types)
-
-    def resolve(self, atts: list[Attribution]) -> None:
-        history: list[tuple[int, int]] = []  # (sentence start, entity) of resolved speakers
-        for att in sorted(atts, key=lambda a: a.cue):
-            if att.speaker is None:
-                continue
-            tok = self.doc[att.speaker]
-            if tok.lower_ in _PRONOUNS and att.speaker not in self.tok_ent:
-                att.entity = self._pronoun(tok, history)
-            else:
-                att.entity = self._named(att)
-            if att.entity is not None:
-                history.append((self.sent_of[tok.i], att.entity))
-
-    def _named(self, att: Attribution) -> int | None:
-        assert att.speaker is not None
-        if att.speaker in self.tok_ent:
-            return self.tok_ent[att.speaker]
-        head = self.doc[att.speaker]
-        if head.pos_ == "NOUN":
-            # "a White House spokesperson" when the article calls one person "the spokesperson"
-            people = self.roles.get(head.lemma_.lower(), set())
-            if len(people) == 1:
-                return next(iter(people))
-        # else whoever the source names: "Mr. Moon's office" speaks for Mr. Moon
-        lo, hi = att.source or (att.speaker, att.speaker + 1)
-        for i in range(lo, hi):
-            if i in self.tok_ent:
-                return self.tok_ent[i]
-        return None
-
-    def _pronoun(self, tok: Token, history: list[tuple[int, int]]) -> int | None:
-        personal = tok.lower_ in _PERSONAL
-        k = self.sent_of[tok.i]
-        this = self.sents[k]
-        prev = self.sents[k - 1] if k > 0 else None
-        window = {k, k - 1, k - 2}
-        for s, ent in reversed(history):
-            if s in window and (self.types.get(ent) == "PERSON") == personal:
-                return ent
-        if not personal:
-            return None
-        for sent in (this, prev):
-            if sent is None:
-                continue
-            for child in sent.root.children:
-                if child.dep_ in ("nsubj", "nsubjpass") and child.i < tok.i:
-                    owner = self.tok_ent.get(child.i)
-                    if owner is not None and self.types.get(owner) == "PERSON":
-                        return owner
-        pos = bisect_left(self.person_tokens, tok.i)
-        return self.persons[pos - 1][1] if pos else None
 
 
 # -- Quote objects -----------------------------------------------------------------
@@ -453,6 +565,36 @@ def _cue_date(doc: Doc, cue: int, timexes: list[Timex]) -> DateValue | None:
     return None
 
 
+def _scare_quote(doc: Doc, a: int, b: int, att: Attribution) -> bool:
+    """One quoted word inside paraphrase ('when it came to “Obamacare”') unless the cue names
+    something, a label inside a noun phrase ('a “religious freedom” bill'), or a word or two
+    inside an embedded question ("explained why he could appeal to “outsiders”"): the
+    writer's marks, not words anyone is reported to have said."""
+    text = doc.text
+    n = len(text[a:b].split())
+    if n >= 4:
+        return False
+    if n == 1 and att.lemma not in _NAMING:
+        return True  # 'when it came to “Obamacare”'
+    span = doc.char_span(a, b, alignment_mode="expand")
+    if span is not None and len(span) and span.root.dep_ in ("amod", "compound", "nmod"):
+        return True  # 'a controversial “religious freedom” bill': a label inside a noun phrase
+    around = next((r for r in att.content if r[0] <= a and b <= r[1]), None)
+    return around is not None and text[around[0] : around[1]].split(" ", 1)[0].casefold() in _WH_WORDS
+
+
+def _piece_kind(att: Attribution, k: int, text: str) -> str:
+    if k in att.direct:
+        return "direct"
+    return "mixed" if _embeds(att.content[k], att.nested, text) else "indirect"
+
+
+def _embeds(r: tuple[int, int], quotes: list[tuple[int, int]], text: str) -> bool:
+    """Paraphrase around a quoted clause (four words or more; a scare-quoted
+    phrase such as a “birthday letter” leaves it indirect)."""
+    return any(r[0] <= a and b <= r[1] and len(text[a:b].split()) >= 4 for a, b in quotes)
+
+
 def quotes_of(
     doc: Doc,
     atts: list[Attribution],
@@ -471,14 +613,17 @@ def quotes_of(
     out: list[Quote] = []
     text = doc.text
     for att in atts:
-        speaker = names.get(att.entity) if att.entity is not None else None
+        if att.lemma and any(c.dep_ == "neg" or c.lower_ in _MODALS for c in doc[att.cue].children):
+            continue  # "Lee did not mention ...", "could threaten to ...": nothing of theirs to quote
+        speaker = names.get(att.entity) if att.entity is not None else att.written
         cue_sent = sent_of[att.cue]
         timexes = by_sentence.get(cue_sent, [])
         date = _cue_date(doc, att.cue, timexes) if att.lemma and timexes else None
-        pieces = [(a, b, "direct" if k in att.direct else "indirect") for k, (a, b) in enumerate(att.content)]
-        pieces += [(a, b, "direct") for a, b in att.nested]
+        pieces = [(a, b, _piece_kind(att, k, text)) for k, (a, b) in enumerate(att.content)]
+        pieces += [(a, b, "direct") for a, b in att.nested if not _scare_quote(doc, a, b, att)]
         for a, b, kind in pieces:
-            out.append(Quote(a, b, text[a:b], att.lemma, speaker, att.entity, kind, cue_sent, date))
+            cls = att.cue_class
+            out.append(Quote(a, b, text[a:b], att.lemma, speaker, att.entity, kind, cue_sent, date, cls))
     out.sort(key=lambda q: (q.start, q.end))
     return out
 
@@ -488,8 +633,8 @@ def annotate_quotes(doc: Doc) -> list[Quote]:
     entities: list[LocalEntity] = list(doc._.entities or [])
     sentences = sentence_index(doc)
     atts = find_attributions(doc, sentences)
-    _Speakers(doc, sentences, entities, list(doc._.entity_mentions or [])).resolve(atts)
-    return quotes_of(doc, atts, entities, sentences)
+    resolve_speakers(doc, sentences, entities, list(doc._.entity_mentions or []), atts)
+    return keep_quotes(doc, quotes_of(doc, atts, entities, sentences))
 
 
 @Language.factory(

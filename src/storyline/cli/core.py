@@ -20,7 +20,7 @@ from ..pipeline.pool import stop_on_sigterm
 from ..pipeline.report import IngestReport, ProgressCallback
 from ..settings import SETTINGS, Settings
 from ..timeline.export import render, render_sections
-from ..types import TimelineQuery
+from ..types import CUE_CLASS_NAMES, QUOTE_KINDS, TimelineQuery
 from . import main
 from .common import EXIT_SKIPPED, echo, format_option, handle_errors, print_json, safe_text
 
@@ -231,14 +231,24 @@ def entities(ctx: click.Context, type_: str | None, story: int | None, limit: in
 @main.command()
 @click.option("--speaker", metavar="NAME", help="Only quotes by this entity.")
 @click.option("--story", type=int, default=None, metavar="ID", help="Only quotes in this story's articles.")
+@click.option("--kind", type=click.Choice(QUOTE_KINDS), help="Only direct, indirect or mixed quotes.")
+@click.option("--cue-class", type=click.Choice(CUE_CLASS_NAMES), help="Only quotes with this kind of cue.")
 @click.option("--limit", type=int, default=None, help="At most this many.")
 @format_option()
 @click.pass_context
 @handle_errors
-def quotes(ctx: click.Context, speaker: str | None, story: int | None, limit: int | None, fmt: str) -> None:
+def quotes(
+    ctx: click.Context,
+    speaker: str | None,
+    story: int | None,
+    kind: str | None,
+    cue_class: str | None,
+    limit: int | None,
+    fmt: str,
+) -> None:
     """List quotes with their speaker and article."""
     with _open(ctx, read_only=True) as sl:
-        rows = sl.quotes(speaker, limit, story)
+        rows = sl.quotes(speaker, limit, story, kind=kind, cue_class=cue_class)
     if fmt == "json":
         print_json(rows)
     else:

@@ -115,12 +115,18 @@ class QueriesMixin:
         article_id: int | None = None,
         limit: int | None = None,
         story: int | None = None,
+        kind: str | None = None,
+        cue_class: str | None = None,
     ) -> list[dict[str, Any]]:
         where: list[str] = ["1=1"]
         params: list[str | int] = []
         if story is not None:
             where.append(_IN_STORY.format(article="q.article_id"))
             params.extend([story, story])
+        for column, value in (("kind", kind), ("cue_class", cue_class)):
+            if value is not None:
+                where.append(f"q.{column} = ?")
+                params.append(value)
         if speaker_ids is not None:
             where.append(f"q.speaker_entity_id IN ({','.join('?' * len(speaker_ids)) or 'NULL'})")
             params.extend(speaker_ids)
@@ -129,7 +135,7 @@ class QueriesMixin:
             params.append(article_id)
         rows = self.conn.execute(
             f"""SELECT q.id, COALESCE(e.name, q.speaker_name) AS speaker, q.text, q.article_id AS article,
-                       a.title, q.date, q.cue, q.kind, a.published
+                       a.title, q.date, q.cue, q.kind, q.cue_class, a.published
                 FROM quotes q JOIN articles a ON a.id = q.article_id
                 LEFT JOIN entities e ON e.id = q.speaker_entity_id
                 WHERE {" AND ".join(where)}

@@ -104,7 +104,7 @@ class WriterMixin:
     def insert_quote(self, article_id: int, quote: Quote, speaker_entity_id: int | None) -> None:
         self.conn.execute(
             """INSERT INTO quotes(article_id, start, "end", text, cue, kind, speaker_name,
-                   speaker_entity_id, sentence_idx, date) VALUES (?,?,?,?,?,?,?,?,?,?)""",
+                   speaker_entity_id, sentence_idx, date, cue_class) VALUES (?,?,?,?,?,?,?,?,?,?,?)""",
             (
                 article_id,
                 quote.start,
@@ -116,6 +116,7 @@ class WriterMixin:
                 speaker_entity_id,
                 quote.sentence,
                 quote.date.value if quote.date else None,
+                quote.cue_class,
             ),
         )
 

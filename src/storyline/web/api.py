@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request
 from pydantic import BaseModel
@@ -36,6 +36,8 @@ DATE_PATTERN = (rf"^(?:{_YEAR}(?:-(?:0[1-9]|1[0-2])|-{_DAY})?|{_WEEK_YEAR}-W(?:0
                 rf"|{_LEAP}-02-29)$")
 # a date as above, or "last" (the last add)
 NEW_SINCE_PATTERN = rf"^(?:last|{DATE_PATTERN[1:-1]})$"
+QuoteKind = Literal["direct", "indirect", "mixed"]
+CueClass = Literal["speech", "cognition", "intention", "stance", "nominal"]
 DateParam = Annotated[
     str | None,
     Query(max_length=20, pattern=DATE_PATTERN,
@@ -177,8 +179,10 @@ def quotes(
     q: Text = None,
     limit: Limit = 100,
     offset: Offset = 0,
+    kind: Annotated[QuoteKind | None, Query(description="direct, indirect or mixed")] = None,
+    cue_class: Annotated[CueClass | None, Query(description="the class of the cue")] = None,
 ) -> dict[str, Any]:
-    total, rows = _service(request).quotes(speaker, q, offset, limit)
+    total, rows = _service(request).quotes(speaker, q, offset, limit, kind, cue_class)
     return {"total": total, "items": rows}
 
 

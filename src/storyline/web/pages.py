@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ..errors import NotFoundError, StorylineError
-from ..types import TimelineEvent, TimelineQuery
+from ..types import CUE_CLASS_NAMES, QUOTE_KINDS, TimelineEvent, TimelineQuery
 from .csrf import session_token, set_token_cookie
 from .format import MONTHS, axis_labels, display_basis, display_date, month_key
 from .service import Service, TimelinePage
@@ -170,7 +170,11 @@ def entity(request: Request, entity_id: Id) -> HTMLResponse:
 
 @router.get("/quotes", response_class=HTMLResponse)
 def quotes(request: Request, speaker: Short = None, q: Annotated[str | None, Query(max_length=500)] = None,
-           page: Page = 1) -> HTMLResponse:
-    total, rows = _service(request).quotes(speaker or None, q or None, (page - 1) * PAGE, PAGE)
+           page: Page = 1, kind: Short = None, cue_class: Short = None) -> HTMLResponse:
+    kind = kind if kind in QUOTE_KINDS else None  # an unknown value filters nothing
+    cue_class = cue_class if cue_class in CUE_CLASS_NAMES else None
+    total, rows = _service(request).quotes(speaker or None, q or None, (page - 1) * PAGE, PAGE,
+                                           kind, cue_class)
     return render(request, "quotes.html", title="Quotes", quotes=rows, total=total, speaker=speaker or "",
-                  q=q or "", page=page, pages=max(1, -(-total // PAGE)), query=_query)
+                  q=q or "", kind=kind or "", cue_class=cue_class or "", kinds=QUOTE_KINDS,
+                  cue_classes=CUE_CLASS_NAMES, page=page, pages=max(1, -(-total // PAGE)), query=_query)

@@ -172,7 +172,8 @@ class Service:
         return {**entity, "events": events, "quotes": quotes}
 
     def quotes(self, speaker: str | None = None, q: str | None = None,
-               offset: int = 0, limit: int = 100) -> tuple[int, list[dict[str, Any]]]:
+               offset: int = 0, limit: int = 100, kind: str | None = None,
+               cue_class: str | None = None) -> tuple[int, list[dict[str, Any]]]:
         with self.lock:
             try:
                 rows = self.store.list_quotes(self.sl.entity_ids(speaker))
@@ -187,6 +188,7 @@ class Service:
             needle = q.casefold().strip()
             rows = [r for r in rows if needle in r["text"].casefold()
                     or needle in (r["speaker"] or "").casefold()]
+        rows = [r for r in rows if kind in (None, r["kind"]) and cue_class in (None, r["cue_class"])]
         for r in rows:
             r["display_date"] = display_date(r["date"] or r["published"])
         return len(rows), rows[offset : offset + limit]

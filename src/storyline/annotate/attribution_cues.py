@@ -1,0 +1,220 @@
+"""Attribution cues beyond speech verbs: the lexicon and how each cue's content is read.
+
+A cue belongs to one *class*:
+
+- ``speech``: saying or writing ("said", "tweeted", "called X a liar", "the poll shows");
+- ``cognition``: belief and knowledge ("believes", "thinks", "found that", "seems to");
+- ``intention``: wanting and planning ("wants to", "plans to", "hopes", "refused to");
+- ``stance``: taking a side or attacking one ("warned", "accused", "denied", "backed");
+- ``nominal``: a noun or phrase ("according to", "his claim that", "in the poll").
+
+Verbs that are mostly used in other senses ("know", "see", "want", "think") count
+only with a clausal complement ("thinks that ...", "wants to ..."); the others
+also with a plain object ("criticized Clinton", "endorsed Cruz"). Content is what
+the verb governs to its right (object, complement, prepositional phrase);
+raising verbs ("X seems to be", "X is expected to") have no source and their
+content includes the subject.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+__all__ = [
+    "CUE_CLASSES",
+    "CUE_WORDS",
+    "EXTRA_SPEECH",
+    "NOMINAL_CUES",
+    "RAISING",
+    "colon_source",
+    "cue_class",
+    "needs_clause",
+    "noun_cue",
+    "prepositional_source",
+    "verb_content",
+    "words",
+]
+
+
+def words(text: str) -> frozenset[str]:
+    """The whitespace-separated words of a lexicon string."""
+    return frozenset(text.split())
+
+
+_EXTRA_SPEECH = """
+call describe cite refer point respond mention discuss talk  email chant reply remind list label
+dub portray characterize liken echo retweet interject utter preach  outline detail highlight
+underscore tout muse opine pronounce reaffirm clarify elaborate articulate recite express voice hint
+imply show indicate  forecast  hail credit signal
+"""
+_COGNITION = """
+think believe know feel find see consider view regard deem  realize understand learn doubt
+suspect wonder fear worry assume imagine   recognize  perceive determine envision
+foresee  contemplate mull reckon  calculate judge seem appear
+"""
+_INTENTION = """
+want plan hope hop expect intend  seek decide refuse decline agree offer threaten prefer wish opt strive
+ like push demand
+"""
+_STANCE = """
+accuse criticize support oppose endorse back defend praise attack blast slam blame dismiss reject
+question challenge denounce condemn mock favor applaud welcome thank disavow dispute rebuke decry
+chide lash rail assail deride lambast champion advocate embrace congratulate contradict rebut
+repudiate disparage insult bash  rip savage scoff  bemoan  vouch balk spar attribute
+apologize disagree allude
+"""
+
+# speech verbs of ``quotes.SPEECH_VERBS`` that are also stances
+_STANCE_SPEECH = words(
+    "warn deny insist acknowledge claim admit concede allege charge complain lament boast brag urge"
+)
+
+
+def _classes() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for cls, words in (("speech", _EXTRA_SPEECH), ("cognition", _COGNITION), ("intention", _INTENTION)):
+        out.update(dict.fromkeys(words.split(), cls))
+    out.update(dict.fromkeys(_STANCE.split(), "stance"))
+    return out
+
+
+CUE_CLASSES: dict[str, str] = _classes()
+# cues mostly used in other senses: only with a clause ("thinks that", "wants to")
+_CLAUSE_ONLY = words(
+    "think believe know feel find see consider understand learn realize remember want like hope plan expect "
+    "wish hop figure look agree push challenge thank welcome assume"
+)
+# the subject is what is thought or expected, not who thinks it: "Trump seems to lead"
+RAISING = words("seem appear")
+# passive "X is expected/believed/said to ...": no source, the subject is content
+_PASSIVE_RAISING = words("expect believe say think know consider report rumor view see")
+# nouns that cue an attribution when they govern a clause or an "of"/"about" phrase
+NOMINAL_CUES = words("""
+statement claim criticism concern view hope doubt suggestion assertion complaint allegation accusation
+warning belief promise pledge argument contention assumption opinion admission fear insistence
+denial vow demand call proposal plan desire intention expectation prediction estimate
+""")
+# documents that state things: "in the poll", "in the report"
+_DOCUMENTS = words("poll survey study report analysis review audit filing memo letter book ad video")
+# verbs whose object is the person addressed, not what was said
+_ADDRESSEE = words("remind tell inform assure advise warn urge ask thank congratulate")
+_TOPIC_PREPS = words("of about on against over for to")
+CUE_WORDS = frozenset(CUE_CLASSES) | NOMINAL_CUES
+# verbs of showing and naming counted as speech beyond the classic speech verbs
+EXTRA_SPEECH = words(_EXTRA_SPEECH)
+_CONTENT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "prep", "attr", "oprd", "acomp", "dative", "pcomp"})
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
+# prepositions that mostly place or date a report rather than say what it is about
+_FRAME_PREPS = words(
+    "in during after before since by from via through until within amid despite across near under around "
+    "inside outside following throughout upon including like according"
+)
+_TIME_WORDS = words(
+    "monday tuesday wednesday thursday friday saturday sunday day night morning afternoon evening week "
+    "weekend month year today yesterday tonight time occasion"
+)
+
+
+def cue_class(verb: Token, speech_verbs: frozenset[str]) -> str | None:
+    """The class of a verb cue, or None for a word that is not one."""
+    lemma = verb.lemma_.lower()
+    if lemma in _STANCE_SPEECH:
+        return "stance"
+    if lemma in speech_verbs:
+        return "speech"
+    if lemma in CUE_CLASSES:
+        return CUE_CLASSES[lemma]
+    return None
+
+
+def needs_clause(lemma: str) -> bool:
+    return lemma in _CLAUSE_ONLY
+
+
+def passive_raising(verb: Token) -> bool:
+    """ "X is expected to win": the passive of a reporting verb with an infinitive."""
+    return (
+        verb.lemma_.lower() in _PASSIVE_RAISING
+        and any(c.dep_ == "auxpass" for c in verb.children)
+        and any(c.dep_ == "xcomp" for c in verb.children)
+    )
+
+
+def verb_content(verb: Token) -> list[int] | None:
+    """Token indexes of what a non-speech cue verb governs, or None when it
+    governs nothing that can be content (or only a plain object where a clause
+    is required)."""
+    lemma = verb.lemma_.lower()
+    raising = lemma in RAISING or passive_raising(verb)
+    picked = [c for c in verb.rights if c.dep_ in _CONTENT_DEPS and not _frame(c)]
+    if lemma in _ADDRESSEE:  # "reminded voters that ...": the object is who was told
+        picked = [c for c in picked if c.dep_ != "dobj"]
+    if not picked:
+        return None
+    if (needs_clause(lemma) or raising) and not any(c.dep_ in _CLAUSE_DEPS for c in picked):
+        return None
+    tokens = {t.i for c in picked for t in c.subtree}
+    if raising:
+        tokens.update(t.i for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree)
+    return sorted(tokens)
+
+
+def prepositional_source(prep: Token) -> tuple[Token, list[int]] | None:
+    """ "In the survey, Trump leads ...": the document named after "in" and the
+    clause it frames, when that clause has no cue of its own (checked by the caller)."""
+    # only a frame set before its clause ("In the poll, ..."), not "surging in the polls"
+    if (
+        prep.lower_ != "in"
+        or prep.dep_ != "prep"
+        or prep.head.pos_ not in ("VERB", "AUX")
+        or prep.i > prep.head.i
+    ):
+        return None
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.lemma_.lower() not in _DOCUMENTS:
+        return None
+    skip = {t.i for t in prep.subtree}
+    return pobj, [t.i for t in prep.head.subtree if t.i not in skip]
+
+
+def noun_cue(noun: Token) -> tuple[Token | None, list[int]] | None:
+    """ "his claim that ...", "criticism of the plan from Democrats": a cue noun,
+    its holder (possessive, "from"/"by" phrase or a name before it) and the clause
+    or topic it governs."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in NOMINAL_CUES:
+        return None
+    source: Token | None = None
+    content: list[int] = []
+    for c in noun.children:
+        if c.dep_ == "poss" or c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < noun.i:
+            source = c
+        elif c.dep_ == "prep" and c.lower_ in ("from", "by"):
+            source = next((p for p in c.children if p.dep_ == "pobj"), source)
+        elif c.dep_ in ("acl", "ccomp") or c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS:
+            content.extend(t.i for t in c.subtree)
+    return (source, sorted(content)) if content else None
+
+
+def colon_source(sent: Span) -> tuple[int, int] | None:
+    """ "Marco Rubio: I'm not interested", "BOULDUAN: You guys ...": a short name
+    opening a line and followed by a colon speaks what follows (token range of the name)."""
+    for tok in sent[:6]:
+        if tok.text == ":":
+            name = sent.doc[sent.start : tok.i]
+            ok = 0 < len(name) <= 4 and all(t.pos_ in ("PROPN", "NOUN", "PUNCT", "DET") for t in name)
+            return (sent.start, tok.i) if ok and any(t.pos_ == "PROPN" for t in name) else None
+    return None
+
+
+def _frame(child: Token) -> bool:
+    """A prepositional phrase of place, time or medium ("in a statement", "on Sunday")."""
+    if child.dep_ != "prep":
+        return False
+    if child.lower_ in _FRAME_PREPS:
+        return True
+    pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+    return pobj is not None and (pobj.lower_ in _TIME_WORDS or pobj.pos_ == "NUM")
+
+
+def is_raising(verb: Token) -> bool:
+    return verb.lemma_.lower() in RAISING or passive_raising(verb)

