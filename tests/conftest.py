@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -27,10 +28,21 @@ def data_dir() -> Path:
 
 
 def require_data(*parts: str) -> Path:
+    """A benchmark data path. Missing: a failure when $STORYLINE_DATA_DIR names the data
+    folder (a configured run must not turn into skips), a skip when nothing is configured."""
     path = data_dir().joinpath(*parts)
     if not path.exists():
-        pytest.skip(f"benchmark data not found at {path}; set STORYLINE_DATA_DIR")
+        message = f"benchmark data not found at {path}"
+        if os.environ.get("STORYLINE_DATA_DIR"):
+            pytest.fail(f"{message}, though STORYLINE_DATA_DIR is set")
+        pytest.skip(f"{message}; set STORYLINE_DATA_DIR")
     return path
+
+
+def quality_floor(name: str) -> float:
+    """The floor ``name`` pinned in tests/quality_baseline.json."""
+    floors = json.loads((ROOT / "tests" / "quality_baseline.json").read_text(encoding="utf-8"))
+    return float(floors[name])
 
 
 @pytest.fixture(scope="session")

@@ -179,9 +179,6 @@ def test_outlet_glued_to_timestamp() -> None:
 
 
 def test_html_page_main_text_and_metadata() -> None:
-    pytest.importorskip(
-        "trafilatura", reason="trafilatura not importable (needs lxml_html_clean)", exc_type=ImportError
-    )
     (article,) = _clean_file(FIXTURES / "page.html")
     assert article.title == "Envoy says talks will resume in Geneva"
     assert article.source == "The Daily Ledger"
@@ -280,7 +277,6 @@ def test_html_in_export_fields_loses_its_scripts() -> None:
 
 
 def test_export_with_html_field_only() -> None:
-    pytest.importorskip("trafilatura", reason="trafilatura not importable", exc_type=ImportError)
     html = (FIXTURES / "page.html").read_text()
     record = make_record("e.jsonl#2", b"{}", "jsonl", {"html": html, "source": "Ledger"})
     (article,) = clean(record)
@@ -288,7 +284,6 @@ def test_export_with_html_field_only() -> None:
 
 
 def test_warc_payload_is_cleaned_as_html() -> None:
-    pytest.importorskip("trafilatura", reason="trafilatura not importable", exc_type=ImportError)
     data = (FIXTURES / "page.html").read_bytes()
     record = make_record("c.warc#u", data, "warc", {"url": "https://ledger.example.com/a"})
     (article,) = clean(record)

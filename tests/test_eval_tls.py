@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 from datetime import date
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from conftest import quality_floor, require_data
 from storyline.cli import main
 from storyline.evaluation.t17 import load_topic, ptb_detokenise, read_reference, topic_names
 
@@ -70,10 +70,10 @@ def test_eval_tls_json_and_cache_reuse(t17: Path, tmp_path: Path) -> None:
     assert timeline["topic"] == "mj" and timeline["timeline"] == "MJ_wire/wire.txt"
     assert timeline["dates"] == 2 and timeline["k"] == 1
     assert timeline["date_f1"] == pytest.approx(1.0)  # both days are mentioned in articles of the span
-    assert timeline["ar1"]["f1"] > 0.3
+    assert timeline["ar1"]["f1"] >= quality_floor("t17_mj_wire_ar1_f1")
     assert set(out["average"]) == {"ar1", "ar2", "date_f1"}
     assert set(out["average"]["ar1"]) == {"p", "r", "f1"}
-    assert out["seconds_per_topic"] >= 0
+    assert out["seconds_per_topic"] > 0  # measured, not left at zero
     assert (cache / "mj" / "annotated").exists()
     again = CliRunner().invoke(main, args[:-2])  # text table, annotation reused
     assert again.exit_code == 0, again.output
@@ -81,10 +81,7 @@ def test_eval_tls_json_and_cache_reuse(t17: Path, tmp_path: Path) -> None:
 
 
 def test_real_t17_references() -> None:
-    data = Path(os.environ.get("STORYLINE_DATA_DIR", Path(__file__).parents[1] / ".." / "shared" / "data"))
-    root = data / "t17"
-    if not root.is_dir():
-        pytest.skip(f"T17 not found under {data}; set STORYLINE_DATA_DIR")
+    root = require_data("t17")
     topics = [load_topic(root, name) for name in topic_names(root)]
     assert len(topics) == 9
     assert sum(len(t.references) for t in topics) == 19

@@ -242,7 +242,6 @@ def _warc_bytes(pages: dict[str, tuple[str, bytes]]) -> bytes:
 
 
 def test_warc_one_record_per_html_response(tmp_path: Path) -> None:
-    pytest.importorskip("warcio", reason="warcio is not installed", exc_type=ImportError)
     page = (FIXTURES / "page.html").read_bytes()
     data = _warc_bytes({
         "https://ledger.example.com/a": ("text/html; charset=utf-8", page),

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import playwright.sync_api as playwright_sync  # a dev dependency: `make test` installs it
 import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -27,11 +28,6 @@ if not CHROMIUM.exists():
         raise RuntimeError(f"{CHROMIUM} is missing in CI; `make test` installs it (apt-get install chromium)")
     pytest.skip(f"{CHROMIUM} not installed; run `make chromium` (apt-get install chromium) to run the "
                 "browser test", allow_module_level=True)
-
-if os.environ.get("CI"):
-    import playwright.sync_api as playwright_sync  # CI must run this test, never skip it
-else:
-    playwright_sync = pytest.importorskip("playwright.sync_api", reason="playwright not installed: make test")
 
 
 def _free_port() -> int:
