@@ -158,3 +158,12 @@ def test_new_since_last_and_growth_line(tmp_path: Path, examples_dir: Path) -> N
     assert _timeline(db, "--new-since", "2999-01-01") == []
     bad = _run(db, "timeline", "--new-since", "yesterday")
     assert bad.exit_code == 1 and "--new-since" in bad.output
+
+
+def test_add_names_the_stories_that_grew(tmp_path: Path, examples_dir: Path) -> None:
+    db = tmp_path / "g.db"
+    result = _run(db, "add", str(examples_dir / FILE_A), "--published", "2019-06-23", "--format", "json")
+    grown = json.loads(result.output)["grown_stories"]
+    assert grown and grown[0]["new_events"] >= 1 and grown[0]["label"]
+    text = _run(db, "add", str(examples_dir / FILE_B), "--published", "2018-09-07")
+    assert "stories that grew: [" in text.output

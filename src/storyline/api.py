@@ -104,15 +104,22 @@ class Storyline:
         run, started = self.store.start_ingest_run()
         report = self.ingestor().add(paths, overrides, progress, update=update)
         self.store.finish_ingest_run(run, len(report.added))
-        report.new_events, report.updated_events = self._grown(started)
+        self._grown(started, report)
         report.stale_edits = [f"edit {e.id} ({e.kind}): {why}" for e, why in self.editor.resolved().stale]
         return report
 
-    def _grown(self, since: str) -> tuple[int, int]:
-        """(events first reported since ``since``, older events with new sources since then)."""
+    def _grown(self, since: str, report: IngestReport) -> None:
+        """Count on ``report`` the events first reported since ``since``, the older events
+        given new sources since then, and the stories that got new events."""
         times = self.store.event_report_times(self.store.events_reported_since(since))
-        new = sum(1 for first, _ in times.values() if first >= since)
-        return new, len(times) - new
+        new = [event_id for event_id, (first, _) in times.items() if first >= since]
+        report.new_events, report.updated_events = len(new), len(times) - len(new)
+        per_story: dict[int, int] = {}
+        for event in self.store.events_by_id(new):
+            for story in event.stories:
+                per_story[story] = per_story.get(story, 0) + 1
+        ranked = sorted(per_story.items(), key=lambda item: (-item[1], item[0]))
+        report.grown_stories = [(i, self.store.get_story(i).label, n) for i, n in ranked]
 
     def annotate(
         self,
@@ -147,7 +154,7 @@ class Storyline:
         run, started = self.store.start_ingest_run()
         report = load_dataset(self.store, dataset, self.settings.batch_size, progress)
         self.store.finish_ingest_run(run, len(report.added))
-        report.new_events, report.updated_events = self._grown(started)
+        self._grown(started, report)
         return report
 
     @staticmethod

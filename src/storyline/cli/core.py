@@ -7,20 +7,21 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
 from rich.markup import escape
 from rich.text import Text
 
-from ..api import Storyline
 from ..errors import ConfigError
-from ..pipeline.pool import stop_on_sigterm
 from ..pipeline.report import IngestReport, ProgressCallback
 from ..settings import SETTINGS, Settings
-from ..timeline.export import render, render_sections
 from ..types import CUE_CLASS_NAMES, QUOTE_KINDS, TimelineQuery
+
+if TYPE_CHECKING:  # imported where used, so the CLI starts at once
+    from ..api import Storyline
+
 from . import main
 from .common import EXIT_SKIPPED, echo, format_option, handle_errors, print_json, safe_text
 
@@ -32,6 +33,8 @@ def _open(ctx: click.Context, read_only: bool = False) -> Storyline:
     """The store of ``--db``; ``read_only`` for commands that only read: a missing file is
     then an error (not a new empty store) and a store on a read-only mount opens."""
     settings: Settings = ctx.obj
+    from ..api import Storyline
+
     return Storyline(settings=settings, read_only=read_only)
 
 
@@ -80,6 +83,10 @@ def _print_report(report: IngestReport) -> None:
         click.secho(f"  edit no longer applies: {safe_text(stale)} (see `storyline edits`)", fg="yellow")
     echo(f"the timeline grew by {report.new_events} new event(s); "
          f"{report.updated_events} event(s) got new sources")
+    if report.grown_stories:
+        shown = "; ".join(f"[{i}] {label} (+{n})" for i, label, n in report.grown_stories[:5])
+        more = len(report.grown_stories) - 5
+        echo(f"stories that grew: {shown}" + (f"; and {more} more" if more > 0 else ""))
 
 
 @main.command()
@@ -121,6 +128,9 @@ def add(
     settings: Settings = ctx.obj
     if jobs is not None:
         ctx.obj = replace(settings, jobs=jobs)
+    from ..api import Storyline
+    from ..pipeline.pool import stop_on_sigterm
+
     with stop_on_sigterm(), Storyline(settings=ctx.obj, allow_private=allow_private) as sl, \
             _progress("annotating") as progress:
         report = sl.add(paths, published=published, source=source, manifest=manifest,
@@ -197,6 +207,8 @@ def timeline(
                                 story=story)
         echo(render_summary(days, fmt), nl=False)
         return
+    from ..timeline.export import render, render_sections
+
     title = f"Timeline: {entity}" if entity else "Timeline"
     with _open(ctx, read_only=True) as sl:
         moment = sl.new_since(new_since) if new_since else None
@@ -285,6 +297,8 @@ def search(ctx: click.Context, query: str, story: int | None, limit: int, fmt: s
 @handle_errors
 def demo(ctx: click.Context, path: Path | None, limit: int | None, fmt: str) -> None:
     """Add the bundled example articles and print their timeline."""
+    from ..timeline.export import render_sections
+
     folder = path or EXAMPLES
     if not folder.is_dir():
         raise ConfigError(f"example folder {folder} not found; pass --path FOLDER")

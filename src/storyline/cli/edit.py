@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import json
 import re
+from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from ..api import Storyline
 from ..errors import ConfigError
 from ..settings import Settings
-from ..timeline.edits import Edit, EditKind
+from ..types import Edit, EditKind
+
+if TYPE_CHECKING:  # imported where used, so the CLI starts at once
+    from ..api import Storyline
+
 from . import main
 from .common import CONTEXT_SETTINGS, format_option, handle_errors, print_json
 
@@ -22,6 +26,8 @@ NOTE = click.option("--note", metavar="TEXT", help="Why (kept with the edit).")
 
 def _open(ctx: click.Context) -> Storyline:
     settings: Settings = ctx.obj
+    from ..api import Storyline
+
     return Storyline(settings=settings)
 
 

@@ -7,8 +7,6 @@ from pathlib import Path
 
 import click
 
-from ..api import Storyline
-from ..pipeline.pool import stop_on_sigterm
 from ..settings import ENGINES, Settings
 from . import main
 from .common import EXIT_SKIPPED, echo, format_option, handle_errors, print_json
@@ -45,6 +43,9 @@ def annotate(
     Nothing is linked or stored here: `storyline load OUT` does the cross-document
     steps. Exits with status 3 when any input was skipped.
     """
+    from ..api import Storyline
+    from ..pipeline.pool import stop_on_sigterm
+
     with stop_on_sigterm(), Storyline(settings=settings) as sl, \
             _progress(f"annotating ({engine})") as progress:
         summary = sl.annotate(inputs, out, engine=engine, jobs=jobs, scheduler=scheduler,
@@ -76,6 +77,9 @@ def load(settings: Settings, dataset: Path, fmt: str) -> None:
     blocking, so the cost grows about linearly with the number of articles. Loading
     again adds nothing twice.
     """
+    from ..api import Storyline
+    from ..pipeline.pool import stop_on_sigterm
+
     with stop_on_sigterm(), Storyline(settings=settings) as sl, _progress("loading") as progress:
         report = sl.load(dataset, progress)
     if fmt == "json":

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import click
 
-from ..api import story_dict
 from . import main
 from .common import format_option, handle_errors, print_json
 from .core import _open, _table
@@ -35,6 +34,8 @@ def stories(ctx: click.Context, story_id: int | None, limit: int | None, rebuild
                 click.echo(f"story {story['id']}: {story['label']}")
                 _table(story["members"], ["id", "published", "source", "title", "similarity"])
             return
+        from ..api import story_dict
+
         rows = [story_dict(s) for s in sl.stories(limit)]
     if fmt == "json":
         print_json(rows)

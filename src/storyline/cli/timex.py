@@ -10,7 +10,6 @@ import click
 from rich.console import Console
 
 from ..errors import EvaluationError, InputError
-from ..evaluation.timeml import GoldDoc, find_gold_files, read_gold, read_timeml, write_timeml
 from ..settings import Settings
 from . import main
 from .common import format_option, handle_errors, print_json
@@ -19,6 +18,7 @@ from .eval import eval_group
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from ..evaluation.timeml import GoldDoc
     from ..evaluation.timex import TimexScores
 
 console = Console(stderr=True)
@@ -60,6 +60,7 @@ def _output_name(path: Path) -> str:
 def timex_command(settings: Settings, files: tuple[Path, ...], dct: str | None, out_dir: Path | None) -> None:
     """Tag FILES (TempEval-3 *.TE3input / TimeML, or plain text) with TIMEX3 and write TimeML."""
     from ..annotate.temporal import infer_dct, tag_doc
+    from ..evaluation.timeml import read_timeml, write_timeml
 
     nlp = _load(settings)
     given = _parse_date(dct)
@@ -92,6 +93,8 @@ def timex_command(settings: Settings, files: tuple[Path, ...], dct: str | None, 
 
 
 def _read_all(gold_dir: Path, limit: int | None) -> list[GoldDoc]:
+    from ..evaluation.timeml import find_gold_files, read_gold
+
     docs: list[GoldDoc] = []
     seen: set[str] = set()
     for path in find_gold_files(gold_dir):

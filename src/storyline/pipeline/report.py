@@ -24,6 +24,7 @@ class IngestReport:
     new_events: int = 0  # events first reported by this add
     updated_events: int = 0  # older events this add gave new sources
     stale_edits: list[str] = field(default_factory=list)  # edits that no longer apply
+    grown_stories: list[tuple[int, str, int]] = field(default_factory=list)  # (story, label, new events)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -37,4 +38,7 @@ class IngestReport:
             "new_events": self.new_events,
             "updated_events": self.updated_events,
             "stale_edits": list(self.stale_edits),
+            "grown_stories": [
+                {"story": i, "label": label, "new_events": n} for i, label, n in self.grown_stories
+            ],
         }
