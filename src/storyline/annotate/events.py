@@ -49,6 +49,18 @@ CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB"})
 BACKGROUND_AFTER = timedelta(days=30)
 # Speech verbs date the report, not the thing reported; the reported clause is used instead.
 REPORTING_LEMMAS = frozenset({"say", "tell", "report", "add", "announce", "state", "write"})
+# Verbs whose perfect states a position held over time ("Obama has said ...", "Koch has rejected
+# the idea ..."), not news of the article's day.
+STANCE_LEMMAS = frozenset({
+    "say", "state", "argue", "claim", "insist", "suggest", "maintain", "contend", "believe", "stick",
+    "reject", "deny", "dismiss", "oppose", "support", "compare", "describe", "call", "make", "express",
+})
+# Modifiers that make a perfect span time ("has long said", "have targeted ... for years").
+SPAN_ADVERBS = frozenset({
+    "previously", "repeatedly", "long", "often", "always", "never", "consistently", "frequently",
+    "ever", "before", "regularly", "routinely", "already",
+})
+DURATION_NOUNS = frozenset({"years", "months", "decades", "weeks", "days", "ages", "generations"})
 
 
 @Language.factory(
@@ -229,6 +241,10 @@ def happening(verb: Token) -> bool:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.tag_ == "MD" and a.lower_ not in FUTURE for a in auxes):
         return False
+    if any(c.dep_ == "neg" for c in verb.children):  # "Cruz did not announce ...": nothing happened
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
+        return False
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if any(c.lower_ in ("i", "we", "you") for c in subjects):
         return False
@@ -263,7 +279,21 @@ def _todays_news(sentence: Span) -> bool:
     subject = any(
         c.dep_ in ("nsubj", "nsubjpass") and (c.ent_type_ or c.pos_ == "PROPN") for c in root.children
     )
-    return perfect and subject and not _planned(root)
+    return perfect and subject and not _planned(root) and not _spans_time(root)
+
+
+def _spans_time(verb: Token) -> bool:
+    """A perfect of position or duration: "has said", "has previously compared", "have targeted
+    Planned Parenthood for years", "have stuck to their stance"."""
+    if verb.lemma_.lower() in STANCE_LEMMAS:
+        return True
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in SPAN_ADVERBS:
+            return True
+        lasting = child.lower_ == "since" or any(t.lower_ in DURATION_NOUNS for t in child.subtree)
+        if child.dep_ == "prep" and child.lower_ in ("for", "since") and lasting:
+            return True
+    return False
 
 
 def _planned(verb: Token) -> bool:
