@@ -6,9 +6,11 @@ import re
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
 
 import storyline
 from conftest import link_article
+from storyline.annotate.events import _todays_news, happening
 from storyline.api import Storyline
 from storyline.store import Store
 from storyline.types import (
@@ -239,3 +241,35 @@ def test_every_event_has_a_short_headline(sample: Storyline) -> None:
     assert by_summary["Moon plans to go to Pyongyang on Sept 18 to meet Kim and discuss improving the "
                       "Koreas’ relationship, including potential economic cooperation."].startswith(
         "Moon plans to go to Pyongyang")
+
+
+# -- sentences that are not events (real sentences of the Ted Cruz articles) ---------------
+
+@pytest.mark.parametrize(
+    ("text", "news"),
+    [
+        ("Barack Obama has said that none of the Republican candidates could handle Putin .", False),
+        ("Charles Koch has strongly rejected the idea that his efforts are driven by profit .", False),
+        ("Republicans have targeted Planned Parenthood for years .", False),
+        ("Cruz has previously compared those who believe in climate change to flat-earthers .", False),
+        ("Some Republicans have disavowed Cruz 's tactics .", True),
+        ("Rand Paul has raised $ 2.2 m , roughly half the total amassed by Cruz .", True),
+    ],
+)
+def test_a_perfect_of_position_or_duration_is_not_todays_news(
+    nlp_base: Language, text: str, news: bool
+) -> None:
+    assert _todays_news(next(iter(nlp_base(text).sents))) is news
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cruz did not announce the formation of an exploratory committee .",
+        "If his pseudo - filibuster had lasted until 3 pm Wednesday , Cruz would have broken the record .",
+    ],
+)
+def test_negations_and_conditions_are_not_happenings(nlp_base: Language, text: str) -> None:
+    doc = nlp_base(text)
+    verbs = [t for t in doc if t.lemma_ in ("announce", "last")]
+    assert verbs and not happening(verbs[0])

@@ -1,0 +1,52 @@
+"""Headlines from the parse, and the trimmed sentence when the parse gives a fragment (real
+sentences of the Ted Cruz articles in the Entities data and of the sample articles)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from storyline.annotate.headline import MAX_WORDS, headline
+
+
+def _headline(nlp: Language, text: str) -> str:
+    sentence = list(nlp(text).sents)[-1]
+    return headline(sentence.root, sentence)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb whose complement the parse left out: "House speaker Paul Ryan went"
+        ("As the debate unfolded in Las Vegas , House speaker Paul Ryan went to work to sell a bipartisan "
+         "tax - and - spending deal to his caucus , ultimately issuing a statement of a sealed deal .",
+         "House speaker Paul Ryan went to work to sell a bipartisan tax - and - spending deal…"),
+        # a reported clause cut from its of-phrase: "The chairman said there is a lack"
+        ("The chairman said there is a lack of trust between the two parties in the Senate .",
+         "The chairman said there is a lack of trust between the two parties in the Senate"),
+        # a pronoun subject with no named antecedent: the sentence, cut at its clause boundary
+        ("Senior Republicans made clear they were unhappy . They stood on the sidelines as Cruz was joined "
+         "on the floor by a clutch of conservative senators likely to become frontrunners .",
+         "They stood on the sidelines"),
+    ],
+)
+def test_a_fragment_falls_back_to_the_trimmed_sentence(nlp_base: Language, text: str, expected: str) -> None:
+    assert _headline(nlp_base, text) == expected
+
+
+def test_a_pronoun_subject_takes_the_one_person_named_before(nlp_base: Language) -> None:
+    text = ("Ted Cruz spoke for 21 hours on the Senate floor . "
+            "He attacked the health care law and called for it to be defunded .")
+    assert _headline(nlp_base, text).startswith("Ted Cruz attacked the health care law")
+
+
+def test_a_complete_clause_keeps_its_parse(nlp_base: Language) -> None:
+    text = "Cruz laughed off Rubio's comments in his own interview Friday, calling it a truly stunning statement."
+    assert _headline(nlp_base, text) == "Cruz laughed off Rubio's comments in his own interview"
+
+
+def test_headlines_stay_short(nlp_base: Language) -> None:
+    text = ("Republican Senate leaders Mitch McConnell and John Cornyn refused to back a Cruz plan to block "
+            "the resolution , opening the way for Democrat majority leader Harry Reid to schedule the first "
+            "in a series of procedural votes starting on Wednesday afternoon .")
+    assert len(_headline(nlp_base, text).split()) <= MAX_WORDS
