@@ -9,7 +9,8 @@ import pytest
 from spacy.language import Language
 
 import storyline
-from conftest import link_article
+from conftest import MODEL, link_article
+from storyline.annotate.annotator import build_nlp, make_doc
 from storyline.annotate.events import _todays_news, happening
 from storyline.api import Storyline
 from storyline.store import Store
@@ -273,3 +274,38 @@ def test_negations_and_conditions_are_not_happenings(nlp_base: Language, text: s
     doc = nlp_base(text)
     verbs = [t for t in doc if t.lemma_ in ("announce", "last")]
     assert verbs and not happening(verbs[0])
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Language:
+    return build_nlp(MODEL)
+
+
+def _reports(nlp: Language, text: str, published: str) -> list[EventMention]:
+    article = Article(
+        title="t", text=text, content_hash="h", raw_sha256="raw", path="a.txt",
+        published=DateValue.parse(published), published_basis=PublishedBasis.METADATA,
+    )
+    doc = nlp(make_doc(nlp, article))
+    return [m for m in doc._.event_mentions if not m.support and m.date is not None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cruz did not announce the formation of an exploratory committee , choosing instead to start "
+        "raising funds on the day he announced he would be seeking the Republican nomination on March 23 .",
+        "If his pseudo - filibuster had lasted until 3 pm Wednesday , Cruz would have broken the record for "
+        "the longest - ever Senate speech .",
+        "Barack Obama has said that none of the Republican candidates could handle Putin .",
+    ],
+)
+def test_denied_hypothetical_and_stance_sentences_report_nothing(pipeline: Language, text: str) -> None:
+    assert _reports(pipeline, text, "2015-04-16") == []
+
+
+def test_a_dated_sentence_still_reports_its_happening(pipeline: Language) -> None:
+    text = "Cruz laughed off Rubio’ s comments in his own interview on Friday , calling it a stunning move ."
+    [report] = _reports(pipeline, text, "2015-11-14")
+    assert report.date == DateValue.parse("2015-11-13")
+    assert report.headline.startswith("Cruz laughed off")

@@ -50,3 +50,13 @@ def test_headlines_stay_short(nlp_base: Language) -> None:
             "the resolution , opening the way for Democrat majority leader Harry Reid to schedule the first "
             "in a series of procedural votes starting on Wednesday afternoon .")
     assert len(_headline(nlp_base, text).split()) <= MAX_WORDS
+
+
+def test_a_relative_clause_takes_the_name_of_its_noun(nlp_base: Language) -> None:
+    doc = nlp_base("A number of donors allied with the Kochs also chipped in millions to the Super Pac "
+                   "backing Wisconsin’ s governor , Scott Walker , who dropped out of the race last month , "
+                   "sparking a subsequent free - for - all .")
+    verb = next(t for t in doc if t.text == "dropped")
+    last = next(t.i for t in doc if t.text == "last")
+    expected = "Scott Walker dropped out of the race"
+    assert headline(verb, next(iter(doc.sents)), doc[last : last + 2]) == expected

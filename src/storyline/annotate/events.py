@@ -160,7 +160,9 @@ def _sentence_mentions(
             index, sentence, today, PUBLICATION_DATE, list(sentence), None, sentence.root, dct,
             mentions, names, types, support=False,
         ))
-    reported = bool(found) or any(p[0] for p in parts)
+    # a main clause denied or hypothetical ("Cruz did not announce ... on the day he announced",
+    # "if it had lasted until Wednesday, he would have broken ...") lends no report to its dates
+    reported = bool(found) or any(p[0] for p in parts) or unreal(sentence.root)
     lists: set[int] = set()  # "the first in Singapore in 2018, the second in Hanoi in February 2019"
     for governs, can_report, timex, span, clause, verb, listed in parts:
         assert timex.date is not None
@@ -239,11 +241,7 @@ def happening(verb: Token) -> bool:
     hypothesis ("would have been"), an opinion in the first or second person ("you spend"), or
     a state in the present ("the dynamic is ...")."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.tag_ == "MD" and a.lower_ not in FUTURE for a in auxes):
-        return False
-    if any(c.dep_ == "neg" for c in verb.children):  # "Cruz did not announce ...": nothing happened
-        return False
-    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
+    if unreal(verb):
         return False
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if any(c.lower_ in ("i", "we", "you") for c in subjects):
@@ -251,6 +249,17 @@ def happening(verb: Token) -> bool:
     if verb.tag_ in ("VBZ", "VBP") and not auxes and verb.dep_ != "xcomp":
         return False
     return verb.pos_ in ("VERB", "AUX") or verb.dep_ == "ROOT"
+
+
+def unreal(verb: Token) -> bool:
+    """A clause that says something did not or would happen: a modal other than the future
+    ("would have been"), a negation ("did not announce"), a condition ("if it had lasted")."""
+    for child in verb.children:
+        if child.dep_ in ("aux", "auxpass") and child.tag_ == "MD" and child.lower_ not in FUTURE:
+            return True
+        if child.dep_ == "neg" or (child.dep_ == "mark" and child.lower_ in ("if", "unless")):
+            return True
+    return False
 
 
 def _listed(head: Token) -> int:

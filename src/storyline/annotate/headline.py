@@ -74,6 +74,9 @@ def _fragment(verb: Token, words: list[Token]) -> bool:
     kept = {t.i for t in words}
     if len(words) < 3 and verb.pos_ in ("VERB", "AUX"):
         return True
+    first = next((t for t in words if t.text not in _QUOTES), words[0])
+    if first.dep_ == "case" or first.lower_ in ("s", "'s", "’s") or not first.text[0].isalnum():
+        return True  # "’ s governor dropped out": a possessive cut from its owner
     if _truncated_noun(words, kept):
         return True
     return _clause_fragment(verb, kept, _antecedents(words))
@@ -164,8 +167,9 @@ def _headline_tokens(verb: Token, skip: set[int]) -> set[int] | None:
     kept = _clause(verb, skip)
     if verb.dep_ == "relcl":  # "the Korean War, which was halted in 1953": the noun is the subject
         relative = [c for c in verb.children if c.tag_ in ("WDT", "WP") and c.dep_ in _SUBJECTS]
-        if relative:
-            return (kept - {relative[0].i}) | _noun(verb.head)
+        if relative:  # "Wisconsin's governor, Scott Walker, who dropped out": the name says who
+            named = [c for c in verb.head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+            return (kept - {relative[0].i}) | _noun(named[0] if named else verb.head)
         if _has_subject(verb):  # "a drive he launched last summer"
             return (kept - {c.i for c in verb.children if c.tag_ in ("WDT", "WP")}) | _noun(verb.head)
         return None
