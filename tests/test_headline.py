@@ -60,3 +60,25 @@ def test_a_relative_clause_takes_the_name_of_its_noun(nlp_base: Language) -> Non
     last = next(t.i for t in doc if t.text == "last")
     expected = "Scott Walker dropped out of the race"
     assert headline(verb, next(iter(doc.sents)), doc[last : last + 2]) == expected
+
+
+def test_a_described_subject_takes_the_person_named_beside_it(nlp_base: Language) -> None:
+    text = ("Another sponsor and 2016 hopeful , Texas senator Ted Cruz – a driving force behind the shutdown "
+            "of October 2013 , over the Affordable Care Act – floated the possibility of another shutdown .")
+    assert _headline(nlp_base, text) == "Texas senator Ted Cruz floated the possibility of another shutdown"
+
+
+def test_a_clause_without_a_finite_verb_is_not_a_headline(nlp_base: Language) -> None:
+    doc = nlp_base("The Senate clash also points to a similar generational split likely to erupt among House "
+                   "Republicans when the spending bill returns to the lower chamber .")
+    erupt = next(t for t in doc if t.text == "erupt")
+    assert headline(erupt, next(iter(doc.sents))).startswith("The Senate clash also points to")
+
+
+def test_the_phrase_of_the_date_goes_with_it(nlp_base: Language) -> None:
+    doc = nlp_base("As late as this year , bipartisan coalitions in Congress have attempted to pass a law "
+                   "that would forbid anyone on a terrorist watchlist from purchasing a gun .")
+    year = next(t.i for t in doc if t.text == "this")
+    sentence = next(iter(doc.sents))
+    assert headline(sentence.root, sentence, doc[year : year + 2]) == (
+        "Bipartisan coalitions in Congress have attempted to pass a law")

@@ -41,6 +41,7 @@ _COMPLEMENTS = frozenset({
     "dobj", "dative", "attr", "prt", "acomp", "oprd", "ccomp", "xcomp", "prep", "agent",
 })
 _PERSONAL = frozenset({"he", "she", "they"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 REPORTING = frozenset({"say", "tell", "report", "add", "announce", "state", "write", "claim", "insist"})
 
 
@@ -74,6 +75,9 @@ def _fragment(verb: Token, words: list[Token]) -> bool:
     kept = {t.i for t in words}
     if len(words) < 3 and verb.pos_ in ("VERB", "AUX"):
         return True
+    verbs = [t for t in words if t.pos_ in ("VERB", "AUX")]
+    if verbs and not any(t.tag_ in _FINITE for t in verbs):
+        return True  # "Likely to erupt among House Republicans": no clause
     first = next((t for t in words if t.text not in _QUOTES), words[0])
     if first.dep_ == "case" or first.lower_ in ("s", "'s", "’s") or not first.text[0].isalnum():
         return True  # "’ s governor dropped out": a possessive cut from its owner
@@ -211,8 +215,22 @@ def _clause(verb: Token, skip: set[int]) -> set[int]:
         if child.dep_ in _KEEP_AT_VERB and child.i not in skip and not _only_date(child, skip):
             if child.dep_ == "advmod" and (child.i > verb.i + 1 or child.tag_ == "WRB"):
                 continue  # keeps "never said", drops trailing adverbs and "when"
-            kept |= _phrase(child, skip)
+            if child.dep_ in ("advmod", "npadvmod") and skip & {t.i for t in child.subtree}:
+                continue  # "As late as this year": the date's own phrase
+            named = _named(child) if child.dep_ in _SUBJECTS else None
+            kept |= _noun(named) if named is not None else _phrase(child, skip)
     return kept
+
+
+def _named(subject: Token) -> Token | None:
+    """The person named beside a described subject: "Another sponsor and 2016 hopeful, Texas
+    senator Ted Cruz, ... floated" is told by "Ted Cruz"."""
+    if subject.pos_ in ("PROPN", "PRON"):
+        return None
+    for child in subject.children:
+        if child.dep_ in ("appos", "npadvmod") and child.pos_ == "PROPN" and child.ent_type_ == "PERSON":
+            return child
+    return None
 
 
 def _only_date(token: Token, skip: set[int]) -> bool:
