@@ -82,3 +82,9 @@ def test_the_phrase_of_the_date_goes_with_it(nlp_base: Language) -> None:
     sentence = next(iter(doc.sents))
     assert headline(sentence.root, sentence, doc[year : year + 2]) == (
         "Bipartisan coalitions in Congress have attempted to pass a law")
+
+
+def test_a_described_subject_keeps_every_person_named(nlp_base: Language) -> None:
+    text = ("Both senators Rand Paul and Marco Rubio declared their White House bids after the 1 April "
+            "deadline for first - quarter submissions to the FEC .")
+    assert _headline(nlp_base, text).startswith("Rand Paul and Marco Rubio declared their White House bids")

@@ -218,7 +218,7 @@ def _clause(verb: Token, skip: set[int]) -> set[int]:
             if child.dep_ in ("advmod", "npadvmod") and skip & {t.i for t in child.subtree}:
                 continue  # "As late as this year": the date's own phrase
             named = _named(child) if child.dep_ in _SUBJECTS else None
-            kept |= _noun(named) if named is not None else _phrase(child, skip)
+            kept |= _phrase(named if named is not None else child, skip)
     return kept
 
 
