@@ -309,3 +309,19 @@ def test_a_dated_sentence_still_reports_its_happening(pipeline: Language) -> Non
     [report] = _reports(pipeline, text, "2015-11-14")
     assert report.date == DateValue.parse("2015-11-13")
     assert report.headline.startswith("Cruz laughed off")
+
+
+@pytest.mark.parametrize(
+    ("text", "not_on"),
+    [
+        # a bound: they declared after the deadline, not on it
+        ("Both senators Rand Paul and Marco Rubio declared their White House bids after the 1 April deadline "
+         "for first - quarter submissions to the FEC .", "2015-04-01"),
+        # a participle's date: the votes start on Wednesday; the refusal is not dated by it
+        ("Republican Senate leaders Mitch McConnell and John Cornyn refused to back a Cruz plan to block the "
+         "resolution , opening the way for Democrat majority leader Harry Reid to schedule the first in a "
+         "series of procedural votes starting on Wednesday afternoon .", "2015-04-15"),
+    ],
+)
+def test_bounds_and_participles_do_not_date_the_report(pipeline: Language, text: str, not_on: str) -> None:
+    assert not_on not in {r.date.value for r in _reports(pipeline, text, "2015-04-16") if r.date}

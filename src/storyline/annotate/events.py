@@ -60,6 +60,8 @@ SPAN_ADVERBS = frozenset({
     "previously", "repeatedly", "long", "often", "always", "never", "consistently", "frequently",
     "ever", "before", "regularly", "routinely", "already",
 })
+# Prepositions that make a date a bound of what the clause reports, not its date.
+BOUNDS = frozenset({"after", "before", "until", "till", "since", "by"})
 DURATION_NOUNS = frozenset({"years", "months", "decades", "weeks", "days", "ages", "generations"})
 
 
@@ -150,8 +152,11 @@ def _sentence_mentions(
         covered.update(t.i for t in clause)
         verb = _verb(head)
         governs = verb.i in main and head.pos_ in ("VERB", "AUX") or head.i == sentence.root.i
+        bound = _bound(span, verb)
+        governs = governs and not bound
         verb = verb if governs else _verb(span.root)
-        can_report = happening(verb)  # else evidence at most
+        # else evidence at most; a participle's date ("votes starting on Wednesday") dates no report
+        can_report = happening(verb) and (governs or _finite(verb)) and not bound
         parts.append((governs and can_report, can_report, timex, span, clause, verb, _listed(head)))
     found = []
     if not any(p[0] for p in parts) and dct is not None and _todays_news(sentence):
@@ -249,6 +254,23 @@ def happening(verb: Token) -> bool:
     if verb.tag_ in ("VBZ", "VBP") and not auxes and verb.dep_ != "xcomp":
         return False
     return verb.pos_ in ("VERB", "AUX") or verb.dep_ == "ROOT"
+
+
+def _bound(span: Span, verb: Token) -> bool:
+    """A date that bounds the clause rather than dates it: "declared their bids after the 1 April
+    deadline", "until 3 pm Wednesday"."""
+    token = span.root
+    while token.i != verb.i and token.head.i != token.i:
+        token = token.head
+        if token.dep_ in ("prep", "mark") and token.lower_ in BOUNDS:
+            return True
+    return False
+
+
+def _finite(verb: Token) -> bool:
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children
+    )
 
 
 def unreal(verb: Token) -> bool:
