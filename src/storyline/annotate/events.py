@@ -155,8 +155,11 @@ def _sentence_mentions(
         bound = _bound(span, verb)
         governs = governs and not bound
         verb = verb if governs else _verb(span.root)
-        # else evidence at most; a participle's date ("votes starting on Wednesday") dates no report
-        can_report = happening(verb) and (governs or _finite(verb)) and not bound
+        # else evidence at most; a non-finite clause dates the report only when it modifies the
+        # main clause ("Speaking on Tuesday, Cruz said"), not a noun or a deeper clause ("opening
+        # the way for Reid to schedule votes starting on Wednesday")
+        near = verb.head.i in main and verb.dep_ != "acl"
+        can_report = happening(verb) and (governs or _finite(verb) or near) and not bound
         parts.append((governs and can_report, can_report, timex, span, clause, verb, _listed(head)))
     found = []
     if not any(p[0] for p in parts) and dct is not None and _todays_news(sentence):
