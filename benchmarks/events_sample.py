@@ -9,7 +9,7 @@ Builds the store from the first N articles of an Entities topic (``outputwithpub
   and the publication date of its article.
 
 Usage: python benchmarks/events_sample.py [--topic Ted_Cruz] [--articles 120] [--db /tmp/cruz.db]
-                                          [--sample 20] [--seed 13] [--data ../shared/data]
+                                          [--sample 20] [--seed 13] [--data ../shared/data] [--all]
 """
 
 from __future__ import annotations
@@ -44,8 +44,8 @@ def repeated_share(events: list[TimelineEvent]) -> float:
     return sum(1 for e in events if counts[" ".join(e.summary.split())] > 1) / max(1, len(events))
 
 
-def report(sl: Storyline, sample: int, seed: int) -> None:
-    events = sl.timeline()
+def report(sl: Storyline, sample: int, seed: int, every: bool = False) -> None:
+    events = sl.timeline(all=every)
     print(f"events: {len(events)}")
     print(f"repeating another event's sentence: {100 * repeated_share(events):.1f} %")
     no_actor = sum(1 for e in events if not e.actors)
@@ -72,6 +72,7 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=20)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
+    parser.add_argument("--all", action="store_true", help="every event, not only the key events")
     args = parser.parse_args()
     db = args.db or Path(tempfile.mkdtemp()) / "events.db"
     with Storyline(db) as sl:
@@ -82,7 +83,7 @@ def main() -> None:
             subset = db.parent / f"{args.topic}-{args.articles}.csv"
             write_subset(source, args.articles, subset)
             sl.add([str(subset)])
-        report(sl, args.sample, args.seed)
+        report(sl, args.sample, args.seed, args.all)
 
 
 if __name__ == "__main__":

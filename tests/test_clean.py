@@ -313,3 +313,35 @@ def test_mojibake_repaired_on_input_raw_bytes_kept() -> None:
 def test_repair_is_idempotent(text: str) -> None:
     once = repair_text(text)
     assert repair_text(once) == once
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Fiorina :", LineKind.JUNK),  # live-blog speaker labels (Ted Cruz, Guardian live blogs)
+        ("Dominic Rushe :", LineKind.JUNK),
+        ("1998", LineKind.JUNK),  # a bare year between timeline entries (Steve Jobs rows)
+        ("10.32am ET", LineKind.META),
+        ("Updated at 3.45pm GMT", LineKind.META),
+        ("1. Cruz wins Iowa caucus", LineKind.JUNK),
+        ("This article was amended on 3 May 2013 to correct the spelling of a name.", LineKind.JUNK),
+        ("Cruz said .", LineKind.PROSE),
+        ("There was one major disappointment for Apple - watchers :", LineKind.SHORT),
+    ],
+)
+def test_page_furniture_known_by_its_shape(line: str, kind: LineKind) -> None:
+    assert classify(line).kind == kind
+
+
+def test_a_run_of_title_case_links_is_not_part_of_the_story() -> None:
+    page = (
+        "Cruz ends filibuster after 21 hours\n\n"
+        "Ted Cruz ended his marathon speech on Wednesday after more than 21 hours on the Senate floor.\n\n"
+        "Senate Votes On Funding Bill\nObama Signs Budget Deal\n"
+        "World Cup Draw Results\nWeather Warning For Texas\n\n"
+        "Republican leaders said the vote would go ahead as planned later in the week.\n"
+    )
+    [story] = clean_text(page)
+    assert story.title == "Cruz ends filibuster after 21 hours"
+    assert "Obama Signs Budget Deal" not in story.text
+    assert "the vote would go ahead" in story.text

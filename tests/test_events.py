@@ -6,9 +6,12 @@ import re
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
 
 import storyline
-from conftest import copy_sample, link_article
+from conftest import MODEL, copy_sample, link_article
+from storyline.annotate.annotator import build_nlp, make_doc
+from storyline.annotate.events import _todays_news, happening
 from storyline.api import Storyline
 from storyline.store import Store
 from storyline.types import (
@@ -248,3 +251,86 @@ def test_every_event_has_a_short_headline(sample: Storyline) -> None:
     assert by_summary["Moon plans to go to Pyongyang on Sept 18 to meet Kim and discuss improving the "
                       "Koreas’ relationship, including potential economic cooperation."].startswith(
         "Moon plans to go to Pyongyang")
+
+
+# -- sentences that are not events (real sentences of the Ted Cruz articles) ---------------
+
+@pytest.mark.parametrize(
+    ("text", "news"),
+    [
+        ("Barack Obama has said that none of the Republican candidates could handle Putin .", False),
+        ("Charles Koch has strongly rejected the idea that his efforts are driven by profit .", False),
+        ("Republicans have targeted Planned Parenthood for years .", False),
+        ("Cruz has previously compared those who believe in climate change to flat-earthers .", False),
+        ("Some Republicans have disavowed Cruz 's tactics .", True),
+        ("Rand Paul has raised $ 2.2 m , roughly half the total amassed by Cruz .", True),
+    ],
+)
+def test_a_perfect_of_position_or_duration_is_not_todays_news(
+    nlp_base: Language, text: str, news: bool
+) -> None:
+    assert _todays_news(next(iter(nlp_base(text).sents))) is news
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cruz did not announce the formation of an exploratory committee .",
+        "If his pseudo - filibuster had lasted until 3 pm Wednesday , Cruz would have broken the record .",
+    ],
+)
+def test_negations_and_conditions_are_not_happenings(nlp_base: Language, text: str) -> None:
+    doc = nlp_base(text)
+    verbs = [t for t in doc if t.lemma_ in ("announce", "last")]
+    assert verbs and not happening(verbs[0])
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Language:
+    return build_nlp(MODEL)
+
+
+def _reports(nlp: Language, text: str, published: str) -> list[EventMention]:
+    article = Article(
+        title="t", text=text, content_hash="h", raw_sha256="raw", path="a.txt",
+        published=DateValue.parse(published), published_basis=PublishedBasis.METADATA,
+    )
+    doc = nlp(make_doc(nlp, article))
+    return [m for m in doc._.event_mentions if not m.support and m.date is not None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cruz did not announce the formation of an exploratory committee , choosing instead to start "
+        "raising funds on the day he announced he would be seeking the Republican nomination on March 23 .",
+        "If his pseudo - filibuster had lasted until 3 pm Wednesday , Cruz would have broken the record for "
+        "the longest - ever Senate speech .",
+        "Barack Obama has said that none of the Republican candidates could handle Putin .",
+    ],
+)
+def test_denied_hypothetical_and_stance_sentences_report_nothing(pipeline: Language, text: str) -> None:
+    assert _reports(pipeline, text, "2015-04-16") == []
+
+
+def test_a_dated_sentence_still_reports_its_happening(pipeline: Language) -> None:
+    text = "Cruz laughed off Rubio’ s comments in his own interview on Friday , calling it a stunning move ."
+    [report] = _reports(pipeline, text, "2015-11-14")
+    assert report.date == DateValue.parse("2015-11-13")
+    assert report.headline.startswith("Cruz laughed off")
+
+
+@pytest.mark.parametrize(
+    ("text", "not_on"),
+    [
+        # a bound: they declared after the deadline, not on it
+        ("Both senators Rand Paul and Marco Rubio declared their White House bids after the 1 April deadline "
+         "for first - quarter submissions to the FEC .", "2015-04-01"),
+        # a participle's date: the votes start on Wednesday; the refusal is not dated by it
+        ("Republican Senate leaders Mitch McConnell and John Cornyn refused to back a Cruz plan to block the "
+         "resolution , opening the way for Democrat majority leader Harry Reid to schedule the first in a "
+         "series of procedural votes starting on Wednesday afternoon .", "2015-04-15"),
+    ],
+)
+def test_bounds_and_participles_do_not_date_the_report(pipeline: Language, text: str, not_on: str) -> None:
+    assert not_on not in {r.date.value for r in _reports(pipeline, text, "2015-04-16") if r.date}

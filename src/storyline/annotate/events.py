@@ -49,6 +49,20 @@ CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB"})
 BACKGROUND_AFTER = timedelta(days=30)
 # Speech verbs date the report, not the thing reported; the reported clause is used instead.
 REPORTING_LEMMAS = frozenset({"say", "tell", "report", "add", "announce", "state", "write"})
+# Verbs whose perfect states a position held over time ("Obama has said ...", "Koch has rejected
+# the idea ..."), not news of the article's day.
+STANCE_LEMMAS = frozenset({
+    "say", "state", "argue", "claim", "insist", "suggest", "maintain", "contend", "believe", "stick",
+    "reject", "deny", "dismiss", "oppose", "support", "compare", "describe", "call", "make", "express",
+})
+# Modifiers that make a perfect span time ("has long said", "have targeted ... for years").
+SPAN_ADVERBS = frozenset({
+    "previously", "repeatedly", "long", "often", "always", "never", "consistently", "frequently",
+    "ever", "before", "regularly", "routinely", "already",
+})
+# Prepositions that make a date a bound of what the clause reports, not its date.
+BOUNDS = frozenset({"after", "before", "until", "till", "since", "by"})
+DURATION_NOUNS = frozenset({"years", "months", "decades", "weeks", "days", "ages", "generations"})
 
 
 @Language.factory(
@@ -138,8 +152,14 @@ def _sentence_mentions(
         covered.update(t.i for t in clause)
         verb = _verb(head)
         governs = verb.i in main and head.pos_ in ("VERB", "AUX") or head.i == sentence.root.i
+        bound = _bound(span, verb)
+        governs = governs and not bound
         verb = verb if governs else _verb(span.root)
-        can_report = happening(verb)  # else evidence at most
+        # else evidence at most; a non-finite clause dates the report only when it modifies the
+        # main clause ("Speaking on Tuesday, Cruz said"), not a noun or a deeper clause ("opening
+        # the way for Reid to schedule votes starting on Wednesday")
+        near = verb.head.i in main and verb.dep_ != "acl"
+        can_report = happening(verb) and (governs or _finite(verb) or near) and not bound
         parts.append((governs and can_report, can_report, timex, span, clause, verb, _listed(head)))
     found = []
     if not any(p[0] for p in parts) and dct is not None and _todays_news(sentence):
@@ -148,7 +168,9 @@ def _sentence_mentions(
             index, sentence, today, PUBLICATION_DATE, list(sentence), None, sentence.root, dct,
             mentions, names, types, support=False,
         ))
-    reported = bool(found) or any(p[0] for p in parts)
+    # a main clause denied or hypothetical ("Cruz did not announce ... on the day he announced",
+    # "if it had lasted until Wednesday, he would have broken ...") lends no report to its dates
+    reported = bool(found) or any(p[0] for p in parts) or unreal(sentence.root)
     lists: set[int] = set()  # "the first in Singapore in 2018, the second in Hanoi in February 2019"
     for governs, can_report, timex, span, clause, verb, listed in parts:
         assert timex.date is not None
@@ -227,7 +249,7 @@ def happening(verb: Token) -> bool:
     hypothesis ("would have been"), an opinion in the first or second person ("you spend"), or
     a state in the present ("the dynamic is ...")."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.tag_ == "MD" and a.lower_ not in FUTURE for a in auxes):
+    if unreal(verb):
         return False
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if any(c.lower_ in ("i", "we", "you") for c in subjects):
@@ -235,6 +257,34 @@ def happening(verb: Token) -> bool:
     if verb.tag_ in ("VBZ", "VBP") and not auxes and verb.dep_ != "xcomp":
         return False
     return verb.pos_ in ("VERB", "AUX") or verb.dep_ == "ROOT"
+
+
+def _bound(span: Span, verb: Token) -> bool:
+    """A date that bounds the clause rather than dates it: "declared their bids after the 1 April
+    deadline", "until 3 pm Wednesday"."""
+    token = span.root
+    while token.i != verb.i and token.head.i != token.i:
+        token = token.head
+        if token.dep_ in ("prep", "mark") and token.lower_ in BOUNDS:
+            return True
+    return False
+
+
+def _finite(verb: Token) -> bool:
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children
+    )
+
+
+def unreal(verb: Token) -> bool:
+    """A clause that says something did not or would happen: a modal other than the future
+    ("would have been"), a negation ("did not announce"), a condition ("if it had lasted")."""
+    for child in verb.children:
+        if child.dep_ in ("aux", "auxpass") and child.tag_ == "MD" and child.lower_ not in FUTURE:
+            return True
+        if child.dep_ == "neg" or (child.dep_ == "mark" and child.lower_ in ("if", "unless")):
+            return True
+    return False
 
 
 def _listed(head: Token) -> int:
@@ -263,7 +313,21 @@ def _todays_news(sentence: Span) -> bool:
     subject = any(
         c.dep_ in ("nsubj", "nsubjpass") and (c.ent_type_ or c.pos_ == "PROPN") for c in root.children
     )
-    return perfect and subject and not _planned(root)
+    return perfect and subject and not _planned(root) and not _spans_time(root)
+
+
+def _spans_time(verb: Token) -> bool:
+    """A perfect of position or duration: "has said", "has previously compared", "have targeted
+    Planned Parenthood for years", "have stuck to their stance"."""
+    if verb.lemma_.lower() in STANCE_LEMMAS:
+        return True
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in SPAN_ADVERBS:
+            return True
+        lasting = child.lower_ == "since" or any(t.lower_ in DURATION_NOUNS for t in child.subtree)
+        if child.dep_ == "prep" and child.lower_ in ("for", "since") and lasting:
+            return True
+    return False
 
 
 def _planned(verb: Token) -> bool:

@@ -5,6 +5,11 @@ prepositional phrases; adverbial clauses, relative clauses, appositions, parenth
 speech marks and the date expression itself (the timeline shows the date) are left out. A
 reporting verb keeps its reported clause ("Kim tells Seoul's envoy he wants denuclearisation").
 Longer than ``MAX_WORDS``, the last prepositional phrases go first, then the words past the limit.
+
+A parse that gives a fragment (a pronoun subject with no named antecedent, a verb without its
+complement, a noun cut from its "of" phrase: "They stood", "The chairman said there is a lack")
+is not a headline: the sentence itself, trimmed at a clause boundary, is used instead. A "he",
+"she" or "they" subject takes the one person the sentence before names.
 """
 
 from __future__ import annotations
@@ -31,6 +36,12 @@ _DANGLING = re.compile(
     r"\s+(?:in|on|at|of|to|for|with|by|from|and|or|but|the|a|an|since|after|before)$", re.I
 )
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+# What completes a verb after it: "went to Iowa", "said there is a lack of trust".
+_COMPLEMENTS = frozenset({
+    "dobj", "dative", "attr", "prt", "acomp", "oprd", "ccomp", "xcomp", "prep", "agent",
+})
+_PERSONAL = frozenset({"he", "she", "they"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 REPORTING = frozenset({"say", "tell", "report", "add", "announce", "state", "write", "claim", "insist"})
 
 
@@ -44,13 +55,115 @@ def headline(verb: Token, sentence: Span, timex: Span | None = None) -> str:
         kept = _headline_tokens(root, skip)
         verb = root
     words = [t for t in sentence if kept and t.i in kept]
+    if not words or _fragment(verb, words):
+        return _trimmed(sentence, skip)
     if len(words) > MAX_WORDS:
         words = _shorten(verb, words, skip)
     cut = len(words) > MAX_WORDS
-    text = _join(words[:MAX_WORDS]) + ("…" if cut else "")
+    return _finish(_join(words[:MAX_WORDS], _antecedents(words)) + ("…" if cut else ""), sentence)
+
+
+def _finish(text: str, sentence: Span) -> str:
     if not text:
         return " ".join(sentence.text.split()[:MAX_WORDS])
     return text[0].upper() + text[1:]
+
+
+def _fragment(verb: Token, words: list[Token]) -> bool:
+    """Whether the kept words fail to say who did what: no named or resolvable subject, a verb
+    with nothing after it, or a reported clause that is itself such a fragment."""
+    kept = {t.i for t in words}
+    if len(words) < 3 and verb.pos_ in ("VERB", "AUX"):
+        return True
+    verbs = [t for t in words if t.pos_ in ("VERB", "AUX")]
+    if verbs and not any(t.tag_ in _FINITE for t in verbs):
+        return True  # "Likely to erupt among House Republicans": no clause
+    first = next((t for t in words if t.text not in _QUOTES), words[0])
+    if first.dep_ == "case" or first.lower_ in ("s", "'s", "’s") or not first.text[0].isalnum():
+        return True  # "’ s governor dropped out": a possessive cut from its owner
+    if _truncated_noun(words, kept):
+        return True
+    return _clause_fragment(verb, kept, _antecedents(words))
+
+
+def _clause_fragment(verb: Token, kept: set[int], names: dict[int, str]) -> bool:
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.i in kept]
+    if any(c.pos_ == "PRON" and c.lower_ not in ("there", "it") and c.i not in names for c in subjects):
+        return True
+    after = [c for c in verb.children if c.i in kept and c.i > verb.i and c.dep_ in _COMPLEMENTS]
+    if not after:
+        return not any(c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp") and c.i in kept
+                       for c in verb.children)
+    reported = [c for c in after if c.dep_ == "ccomp" and verb.lemma_.lower() in REPORTING]
+    return any(_clause_fragment(c, kept, names) for c in reported)
+
+
+def _truncated_noun(words: list[Token], kept: set[int]) -> bool:
+    """A kept noun whose "of" phrase was left out: "there is a lack", "one"."""
+    return any(
+        t.pos_ in ("NOUN", "NUM", "PRON") and any(c.dep_ == "prep" and c.lower_ == "of" and c.i not in kept
+                                                  for c in t.children)
+        for t in words
+    )
+
+
+def _antecedents(words: list[Token]) -> dict[int, str]:
+    """Pronoun subjects ("he", "she", "they") named by the one person of the sentence before."""
+    found = {}
+    for t in words:
+        opening = all(w.is_punct or w.dep_ == "cc" for w in t.doc[t.sent.start : t.i])
+        if t.dep_ in _SUBJECTS and t.lower_ in _PERSONAL and opening:
+            name = _previous_person(t)
+            if name:
+                found[t.i] = name
+    return found
+
+
+def _previous_person(pronoun: Token) -> str | None:
+    start = pronoun.sent.start
+    if start == 0:
+        return None
+    previous = pronoun.doc[start - 1].sent
+    people = {e.text for e in previous.ents if e.label_ == "PERSON"}
+    return people.pop() if len(people) == 1 else None
+
+
+def _trimmed(sentence: Span, skip: set[int]) -> str:
+    """The sentence itself, its leading adverbial and the date left out, cut at the last clause
+    boundary within ``MAX_WORDS``."""
+    tokens = [t for t in sentence if t.i not in skip and not t.is_space and not _only_date(t, skip)]
+    tokens = tokens[_lead_in(sentence, tokens):]
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    names = _antecedents(tokens)
+    if len(tokens) <= MAX_WORDS + 1:
+        return _finish(_join(tokens, names), sentence)
+    words = [t for t in tokens if not t.is_punct]
+    limit = tokens.index(words[MAX_WORDS]) if len(words) > MAX_WORDS else len(tokens)
+    cut = max((n for n in range(4, limit) if _boundary(tokens[n])), default=None)
+    if cut is None or len([t for t in tokens[:cut] if not t.is_punct]) < 4:
+        return _finish(_join(tokens[:limit], names) + "…", sentence)
+    return _finish(_join(tokens[:cut], names), sentence)
+
+
+def _lead_in(sentence: Span, tokens: list[Token]) -> int:
+    """Where the main clause starts: after a leading adverbial clause or phrase closed by a comma
+    ("As the president prepares ..., Cruz let loose")."""
+    root = sentence.root
+    subject = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
+    first = subject.left_edge.i if subject is not None else root.i
+    for n, t in enumerate(tokens):
+        if t.i >= first:
+            return n if n and tokens[n - 1].text == "," else 0
+    return 0
+
+
+def _boundary(token: Token) -> bool:
+    clausal_cc = token.dep_ == "cc" and token.head.pos_ in ("VERB", "AUX")
+    relative = token.tag_ in ("WDT", "WP")
+    return token.text in (",", ";", ":", "—", "–") or clausal_cc or token.dep_ == "mark" or relative
 
 
 def _headline_tokens(verb: Token, skip: set[int]) -> set[int] | None:
@@ -58,8 +171,9 @@ def _headline_tokens(verb: Token, skip: set[int]) -> set[int] | None:
     kept = _clause(verb, skip)
     if verb.dep_ == "relcl":  # "the Korean War, which was halted in 1953": the noun is the subject
         relative = [c for c in verb.children if c.tag_ in ("WDT", "WP") and c.dep_ in _SUBJECTS]
-        if relative:
-            return (kept - {relative[0].i}) | _noun(verb.head)
+        if relative:  # "Wisconsin's governor, Scott Walker, who dropped out": the name says who
+            named = [c for c in verb.head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+            return (kept - {relative[0].i}) | _noun(named[0] if named else verb.head)
         if _has_subject(verb):  # "a drive he launched last summer"
             return (kept - {c.i for c in verb.children if c.tag_ in ("WDT", "WP")}) | _noun(verb.head)
         return None
@@ -101,8 +215,22 @@ def _clause(verb: Token, skip: set[int]) -> set[int]:
         if child.dep_ in _KEEP_AT_VERB and child.i not in skip and not _only_date(child, skip):
             if child.dep_ == "advmod" and (child.i > verb.i + 1 or child.tag_ == "WRB"):
                 continue  # keeps "never said", drops trailing adverbs and "when"
-            kept |= _phrase(child, skip)
+            if child.dep_ in ("advmod", "npadvmod") and skip & {t.i for t in child.subtree}:
+                continue  # "As late as this year": the date's own phrase
+            named = _named(child) if child.dep_ in _SUBJECTS else None
+            kept |= _phrase(named if named is not None else child, skip)
     return kept
+
+
+def _named(subject: Token) -> Token | None:
+    """The person named beside a described subject: "Another sponsor and 2016 hopeful, Texas
+    senator Ted Cruz, ... floated" is told by "Ted Cruz"."""
+    if subject.pos_ in ("PROPN", "PRON"):
+        return None
+    for child in subject.children:
+        if child.dep_ in ("appos", "npadvmod") and child.pos_ == "PROPN" and child.ent_type_ == "PERSON":
+            return child
+    return None
 
 
 def _only_date(token: Token, skip: set[int]) -> bool:
@@ -143,15 +271,17 @@ def _shorten(verb: Token, words: list[Token], skip: set[int]) -> list[Token]:
     return [t for t in words if t.i in kept]
 
 
-def _join(words: list[Token]) -> str:
-    """Words joined with their own spacing; quote marks, and brackets left unmatched, go."""
+def _join(words: list[Token], names: dict[int, str] | None = None) -> str:
+    """Words joined with their own spacing; quote marks, and brackets left unmatched, go; pronouns
+    in ``names`` are replaced by the name."""
     out = []
+    names = names or {}
     for n, t in enumerate(words):
         possessive = t.text in "'’" and n + 1 < len(words) and words[n + 1].lower_ == "s"
         if (t.text in _QUOTES and not possessive) or t.text in "()[]":
             continue
         follow = n + 1 < len(words) and words[n + 1].i == t.i + 1
-        out.append(t.text + (t.whitespace_ if follow else " "))
+        out.append(names.get(t.i, t.text) + (t.whitespace_ if follow else " "))
     text = "".join(out).strip()
     while True:  # a phrase cut short: "when he met with Moon in"
         trimmed = _DANGLING.sub("", text).rstrip(",;:-–—").strip()

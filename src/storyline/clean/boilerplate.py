@@ -11,6 +11,8 @@ Each line is classified by general rules, not by the strings of any one page:
   outlet's name ("Korea Heralda day ago"), "Updated: ..." lines, bullet lines
   ("• Korea Herald"), bylines ("By Jane Doe"), date lines;
 - ``caption``: photo captions with a credit ("... PHOTO: EPA-EFE");
+- furniture by shape: live-blog clock times (``meta``), bare numbers, speaker or section labels
+  ("Fiorina :"), numbered teasers without a sentence end and corrections footers (``junk``);
 - ``prose``: sentences; ``short``: anything else (title or subheading candidates).
 """
 
@@ -156,6 +158,22 @@ _CONTINUATIONS = frozenset(
     )
 )
 _ONLY_DATE = re.compile(r"^[\w ,.:/|-]{6,60}$")
+# Live-blog furniture: a bare clock time ("10.32am ET", "Updated at 3:45 pm GMT"), a bare number
+# or year ("1998", "P13"), a speaker or section label ("Fiorina :", "Update:").
+_CLOCK = re.compile(
+    r"^(?:(?:updated|posted|published)\s+(?:at\s+)?)?\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?"
+    r"(?:\s*[A-Z]{2,4})?(?:\s+\w{3,9}\s+\d{1,2}(?:\s+\w+\s+\d{4})?)?$",
+    re.I,
+)
+_BARE_NUMBER = re.compile(r"^\W*[A-Z]?\d{1,4}\W*$")
+_LABEL = re.compile(r"^(?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w.'-]*\s*:$")
+# A numbered teaser with no sentence end: "1. Cruz wins Iowa", "P13 The best of the week".
+_NUMBERED = re.compile(r"^(?:\d{1,2}[.)]|P\d{1,3})\s+[A-Z\"“']")
+# A corrections footer: "This article was amended on 3 May 2013 to correct ...".
+_CORRECTION = re.compile(
+    r"^(?:this|the|an earlier version of this) (?:article|story|post|piece|report|blog)\b.{0,40}?"
+    r"\b(?:was|has been|is being) (?:amended|corrected|updated|changed|edited)\b"
+)
 
 
 def words(text: str) -> list[str]:
@@ -239,6 +257,22 @@ def _maybe_promo(key: str) -> bool:
     return any(word in key for word in _PROMO_WORDS)
 
 
+def _furniture(text: str, key: str, n: int) -> LineKind | Line | None:
+    """Page furniture known by its shape: clock times, bare numbers, labels, numbered teasers,
+    corrections footers."""
+    if n <= 8 and _CLOCK.match(text):
+        return Line(text, LineKind.META, date=text)
+    if n <= 2 and _BARE_NUMBER.match(text):
+        return LineKind.JUNK
+    if n <= 5 and _LABEL.match(text):
+        return LineKind.JUNK
+    if n <= 15 and _NUMBERED.match(text) and not is_terminal(text):
+        return LineKind.JUNK
+    if n <= 60 and _CORRECTION.match(key):
+        return LineKind.JUNK
+    return None
+
+
 def _kind(text: str, key: str) -> LineKind | Line:
     n = word_count(text)
     if _TABLE_ROW.match(text):
@@ -252,6 +286,8 @@ def _kind(text: str, key: str) -> LineKind | Line:
             return LineKind.JUNK
     if n <= 24 and (meta := _meta(text)):
         return meta
+    if furniture := _furniture(text, key, n):
+        return furniture
     if n <= 40 and _maybe_promo(key) and _PROMO.search(key) and (n <= 12 or _SECOND_PERSON.search(key)):
         return LineKind.JUNK
     if n <= 40 and ":" in text and _CAPTION_CREDIT.search(text[-90:]):

@@ -21,6 +21,7 @@ __all__ = ["Story", "split_stories"]
 
 _TITLE_MAX_WORDS = 30
 _ORPHAN_MIN_WORDS = 30
+_LINK_RUN = 3
 
 
 @dataclass(slots=True)
@@ -57,7 +58,7 @@ def split_stories(text: str, *, title_first: bool = True, headings_only: bool = 
     (text already extracted from HTML) only "Related"/"Comments" headings end the main
     story; repeated lines and timestamps do not."""
     lines = [classify(normalise_line(raw)) for raw in text.splitlines()]
-    lines = _mark_outlets(_mark_captions(lines))
+    lines = _mark_link_lists(_mark_outlets(_mark_captions(lines)))
     state = _State(lines, _paragraph_mode(lines), _outlets(lines), headings_only)
     for line in lines:
         if line.kind == LineKind.SHORT:
@@ -107,6 +108,33 @@ def _mark_outlets(lines: list[Line]) -> list[Line]:
         ):
             out[i] = Line(line.text, LineKind.META, outlet=line.text)
     return out
+
+
+def _mark_link_lists(lines: list[Line]) -> list[Line]:
+    """Three or more short title-case lines in a row, after the first one, are a list of links
+    ("Top stories" without its heading, a menu of sections), not subheadings."""
+    out = list(lines)
+    run: list[int] = []
+    for i, line in enumerate([*lines, Line("", LineKind.PROSE)]):
+        if line.kind == LineKind.BLANK:
+            continue
+        if line.kind == LineKind.SHORT and _title_case(line.text):
+            run.append(i)
+            continue
+        if len(run) >= _LINK_RUN:
+            for j in run[1:] if run[0] == _first_text(lines) else run:
+                out[j] = Line(lines[j].text, LineKind.JUNK)
+        run = []
+    return out
+
+
+def _first_text(lines: list[Line]) -> int:
+    return next((i for i, ln in enumerate(lines) if ln.kind not in (LineKind.BLANK, LineKind.JUNK)), -1)
+
+
+def _title_case(text: str) -> bool:
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
 def _paragraph_mode(lines: list[Line]) -> bool:

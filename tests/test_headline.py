@@ -1,0 +1,90 @@
+"""Headlines from the parse, and the trimmed sentence when the parse gives a fragment (real
+sentences of the Ted Cruz articles in the Entities data and of the sample articles)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from storyline.annotate.headline import MAX_WORDS, headline
+
+
+def _headline(nlp: Language, text: str) -> str:
+    sentence = list(nlp(text).sents)[-1]
+    return headline(sentence.root, sentence)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb whose complement the parse left out: "House speaker Paul Ryan went"
+        ("As the debate unfolded in Las Vegas , House speaker Paul Ryan went to work to sell a bipartisan "
+         "tax - and - spending deal to his caucus , ultimately issuing a statement of a sealed deal .",
+         "House speaker Paul Ryan went to work to sell a bipartisan tax - and - spending deal…"),
+        # a reported clause cut from its of-phrase: "The chairman said there is a lack"
+        ("The chairman said there is a lack of trust between the two parties in the Senate .",
+         "The chairman said there is a lack of trust between the two parties in the Senate"),
+        # a pronoun subject with no named antecedent: the sentence, cut at its clause boundary
+        ("Senior Republicans made clear they were unhappy . They stood on the sidelines as Cruz was joined "
+         "on the floor by a clutch of conservative senators likely to become frontrunners .",
+         "They stood on the sidelines"),
+    ],
+)
+def test_a_fragment_falls_back_to_the_trimmed_sentence(nlp_base: Language, text: str, expected: str) -> None:
+    assert _headline(nlp_base, text) == expected
+
+
+def test_a_pronoun_subject_takes_the_one_person_named_before(nlp_base: Language) -> None:
+    text = ("Ted Cruz spoke for 21 hours on the Senate floor . "
+            "He attacked the health care law and called for it to be defunded .")
+    assert _headline(nlp_base, text).startswith("Ted Cruz attacked the health care law")
+
+
+def test_a_complete_clause_keeps_its_parse(nlp_base: Language) -> None:
+    text = "Cruz laughed off Rubio's comments in his own interview Friday, calling it a stunning statement."
+    assert _headline(nlp_base, text) == "Cruz laughed off Rubio's comments in his own interview"
+
+
+def test_headlines_stay_short(nlp_base: Language) -> None:
+    text = ("Republican Senate leaders Mitch McConnell and John Cornyn refused to back a Cruz plan to block "
+            "the resolution , opening the way for Democrat majority leader Harry Reid to schedule the first "
+            "in a series of procedural votes starting on Wednesday afternoon .")
+    assert len(_headline(nlp_base, text).split()) <= MAX_WORDS
+
+
+def test_a_relative_clause_takes_the_name_of_its_noun(nlp_base: Language) -> None:
+    doc = nlp_base("A number of donors allied with the Kochs also chipped in millions to the Super Pac "
+                   "backing Wisconsin’ s governor , Scott Walker , who dropped out of the race last month , "
+                   "sparking a subsequent free - for - all .")
+    verb = next(t for t in doc if t.text == "dropped")
+    last = next(t.i for t in doc if t.text == "last")
+    expected = "Scott Walker dropped out of the race"
+    assert headline(verb, next(iter(doc.sents)), doc[last : last + 2]) == expected
+
+
+def test_a_described_subject_takes_the_person_named_beside_it(nlp_base: Language) -> None:
+    text = ("Another sponsor and 2016 hopeful , Texas senator Ted Cruz – a driving force behind the shutdown "
+            "of October 2013 , over the Affordable Care Act – floated the possibility of another shutdown .")
+    assert _headline(nlp_base, text) == "Texas senator Ted Cruz floated the possibility of another shutdown"
+
+
+def test_a_clause_without_a_finite_verb_is_not_a_headline(nlp_base: Language) -> None:
+    doc = nlp_base("The Senate clash also points to a similar generational split likely to erupt among House "
+                   "Republicans when the spending bill returns to the lower chamber .")
+    erupt = next(t for t in doc if t.text == "erupt")
+    assert headline(erupt, next(iter(doc.sents))).startswith("The Senate clash also points to")
+
+
+def test_the_phrase_of_the_date_goes_with_it(nlp_base: Language) -> None:
+    doc = nlp_base("As late as this year , bipartisan coalitions in Congress have attempted to pass a law "
+                   "that would forbid anyone on a terrorist watchlist from purchasing a gun .")
+    year = next(t.i for t in doc if t.text == "this")
+    sentence = next(iter(doc.sents))
+    assert headline(sentence.root, sentence, doc[year : year + 2]) == (
+        "Bipartisan coalitions in Congress have attempted to pass a law")
+
+
+def test_a_described_subject_keeps_every_person_named(nlp_base: Language) -> None:
+    text = ("Both senators Rand Paul and Marco Rubio declared their White House bids after the 1 April "
+            "deadline for first - quarter submissions to the FEC .")
+    assert _headline(nlp_base, text).startswith("Rand Paul and Marco Rubio declared their White House bids")
