@@ -5,7 +5,13 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 import spacy
@@ -97,3 +103,58 @@ def link_article(store: Store, ann: AnnotatedArticle) -> int:
         article_id = store.insert_article(ann.article)
         link_events(store, article_id, ann, link_entities(store, article_id, ann))
     return article_id
+
+
+# -- a live server and a real browser (Debian's chromium, never `playwright install`) -------
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-gpu",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def require_chromium() -> None:
+    """Skip the calling module where chromium is missing; in CI that is an error."""
+    if CHROMIUM.exists():
+        return
+    if os.environ.get("CI"):
+        raise RuntimeError(f"{CHROMIUM} is missing in CI; `make test` installs it (apt-get install chromium)")
+    pytest.skip(f"{CHROMIUM} not installed; run `make chromium` (apt-get install chromium) to run the "
+                "browser tests", allow_module_level=True)
+
+
+@contextmanager
+def serving(app: Any) -> Iterator[str]:
+    """``app`` served by uvicorn on a free loopback port, for as long as the block runs."""
+    import uvicorn
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = int(s.getsockname()[1])
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
+                                           lifespan="off"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the test server did not start")
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(10)
+        app.state.service.sl.close()
+
+
+@contextmanager
+def chromium() -> Iterator[Any]:
+    """Headless Debian chromium driven by Playwright."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield browser
+        finally:
+            browser.close()

@@ -28,6 +28,7 @@ import pytest
 import spacy
 from click.testing import CliRunner
 
+from conftest import serving
 from storyline.api import Storyline
 from storyline.cli import main
 from storyline.cli.common import safe_text
@@ -417,28 +418,9 @@ def test_full_disk_is_one_line_and_keeps_nothing_half_done(
 
 @pytest.fixture()
 def live_server(demo_db: Path, tmp_path: Path) -> Iterator[str]:
-    import socket
-
-    import uvicorn
-
     shutil.copy(demo_db, tmp_path / "live.db")
-    app = create_app(tmp_path / "live.db")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = int(s.getsockname()[1])
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
-                                           lifespan="off"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the test server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(10)
-    app.state.service.sl.close()
+    with serving(create_app(tmp_path / "live.db")) as url:
+        yield url
 
 
 def test_api_keeps_its_openapi_contract(live_server: str, tmp_path: Path) -> None:

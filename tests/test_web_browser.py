@@ -7,70 +7,30 @@ to the highlighted sentence, brushes the overview strip, and saves screenshots u
 from __future__ import annotations
 
 import os
-import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import playwright.sync_api as playwright_sync  # a dev dependency: `make test` installs it
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-gpu", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "korea-letters"
+from conftest import chromium, copy_sample, require_chromium, serving
 
-if not CHROMIUM.exists():
-    if os.environ.get("CI"):
-        raise RuntimeError(f"{CHROMIUM} is missing in CI; `make test` installs it (apt-get install chromium)")
-    pytest.skip(f"{CHROMIUM} not installed; run `make chromium` (apt-get install chromium) to run the "
-                "browser test", allow_module_level=True)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+require_chromium()
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    import uvicorn
-
-    from storyline.api import Storyline
+def server(tmp_path_factory: pytest.TempPathFactory, sample_db_file: Path) -> Iterator[str]:
     from storyline.web import create_app
 
-    folder = tmp_path_factory.mktemp("browser")
-    shutil.copytree(EXAMPLES, folder / "corpus")
-    db = folder / "web.db"
-    with Storyline(db) as sl:
-        sl.add([folder / "corpus"])
-    app = create_app(db)
-    port = _free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the test server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(10)
-    app.state.service.sl.close()
+    app = create_app(copy_sample(sample_db_file, tmp_path_factory.mktemp("browser"), "web.db"))
+    with serving(app) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    with playwright_sync.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture(scope="module")
