@@ -14,6 +14,8 @@ from click.testing import CliRunner
 from storyline.api import Storyline
 from storyline.cli import main
 from storyline.timeline import Params, Sentence, score_dates, summarize, with_keywords
+from storyline.timeline.summarize import score_months
+from storyline.types import DateValue
 
 ARTICLES = {
     "a1.txt": (
@@ -205,3 +207,47 @@ def test_news_days_centres_the_summary_on_what_that_day_reported() -> None:
     news = summarize(pool, 1, 1, day, day, params=replace(base, news_days=2))
     assert "NATO" in no_news[0].sentences[0].text
     assert news[0].sentences[0].text == rebels.text
+
+
+def _m(text: str, pub: date, months: tuple[str, ...], story: int, idx: int = 3) -> Sentence:
+    return replace(_s(text, pub, (), story=story, idx=idx), months=tuple(DateValue.parse(m) for m in months))
+
+
+def test_score_months_counts_articles_naming_a_month() -> None:
+    sents = [_m("The Hanoi summit in February collapsed", date(2019, 6, 23), ("2019-02",), story=1),
+             _m("The Hanoi summit in February 2019 ended early", date(2025, 6, 12), ("2019-02",), story=2),
+             _m("The summit planned for September", date(2018, 9, 7), ("2018-09",), story=3)]
+    scores = score_months(sents, date.min, date.max, Params(volume_exponent=0.0))
+    assert scores[DateValue.parse("2019-02")] == pytest.approx(2.0)
+    assert scores[DateValue.parse("2018-09")] == pytest.approx(0.5)  # not over yet: future weight
+    assert score_months(sents, date(2019, 2, 10), date.max, Params()) == {}  # the month is cut by the span
+
+
+def test_months_are_dates_only_when_asked() -> None:
+    day = date(2019, 6, 23)
+    sents = [_m("Mr. Kim met Mr. Trump in Hanoi , Vietnam , in February , and the talks collapsed", day,
+                ("2019-02",), story=1),
+             _m("The second summit in Hanoi in February ended without a deal for the two leaders",
+                date(2019, 6, 24), ("2019-02",), story=2),
+             _s("Mr. Kim received an excellent letter from Mr. Trump on Sunday , state media said", day,
+                (day,), story=1, idx=0)]
+    days = summarize(sents, 2, 1, date.min, date.max)
+    assert all(d.granularity == "day" for d in days) and "2019-06-23" in [d.value.value for d in days]
+    both = summarize(sents, 2, 1, date.min, date.max, params=Params(months=True, distinct=True))
+    assert [d.value.value for d in both] == ["2019-02", "2019-06-23"]
+    assert both[0].as_dict()["date"] == "2019-02" and both[0].as_dict()["granularity"] == "month"
+    assert "Hanoi" in both[0].sentences[0].text
+
+
+def test_lead_bonus_prefers_the_lead_of_the_article_reporting_the_day() -> None:
+    day = date(2019, 6, 23)
+    lead = _s("North Korea's leader has received an excellent letter from President Trump , state media said",
+              day, (day,), story=1, idx=0)
+    side = _s("Mr. Moon's office welcomed the exchange of letters between Mr. Trump and Mr. Kim on Sunday",
+              day, (day,), story=1, idx=25)
+    other = _s("Mr. Moon's office said the exchange of letters between the leaders would help dialogue",
+               day, (), story=2, idx=9)
+    pool = [lead, side, other]
+    [plain] = summarize(pool, 1, 1, day, day, params=Params(lead_bonus=0.0))
+    [led] = summarize(pool, 1, 1, day, day, params=Params(lead_bonus=0.5))
+    assert plain.sentences[0].idx == 25 and led.sentences[0].idx == 0

@@ -30,6 +30,9 @@ from .types import DateValue, Story, TimelineEvent, TimelineQuery, parse_user_da
 # Without --story the key-events view shows the stories of at least two articles, the
 # biggest first, at most this many (or the biggest story when every story is one article).
 SHOWN_STORIES = 5
+# `timeline --summarize`: a sentence spent on one date only, months named as such are dates
+# too (T17's references are days, so its figures are measured without them), leads preferred
+SUMMARY_PARAMS = replace(DEFAULT_PARAMS, distinct=True, months=True, lead_bonus=0.5)
 
 if TYPE_CHECKING:  # spaCy, trafilatura and Dask load only for the commands that need them
     from .pipeline.batch import AnnotateSummary
@@ -240,12 +243,12 @@ class Storyline:
         hi = parse_date(until, "--until")
         start = lo.start if lo else date.fromisoformat(span[0])
         end = hi.end if hi else date.fromisoformat(span[1])
-        pool = with_keywords(load_sentences(self.store, start, end, story), keywords)
+        pool = with_keywords(load_sentences(self.store, start, end, story, months=True), keywords)
         words = (query or "").split()
         # without --since/--until, days mentioned before or after the articles count too
         first = start if lo else date.min
         last = end if hi else date.max
-        return summarize(pool, dates, sentences, first, last, words, replace(DEFAULT_PARAMS, distinct=True))
+        return summarize(pool, dates, sentences, first, last, words, SUMMARY_PARAMS)
 
     def articles(self, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
         return self.store.list_articles(limit, offset)

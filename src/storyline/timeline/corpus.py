@@ -1,4 +1,4 @@
-"""The material of a timeline summary: stored sentences with the days they mention."""
+"""The material of a timeline summary: stored sentences with the days (and months) they mention."""
 
 from __future__ import annotations
 
@@ -8,13 +8,15 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..store import Store
+from ..types import DateValue
 
 __all__ = ["Sentence", "load_sentences", "with_keywords"]
 
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
-    """One stored sentence, the article it cites and the days its timexes resolve to."""
+    """One stored sentence, the article it cites and the days its timexes resolve to (and
+    the months of its month-level timexes, "in February 2019", when loaded with months)."""
 
     article: int
     idx: int
@@ -24,16 +26,25 @@ class Sentence:
     title: str
     story: int
     days: tuple[date, ...]
+    months: tuple[DateValue, ...] = ()
 
 
-def load_sentences(store: Store, since: date, until: date, story: int | None = None) -> list[Sentence]:
+def load_sentences(
+    store: Store, since: date, until: date, story: int | None = None, months: bool = False
+) -> list[Sentence]:
     """Sentences of the articles published from ``since`` to ``until`` (inclusive), of
-    ``story`` only when given."""
+    ``story`` only when given; with ``months``, the months they mention too."""
     lo, hi = since.isoformat(), until.isoformat()
     days: dict[tuple[int, int], set[date]] = defaultdict(set)
     for row in store.tls_sentence_days(lo, hi, story):
         try:
             days[(row["article_id"], row["idx"])].add(date.fromisoformat(row["day"]))
+        except ValueError:
+            continue
+    named: dict[tuple[int, int], set[DateValue]] = defaultdict(set)
+    for row in store.tls_sentence_months(lo, hi, story) if months else ():
+        try:
+            named[(row["article_id"], row["idx"])].add(DateValue.parse(row["month"]))
         except ValueError:
             continue
     return [
@@ -46,6 +57,7 @@ def load_sentences(store: Store, since: date, until: date, story: int | None = N
             title=r["title"],
             story=r["story"],
             days=tuple(sorted(days.get((r["article_id"], r["idx"]), ()))),
+            months=tuple(sorted(named.get((r["article_id"], r["idx"]), ()))),
         )
         for r in store.tls_sentences(lo, hi, story)
     ]
