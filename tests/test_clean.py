@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from storyline.clean import clean, clean_text
 from storyline.clean.boilerplate import LineKind, classify
-from storyline.clean.text import content_hash, normalise_text, parse_header
+from storyline.clean.text import content_hash, normalise_text, parse_header, repair_text
 from storyline.errors import InputError
 from storyline.read import read_paths
 from storyline.read.records import make_record
@@ -297,3 +297,24 @@ def test_warc_payload_is_cleaned_as_html() -> None:
         "c.warc#t", b"Plain title\n\nPlain text here.", "warc", {"content_type": "text/plain"}
     )
     assert clean(plain)[0].title == "Plain title"
+
+
+def test_mojibake_repaired_on_input_raw_bytes_kept() -> None:
+    # A real row of the Entities (Ted Cruz) export: UTF-8 read as cp1252, then tokenised.
+    row = (
+        "Cruz fumed . The senatorâ€ ™ s push for reform , â€œa drive he launched last summer ,â€ � "
+        "places him on firmly liberal terrain . He raised Â£240,000 in CafÃ© talks ."
+    )
+    record = make_record("cruz.txt", row.encode("utf-8"), "text")
+    article = clean(record)[0]
+    assert "senator’ s push" in article.text and "“a drive" in article.text and ",” places" in article.text
+    assert "£240,000" in article.text and "Café" in article.text
+    assert not re.search("â€|Â|Ã", article.text)
+    assert record.data == row.encode("utf-8")
+
+
+@given(st.text())
+@settings(max_examples=60, deadline=None)
+def test_repair_is_idempotent(text: str) -> None:
+    once = repair_text(text)
+    assert repair_text(once) == once

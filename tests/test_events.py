@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -45,7 +46,7 @@ def _citing(events: list[TimelineEvent], words: tuple[str, ...], within: str) ->
 
 
 def test_singapore_summit_is_one_event_citing_every_article(sample: Storyline) -> None:
-    found = _citing(sample.timeline(), ("Singapore", "first summit"), "2018")
+    found = _citing(sample.timeline(all=True), ("Singapore", "first summit"), "2018")
     assert len(found) == 1, [(e.date.value, e.summary) for e in found]
     summit = found[0]
     assert summit.date.value == "2018-06-12"
@@ -58,7 +59,7 @@ def test_singapore_summit_is_one_event_citing_every_article(sample: Storyline) -
 
 
 def test_hanoi_summit_is_one_event_citing_every_article(sample: Storyline) -> None:
-    found = _citing(sample.timeline(), ("Hanoi", "Vietnam"), "2019-02")
+    found = _citing(sample.timeline(all=True), ("Hanoi", "Vietnam"), "2019-02")
     assert len(found) == 1, [(e.date.value, e.summary) for e in found]
     summit = found[0]
     assert summit.date.value == "2019-02"
@@ -70,7 +71,7 @@ def test_hanoi_summit_is_one_event_citing_every_article(sample: Storyline) -> No
 
 
 def test_the_third_meeting_stays_apart(sample: Storyline) -> None:
-    panmunjom = _citing(sample.timeline(), ("Panmunjom",), "2019-06")
+    panmunjom = _citing(sample.timeline(all=True), ("Panmunjom",), "2019-06")
     assert [e.date.value for e in panmunjom] == ["2019-06"]
 
 
@@ -189,3 +190,52 @@ def test_undated_reference_never_names_a_later_event(store: Store) -> None:
     _add(store, 2, "2018-06-23", _undated("The Hanoi collapse was an embarrassment."))
     [event] = store.timeline_events()
     assert [s.article for s in event.sources] == [1]
+
+
+# -- one happening per event, real actors, headlines: the sample corpus -------------------
+
+# The sentence of 003 listing three meetings, each with its date: it reports three events.
+LISTS = ("which led to three in-person meetings",)
+
+
+def test_no_sentence_is_reported_under_two_dates(sample: Storyline) -> None:
+    dates: dict[tuple[int, str], set[str]] = {}
+    for event in sample.timeline(all=True):
+        for s in event.sources:
+            if not s.support:
+                dates.setdefault((s.article, s.sentence), set()).add(event.date.value)
+    twice = {sentence: d for (_, sentence), d in dates.items() if len(d) > 1}
+    assert all(any(w in sentence for w in LISTS) for sentence in twice), twice
+    olive = [d for (_, sentence), d in dates.items() if sentence.startswith("Offering an olive branch")]
+    assert olive == [{"2018-09-06"}]  # "the envoy said Thursday": not Wednesday's meeting nor 2021
+    revealed = [d for (_, sentence), d in dates.items() if sentence.startswith("On June 11, Mr. Trump")]
+    assert revealed == [{"2019-06-11"}]
+
+
+def test_subordinate_dates_support_the_events_they_name(sample: Storyline) -> None:
+    summit = _citing(sample.timeline(all=True), ("since the two met in Singapore",), "2018-06-12")
+    assert [e.date.value for e in summit] == ["2018-06-12"]
+    events = sample.timeline(all=True)
+    olive = [s for e in events for s in e.sources if s.sentence.startswith("Offering an olive")]
+    assert all(s.support for s in olive if s.date != "2018-09-06")
+
+
+def test_actors_are_people_organisations_and_places(sample: Storyline) -> None:
+    types = {e["name"]: e["type"] for e in sample.entities()}
+    actors = {a for e in sample.timeline(all=True) for a in e.actors}
+    assert actors and all(types[a] in {"PERSON", "ORG", "GPE", "LOC", "FAC"} for a in actors)
+    broken = [a for a in actors if re.search(r"[â€Ã�£$€¥]|^\d", a)]
+    assert not broken
+    assert not {"South Korean", "North Korean", "Korean", "Chinese"} & actors
+
+
+def test_every_event_has_a_short_headline(sample: Storyline) -> None:
+    events = sample.timeline(all=True)
+    assert all(e.headline and len(e.headline.split()) <= 15 for e in events)
+    plans = [e for e in events if e.summary.startswith("Moon plans to go to Pyongyang on Sept 18")]
+    assert [(e.date.value, e.planned) for e in plans] == [("2018-09-18", True)]
+    by_summary = {e.summary: e.headline for e in events}
+    assert by_summary["Mr. Trump turned 73 on June 14."] == "Mr. Trump turned 73"  # the date is shown apart
+    assert by_summary["Moon plans to go to Pyongyang on Sept 18 to meet Kim and discuss improving the "
+                      "Koreas’ relationship, including potential economic cooperation."].startswith(
+        "Moon plans to go to Pyongyang")

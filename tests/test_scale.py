@@ -23,7 +23,7 @@ from storyline.store.parquet import PartWriter, read_annotated
 from storyline.store.parquet_schema import arrow_schema
 from storyline.types import AnnotatedArticle
 
-_VOLATILE = {"added_at", "read_at"}  # wall-clock times of writing
+_VOLATILE = {"added_at", "read_at", "created_at"}  # wall-clock times of writing
 
 
 def dump(db: Path) -> dict[str, list[str]]:

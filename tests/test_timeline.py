@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import csv
+import io
 import json
+from dataclasses import replace
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -53,7 +56,9 @@ def test_json_shape_and_escaping() -> None:
     item = data["events"][0]
     assert item["date"] == "2019-02" and item["granularity"] == "month"
     assert item["sources"][0] == {"article": 1, "title": "T <b>", "sentence": "S & co",
-                                  "source": None, "published": None}
+                                  "source": None, "published": None, "url": None, "date": None,
+                                  "background": False}
+    assert item["headline"] == item["summary"] == "<script>alert(1)</script>"
     tl = to_timelinejs([event], "x")
     assert tl["events"][0]["start_date"] == {"year": "2019", "month": "2"}
     assert "<script>" not in json.dumps(tl)
@@ -62,4 +67,64 @@ def test_json_shape_and_escaping() -> None:
 def test_markdown_and_csv_cite_articles() -> None:
     event = _event(1, "2018-06-12", sources=2)
     assert "[10], [11]" in render([event], "md")
-    assert render([event], "csv").splitlines()[1].startswith("2018-06-12,day,event 1")
+    assert render([event], "csv").splitlines()[1].startswith("2018-06-12,day,12 June 2018,event 1")
+
+
+def _reported(value: str, headline: str, refs: tuple[SourceRef, ...]) -> TimelineEvent:
+    return TimelineEvent(5, DateValue.parse(value), "Kim met Trump in Singapore on June 12.", ("Kim",),
+                         refs, headline=headline)
+
+
+REFS = (
+    SourceRef(1, "Summit held", "Kim met Trump on June 12.", "Reuters", "2018-06-13", story=1,
+              url="https://example.org/a", date="2018-06-12"),
+    SourceRef(2, "Summit held (copy)", "Kim met Trump on June 12.", "Yahoo", "2018-06-13", story=1,
+              date="2018-06-12"),
+    SourceRef(1, "Summit held", "The two shook hands on June 12.", "Reuters", "2018-06-13", story=1,
+              date="2018-06-12"),
+    SourceRef(3, "Leaders meet", "They met on Wednesday.", "AP", "2018-06-14", url="javascript:x",
+              date="2018-06-13"),
+)
+
+
+def test_sources_are_counted_as_independent_articles() -> None:
+    event = _reported("2018-06-12", "Kim meets Trump in Singapore", REFS)
+    assert event.independent == 2  # a wire copy and a second sentence of one article count once
+    item = json.loads(render([event], "json"))["events"][0]
+    assert item["independent_sources"] == 2 and item["outlets"] == ["Reuters", "Yahoo", "AP"]
+    assert item["disagreements"] == [{"article": 3, "title": "Leaders meet", "source": "AP",
+                                      "date": "2018-06-13"}]
+    assert "2 independent sources" in render([event], "text")
+
+
+def test_csv_carries_the_evidence() -> None:
+    event = _reported("2018-06-12", "Kim meets Trump", REFS)
+    rows = list(csv.DictReader(io.StringIO(render([event], "csv"))))
+    assert rows[0]["headline"] == "Kim meets Trump" and rows[0]["display_date"] == "12 June 2018"
+    assert rows[0]["sentence"] == "Kim met Trump in Singapore on June 12."
+    assert rows[0]["urls"] == "https://example.org/a"  # only web addresses
+    assert rows[0]["titles"] == "Summit held | Summit held (copy) | Leaders meet"
+    assert rows[0]["independent_sources"] == "2"
+
+
+def test_markdown_groups_by_date_with_sources_at_the_end() -> None:
+    events = [_reported("2018-06-12", "Kim meets Trump", REFS), _event(2, "2018-06-12"), _event(3, "2019")]
+    md = render(events, "md")
+    assert md.count("## 12 June 2018") == 1 and "## 2019" in md
+    assert md.index("## Sources") > md.index("## 2019")
+    assert "<https://example.org/a>" in md and "javascript:" not in md
+    assert "- [3] *Leaders meet* (AP, 2018-06-14)" in md
+
+
+def test_timelinejs_readable_dates_periods_groups_and_links() -> None:
+    week = replace(_reported("2010-W29", "A week", REFS[:1]), stories=(1,))
+    half = _reported("2011-H1", "A half", REFS[3:])
+    century = _reported("19", "A century", ())
+    slides = to_timelinejs([week, half, century], "x")["events"]
+    assert [s["display_date"] for s in slides] == ["week of 19 July 2010", "first half of 2011",
+                                                   "20th century"]
+    assert slides[0]["end_date"] == {"year": "2010", "month": "7", "day": "25"}
+    assert slides[1]["end_date"] == {"year": "2011", "month": "6", "day": "30"}
+    assert slides[0]["group"] == "story 1" and "group" not in slides[2]
+    assert '<a href="https://example.org/a">Summit held</a>' in slides[0]["text"]["text"]
+    assert "javascript" not in slides[1]["text"]["text"]

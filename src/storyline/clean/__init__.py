@@ -28,7 +28,7 @@ from ..types import Article, PublishedBasis, RawRecord
 from .dates import parse_published
 from .html import extract_html, html_to_text, looks_like_html
 from .split import Story, split_stories
-from .text import content_hash, find_dateline, normalise_text, parse_header
+from .text import content_hash, find_dateline, normalise_text, parse_header, repair_text
 
 __all__ = ["clean", "clean_text", "content_hash"]
 
@@ -93,7 +93,7 @@ def clean_text(text: str, title: str | None = None) -> list[Story]:
 def _str(value: Any) -> str | None:
     if value is None:
         return None
-    text = " ".join(str(value).split())
+    text = " ".join(repair_text(str(value)).split())
     return text or None
 
 

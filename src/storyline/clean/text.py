@@ -8,6 +8,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+import ftfy
+
 __all__ = [
     "Header",
     "content_hash",
@@ -15,6 +17,7 @@ __all__ = [
     "normalise_line",
     "normalise_text",
     "parse_header",
+    "repair_text",
 ]
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
@@ -37,6 +40,29 @@ _DATELINE = re.compile(
 )
 
 
+# ftfy repairs encoding only: quotes, widths and ligatures stay as the outlet wrote them.
+_FTFY = ftfy.TextFixerConfig(
+    unescape_html=False, uncurl_quotes=False, fix_character_width=False, fix_latin_ligatures=False,
+    explain=False,
+)
+# Third bytes of UTF-8 punctuation (U+2000-U+203F, U+2122) as cp1252 shows them; undefined bytes
+# were replaced by U+FFFD on the way.
+_THIRD = re.escape(bytes(range(0x80, 0xC0)).decode("cp1252", errors="replace").replace("\xa0", ""))
+# A tokenizer that split a mojibake sequence ("anyoneâ€ ™ s"): the pieces are joined back.
+_SPLIT_MOJIBAKE = re.compile(f"(â€) +(?=[{_THIRD}])")
+# U+201D (E2 80 9D): cp1252 has no 0x9D, so the decoder left U+FFFD where ftfy needs the byte.
+_LOST_QUOTE = re.compile("â€\ufffd")
+
+
+def repair_text(text: str) -> str:
+    """``text`` with mojibake (UTF-8 read as cp1252 or latin-1: "â€™", "Ã©") repaired by ftfy."""
+    if text.isascii():
+        return text
+    text = _SPLIT_MOJIBAKE.sub(r"\1", text)
+    text = _LOST_QUOTE.sub("\u201d", text)
+    return ftfy.fix_text(text, _FTFY)
+
+
 def normalise_line(line: str) -> str:
     """One line with invisible characters removed and runs of spaces (NBSP too) squeezed."""
     if line.isascii() and "  " not in line and "\t" not in line:
@@ -46,7 +72,9 @@ def normalise_line(line: str) -> str:
 
 
 def normalise_text(text: str) -> str:
-    """Text with normalised lines, Unix newlines and at most one blank line in a row."""
+    """Repaired text (``repair_text``) with normalised lines, Unix newlines and at most one blank
+    line in a row."""
+    text = repair_text(text)
     lines = [normalise_line(ln) for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     out: list[str] = []
     for line in lines:

@@ -12,23 +12,27 @@ from typing import Any
 import click
 from rich.console import Console
 from rich.markup import escape
+from rich.text import Text
 
 from ..api import Storyline
 from ..errors import ConfigError
+from ..pipeline.pool import stop_on_sigterm
 from ..pipeline.report import IngestReport, ProgressCallback
 from ..settings import SETTINGS, Settings
 from ..timeline.export import render, render_sections
 from ..types import TimelineQuery
 from . import main
-from .common import EXIT_SKIPPED, format_option, handle_errors, print_json
+from .common import EXIT_SKIPPED, echo, format_option, handle_errors, print_json, safe_text
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples" / "korea-letters"
 console = Console(stderr=True)
 
 
-def _open(ctx: click.Context) -> Storyline:
+def _open(ctx: click.Context, read_only: bool = False) -> Storyline:
+    """The store of ``--db``; ``read_only`` for commands that only read: a missing file is
+    then an error (not a new empty store) and a store on a read-only mount opens."""
     settings: Settings = ctx.obj
-    return Storyline(settings=settings)
+    return Storyline(settings=settings, read_only=read_only)
 
 
 @contextmanager
@@ -48,7 +52,8 @@ def _table(rows: list[dict[str, Any]], columns: list[str]) -> None:
 
     table = Table(*columns, show_lines=False, header_style="bold")
     for row in rows:
-        table.add_row(*("" if row.get(c) is None else _cell(row.get(c)) for c in columns))
+        # Text, not str: article text is never read as rich markup
+        table.add_row(*(Text("" if row.get(c) is None else safe_text(_cell(row.get(c)))) for c in columns))
     Console().print(table)
 
 
@@ -66,7 +71,7 @@ def _print_report(report: IngestReport) -> None:
         + (f", {report.duplicates} near-duplicate(s)" if report.duplicates else "")
     )
     for skipped in report.skipped:
-        click.echo(f"  skipped {skipped.path}: {skipped.reason}")
+        echo(f"  skipped {skipped.path}: {skipped.reason}")
 
 
 @main.command()
@@ -80,6 +85,8 @@ def _print_report(report: IngestReport) -> None:
 )
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes for annotation (default: setting jobs, 1).")
+@click.option("--allow-private", is_flag=True,
+              help="Fetch URLs at loopback, private and link-local addresses too (refused by default).")
 @format_option()
 @click.pass_context
 @handle_errors
@@ -90,6 +97,7 @@ def add(
     source: str | None,
     manifest: Path | None,
     jobs: int | None,
+    allow_private: bool,
     fmt: str,
 ) -> None:
     """Add files, folders, archives or http(s) URLs of articles to the database.
@@ -101,7 +109,8 @@ def add(
     settings: Settings = ctx.obj
     if jobs is not None:
         ctx.obj = replace(settings, jobs=jobs)
-    with _open(ctx) as sl, _progress("annotating") as progress:
+    with stop_on_sigterm(), Storyline(settings=ctx.obj, allow_private=allow_private) as sl, \
+            _progress("annotating") as progress:
         report = sl.add(paths, published=published, source=source, manifest=manifest,
                         progress=progress)
     if fmt == "json":
@@ -120,7 +129,7 @@ def add(
 @handle_errors
 def articles(ctx: click.Context, limit: int | None, offset: int, fmt: str) -> None:
     """List stored articles."""
-    with _open(ctx) as sl:
+    with _open(ctx, read_only=True) as sl:
         rows = sl.articles(limit, offset)
     if fmt == "json":
         print_json(rows)
@@ -168,20 +177,20 @@ def timeline(
     if summarize:
         from ..timeline.render import render_summary
 
-        with _open(ctx) as sl:
+        with _open(ctx, read_only=True) as sl:
             days = sl.summarize(since=since, until=until, dates=n_dates, sentences=k, query=query,
                                 story=story)
-        click.echo(render_summary(days, fmt), nl=False)
+        echo(render_summary(days, fmt), nl=False)
         return
     q = TimelineQuery.parse(entity, since, until, query, source, limit, story, all_)
     title = f"Timeline: {entity}" if entity else "Timeline"
-    with _open(ctx) as sl:
+    with _open(ctx, read_only=True) as sl:
         if q.all:
-            click.echo(render(sl.timeline(q), fmt, title=title))
+            echo(render(sl.timeline(q), fmt, title=title))
             return
         sections = sl.key_events(q)
         others = len(sl.stories()) - len(sections) if story is None else 0
-    click.echo(render_sections(sections, fmt, title, others))
+    echo(render_sections(sections, fmt, title, others))
 
 
 @main.command()
@@ -193,7 +202,7 @@ def timeline(
 @handle_errors
 def entities(ctx: click.Context, type_: str | None, story: int | None, limit: int | None, fmt: str) -> None:
     """List entities with their canonical name, type and aliases."""
-    with _open(ctx) as sl:
+    with _open(ctx, read_only=True) as sl:
         rows = sl.entities(type_.upper() if type_ else None, limit, story)
     if fmt == "json":
         print_json(rows)
@@ -210,7 +219,7 @@ def entities(ctx: click.Context, type_: str | None, story: int | None, limit: in
 @handle_errors
 def quotes(ctx: click.Context, speaker: str | None, story: int | None, limit: int | None, fmt: str) -> None:
     """List quotes with their speaker and article."""
-    with _open(ctx) as sl:
+    with _open(ctx, read_only=True) as sl:
         rows = sl.quotes(speaker, limit, story)
     if fmt == "json":
         print_json(rows)
@@ -227,7 +236,7 @@ def quotes(ctx: click.Context, speaker: str | None, story: int | None, limit: in
 @handle_errors
 def search(ctx: click.Context, query: str, story: int | None, limit: int, fmt: str) -> None:
     """Full-text search over the sentences of stored articles."""
-    with _open(ctx) as sl:
+    with _open(ctx, read_only=True) as sl:
         rows = sl.search(query, limit, story)
     if fmt == "json":
         print_json(rows)
@@ -258,7 +267,7 @@ def demo(ctx: click.Context, path: Path | None, limit: int | None, fmt: str) -> 
         sections = sl.key_events(TimelineQuery(limit=limit))
         others = len(sl.stories()) - len(sections)
     click.echo("")
-    click.echo(render_sections(sections, fmt, "Timeline: US-North Korea letters", others))
+    echo(render_sections(sections, fmt, "Timeline: US-North Korea letters", others))
 
 
 @main.command("settings")

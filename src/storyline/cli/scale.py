@@ -8,9 +8,10 @@ from pathlib import Path
 import click
 
 from ..api import Storyline
+from ..pipeline.pool import stop_on_sigterm
 from ..settings import ENGINES, Settings
 from . import main
-from .common import EXIT_SKIPPED, format_option, handle_errors, print_json
+from .common import EXIT_SKIPPED, echo, format_option, handle_errors, print_json
 from .core import _print_report, _progress
 
 
@@ -44,7 +45,8 @@ def annotate(
     Nothing is linked or stored here: `storyline load OUT` does the cross-document
     steps. Exits with status 3 when any input was skipped.
     """
-    with Storyline(settings=settings) as sl, _progress(f"annotating ({engine})") as progress:
+    with stop_on_sigterm(), Storyline(settings=settings) as sl, \
+            _progress(f"annotating ({engine})") as progress:
         summary = sl.annotate(inputs, out, engine=engine, jobs=jobs, scheduler=scheduler,
                               files_per_part=files_per_part, published=published, source=source,
                               manifest=manifest, overwrite=overwrite, progress=progress)
@@ -52,12 +54,12 @@ def annotate(
     if fmt == "json":
         print_json(result)
     else:
-        click.echo(f"annotated {summary.articles} article(s), {summary.words} words, from "
-                   f"{summary.files} file(s) in {summary.parts} part(s) in {summary.seconds:.1f} s "
-                   f"({result['articles_per_second']} articles/s, {result['words_per_second']} words/s); "
-                   f"{len(summary.skipped)} skipped")
+        echo(f"annotated {summary.articles} article(s), {summary.words} words, from "
+             f"{summary.files} file(s) in {summary.parts} part(s) in {summary.seconds:.1f} s "
+             f"({result['articles_per_second']} articles/s, {result['words_per_second']} words/s); "
+             f"{len(summary.skipped)} skipped")
         for skipped in summary.skipped:
-            click.echo(f"  skipped {skipped.path}: {skipped.reason}")
+            echo(f"  skipped {skipped.path}: {skipped.reason}")
     if summary.skipped:
         sys.exit(EXIT_SKIPPED)
 
@@ -74,7 +76,7 @@ def load(settings: Settings, dataset: Path, fmt: str) -> None:
     blocking, so the cost grows about linearly with the number of articles. Loading
     again adds nothing twice.
     """
-    with Storyline(settings=settings) as sl, _progress("loading") as progress:
+    with stop_on_sigterm(), Storyline(settings=settings) as sl, _progress("loading") as progress:
         report = sl.load(dataset, progress)
     if fmt == "json":
         print_json(report.as_dict())

@@ -6,6 +6,10 @@ in Singapore on June 12") and they share enough actors and content words;
 otherwise it starts a new event. Candidates come from the store blocked by
 shared actor and date span, so linking is not quadratic in the number of articles.
 
+A supporting mention (the date of a subordinate clause: "since the two met in
+Singapore on June 12") joins the best such event when there is one and never starts
+an event, so that a sentence is shown under the date it reports.
+
 An undated reference ("At the Singapore summit, ...") joins the one event that
 began by the article's publication, shares its naming place and also shares a
 person or an event word; when there is none or more than one, it stays out of
@@ -14,7 +18,7 @@ the timeline (it cannot be dated).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import timedelta
 from typing import Protocol
@@ -35,8 +39,12 @@ class EventStore(Protocol):
     def event_candidates(self, date: DateValue, actors: frozenset[int]) -> list[EventCandidate]: ...
     def events_at_places(self, places: frozenset[int], until: str, limit: int) -> list[EventCandidate]: ...
     def event_members(self, event_id: int) -> list[MemberMention]: ...
-    def create_event(self, date: DateValue, summary: str) -> int: ...
-    def update_event(self, event_id: int, date: DateValue, summary: str) -> None: ...
+    def create_event(
+        self, date: DateValue, summary: str, headline: str = "", planned: bool = False
+    ) -> int: ...
+    def update_event(
+        self, event_id: int, date: DateValue, summary: str, headline: str = "", planned: bool = False
+    ) -> None: ...
     def insert_event_mention(
         self, event_id: int, article_id: int, mention: EventMention, actor_ids: list[int]
     ) -> int: ...
@@ -61,8 +69,10 @@ def link_events(
                 event_ids.append(found.id)
             continue
         event_id = _best_event(store, mention, frozenset(actors))
+        if event_id is None and mention.support:
+            continue  # evidence for an event not (yet) known: the sentence reports another date
         if event_id is None:
-            event_id = store.create_event(mention.date, mention.text)
+            event_id = store.create_event(mention.date, mention.text, mention.headline, mention.planned)
             store.insert_event_mention(event_id, article_id, mention, actors)
         else:
             store.insert_event_mention(event_id, article_id, mention, actors)
@@ -127,20 +137,46 @@ def _score(
 
 
 def _refresh(store: EventStore, event_id: int) -> None:
-    """Date the event by its most specific consistent mention; summarise by the best one."""
+    """Date the event by what its independent sources support; summarise by its best report."""
     members = [m for m in store.event_members(event_id) if m.dated]
-    date = event_date(m.date for m in members)
-    summary = min(
+    date = event_date([m.date for m in members], [_source_key(m) for m in members])
+    best = min(
         members,
-        key=lambda m: (m.date.days, m.background, m.published or "9999", len(m.text)),
-    ).text
-    store.update_event(event_id, date, summary)
+        key=lambda m: (
+            m.support, not date.contains(m.date), m.date.days, m.background, m.published or "9999",
+            len(m.text),
+        ),
+    )
+    planned = all(m.planned for m in members if not m.support)
+    store.update_event(event_id, date, best.text, best.headline, planned)
 
 
-def event_date(dates: Iterable[DateValue]) -> DateValue:
-    """The finest date that lies within every other date; else the coarsest one."""
-    values = sorted(dates, key=lambda d: d.days)
+def _source_key(member: MemberMention) -> int:
+    """Copies of one syndicated story are one source; so are the sentences of one article."""
+    return member.story if member.story is not None else member.article_id
+
+
+def event_date(dates: Sequence[DateValue], sources: Sequence[int] | None = None) -> DateValue:
+    """The date most independent sources support, at the finest granularity they support
+    together: the finest date that lies within every other date when they all agree ("2018",
+    "June 12"); when they disagree ("Wednesday" in two, "Thursday" in one), the finest date
+    compatible with a majority of the sources, else the one compatible with most."""
+    keys = list(sources) if sources is not None else list(range(len(dates)))
+    values = sorted(set(dates), key=lambda d: (d.days, d.start))
     for candidate in values:
         if all(other.contains(candidate) for other in values):
             return candidate
-    return values[-1]
+    everyone = len(set(keys))
+
+    def votes(candidate: DateValue) -> int:
+        return len({k for k, d in zip(keys, dates, strict=True) if d.compatible(candidate)})
+
+    majority = [c for c in values if 2 * votes(c) > everyone]
+    if majority:
+        return majority[0]
+    return max(values, key=lambda c: (votes(c), c.days))
+
+
+def disagreements(date: DateValue, dates: Iterable[DateValue]) -> list[DateValue]:
+    """The dates of sources that do not agree with an event's date (neither lies within the other)."""
+    return [d for d in dates if not d.compatible(date)]

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from ..annotate.temporal.dct import infer_dct
+from ..annotate.pieces import piece_starts
+from ..annotate.temporal.dct import infer_dct_pieces
 from ..clean import clean
 from ..errors import InputError, StorylineError
 from ..read import read_paths
@@ -24,7 +25,7 @@ from ..read.manifest import Manifest, find_manifest, load_manifest
 from ..types import Article, DateValue, PublishedBasis, RawRecord, Skipped
 from .report import IngestReport
 
-__all__ = ["ArticleFeed", "Overrides", "find_manifests"]
+__all__ = ["ArticleFeed", "Overrides", "find_manifests", "unmatched_rows"]
 
 Tokenizer = Callable[[str], Doc]
 
@@ -103,8 +104,11 @@ class ArticleFeed:
         """An undated article gets a date estimated from its text, marked as inferred."""
         if article.published is not None:
             return article
+        text = article.text
+        starts = piece_starts(text)  # in pieces, as annotation is: a Doc of the whole text may not fit
+        pieces = (text[a:b] for a, b in zip(starts, [*starts[1:], len(text)], strict=True))
         try:
-            estimate = infer_dct(self.tokenizer(article.text))
+            estimate = infer_dct_pieces(self.tokenizer(piece) for piece in pieces)
         except InputError:
             return article
         return replace(
@@ -126,6 +130,19 @@ def find_manifests(paths: Iterable[str], given: Manifest | None, report: IngestR
             except StorylineError as exc:
                 report.skipped.append(Skipped(str(candidate), str(exc)))
     return found
+
+
+def unmatched_rows(manifests: list[Manifest], read: Iterable[str]) -> list[Skipped]:
+    """A line for each manifest row that names no file on disk and matched nothing read
+    (a typo in the manifest would otherwise leave its file's date unset without a word)."""
+    matched = {id(entry) for path in read for m in manifests
+               if (entry := m.lookup(path.split("#", 1)[0])) is not None}
+    return [
+        Skipped(str(manifest.folder / key), "listed in the manifest, but no such file was read")
+        for manifest in manifests
+        for key, entry in manifest.entries.items()
+        if id(entry) not in matched and not (manifest.folder / key).exists()
+    ]
 
 
 def _override(

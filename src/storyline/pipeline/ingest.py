@@ -20,7 +20,7 @@ from ..link.article import ArticleLinker
 from ..read.fetch import Fetcher
 from ..store import Store
 from ..types import AnnotatedArticle, Article, RawRecord, Skipped
-from .feed import ArticleFeed, Overrides, find_manifests
+from .feed import ArticleFeed, Overrides, find_manifests, unmatched_rows
 from .pool import ordered_map
 from .report import IngestReport, ProgressCallback
 
@@ -67,10 +67,14 @@ class Ingestor:
         report = IngestReport()
         manifests = find_manifests(given, overrides.manifest, report)
         articles = self.feed.articles(given, overrides, manifests, report, self.store.has_content)
+        read: list[str] = []
         for batch, results in self._annotated(self._batches(articles)):
+            read.extend(article.path for article in batch.articles)
             added = store_batch(self.store, self.linker, batch.raws.values(), results, report)
             if progress:
                 progress(added)
+        read += report.present + [s.path for s in report.skipped]
+        report.skipped.extend(unmatched_rows(manifests, read))
         return report
 
     def _batches(self, articles: Iterator[tuple[RawRecord, Article]]) -> Iterator[_Batch]:

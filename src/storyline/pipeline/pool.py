@@ -4,21 +4,36 @@ finish (``storyline annotate --engine local``, whose parts are independent). Wor
 are spawned (not forked) so they start clean; each keeps what it loads (the spaCy
 pipeline) for all the items it gets. At most ``window`` items are in flight, so
 memory stays bounded however many items come.
+
+Workers never outlive this process: on Linux the kernel kills them when it dies
+(``PR_SET_PDEATHSIG``), elsewhere a watchdog thread in each worker notices that its
+parent is gone. When the caller stops early (an error, Ctrl+C, SIGTERM turned into an
+exception by ``stop_on_sigterm``) the workers are killed, not waited for.
 """
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from contextlib import contextmanager
+from types import FrameType
 from typing import TypeVar
 
 K = TypeVar("K")
 A = TypeVar("A")
 R = TypeVar("R")
 
-__all__ = ["ordered_map", "unordered_map"]
+__all__ = ["ordered_map", "stop_on_sigterm", "unordered_map"]
+
+_PR_SET_PDEATHSIG = 1
 
 
 def ordered_map(
@@ -44,6 +59,9 @@ def ordered_map(
         while pending:
             done_key, future = pending.popleft()
             yield done_key, future.result()
+    except BaseException:
+        _kill(pool)
+        raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -68,10 +86,54 @@ def unordered_map(
         for future in list(running):
             running.discard(future)
             yield future.result()
+    except BaseException:
+        _kill(pool)
+        raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _pool(jobs: int) -> ProcessPoolExecutor:
     # spawned, not forked: workers start clean, whatever threads this process has
-    return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"))
+    return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_tie_to_parent, initargs=(os.getpid(),))
+
+
+def _kill(pool: ProcessPoolExecutor) -> None:
+    """Stop the workers now: what they were doing is abandoned, nothing of it is stored."""
+    # ProcessPoolExecutor has no public way to do this before Python 3.14 (terminate_workers)
+    for process in list(getattr(pool, "_processes", {}).values()):
+        process.kill()
+
+
+def _tie_to_parent(parent: int) -> None:
+    """Worker initializer: die with the parent process."""
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    # the parent may have died before prctl took effect; and on other systems this is the guard
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="parent-watchdog").start()
+
+
+def _watch_parent(parent: int, every: float = 1.0) -> None:
+    while os.getppid() == parent:
+        time.sleep(every)
+    os._exit(1)
+
+
+@contextmanager
+def stop_on_sigterm() -> Iterator[None]:
+    """Within the block, SIGTERM raises ``SystemExit`` as Ctrl+C raises KeyboardInterrupt, so
+    the open transaction rolls back and the workers are stopped (main thread only)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)

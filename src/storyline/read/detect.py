@@ -82,7 +82,8 @@ def detect_kind(data: bytes, name: str) -> str:
         return "feed"
     if _HTML_START.match(head) or (lower.endswith(_HTML_EXT) and _HTML_TAGS.search(head)):
         return "html"
-    if lower.endswith(_JSONL_EXT) and (_looks_jsonl(head, lenient=True) or _looks_json_array(head)):
+    if lower.endswith(_JSONL_EXT) and (_looks_jsonl(head, lenient=True) or _looks_json_array(head)
+                                       or head.lstrip().startswith(b"{")):  # broken JSON: reported as such
         return "jsonl"
     if lower.endswith(_CSV_EXT):
         return "csv"

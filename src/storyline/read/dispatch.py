@@ -26,7 +26,7 @@ from .detect import detect_kind, is_hidden, is_project_file
 from .exports import read_csv, read_jsonl
 from .feeds import read_feed
 from .manifest import is_manifest
-from .records import make_record, one_line
+from .records import label_of, make_record, one_line
 from .warc import read_warc
 
 __all__ = ["list_inputs", "read_bytes", "read_paths"]
@@ -47,11 +47,11 @@ def read_paths(paths: Iterable[str | Path], max_bytes: int) -> Iterator[Result]:
             elif path.is_file():
                 yield from _read_file(path, max_bytes)
             elif path.exists():
-                yield Skipped(str(path), "not a regular file or folder")
+                yield Skipped(label_of(path), "not a regular file or folder")
             else:
-                yield Skipped(str(path), "no such file or folder")
+                yield Skipped(label_of(path), "no such file or folder")
         except OSError as exc:
-            yield Skipped(str(path), f"cannot read: {one_line(exc.strerror or exc)}")
+            yield Skipped(label_of(path), f"cannot read: {one_line(exc.strerror or exc)}")
 
 
 def list_inputs(paths: Iterable[str | Path]) -> Iterator[str | Skipped]:
@@ -70,15 +70,27 @@ def list_inputs(paths: Iterable[str | Path]) -> Iterator[str | Skipped]:
 def _list_dir(root: Path) -> tuple[list[Path], list[Skipped]]:
     errors: list[OSError] = []
     files: list[Path] = []
+    links: list[Skipped] = []
+    inside = root.resolve()
     for folder, dirs, names in os.walk(root, onerror=errors.append):
         dirs[:] = [d for d in dirs if not is_hidden(d)]
-        files.extend(Path(folder) / n for n in names if not is_hidden(n))
+        for d in dirs:  # os.walk does not descend into linked folders: say so
+            if (Path(folder) / d).is_symlink():
+                links.append(Skipped(label_of(Path(folder) / d), "symbolic link to a folder, not followed"))
+        for name in names:
+            file = Path(folder) / name
+            if is_hidden(name):
+                continue
+            if file.is_symlink() and not file.resolve().is_relative_to(inside):
+                links.append(Skipped(label_of(file), "symbolic link to outside the folder, not followed"))
+            else:
+                files.append(file)
     skipped = [
-        Skipped(str(exc.filename or root), f"cannot list folder: {one_line(exc.strerror or exc)}")
+        Skipped(label_of(exc.filename or root), f"cannot list folder: {one_line(exc.strerror or exc)}")
         for exc in errors
     ]
     kept = [f for f in sorted(files) if not (is_manifest(f) or is_project_file(f.name))]
-    return kept, skipped
+    return kept, skipped + sorted(links, key=lambda s: s.path)
 
 
 def _read_dir(root: Path, max_bytes: int) -> Iterator[Result]:
@@ -88,11 +100,11 @@ def _read_dir(root: Path, max_bytes: int) -> Iterator[Result]:
         try:
             yield from _read_file(file, max_bytes)
         except OSError as exc:
-            yield Skipped(str(file), f"cannot read: {one_line(exc.strerror or exc)}")
+            yield Skipped(label_of(file), f"cannot read: {one_line(exc.strerror or exc)}")
 
 
 def _read_file(path: Path, max_bytes: int) -> Iterator[Result]:
-    label = str(path)
+    label = label_of(path)
     size = path.stat().st_size
     if size == 0:
         yield Skipped(label, "empty file")
@@ -174,6 +186,22 @@ def _member_label(label: str, name: str) -> str:
     return f"{label}/{name.lstrip('/')}"
 
 
+def _unsafe_name(name: str) -> str | None:
+    """Why an archive member's name is refused (it climbs out with ``..``), else None."""
+    if ".." in name.replace("\\", "/").split("/"):
+        return "archive member name contains '..', not read"
+    return None
+
+
+def _tar_refusal(info: tarfile.TarInfo) -> str | None:
+    """Why a tar member that is not a plain file is not read (folders pass silently)."""
+    if info.issym() or info.islnk():
+        return f"tar link to {one_line(info.linkname, 80)!r}, not followed"
+    if info.isdev():
+        return "tar device or pipe entry, not read"
+    return None
+
+
 def _read_zip(label: str, stream: IO[bytes], max_bytes: int, depth: int) -> Iterator[Result]:
     try:
         archive = zipfile.ZipFile(stream)
@@ -182,9 +210,12 @@ def _read_zip(label: str, stream: IO[bytes], max_bytes: int, depth: int) -> Iter
         return
     with archive:
         for info in sorted(archive.infolist(), key=lambda i: i.filename):
+            member = _member_label(label, info.filename)
+            if reason := _unsafe_name(info.filename):
+                yield Skipped(member, reason)
+                continue
             if info.is_dir() or is_hidden(info.filename) or is_manifest(Path(info.filename)):
                 continue
-            member = _member_label(label, info.filename)
             if info.file_size > max_bytes:
                 yield Skipped(member, f"{info.file_size} bytes, over the limit of {max_bytes}")
                 continue
@@ -212,9 +243,17 @@ def _read_tar(
             yield Skipped(label, f"unreadable tar archive: {one_line(exc)}")
             return
         for info in members:
-            if not info.isfile() or is_hidden(info.name) or is_manifest(Path(info.name)):
-                continue
             member = _member_label(label, info.name)
+            if reason := _unsafe_name(info.name):
+                yield Skipped(member, reason)
+                continue
+            if is_hidden(info.name) or is_manifest(Path(info.name)):
+                continue
+            if reason := _tar_refusal(info):
+                yield Skipped(member, reason)
+                continue
+            if not info.isfile():
+                continue
             if info.size > max_bytes:
                 yield Skipped(member, f"{info.size} bytes, over the limit of {max_bytes}")
                 continue

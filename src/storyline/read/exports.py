@@ -108,8 +108,12 @@ def read_jsonl(label: str, data: bytes) -> Iterator[RawRecord | Skipped]:
     if text.lstrip().startswith(("[", "{")):
         try:
             doc = json.loads(text)
-        except ValueError:
+        except json.JSONDecodeError as exc:
             doc = None  # JSON Lines (or broken): read line by line
+            if not _first_line_is_json(text):  # one document, broken: one reason, not one per line
+                yield Skipped(label, f"invalid JSON ({exc.msg}: line {exc.lineno}, column {exc.colno}); "
+                              "the file may be cut short")
+                return
         if doc is not None:
             yield from _document_items(label, doc)
             return
@@ -124,6 +128,15 @@ def read_jsonl(label: str, data: bytes) -> Iterator[RawRecord | Skipped]:
             yield Skipped(path, f"invalid JSON: {one_line(exc)}")
             continue
         yield _item_record(path, line.encode("utf-8"), item, "jsonl")
+
+
+def _first_line_is_json(text: str) -> bool:
+    line = next((ln for ln in text.splitlines() if ln.strip()), "")
+    try:
+        json.loads(line)
+    except json.JSONDecodeError:
+        return False
+    return True
 
 
 def _document_items(label: str, doc: Any) -> Iterator[RawRecord | Skipped]:

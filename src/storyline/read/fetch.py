@@ -2,12 +2,20 @@
 
 ``fetch_url(url)`` returns the page as a ``RawRecord``; the network is touched only by
 the fetcher, so tests pass their own. The default ``UrlFetcher`` (stdlib urllib) allows
-http and https only (redirects included), stops after ``timeout`` seconds and refuses
-bodies over ``max_bytes``. Failures raise ``InputError`` with a one-line reason.
+http and https only (redirects included), waits at most ``timeout`` seconds for any one
+read and gives up on a page after ``deadline`` seconds in all (a server sending a few
+bytes now and then cannot hold it), refuses bodies over ``max_bytes``, and connects to
+no loopback, private, link-local or otherwise reserved address unless ``allow_private``
+(the address connected to is checked, so a name that resolves differently the second
+time cannot slip past). Failures raise ``InputError`` with a one-line reason.
 """
 
 from __future__ import annotations
 
+import http.client
+import ipaddress
+import socket
+import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -52,32 +60,91 @@ class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-class UrlFetcher:
-    """The default fetcher: urllib with a timeout, a size cap and http(s) only."""
+def _check_peer(sock: socket.socket | None, host: str) -> None:
+    if sock is None:
+        return
+    address = ipaddress.ip_address(sock.getpeername()[0].split("%", 1)[0])
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
+        address = address.ipv4_mapped
+    if not address.is_global:
+        sock.close()
+        raise InputError(
+            f"{one_line(host, 80)} is at a private or local address ({address}); "
+            "storyline fetches such pages only with add --allow-private"
+        )
 
-    def __init__(self, user_agent: str = _USER_AGENT) -> None:
+
+class _PublicHTTPConnection(http.client.HTTPConnection):
+    def connect(self) -> None:
+        super().connect()
+        _check_peer(self.sock, self.host)
+
+
+class _PublicHTTPSConnection(http.client.HTTPSConnection):
+    def connect(self) -> None:
+        super().connect()
+        _check_peer(self.sock, self.host)
+
+
+class _PublicHTTPHandler(urllib.request.HTTPHandler):
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(_PublicHTTPConnection, req)
+
+
+class _PublicHTTPSHandler(urllib.request.HTTPSHandler):
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(_PublicHTTPSConnection, req)  # default context: certificates verified
+
+
+class UrlFetcher:
+    """The default fetcher: urllib with per-read and overall time limits, a size cap, http(s)
+    only, and public addresses only unless ``allow_private``."""
+
+    def __init__(
+        self, user_agent: str = _USER_AGENT, deadline: float = 60.0, allow_private: bool = False
+    ) -> None:
         self.user_agent = user_agent
-        self._opener = urllib.request.build_opener(_HttpOnlyRedirects())
+        self.deadline = deadline
+        handlers: list[urllib.request.BaseHandler] = [_HttpOnlyRedirects()]
+        if not allow_private:
+            handlers += [_PublicHTTPHandler(), _PublicHTTPSHandler()]
+        self._opener = urllib.request.build_opener(*handlers)
 
     def __call__(self, url: str, *, timeout: float, max_bytes: int) -> FetchResponse:
         request = urllib.request.Request(url, headers={"User-Agent": self.user_agent})
+        end = time.monotonic() + self.deadline
         try:
-            with self._opener.open(request, timeout=timeout) as response:
+            with self._opener.open(request, timeout=min(timeout, self.deadline)) as response:
                 length = response.headers.get("Content-Length")
                 if length and length.isdigit() and int(length) > max_bytes:
                     raise InputError(f"page is {length} bytes, over the limit of {max_bytes}")
-                data = response.read(max_bytes + 1)
                 return FetchResponse(
                     url=response.geturl(),
                     status=int(response.status),
                     content_type=str(response.headers.get("Content-Type", "")),
-                    data=data,
+                    data=self._body(response, url, end, max_bytes),
                 )
         except urllib.error.HTTPError as exc:
+            exc.close()  # it holds the connection
+            if 300 <= exc.code < 400:  # urllib refused to follow: a loop, or to another scheme
+                raise InputError(f"redirect not followed for {url}: {one_line(exc.msg, 160)}") from None
             raise InputError(f"HTTP {exc.code} for {url}") from None
-        except (urllib.error.URLError, TimeoutError, OSError, ValueError) as exc:
+        except (urllib.error.URLError, TimeoutError, OSError, ValueError, http.client.HTTPException) as exc:
             reason = getattr(exc, "reason", exc)
             raise InputError(f"cannot fetch {url}: {one_line(reason, 120)}") from None
+
+    def _body(self, response: http.client.HTTPResponse, url: str, end: float, max_bytes: int) -> bytes:
+        """The body, read as it comes (``read1``), so that the deadline is checked at every piece."""
+        chunks: list[bytes] = []
+        size = 0
+        while chunk := response.read1(65536):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > max_bytes:
+                break  # fetch_url reports it
+            if time.monotonic() > end:
+                raise InputError(f"gave up on {url} after {self.deadline:g} s (the server sends too slowly)")
+        return b"".join(chunks)
 
 
 def fetch_url(

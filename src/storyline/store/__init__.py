@@ -21,9 +21,11 @@ __all__ = ["EventCandidate", "MemberMention", "RegistryEntity", "Store"]
 class Store(WriterMixin, EntitiesMixin, EventsMixin, StoriesMixin, QueriesMixin, TLSQueriesMixin):
     """A storyline database. Use as a context manager or call ``close()``."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+        """``read_only``: open an existing store without writing anything (a missing file is
+        an error, not a new store)."""
         self.path = str(path)
-        self.conn: sqlite3.Connection = connect(path)
+        self.conn: sqlite3.Connection = connect(path, read_only)
 
     @contextmanager
     def transaction(self) -> Iterator[Store]:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
+from urllib.parse import quote
 
 from ..errors import MigrationError, StoreError
 
@@ -23,8 +24,11 @@ def migrations() -> list[tuple[int, str, str]]:
     return sorted(found)
 
 
-def connect(path: str | Path) -> sqlite3.Connection:
-    """Open (creating if needed) and migrate the database at ``path``."""
+def connect(path: str | Path, read_only: bool = False) -> sqlite3.Connection:
+    """Open (creating if needed) and migrate the database at ``path``; with ``read_only``,
+    open an existing one without writing anything (see ``connect_read_only``)."""
+    if read_only:
+        return connect_read_only(path)
     target = Path(path)
     if str(path) != ":memory:" and not target.parent.exists():
         raise StoreError(f"folder {target.parent} does not exist; create it or choose another --db")
@@ -38,6 +42,49 @@ def connect(path: str | Path) -> sqlite3.Connection:
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"cannot open {path} as a storyline database: {exc}") from exc
     migrate(conn)
+    return conn
+
+
+def connect_read_only(path: str | Path) -> sqlite3.Connection:
+    """Open an existing database for reading only: ``mode=ro``, or ``immutable=1`` where even
+    that cannot work (a read-only mount, where SQLite cannot create the WAL index).
+    Nothing is created, set or migrated; a missing file is an error, not a new store."""
+    target = Path(path)
+    if not target.is_file():
+        raise StoreError(
+            f"no database at {path}; check --db, or create one with `storyline --db {path} add FOLDER`"
+        )
+    uri = "file:" + quote(str(target.resolve()))
+    try:
+        conn = _open_uri(uri + "?mode=ro")
+    except sqlite3.DatabaseError:
+        try:
+            conn = _open_uri(uri + "?immutable=1")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open {path} as a storyline database: {exc}") from exc
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    known = migrations()
+    latest = known[-1][0] if known else 0
+    if version != latest:
+        conn.close()
+        newer = version > latest
+        raise MigrationError(
+            f"database {path} has schema version {version}, this storyline reads {latest}; "
+            + ("upgrade storyline" if newer else "run a writing command (storyline add) once to upgrade it")
+        )
+    return conn
+
+
+def _open_uri(uri: str) -> sqlite3.Connection:
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    try:
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA query_only=ON")
+        conn.execute("PRAGMA busy_timeout=10000")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # fails here if unreadable
+    except sqlite3.DatabaseError:
+        conn.close()
+        raise
     return conn
 
 
@@ -87,6 +134,9 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     try:
         yield conn
     except BaseException:
-        conn.execute("ROLLBACK")
+        # SQLite has rolled back already after some errors (SQLITE_FULL, SQLITE_IOERR); a
+        # second ROLLBACK would fail and hide the error that matters
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")

@@ -25,6 +25,10 @@ class MemberMention:
     background: bool
     published: str | None
     dated: bool = True  # False: an undated reference stored with its event's date
+    headline: str = ""
+    planned: bool = False
+    support: bool = False  # evidence from a subordinate clause, not a report of the event
+    story: int | None = None  # near-duplicate group of its article
 
 
 class EventsMixin:
@@ -92,11 +96,16 @@ class EventsMixin:
 
     def event_members(self, event_id: int) -> list[MemberMention]:
         rows = self.conn.execute(
-            """SELECT m.article_id, m.text, m.date, m.background, a.published, m.timex != ''
+            """SELECT m.article_id, m.text, m.date, m.background, a.published, m.timex != '',
+                      m.headline, m.planned, m.support, a.story_id
                FROM event_mentions m JOIN articles a ON a.id = m.article_id
                WHERE m.event_id = ? ORDER BY m.id""",
             (event_id,),
         ).fetchall()
         return [
-            MemberMention(r[0], r[1], DateValue.parse(r[2]), bool(r[3]), r[4], bool(r[5])) for r in rows
+            MemberMention(
+                r[0], r[1], DateValue.parse(r[2]), bool(r[3]), r[4], bool(r[5]), r[6], bool(r[7]),
+                bool(r[8]), r[9],
+            )
+            for r in rows
         ]

@@ -140,6 +140,8 @@ class QueriesMixin:
 
     def search(self, query: str, limit: int = 20, story: int | None = None) -> list[dict[str, Any]]:
         """Full-text search over sentences (each word quoted), within ``story`` when given."""
+        if not fts_query(query):
+            return []
         try:
             rows = self.conn.execute(
                 f"""SELECT s.article_id AS article, a.title, a.published, s.idx AS sentence_index,
@@ -171,7 +173,7 @@ class QueriesMixin:
     def get_event(self, event_id: int) -> dict[str, Any]:
         """One event with every mention: sentence, offsets, article, outlet and actors."""
         row = self.conn.execute(
-            "SELECT id, date, granularity, summary FROM events WHERE id = ?", (event_id,)
+            "SELECT id, date, granularity, summary, headline, planned FROM events WHERE id = ?", (event_id,)
         ).fetchone()
         if row is None:
             raise NotFoundError(f"no event with id {event_id}; list them with `storyline timeline`")
@@ -180,14 +182,16 @@ class QueriesMixin:
             for r in self.conn.execute(
                 """SELECT m.id, m.article_id AS article, a.title, a.source, a.published,
                           a.published_basis, m.sentence_idx, m.start, m."end", m.text, m.date,
-                          m.timex, m.background
+                          m.timex, m.background, m.headline, m.planned, m.support, a.story_id AS story,
+                          a.url
                    FROM event_mentions m JOIN articles a ON a.id = m.article_id
-                   WHERE m.event_id = ? ORDER BY a.published, m.article_id, m.start""",
+                   WHERE m.event_id = ? ORDER BY m.support, a.published, m.article_id, m.start""",
                 (event_id,),
             )
         ]
         for m in mentions:
-            m["background"] = bool(m["background"])
+            for flag in ("background", "planned", "support"):
+                m[flag] = bool(m[flag])
             m["actors"] = [
                 dict(r)
                 for r in self.conn.execute(
@@ -196,7 +200,9 @@ class QueriesMixin:
                     (m["id"],),
                 )
             ]
-        return {**dict(row), "mentions": mentions}
+        event = dict(row)
+        event["planned"] = bool(event["planned"])
+        return {**event, "mentions": mentions}
 
     def get_entity(self, entity_id: int) -> dict[str, Any]:
         """One registry entity with its aliases and counts."""
@@ -269,7 +275,7 @@ class QueriesMixin:
                     JOIN event_mention_actors x ON x.mention_id = m.id WHERE x.entity_id IN ({marks}))"""
             )
             params.extend(entity_ids)
-        if words:
+        if words and fts_query(words):  # no words (blank, NULs only): no word filter
             where.append(
                 """e.id IN (SELECT m.event_id FROM event_mentions m JOIN sentences s
                     ON s.article_id = m.article_id AND s.idx = m.sentence_idx
@@ -297,22 +303,26 @@ class QueriesMixin:
 
     def events_by_id(self, ids: list[int]) -> list[TimelineEvent]:
         """The events with these ids (in this order, unknown ids left out), with sources and actors."""
-        found: dict[int, tuple[str, str]] = {}
+        found: dict[int, tuple[str, str, str, bool]] = {}
         sources: dict[int, list[SourceRef]] = defaultdict(list)
         actors: dict[int, list[str]] = defaultdict(list)
         stories: dict[int, list[int]] = defaultdict(list)
         for chunk in _chunks(ids, 900):
             marks = ",".join("?" * len(chunk))
-            for r in self.conn.execute(f"SELECT id, date, summary FROM events WHERE id IN ({marks})", chunk):
-                found[r[0]] = (r[1], r[2])
+            for r in self.conn.execute(
+                f"SELECT id, date, summary, headline, planned FROM events WHERE id IN ({marks})", chunk
+            ):
+                found[r[0]] = (r[1], r[2], r[3], bool(r[4]))
             for r in self.conn.execute(
                 f"""SELECT m.event_id, m.article_id, a.title, m.text, a.source, a.published, a.story_id,
-                           m.background
+                           m.background, a.url, m.date, m.support
                     FROM event_mentions m JOIN articles a ON a.id = m.article_id
-                    WHERE m.event_id IN ({marks}) ORDER BY a.published, m.article_id, m.start""",
+                    WHERE m.event_id IN ({marks}) ORDER BY m.support, a.published, m.article_id, m.start""",
                 chunk,
             ):
-                sources[r[0]].append(SourceRef(r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7])))
+                sources[r[0]].append(
+                    SourceRef(r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), r[8], r[9], bool(r[10]))
+                )
             for r in self.conn.execute(
                 f"""SELECT m.event_id, e.name, COUNT(*) AS n FROM event_mention_actors x
                     JOIN event_mentions m ON m.id = x.mention_id JOIN entities e ON e.id = x.entity_id
@@ -329,8 +339,10 @@ class QueriesMixin:
             ):
                 stories[r[0]].append(r[1])
         return [
-            TimelineEvent(i, _date(found[i][0]), found[i][1], tuple(actors[i]), tuple(sources[i]),
-                          stories=tuple(stories[i]))
+            TimelineEvent(
+                i, _date(found[i][0]), found[i][1], tuple(actors[i]), tuple(sources[i]),
+                stories=tuple(stories[i]), headline=found[i][2] or found[i][1], planned=found[i][3],
+            )
             for i in ids
             if i in found
         ]
@@ -371,8 +383,9 @@ def _date(value: str) -> DateValue:
 
 
 def fts_query(text: str) -> str:
-    """Quote each word so user text is never parsed as FTS5 syntax."""
-    words = [w.replace('"', '""') for w in text.split()]
+    """Quote each word so user text is never parsed as FTS5 syntax (a NUL would end the
+    query string in the middle of a quoted word: it separates words here)."""
+    words = [w.replace('"', '""') for w in text.replace("\x00", " ").split()]
     return " ".join(f'"{w}"' for w in words if w)
 
 

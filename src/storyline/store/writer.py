@@ -127,8 +127,9 @@ class WriterMixin:
             raise ValueError("an undated event mention is stored with the date of the event it joins")
         cur = self.conn.execute(
             """INSERT INTO event_mentions(event_id, article_id, sentence_idx, start, "end", text, date,
-                   date_start, date_end, granularity, timex, predicate, background, keywords)
-               VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                   date_start, date_end, granularity, timex, predicate, background, keywords,
+                   headline, planned, support)
+               VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
             (
                 event_id,
                 article_id,
@@ -144,6 +145,9 @@ class WriterMixin:
                 mention.predicate,
                 int(mention.background),
                 " ".join(mention.keywords),
+                mention.headline,
+                int(mention.planned),
+                int(mention.support),
             ),
         )
         mention_id = int(cur.lastrowid or 0)
@@ -153,16 +157,21 @@ class WriterMixin:
         )
         return mention_id
 
-    def create_event(self, date: DateValue, summary: str) -> int:
+    def create_event(self, date: DateValue, summary: str, headline: str = "", planned: bool = False) -> int:
         cur = self.conn.execute(
-            "INSERT INTO events(date, date_start, date_end, granularity, summary) VALUES (?,?,?,?,?)",
-            (date.value, date.start.isoformat(), date.end.isoformat(), str(date.granularity), summary),
+            """INSERT INTO events(date, date_start, date_end, granularity, summary, headline, planned)
+               VALUES (?,?,?,?,?,?,?)""",
+            (date.value, date.start.isoformat(), date.end.isoformat(), str(date.granularity), summary,
+             headline, int(planned)),
         )
         return int(cur.lastrowid or 0)
 
-    def update_event(self, event_id: int, date: DateValue, summary: str) -> None:
+    def update_event(
+        self, event_id: int, date: DateValue, summary: str, headline: str = "", planned: bool = False
+    ) -> None:
         self.conn.execute(
-            "UPDATE events SET date=?, date_start=?, date_end=?, granularity=?, summary=? WHERE id=?",
+            """UPDATE events SET date=?, date_start=?, date_end=?, granularity=?, summary=?, headline=?,
+                   planned=? WHERE id=?""",
             (date.value, date.start.isoformat(), date.end.isoformat(), str(date.granularity),
-             summary, event_id),
+             summary, headline, int(planned), event_id),
         )

@@ -6,13 +6,35 @@ import csv
 import html
 import io
 import json
+import re
 import textwrap
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from ..types import Granularity, SourceRef, Story, TimelineEvent
+from .dates import disagreeing, readable
 
 FORMATS = ("text", "json", "md", "csv", "timelinejs")
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+
+
+def csv_cell(value: str) -> str:
+    """A cell a spreadsheet will not run as a formula (OWASP: quote one that starts with
+    ``= + - @``, TAB or CR)."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+# characters that would end a Markdown autolink or open HTML inside one
+_MD_UNSAFE_URL = re.compile(r"[<>\s\"']")
+
+
+def md_text(value: str) -> str:
+    """Article text for Markdown: HTML escaped (no raw tags reach a renderer that allows
+    them) and Markdown's own markup characters backslashed; one line."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(" ".join(value.split()), quote=False))
 
 
 def to_dict(event: TimelineEvent) -> dict[str, Any]:
@@ -20,9 +42,14 @@ def to_dict(event: TimelineEvent) -> dict[str, Any]:
         "id": event.id,
         "date": event.date.value,
         "granularity": str(event.date.granularity),
+        "display_date": readable(event.date),
+        "headline": event.headline or event.summary,
         "summary": event.summary,
+        "planned": event.planned,
         "actors": list(event.actors),
         "salience": round(event.salience, 3),
+        "independent_sources": event.independent,
+        "outlets": list(event.outlets),
         "sources": [
             {
                 "article": s.article,
@@ -30,10 +57,24 @@ def to_dict(event: TimelineEvent) -> dict[str, Any]:
                 "sentence": s.sentence,
                 "source": s.source,
                 "published": s.published,
+                "url": s.url,
+                "date": s.date,
+                "background": s.background,
             }
             for s in event.sources
         ],
+        "disagreements": [
+            {"article": s.article, "title": s.title, "source": s.source, "date": d.value}
+            for s, d in disagreeing(event)
+        ],
     }
+
+
+def _sources_phrase(event: TimelineEvent) -> str:
+    """"3 independent sources (Reuters, AP)": copies of a story and sentences of one article once."""
+    n = event.independent
+    outlets = ", ".join(event.outlets)
+    return f"{n} independent source{'' if n == 1 else 's'}" + (f" ({outlets})" if outlets else "")
 
 
 def render(events: Sequence[TimelineEvent], fmt: str, title: str = "Timeline") -> str:
@@ -69,7 +110,7 @@ def render_sections(
     for story, events in sections:
         heading = _story_heading(story)
         if fmt == "md":
-            parts.append(to_markdown(events, f"{_md(title)}: {_md(heading)}"))
+            parts.append(to_markdown(events, f"{title}: {heading}"))  # to_markdown escapes
         else:
             parts.append(f"{heading}\n{'=' * min(len(heading), 100)}\n{to_text(events)}")
     if more:
@@ -91,11 +132,6 @@ def _story_heading(story: Story) -> str:
     return f"Story {story.id}: {story.label} ({counts}" + (f", {span})" if span else ")")
 
 
-def _md(text: str) -> str:
-    """Markdown-inert text: every punctuation character that Markdown reads is escaped."""
-    return "".join("\\" + c if c in "\\`*_{}[]<>()#+-.!|~" else c for c in " ".join(text.split()))
-
-
 def _cites(event: TimelineEvent) -> str:
     ids = sorted({s.article for s in event.sources})
     return ", ".join(f"[{i}]" for i in ids)
@@ -107,10 +143,10 @@ def to_text(events: Sequence[TimelineEvent], width: int = 100) -> str:
     lines: list[str] = []
     cited: dict[int, SourceRef] = {}
     for e in events:
-        wrapped = textwrap.wrap(e.summary, width - len(indent)) or [""]
+        wrapped = textwrap.wrap(_headline(e), width - len(indent)) or [""]
         lines.append(f"{e.date.value:<12} {wrapped[0]}")
         lines.extend(indent + part for part in wrapped[1:])
-        detail = f"cited: {_cites(e)}"
+        detail = f"cited: {_cites(e)} · {_sources_phrase(e)}"
         if e.actors:
             detail += " · " + ", ".join(e.actors[:5])
         lines.extend(textwrap.wrap(detail, width, initial_indent=indent, subsequent_indent=indent))
@@ -126,61 +162,103 @@ def to_text(events: Sequence[TimelineEvent], width: int = 100) -> str:
     return "\n".join(lines)
 
 
+def _headline(event: TimelineEvent) -> str:
+    return (event.headline or event.summary) + (" (planned)" if event.planned else "")
+
+
 def to_markdown(events: Sequence[TimelineEvent], title: str) -> str:
-    out = [f"# {title}", ""]
+    """Grouped by date: each event's headline, its evidence sentence and citations; the sources
+    (outlet, title, publication date, URL) listed once at the end. Article text is escaped."""
+    out = [f"# {md_text(title)}", ""]
+    cited: dict[int, SourceRef] = {}
+    last = None
     for e in events:
-        out.append(f"## {e.date.value}")
-        out.append("")
-        out.append(f"{e.summary} {_cites(e)}")
-        if e.actors:
-            out.append("")
-            out.append("Actors: " + ", ".join(e.actors))
+        if e.date.value != last:
+            out.extend([f"## {readable(e.date)}", ""])
+            last = e.date.value
+        out.append(f"- **{md_text(_headline(e))}** {_cites(e)}")
+        out.append(f"  > {md_text(e.summary)}")
+        actors = f"; actors: {', '.join(md_text(a) for a in e.actors)}" if e.actors else ""
+        out.append(f"  {md_text(_sources_phrase(e))}{actors}")
+        for s, d in disagreeing(e):
+            out.append(f"  - [{s.article}] dates it {readable(d)}")
         out.append("")
         for s in e.sources:
-            out.append(f"- [{s.article}] *{s.title}*" + (f" ({s.source})" if s.source else "")
-                       + f": {s.sentence}")
+            cited.setdefault(s.article, s)
+    if cited:
+        out.extend(["## Sources", ""])
+        for article_id in sorted(cited):
+            ref = cited[article_id]
+            where = ", ".join(md_text(x) for x in (ref.source, ref.published) if x)
+            link = f" <{ref.url}>" if _web_url(ref.url) and not _MD_UNSAFE_URL.search(ref.url or "") else ""
+            out.append(f"- [{article_id}] *{md_text(ref.title)}*" + (f" ({where})" if where else "") + link)
         out.append("")
     return "\n".join(out)
 
 
 def to_csv(events: Sequence[TimelineEvent]) -> str:
+    """One row per event with its evidence: headline, dates, outlets, titles, URLs, the cited sentence."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(["date", "granularity", "summary", "actors", "articles", "salience"])
+    writer.writerow(
+        ["date", "granularity", "display_date", "headline", "sentence", "planned", "actors",
+         "independent_sources", "outlets", "titles", "urls", "articles", "salience"]
+    )
     for e in events:
         writer.writerow(
-            [e.date.value, str(e.date.granularity), e.summary, "; ".join(e.actors),
+            [e.date.value, str(e.date.granularity), readable(e.date), csv_cell(e.headline or e.summary),
+             csv_cell(e.summary), "yes" if e.planned else "", csv_cell("; ".join(e.actors)), e.independent,
+             csv_cell("; ".join(e.outlets)), csv_cell(" | ".join(dict.fromkeys(s.title for s in e.sources))),
+             csv_cell(" ".join(dict.fromkeys(str(s.url) for s in e.sources if _web_url(s.url)))),
              " ".join(str(a) for a in sorted({s.article for s in e.sources})), f"{e.salience:.3f}"]
         )
     return buffer.getvalue()
 
 
-def _tl_date(event: TimelineEvent) -> dict[str, str]:
-    d = event.date.start
+def _web_url(url: str | None) -> bool:
+    return bool(url) and str(url).lower().startswith(("http://", "https://"))
+
+
+def _tl_date(d: date, granularity: Granularity) -> dict[str, str]:
     parts = {"year": str(d.year)}
-    if event.date.granularity in (Granularity.DAY, Granularity.WEEK, Granularity.MONTH):
+    if granularity in (Granularity.DAY, Granularity.WEEK, Granularity.MONTH):
         parts["month"] = str(d.month)
-    if event.date.granularity == Granularity.DAY:
+    if granularity in (Granularity.DAY, Granularity.WEEK):
         parts["day"] = str(d.day)
     return parts
+
+
+def _tl_source(s: SourceRef) -> str:
+    title = html.escape(s.title)
+    cite = f'<a href="{html.escape(str(s.url))}">{title}</a>' if _web_url(s.url) else title
+    outlet = f" ({html.escape(s.source)})" if s.source else ""
+    return f"<li>{cite}{outlet}: {html.escape(s.sentence)}</li>"
+
+
+def _tl_group(event: TimelineEvent) -> str | None:
+    """The event's (first) story (``Story``), if it has one."""
+    return f"story {event.stories[0]}" if event.stories else None
 
 
 def to_timelinejs(events: Sequence[TimelineEvent], title: str) -> dict[str, Any]:
     """Knight Lab TimelineJS3 JSON. Text fields are HTML there, so everything is escaped."""
     items = []
     for e in events:
-        sources = "".join(
-            f"<li>{html.escape(s.title)}: {html.escape(s.sentence)}</li>" for s in e.sources
-        )
-        items.append(
-            {
-                "start_date": _tl_date(e),
-                "display_date": e.date.value,
-                "text": {
-                    "headline": html.escape(e.summary[:120]),
-                    "text": f"<p>{html.escape(e.summary)}</p><ul>{sources}</ul>",
-                },
-                "unique_id": f"event-{e.id}",
-            }
-        )
+        sources = "".join(_tl_source(s) for s in e.sources)
+        item: dict[str, Any] = {
+            "start_date": _tl_date(e.date.start, e.date.granularity),
+            "display_date": readable(e.date),
+            "text": {
+                "headline": html.escape(_headline(e)),
+                "text": f"<p>{html.escape(e.summary)}</p><p>{html.escape(_sources_phrase(e))}</p>"
+                f"<ul>{sources}</ul>",
+            },
+            "unique_id": f"event-{e.id}",
+        }
+        if e.date.granularity != Granularity.DAY:
+            item["end_date"] = _tl_date(e.date.end, Granularity.DAY)
+        group = _tl_group(e)
+        if group:
+            item["group"] = group
+        items.append(item)
     return {"title": {"text": {"headline": html.escape(title), "text": ""}}, "events": items}

@@ -16,10 +16,8 @@ __all__ = ["by_date", "rank", "salience", "select"]
 
 
 def salience(event: TimelineEvent) -> float:
-    stories = {s.story if s.story is not None else -s.article for s in event.sources}
-    outlets = {s.source for s in event.sources if s.source}
     news = sum(1 for s in event.sources if not s.background)
-    return len(stories) + 0.5 * len(outlets) + 0.25 * len(event.sources) + 0.25 * min(news, 4)
+    return event.independent + 0.5 * len(event.outlets) + 0.25 * len(event.sources) + 0.25 * min(news, 4)
 
 
 def rank(events: Iterable[TimelineEvent]) -> list[TimelineEvent]:

@@ -11,14 +11,33 @@ from ..api import story_dict
 from ..types import TimelineQuery
 from .service import MAX_LIMIT, Service, event_json
 
-router = APIRouter(prefix="/api", tags=["api"])
+
+class ErrorOut(BaseModel):
+    detail: str
+    status: int
+
+
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorOut, "description": "A parameter the database cannot use (e.g. since after until)"},
+    404: {"model": ErrorOut, "description": "No such article, entity or event"},
+}
+router = APIRouter(prefix="/api", tags=["api"], responses=_ERRORS)
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="At most this many.")]
 Offset = Annotated[int, Query(ge=0, le=10**9, description="Skip this many first.")]
 Id = Annotated[int, Path(ge=1, le=2**62)]
 Text = Annotated[str | None, Query(max_length=500)]
+# only real dates match, so that a value the schema allows is one the timeline can use
+_YEAR = r"[1-9][0-9]{3}"
+_DAY = (r"(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)|(?:0[13578]|1[02])-31)")
+_LEAP = r"(?:[1-9][0-9](?:0[48]|[2468][048]|[13579][26])|(?:1[26]|[2468][048]|[3579][26])00)"
+_WEEK_YEAR = r"(?:[1-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|999[0-8])"  # 9999's last week ends in 10000
+DATE_PATTERN = (rf"^(?:{_YEAR}(?:-(?:0[1-9]|1[0-2])|-{_DAY})?|{_WEEK_YEAR}-W(?:0[1-9]|[1-4][0-9]|5[0-2])"
+                rf"|{_LEAP}-02-29)$")
 DateParam = Annotated[
-    str | None, Query(max_length=20, description="A date: 2019, 2019-06, 2019-06-23 or 2019-W26.")
+    str | None,
+    Query(max_length=20, pattern=DATE_PATTERN,
+          description="A date: 2019, 2019-06, 2019-06-23 or 2019-W26 (weeks 01 to 52)."),
 ]
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -60,16 +61,66 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+DEFAULT_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+class AllowedHosts:
+    """Answers only requests whose ``Host`` names this server: a page on another site that
+    points its own name at 127.0.0.1 (DNS rebinding) gets 421, not the store."""
+
+    def __init__(self, app: ASGIApp, hosts: Iterable[str]) -> None:
+        self.app = app
+        self.hosts = {h.lower().strip("[]") for h in hosts}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and host_name(scope) not in self.hosts:
+            response = PlainTextResponse(
+                "unknown Host header; open the address storyline serve printed, "
+                "or start it with --allow-host NAME", status_code=421)
+            await response(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
+
+
+def host_name(scope: Scope) -> str:
+    """The host of the request's ``Host`` header, without port or IPv6 brackets."""
+    raw = next((v.decode("latin-1") for k, v in scope.get("headers", []) if k == b"host"), "")
+    raw = raw.strip().lower()
+    if raw.startswith("["):
+        return raw[1:].split("]", 1)[0]
+    return raw.rsplit(":", 1)[0] if raw.count(":") == 1 else raw
+
+
+class HeadAsGet:
+    """``HEAD`` is answered as ``GET`` without the body (FastAPI routes take GET only)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                message = {**message, "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, send_headers_only)
+
+
 def _open(source: str | Path | Storyline | Settings) -> Storyline:
     if isinstance(source, Storyline):
         return source
     if isinstance(source, Settings):
-        return Storyline(settings=source)
-    return Storyline(source)
+        return Storyline(settings=source, read_only=True)
+    return Storyline(source, read_only=True)
 
 
-def create_app(source: str | Path | Storyline | Settings) -> FastAPI:
-    """A read-only web app over the storyline database ``source`` (a path, settings or Storyline)."""
+def create_app(source: str | Path | Storyline | Settings, hosts: Iterable[str] = DEFAULT_HOSTS) -> FastAPI:
+    """A read-only web app over the storyline database ``source`` (a path, settings or
+    Storyline), answering requests addressed to ``hosts`` only."""
     storyline = _open(source)
     storyline.store.read_only()
     app = FastAPI(
@@ -85,6 +136,8 @@ def create_app(source: str | Path | Storyline | Settings) -> FastAPI:
     app.include_router(pages_router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     _add_error_handlers(app)
+    app.add_middleware(HeadAsGet)
+    app.add_middleware(AllowedHosts, hosts=hosts)
     app.add_middleware(SecurityHeaders)
     return app
 
@@ -93,10 +146,12 @@ def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api/") or request.url.path == "/api"
 
 
-def _error(request: Request, status: int, message: str) -> Response:
+def _error(request: Request, status: int, message: str, headers: dict[str, str] | None = None) -> Response:
     if _wants_json(request):
-        return JSONResponse({"detail": message, "status": status}, status_code=status)
-    return render_error(request, status, message)
+        return JSONResponse({"detail": message, "status": status}, status_code=status, headers=headers)
+    response = render_error(request, status, message)
+    response.headers.update(headers or {})
+    return response
 
 
 def _add_error_handlers(app: FastAPI) -> None:
@@ -115,7 +170,8 @@ def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
         if _wants_json(request):
-            errors = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", "")} for e in exc.errors()]
+            errors = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
+                      for e in exc.errors()]
             return JSONResponse({"detail": errors, "status": 422}, status_code=422)
         parts = [f"{'.'.join(str(x) for x in e.get('loc', ())[1:])}: {e.get('msg', '')}"
                  for e in exc.errors()]
@@ -124,4 +180,7 @@ def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         message = "not found" if exc.status_code == 404 else str(exc.detail)
-        return _error(request, exc.status_code, message)
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:  # every route is read-only
+            headers["Allow"] = "GET, HEAD"
+        return _error(request, exc.status_code, message, headers)

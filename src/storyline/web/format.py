@@ -142,6 +142,14 @@ def safe_url(url: str | None) -> str | None:
     return url if urlsplit(url.strip()).scheme.lower() in ("http", "https") else None
 
 
+def file_name(path: str | None) -> str | None:
+    """What the web shows of where an article came from: its URL, or only the file's name
+    (an absolute local path tells a reader of the API about the machine, not the article)."""
+    if not path or safe_url(path):
+        return path
+    return path.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+
+
 @dataclass(frozen=True, slots=True)
 class Segment:
     """A run of article text with the annotations covering it."""

@@ -136,7 +136,7 @@ def stories(request: Request, page: Page = 1) -> HTMLResponse:
 @router.get("/events/{event_id}", response_class=HTMLResponse)
 def event(request: Request, event_id: Id) -> HTMLResponse:
     data = _service(request).event(event_id)
-    return render(request, "event.html", title=data["summary"][:80], event=data)
+    return render(request, "event.html", title=(data["headline"] or data["summary"])[:80], event=data)
 
 
 @router.get("/articles", response_class=HTMLResponse)

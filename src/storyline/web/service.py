@@ -14,8 +14,8 @@ from ..errors import ConfigError, NotFoundError
 from ..timeline import by_date, rank
 from ..timeline.export import to_dict
 from ..timeline.keyevents import KeyParams
-from ..types import Story, TimelineEvent, TimelineQuery, try_date_value
-from .format import BINS, choose_bin, density, display_date, fit_bin, safe_url, segments
+from ..types import DateValue, Story, TimelineEvent, TimelineQuery, try_date_value
+from .format import BINS, choose_bin, density, display_date, file_name, fit_bin, safe_url, segments
 
 MAX_LIMIT = 1000
 CACHE_SECONDS = 30.0
@@ -98,9 +98,19 @@ class Service:
         with self.lock:
             event = self.store.get_event(event_id)
         event["display_date"] = display_date(event["date"])
+        own = DateValue.parse(event["date"])
         for m in event["mentions"]:
             m["display_published"] = display_date(m["published"])
             m["offset"] = m["start"]
+            m["disagrees"] = not DateValue.parse(m["date"]).compatible(own)
+        mentions = event["mentions"]
+        event["independent"] = len({m["story"] if m["story"] is not None else m["article"] for m in mentions})
+        event["outlets"] = list(dict.fromkeys(m["source"] for m in mentions if m["source"]))
+        event["disagreements"] = [
+            {"article": m["article"], "title": m["title"], "source": m["source"], "date": m["date"],
+             "display_date": display_date(m["date"])}
+            for m in mentions if m["disagrees"]
+        ]
         return event
 
     # -- articles ----------------------------------------------------------------
@@ -111,6 +121,7 @@ class Service:
         for r in rows:
             r["display_published"] = display_date(r["published"])
             r["url"] = safe_url(r.get("url"))
+            r["path"] = file_name(r.get("path"))
         return rows
 
     def article(self, article_id: int) -> dict[str, Any]:
@@ -118,6 +129,7 @@ class Service:
             article = self.sl.article(article_id)
             spans = self.store.article_spans(article_id)
         article["url"] = safe_url(article.get("url"))
+        article["path"] = file_name(article.get("path"))
         article["display_published"] = display_date(article.get("published"))
         article["mentions"] = spans["entities"]
         article["quote_spans"] = spans["quotes"]
@@ -192,8 +204,8 @@ class Service:
         return len(rows), rows[offset : offset + limit]
 
     def search(self, q: str, limit: int = 20) -> list[dict[str, Any]]:
-        if not q.strip():
-            raise ConfigError("q must not be empty")
+        if not q.strip():  # no words: nothing matches (schema-valid, so not an error)
+            return []
         with self.lock:
             rows = self.sl.search(q, limit)
         for r in rows:

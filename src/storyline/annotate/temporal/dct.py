@@ -10,17 +10,18 @@ when nothing in the text dates it, ``InputError`` says so (never a silent None).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from spacy.tokens import Doc
 
 from ...errors import InputError
-from ...types import DateValue, Timex
+from ...types import DateValue, Granularity, Timex
 from .component import tag_doc
 from .tense import Tense, tense_at
 
-__all__ = ["DctEstimate", "infer_dct"]
+__all__ = ["DctEstimate", "infer_dct", "infer_dct_pieces"]
 
 _PARTIAL_DAY = re.compile(r"^XXXX-(\d\d)-(\d\d)$")
 _FULL_DAY = re.compile(r"^\d{4}-\d\d-\d\d")
@@ -80,3 +81,28 @@ def infer_dct(doc: Doc | str, max_year: int | None = None) -> DctEstimate:
         "cannot infer a publication date: the text mentions no absolute date; "
         "give one with --dct or in the article's metadata"
     )
+
+
+def infer_dct_pieces(docs: Iterable[Doc], max_year: int | None = None) -> DctEstimate:
+    """``infer_dct`` over a long text given as consecutive pieces (each its own Doc, so no
+    Doc ever holds the whole text): the latest full date of any piece, else the latest year.
+
+    Raises ``InputError`` when no piece mentions a usable date."""
+    best: DctEstimate | None = None
+    for doc in docs:
+        try:
+            estimate = infer_dct(doc, max_year)
+        except InputError:
+            continue
+        if best is None or _rank(estimate) > _rank(best):
+            best = estimate
+    if best is None:
+        raise InputError(
+            "cannot infer a publication date: the text mentions no absolute date; "
+            "give one with --dct or in the article's metadata"
+        )
+    return best
+
+
+def _rank(estimate: DctEstimate) -> tuple[bool, date]:
+    return estimate.value.granularity is Granularity.DAY, estimate.value.start

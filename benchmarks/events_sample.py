@@ -1,0 +1,89 @@
+"""What a reader gets from a real folder: repeated sentences, events without actors, and a seeded
+sample of events to judge by hand (right date? a real event? a readable headline?).
+
+Builds the store from the first N articles of an Entities topic (``outputwithpub.csv``: rows
+``date,text`` without a header) unless ``--db`` already holds one, then prints:
+- the share of events whose sentence is word for word another event's sentence;
+- the share of events with no actor;
+- ``--sample`` events drawn with ``--seed``: date, headline, actors, the first evidence sentence
+  and the publication date of its article.
+
+Usage: python benchmarks/events_sample.py [--topic Ted_Cruz] [--articles 120] [--db /tmp/cruz.db]
+                                          [--sample 20] [--seed 13] [--data ../shared/data]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+from storyline.api import Storyline
+from storyline.types import TimelineEvent
+
+
+def write_subset(source: Path, n: int, out: Path) -> None:
+    """The first ``n`` rows of an Entities CSV, with the header row storyline's CSV reader needs."""
+    csv.field_size_limit(2**31 - 1)
+    with source.open(encoding="utf-8", newline="") as f, out.open("w", encoding="utf-8", newline="") as o:
+        writer = csv.writer(o)
+        writer.writerow(["date", "text"])
+        for i, row in enumerate(csv.reader(f)):
+            if i >= n:
+                break
+            writer.writerow(row[:2])
+
+
+def repeated_share(events: list[TimelineEvent]) -> float:
+    """Share of events whose sentence (the summary) is another event's sentence word for word."""
+    counts = Counter(" ".join(e.summary.split()) for e in events)
+    return sum(1 for e in events if counts[" ".join(e.summary.split())] > 1) / max(1, len(events))
+
+
+def report(sl: Storyline, sample: int, seed: int) -> None:
+    events = sl.timeline()
+    print(f"events: {len(events)}")
+    print(f"repeating another event's sentence: {100 * repeated_share(events):.1f} %")
+    no_actor = sum(1 for e in events if not e.actors)
+    print(f"without actor: {100 * no_actor / max(1, len(events)):.1f} %")
+    rng = random.Random(seed)
+    for n, event in enumerate(rng.sample(events, min(sample, len(events))), start=1):
+        first = event.sources[0] if event.sources else None
+        planned = "  PLANNED" if event.planned else ""
+        print(f"\n[{n}] event {event.id}  date {event.date.value} ({event.date.granularity}){planned}")
+        print(f"    headline:  {event.headline or event.summary}")
+        print(f"    actors:    {', '.join(event.actors[:6]) or '-'}")
+        if first is not None:
+            print(f"    published: {first.published}")
+            print(f"    evidence:  {first.sentence}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--topic", default="Ted_Cruz")
+    parser.add_argument("--articles", type=int, default=120)
+    parser.add_argument("--db", type=Path, help="store to read (built from the topic when absent)")
+    parser.add_argument("--sample", type=int, default=20)
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
+    args = parser.parse_args()
+    db = args.db or Path(tempfile.mkdtemp()) / "events.db"
+    with Storyline(db) as sl:
+        if not sl.articles(limit=1):
+            source = args.data / "entities" / args.topic / "outputwithpub.csv"
+            if not source.exists():
+                sys.exit(f"no {source}; pass --data pointing at the shared data folder")
+            subset = db.parent / f"{args.topic}-{args.articles}.csv"
+            write_subset(source, args.articles, subset)
+            sl.add([str(subset)])
+        report(sl, args.sample, args.seed)
+
+
+if __name__ == "__main__":
+    main()
