@@ -123,6 +123,18 @@ def test_keyword_filter() -> None:
     assert len(with_keywords(sents, [])) == 2
 
 
+
+def test_capitalised_keywords_are_names_matched_as_words() -> None:
+    day = date(2015, 3, 23)
+    texts = ["Ted Cruz started his campaign", "She started a company", "Steve Jobs unveiled the iPhone",
+             "The economy added jobs", "Cruz's speech"]
+    sents = [_s(t, day) for t in texts]
+    assert [s.text for s in with_keywords(sents, ["Ted"])] == ["Ted Cruz started his campaign"]
+    assert [s.text for s in with_keywords(sents, ["Jobs"])] == ["Steve Jobs unveiled the iPhone"]
+    assert len(with_keywords(sents, ["Cruz"])) == 2  # a possessive is still the name
+    assert len(with_keywords(sents, ["ted"])) == 2  # lowercase: substring, as news-tls
+
+
 def _day_pool(day: date) -> list[Sentence]:
     """Leads published on ``day`` and later sentences naming it."""
     lead = _s("Oil workers and rig crews fight the fire on the oil rig as the Gulf oil spill grows", day,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -64,9 +65,14 @@ def load_sentences(
 
 
 def with_keywords(sentences: Iterable[Sentence], keywords: Iterable[str]) -> list[Sentence]:
-    """The sentences containing at least one keyword (case-insensitive substring, as
-    news-tls filters); all of them when no keyword is given."""
-    words = [k.lower() for k in keywords if k.strip()]
-    if not words:
+    """The sentences containing at least one keyword; all of them when no keyword is given.
+    A lowercase keyword matches as a case-insensitive substring (as news-tls filters:
+    "spill" finds "spills"); a capitalised one is a name and matches as a whole word with
+    its case ("Ted" finds "Ted Cruz", not "started"; "Jobs" finds Steve Jobs, not "jobs")."""
+    kept = [k.strip() for k in keywords if k.strip()]
+    if not kept:
         return list(sentences)
-    return [s for s in sentences if any(w in s.text.lower() for w in words)]
+    words = [k.lower() for k in kept if not k[0].isupper()]
+    names = [re.compile(rf"(?<!\w){re.escape(k)}(?!\w)") for k in kept if k[0].isupper()]
+    return [s for s in sentences
+            if any(w in s.text.lower() for w in words) or any(n.search(s.text) for n in names)]
