@@ -14,7 +14,8 @@ from click.testing import CliRunner
 from storyline.api import Storyline
 from storyline.cli import main
 from storyline.timeline import Params, Sentence, score_dates, summarize, with_keywords
-from storyline.timeline.summarize import score_months
+from storyline.timeline.corpus import EventMention
+from storyline.timeline.summarize import event_days, score_months
 from storyline.types import DateValue
 
 ARTICLES = {
@@ -263,3 +264,29 @@ def test_lead_bonus_prefers_the_lead_of_the_article_reporting_the_day() -> None:
     [plain] = summarize(pool, 1, 1, day, day, params=Params(lead_bonus=0.0))
     [led] = summarize(pool, 1, 1, day, day, params=Params(lead_bonus=0.5))
     assert plain.sentences[0].idx == 25 and led.sentences[0].idx == 0
+
+
+def test_event_days_count_later_independent_recalls() -> None:
+    day = date(2010, 4, 20)
+    sents = [_s("The rig exploded", day, (day,), story=1, idx=0),
+             _s("The April 20 explosion killed 11", date(2010, 5, 3), (day,), story=2, idx=4),
+             _s("The blast on April 20 began the spill", date(2010, 7, 16), (day,), story=3, idx=2),
+             _s("A copy of the wire story on the blast", date(2010, 7, 16), (day,), story=3, idx=5)]
+    mentions = [EventMention(7, day, s.article, s.idx, s.published, s.story) for s in sents]
+    # three later mentions from two independent articles: one recall past the first
+    assert event_days(mentions, sents, day, day) == {day: 1.0}
+    assert event_days(mentions, sents[:2], day, day) == {}  # one later article is no corroboration
+    assert event_days(mentions, sents, date(2010, 5, 1), date(2010, 7, 31)) == {}  # outside the span
+
+
+def test_recalled_events_lift_their_day() -> None:
+    quiet, recalled = date(2010, 4, 19), date(2010, 4, 20)
+    sents = [_s("Crews inspected the rig and found no fault", quiet, (quiet,), story=1),
+             _s("Crews saw the rig explode and burn", recalled, (recalled,), story=2)]
+    sents += [_s(f"Looking back, the April 20 blast began it all, report {i}", date(2010, 6, i), (recalled,),
+                 story=10 + i, idx=3) for i in range(1, 4)]
+    mentions = [EventMention(1, recalled, s.article, s.idx, s.published, s.story) for s in sents[1:]]
+    base = Params(volume_exponent=0.0, published_weight=0.0)
+    plain = score_dates(sents, quiet, recalled, base)
+    [top] = summarize(sents, 1, 1, quiet, recalled, params=replace(base, event_weight=1.0), events=mentions)
+    assert top.date == recalled and top.score == pytest.approx(plain[recalled] + 2.0)

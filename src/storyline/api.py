@@ -23,7 +23,15 @@ from .pipeline.report import IngestReport, ProgressCallback
 from .read.fetch import Fetcher, UrlFetcher
 from .settings import Settings
 from .store import Store
-from .timeline import DatedSummary, by_date, load_sentences, rank, summarize, with_keywords
+from .timeline import (
+    DatedSummary,
+    by_date,
+    load_event_mentions,
+    load_sentences,
+    rank,
+    summarize,
+    with_keywords,
+)
 from .timeline.keyevents import KeyParams, key_events
 from .timeline.summarize import DEFAULT as DEFAULT_PARAMS
 from .types import DateValue, Story, TimelineEvent, TimelineQuery, parse_user_date
@@ -252,11 +260,12 @@ class Storyline:
         start = lo.start if lo else date.fromisoformat(span[0])
         end = hi.end if hi else date.fromisoformat(span[1])
         pool = with_keywords(load_sentences(self.store, start, end, story, months=True), keywords)
+        events = load_event_mentions(self.store, start, end, story)
         words = (query or "").split()
         # without --since/--until, days mentioned before or after the articles count too
         first = start if lo else date.min
         last = end if hi else date.max
-        return summarize(pool, dates, sentences, first, last, words, SUMMARY_PARAMS)
+        return summarize(pool, dates, sentences, first, last, words, SUMMARY_PARAMS, events)
 
     def articles(self, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
         return self.store.list_articles(limit, offset)

@@ -20,7 +20,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..store import Store
-from ..timeline.corpus import load_sentences, with_keywords
+from ..timeline.corpus import load_event_mentions, load_sentences, with_keywords
 from ..timeline.summarize import DatedSummary, Params, summarize
 from .entities import EntityTopic, annotate_entity_topic, entity_topic_names, load_entity_topic
 from .rouge import PRF
@@ -70,7 +70,8 @@ def generate(
     """The system timeline for one reference's span and size (never its content)."""
     since, until = ref_span
     sentences = with_keywords(load_sentences(store, since, until), keywords)
-    return summarize(sentences, n_dates, k, since, until, keywords, params)
+    events = load_event_mentions(store, since, until) if params.event_weight else []
+    return summarize(sentences, n_dates, k, since, until, keywords, params, events)
 
 
 def size_of(ref: Reference) -> tuple[int, int]:

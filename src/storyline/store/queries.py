@@ -439,6 +439,19 @@ class TLSQueriesMixin:
             (since, until, story, story),
         ).fetchall()
 
+    def tls_event_mentions(self, since: str, until: str, story: int | None = None) -> list[sqlite3.Row]:
+        """(event, event day, article, sentence index, publication day, near-duplicate group) of
+        each mention of a day-dated event in the articles published from ``since`` to ``until``."""
+        return self.conn.execute(
+            f"""SELECT m.event_id, e.date AS day, m.article_id, m.sentence_idx AS idx,
+                      substr(a.published, 1, 10) AS published, COALESCE(a.story_id, a.id) AS grp
+               FROM event_mentions m JOIN events e ON e.id = m.event_id
+               JOIN articles a ON a.id = m.article_id
+               WHERE substr(a.published, 1, 10) BETWEEN ? AND ? AND {_IN_STORY.format(article="a.id")}
+                 AND e.granularity = 'day'""",
+            (since, until, story, story),
+        ).fetchall()
+
     def tls_span(self) -> tuple[str, str] | None:
         """First and last publication day of the stored articles, or None when none is dated."""
         row = self.conn.execute(

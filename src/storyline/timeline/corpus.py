@@ -11,7 +11,7 @@ from datetime import date
 from ..store import Store
 from ..types import DateValue
 
-__all__ = ["Sentence", "load_sentences", "with_keywords"]
+__all__ = ["EventMention", "Sentence", "load_event_mentions", "load_sentences", "with_keywords"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +62,33 @@ def load_sentences(
         )
         for r in store.tls_sentences(lo, hi, story)
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class EventMention:
+    """A sentence's mention of a merged event dated to a day (``link.events``): the unit of
+    the events' salience in a summary (``summarize.event_days``)."""
+
+    event: int
+    day: date
+    article: int
+    idx: int
+    published: date
+    group: int  # near-duplicate group: copies of one wire story count once
+
+
+def load_event_mentions(
+    store: Store, since: date, until: date, story: int | None = None
+) -> list[EventMention]:
+    """The mentions of day-dated events in the articles published from ``since`` to ``until``."""
+    out = []
+    for r in store.tls_event_mentions(since.isoformat(), until.isoformat(), story):
+        try:
+            day, published = date.fromisoformat(r["day"]), date.fromisoformat(r["published"])
+        except ValueError:
+            continue
+        out.append(EventMention(r["event_id"], day, r["article_id"], r["idx"], published, r["grp"]))
+    return out
 
 
 def with_keywords(sentences: Iterable[Sentence], keywords: Iterable[str]) -> list[Sentence]:

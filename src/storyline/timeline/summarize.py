@@ -16,6 +16,10 @@ month named as such ("the Hanoi summit in February 2019") is a date of its own, 
 the articles naming it like a day, summarised from the sentences naming it. With
 ``Params.lead_bonus``, the leads of the articles reporting a day (published on it or the
 day after) are preferred, their first sentence most: what the day's news led with.
+
+Given the merged events (``link.events``) of the sentences, a day also gains from the
+events dated to it that independent articles published later recall (``event_days``):
+a happening the coverage keeps coming back to, merged across its wordings.
 """
 
 from __future__ import annotations
@@ -29,10 +33,10 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from ..types import DateValue, Granularity
-from .corpus import Sentence
+from .corpus import EventMention, Sentence
 from .tokens import tokens
 
-__all__ = ["DatedSummary", "Params", "score_dates", "score_months", "summarize"]
+__all__ = ["DatedSummary", "Params", "event_days", "score_dates", "score_months", "summarize"]
 
 Vector = dict[str, float]
 
@@ -65,6 +69,7 @@ class Params:
     months: bool = False  # months named as such are dates too (on for `timeline --summarize`)
     month_weight: float = 1.0  # an article naming a month, against one naming a day
     lead_bonus: float = 0.0  # for the first of the leads of the articles reporting the day
+    event_weight: float = 1.0  # per later independent article recalling an event of the day, past the first
 
 
 DEFAULT = Params()
@@ -143,6 +148,25 @@ def _volume(first: date, last: date, published: dict[date, set[int]], params: Pa
     return sum(len(published.get(first + timedelta(days=i), ())) for i in days)
 
 
+def event_days(
+    mentions: Iterable[EventMention], sentences: Iterable[Sentence], since: date, until: date
+) -> dict[date, float]:
+    """Per day in ``[since, until]``, how much its events are recalled: for each event dated
+    to it, the independent articles published after the day that mention it, less one (a
+    single recall is no corroboration), summed. Only mentions in ``sentences`` count (those
+    that passed the keyword filter)."""
+    kept = {(s.article, s.idx) for s in sentences}
+    later: dict[tuple[int, date], set[int]] = defaultdict(set)
+    for m in mentions:
+        if since <= m.day <= until and m.published > m.day and (m.article, m.idx) in kept:
+            later[(m.event, m.day)].add(m.group)
+    out: dict[date, float] = defaultdict(float)
+    for (_, day), groups in later.items():
+        if len(groups) >= 2:
+            out[day] += len(groups) - 1
+    return dict(out)
+
+
 def score_months(
     sentences: Iterable[Sentence], since: date, until: date, params: Params = DEFAULT
 ) -> dict[DateValue, float]:
@@ -173,9 +197,15 @@ def summarize(
     until: date,
     query: Iterable[str] = (),
     params: Params = DEFAULT,
+    events: Sequence[EventMention] = (),
 ) -> list[DatedSummary]:
-    """``n_dates`` dated summaries of up to ``k`` cited sentences, in date order."""
-    scores = {DateValue.of_day(d): v for d, v in score_dates(sentences, since, until, params).items()}
+    """``n_dates`` dated summaries of up to ``k`` cited sentences, in date order; ``events``:
+    the mentions of merged events in the sentences' articles (see ``event_days``)."""
+    days = score_dates(sentences, since, until, params)
+    if events and params.event_weight:
+        for day, recalled in event_days(events, sentences, since, until).items():
+            days[day] = days.get(day, 0.0) + params.event_weight * recalled
+    scores = {DateValue.of_day(d): v for d, v in days.items()}
     if params.months:
         scores.update(score_months(sentences, since, until, params))
     order = sorted(scores, key=lambda d: (-scores[d], d.start, d.end))
