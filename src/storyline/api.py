@@ -260,7 +260,7 @@ class Storyline:
         start = lo.start if lo else date.fromisoformat(span[0])
         end = hi.end if hi else date.fromisoformat(span[1])
         pool = with_keywords(load_sentences(self.store, start, end, story, months=True), keywords)
-        events = load_event_mentions(self.store, start, end, story)
+        events = load_event_mentions(self.store, start, end, story) if SUMMARY_PARAMS.event_weight else []
         words = (query or "").split()
         # without --since/--until, days mentioned before or after the articles count too
         first = start if lo else date.min
