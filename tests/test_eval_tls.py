@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from conftest import quality_floor, require_data
 from storyline.cli import main
 from storyline.evaluation.t17 import load_topic, ptb_detokenise, read_reference, topic_names
+from test_eval_entities import write_topic
 
 DOCS = {
     "2009-06-26": [
@@ -65,8 +66,9 @@ def test_eval_tls_json_and_cache_reuse(t17: Path, tmp_path: Path) -> None:
     args = ["eval", "tls", str(t17), "--topics", "mj", "--cache", str(cache), "--format", "json"]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
-    out = json.loads(result.stdout)
+    out = json.loads(result.stdout)["datasets"]["t17"]
     [timeline] = out["timelines"]
+    assert timeline["dataset"] == "t17"
     assert timeline["topic"] == "mj" and timeline["timeline"] == "MJ_wire/wire.txt"
     assert timeline["dates"] == 2 and timeline["k"] == 1
     assert timeline["date_f1"] == pytest.approx(1.0)  # both days are mentioned in articles of the span
@@ -77,7 +79,39 @@ def test_eval_tls_json_and_cache_reuse(t17: Path, tmp_path: Path) -> None:
     assert (cache / "mj" / "annotated").exists()
     again = CliRunner().invoke(main, args[:-2])  # text table, annotation reused
     assert again.exit_code == 0, again.output
-    assert "average over 1 timelines" in again.stdout
+    assert "average over 1 timelines (T17)" in again.stdout
+    assert "0.544" in again.stdout  # DATEWISE beside it
+
+
+def test_eval_tls_t17_and_entities_in_one_table(t17: Path, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    t17.rename(data / "t17")
+    write_topic(data / "entities")
+    cache = tmp_path / "cache"
+    args = ["eval", "tls", str(data), "--cache", str(cache), "--limit-articles", "2"]
+    result = CliRunner().invoke(main, [*args, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    assert set(out["datasets"]) == {"t17", "entities"} and out["limit_articles"] == 2
+    [mj] = out["datasets"]["entities"]["timelines"]
+    assert mj["dataset"] == "entities" and mj["ar1"] is None and mj["dates"] == 2
+    assert mj["date_f1"] == pytest.approx(1.0)  # June 25 and July 7 are both named in the two articles
+    assert out["datasets"]["entities"]["articles_by_topic"] == {"Michael_Jackson": 2}
+    assert (cache / "entities" / "Michael_Jackson-2" / "annotated").exists()
+    table = CliRunner().invoke(main, args)
+    assert table.exit_code == 0, table.output
+    assert "Entities" in table.stdout and "T17" in table.stdout and "0.205" in table.stdout
+    assert "only Date F1" in table.stdout and "2 evenly spaced articles" in table.stdout
+
+
+def test_eval_tls_unknown_topic_and_folder(t17: Path, tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["eval", "tls", str(t17), "--topics", "nope", "--cache", str(tmp_path)])
+    assert result.exit_code != 0 and "unknown topic" in result.output
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = CliRunner().invoke(main, ["eval", "tls", str(empty), "--cache", str(tmp_path)])
+    assert result.exit_code != 0 and "neither T17" in result.output
 
 
 def test_real_t17_references() -> None:

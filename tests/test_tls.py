@@ -14,6 +14,9 @@ from click.testing import CliRunner
 from storyline.api import Storyline
 from storyline.cli import main
 from storyline.timeline import Params, Sentence, score_dates, summarize, with_keywords
+from storyline.timeline.corpus import EventMention
+from storyline.timeline.summarize import event_days, score_months
+from storyline.types import DateValue
 
 ARTICLES = {
     "a1.txt": (
@@ -121,6 +124,18 @@ def test_keyword_filter() -> None:
     assert len(with_keywords(sents, [])) == 2
 
 
+
+def test_capitalised_keywords_are_names_matched_as_words() -> None:
+    day = date(2015, 3, 23)
+    texts = ["Ted Cruz started his campaign", "She started a company", "Steve Jobs unveiled the iPhone",
+             "The economy added jobs", "Cruz's speech"]
+    sents = [_s(t, day) for t in texts]
+    assert [s.text for s in with_keywords(sents, ["Ted"])] == ["Ted Cruz started his campaign"]
+    assert [s.text for s in with_keywords(sents, ["Jobs"])] == ["Steve Jobs unveiled the iPhone"]
+    assert len(with_keywords(sents, ["Cruz"])) == 2  # a possessive is still the name
+    assert len(with_keywords(sents, ["ted"])) == 2  # lowercase: substring, as news-tls
+
+
 def _day_pool(day: date) -> list[Sentence]:
     """Leads published on ``day`` and later sentences naming it."""
     lead = _s("Oil workers and rig crews fight the fire on the oil rig as the Gulf oil spill grows", day,
@@ -205,3 +220,73 @@ def test_news_days_centres_the_summary_on_what_that_day_reported() -> None:
     news = summarize(pool, 1, 1, day, day, params=replace(base, news_days=2))
     assert "NATO" in no_news[0].sentences[0].text
     assert news[0].sentences[0].text == rebels.text
+
+
+def _m(text: str, pub: date, months: tuple[str, ...], story: int, idx: int = 3) -> Sentence:
+    return replace(_s(text, pub, (), story=story, idx=idx), months=tuple(DateValue.parse(m) for m in months))
+
+
+def test_score_months_counts_articles_naming_a_month() -> None:
+    sents = [_m("The Hanoi summit in February collapsed", date(2019, 6, 23), ("2019-02",), story=1),
+             _m("The Hanoi summit in February 2019 ended early", date(2025, 6, 12), ("2019-02",), story=2),
+             _m("The summit planned for September", date(2018, 9, 7), ("2018-09",), story=3)]
+    scores = score_months(sents, date.min, date.max, Params(volume_exponent=0.0))
+    assert scores[DateValue.parse("2019-02")] == pytest.approx(2.0)
+    assert scores[DateValue.parse("2018-09")] == pytest.approx(0.5)  # not over yet: future weight
+    assert score_months(sents, date(2019, 2, 10), date.max, Params()) == {}  # the month is cut by the span
+
+
+def test_months_are_dates_only_when_asked() -> None:
+    day = date(2019, 6, 23)
+    sents = [_m("Mr. Kim met Mr. Trump in Hanoi , Vietnam , in February , and the talks collapsed", day,
+                ("2019-02",), story=1),
+             _m("The second summit in Hanoi in February ended without a deal for the two leaders",
+                date(2019, 6, 24), ("2019-02",), story=2),
+             _s("Mr. Kim received an excellent letter from Mr. Trump on Sunday , state media said", day,
+                (day,), story=1, idx=0)]
+    days = summarize(sents, 2, 1, date.min, date.max)
+    assert all(d.granularity == "day" for d in days) and "2019-06-23" in [d.value.value for d in days]
+    both = summarize(sents, 2, 1, date.min, date.max, params=Params(months=True, distinct=True))
+    assert [d.value.value for d in both] == ["2019-02", "2019-06-23"]
+    assert both[0].as_dict()["date"] == "2019-02" and both[0].as_dict()["granularity"] == "month"
+    assert "Hanoi" in both[0].sentences[0].text
+
+
+def test_lead_bonus_prefers_the_lead_of_the_article_reporting_the_day() -> None:
+    day = date(2019, 6, 23)
+    lead = _s("North Korea's leader has received an excellent letter from President Trump , state media said",
+              day, (day,), story=1, idx=0)
+    side = _s("Mr. Moon's office welcomed the exchange of letters between Mr. Trump and Mr. Kim on Sunday",
+              day, (day,), story=1, idx=25)
+    other = _s("Mr. Moon's office said the exchange of letters between the leaders would help dialogue",
+               day, (), story=2, idx=9)
+    pool = [lead, side, other]
+    [plain] = summarize(pool, 1, 1, day, day, params=Params(lead_bonus=0.0))
+    [led] = summarize(pool, 1, 1, day, day, params=Params(lead_bonus=0.5))
+    assert plain.sentences[0].idx == 25 and led.sentences[0].idx == 0
+
+
+def test_event_days_count_later_independent_recalls() -> None:
+    day = date(2010, 4, 20)
+    sents = [_s("The rig exploded", day, (day,), story=1, idx=0),
+             _s("The April 20 explosion killed 11", date(2010, 5, 3), (day,), story=2, idx=4),
+             _s("The blast on April 20 began the spill", date(2010, 7, 16), (day,), story=3, idx=2),
+             _s("A copy of the wire story on the blast", date(2010, 7, 16), (day,), story=3, idx=5)]
+    mentions = [EventMention(7, day, s.article, s.idx, s.published, s.story) for s in sents]
+    # three later mentions from two independent articles: one recall past the first
+    assert event_days(mentions, sents, day, day) == {day: 1.0}
+    assert event_days(mentions, sents[:2], day, day) == {}  # one later article is no corroboration
+    assert event_days(mentions, sents, date(2010, 5, 1), date(2010, 7, 31)) == {}  # outside the span
+
+
+def test_recalled_events_lift_their_day() -> None:
+    quiet, recalled = date(2010, 4, 19), date(2010, 4, 20)
+    sents = [_s("Crews inspected the rig and found no fault", quiet, (quiet,), story=1),
+             _s("Crews saw the rig explode and burn", recalled, (recalled,), story=2)]
+    sents += [_s(f"Looking back, the April 20 blast began it all, report {i}", date(2010, 6, i), (recalled,),
+                 story=10 + i, idx=3) for i in range(1, 4)]
+    mentions = [EventMention(1, recalled, s.article, s.idx, s.published, s.story) for s in sents[1:]]
+    base = Params(volume_exponent=0.0, published_weight=0.0)
+    plain = score_dates(sents, quiet, recalled, base)
+    [top] = summarize(sents, 1, 1, quiet, recalled, params=replace(base, event_weight=1.0), events=mentions)
+    assert top.date == recalled and top.score == pytest.approx(plain[recalled] + 2.0)

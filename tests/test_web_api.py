@@ -282,7 +282,8 @@ def test_schema_driven_requests_never_give_500(client: Client, data: st.DataObje
                                  "/entities/1", "/?entity=Kim%20Jong-un", "/?q=letter&bins=year",
                                  "/?entity=&source=&since=&until=&q=&top=",
                                  "/?source=New%20York%20Times", "/?since=2019-06&until=2019-06",
-                                 "/quotes?speaker=Donald%20Trump", "/entities?q=kim&type=PERSON"])
+                                 "/quotes?speaker=Donald%20Trump", "/entities?q=kim&type=PERSON",
+                                 "/stories", "/?story=1", "/?story=1&all=1", "/?all=1&top=10", "/?story="])
 def test_pages_render_with_security_headers(client: Client, url: str) -> None:
     response = client.get(url)
     assert response.status_code == 200
@@ -314,6 +315,8 @@ def test_page_errors_are_html_not_500(client: Client) -> None:
     assert client.get("/events/999999").status_code == 404
     assert client.get("/?since=garbage").status_code == 400
     assert client.get("/articles/1?event=abc").status_code == 422
+    assert client.get("/?story=999999").status_code == 404
+    assert client.get("/?story=abc").status_code == 422
     assert client.get("/no/such/page").status_code == 404
 
 
@@ -454,3 +457,44 @@ def test_stories_api(db: Path) -> None:
     every = client.get("/api/events", story=items[0]["id"], all="true").json()["events"]
     assert scoped and len(every) >= len(scoped)
     assert client.get("/api/stories/999999").status_code == 404
+
+
+# -- stories pages ---------------------------------------------------------------------
+
+
+def test_stories_page_links_each_story_timeline(client: Client) -> None:
+    stories = client.get("/api/stories").json()["items"]
+    html = client.get("/stories").text
+    rows = re.findall(r'<tr>\s*<td><a href="/\?story=(\d+)">[^<]+</a>.*?</td>\s*'
+                      r'<td>([^<]*)</td><td>([^<]*)</td>\s*<td>(\d+)</td><td>(\d+)</td>', html, re.S)
+    assert [int(r[0]) for r in rows] == [s["id"] for s in stories]  # the biggest first, every one
+    first = stories[0]
+    assert rows[0][3:] == (str(first["articles"]), str(first["outlets"]))
+    assert rows[0][1] == display_date(first["first"]) and rows[0][2] == display_date(first["last"])
+    assert 'href="/stories" aria-current="page"' in html
+
+
+@pytest.mark.parametrize("every", [False, True])
+def test_timeline_page_scoped_to_a_story(client: Client, every: bool) -> None:
+    stories = client.get("/api/stories").json()["items"]
+    for story in stories[:3]:
+        extra = {"all": "1"} if every else {}
+        html = client.get("/", story=story["id"], **extra).text
+        shown = {int(i) for i in re.findall(r'<li class="event" id="e-(\d+)"', html)}
+        api = client.get("/api/events", story=story["id"], limit=1000, all=str(every).lower()).json()
+        assert shown and shown == {e["id"] for e in api["events"]}
+        assert f'<option value="{story["id"]}" selected>' in html
+        assert '<h1 class="story-head">' in html
+
+
+def test_story_overview_spans_the_story_not_its_history(client: Client) -> None:
+    story = client.get("/api/stories").json()["items"][0]
+    every = client.get("/api/events", story=story["id"], all="true", limit=1000).json()["events"]
+    oldest = min(e["date"] for e in every)
+    assert oldest < story["first"][:4]  # the story recalls history from before its coverage
+    html = client.get("/", story=story["id"], all="1", bins="year").text
+    periods = re.findall(r'data-period="([^"]+)"', html)
+    assert periods and periods[0] >= str(int(story["first"][:4]) - 1)
+    assert "outside the story" in html
+    body = client.get("/api/events", story=story["id"], all="true", limit=1000).json()
+    assert body["outside"] > 0 and sum(b["count"] for b in body["density"]) + body["outside"] == body["total"]

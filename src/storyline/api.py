@@ -23,7 +23,16 @@ from .pipeline.report import IngestReport, ProgressCallback
 from .read.fetch import Fetcher, UrlFetcher
 from .settings import Settings
 from .store import Store
-from .timeline import DatedSummary, Sentence, by_date, load_sentences, rank, summarize, with_keywords
+from .timeline import (
+    DatedSummary,
+    Sentence,
+    by_date,
+    load_event_mentions,
+    load_sentences,
+    rank,
+    summarize,
+    with_keywords,
+)
 from .timeline.edits import EditPlan, apply_plan
 from .timeline.keyevents import KeyParams, key_events
 from .timeline.summarize import DEFAULT as DEFAULT_PARAMS
@@ -32,6 +41,9 @@ from .types import DateValue, Story, TimelineEvent, TimelineQuery, parse_user_da
 # Without --story the key-events view shows the stories of at least two articles, the
 # biggest first, at most this many (or the biggest story when every story is one article).
 SHOWN_STORIES = 5
+# `timeline --summarize`: a sentence spent on one date only, months named as such are dates
+# too (T17's references are days, so its figures are measured without them), leads preferred
+SUMMARY_PARAMS = replace(DEFAULT_PARAMS, distinct=True, months=True, lead_bonus=0.5)
 
 if TYPE_CHECKING:  # spaCy, trafilatura and Dask load only for the commands that need them
     from .pipeline.batch import AnnotateSummary
@@ -346,12 +358,15 @@ class Storyline:
         hi = parse_date(until, "--until")
         start = lo.start if lo else date.fromisoformat(span[0])
         end = hi.end if hi else date.fromisoformat(span[1])
-        pool = with_keywords(self._edited_sentences(load_sentences(self.store, start, end, story)), keywords)
+        pool = with_keywords(
+            self._edited_sentences(load_sentences(self.store, start, end, story, months=True)), keywords
+        )
+        events = load_event_mentions(self.store, start, end, story) if SUMMARY_PARAMS.event_weight else []
         words = (query or "").split()
         # without --since/--until, days mentioned before or after the articles count too
         first = start if lo else date.min
         last = end if hi else date.max
-        return summarize(pool, dates, sentences, first, last, words, replace(DEFAULT_PARAMS, distinct=True))
+        return summarize(pool, dates, sentences, first, last, words, SUMMARY_PARAMS, events)
 
     def _edited_sentences(self, pool: list[Sentence]) -> list[Sentence]:
         """Summary material without removed articles, with the articles' fixed metadata."""

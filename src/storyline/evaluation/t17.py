@@ -23,6 +23,8 @@ __all__ = [
     "TOPIC_FOLDERS",
     "Reference",
     "Topic",
+    "annotate_manifest",
+    "annotate_topic",
     "load_topic",
     "prepare_topic",
     "ptb_detokenise",
@@ -170,22 +172,31 @@ def annotate_topic(
 ) -> Path:
     """The storyline database of ``topic`` under ``cache``, annotating its articles once
     (re-running finishes an interrupted annotation and otherwise does nothing)."""
-    from ..api import Storyline
-
     work = cache / topic.name
     work.mkdir(parents=True, exist_ok=True)
+    if (work / "annotated").exists() and (work / "storyline.db").exists():
+        return work / "storyline.db"
+    return annotate_manifest(prepare_topic(topic, work), work, progress)
+
+
+def annotate_manifest(
+    manifest: Path, work: Path, progress: Callable[[int], None] | None = None
+) -> Path:
+    """``work/storyline.db`` holding the articles ``manifest`` lists (files beside it),
+    annotated once: a finished database is reused, an interrupted one completed."""
+    from ..api import Storyline
+
     db = work / "storyline.db"
     done = work / "annotated"
     if done.exists() and db.exists():
         return db
-    manifest = prepare_topic(topic, work)
     failed: list[str] = []
     with Storyline(db) as sl:
         try:
             sl.add([manifest.parent], manifest=manifest, progress=progress)
         except Exception:  # noqa: BLE001 - an annotator bug must not lose the topic
             # one article broke a batch: go file by file, stored ones are skipped by hash
-            for path in sorted(manifest.parent.glob("*/*/*.txt")):
+            for path in sorted(manifest.parent.glob("**/*.txt")):
                 try:
                     sl.add([path], manifest=manifest, progress=progress)
                 except Exception as exc:  # noqa: BLE001

@@ -431,6 +431,33 @@ class TLSQueriesMixin:
             (since, until, story, story),
         ).fetchall()
 
+    def tls_sentence_months(self, since: str, until: str, story: int | None = None) -> list[sqlite3.Row]:
+        """(article, sentence index, month) for each month-level DATE timex (``2019-02``) in
+        those articles."""
+        return self.conn.execute(
+            f"""SELECT t.article_id, s.idx, t.value AS month
+               FROM timexes t JOIN articles a ON a.id = t.article_id
+               JOIN sentences s ON s.article_id = t.article_id
+                    AND t.start >= s.start AND t.start < s."end"
+               WHERE substr(a.published, 1, 10) BETWEEN ? AND ? AND {_IN_STORY.format(article="a.id")}
+                 AND t.type = 'DATE' AND length(t.value) = 7
+                 AND t.value GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]'""",
+            (since, until, story, story),
+        ).fetchall()
+
+    def tls_event_mentions(self, since: str, until: str, story: int | None = None) -> list[sqlite3.Row]:
+        """(event, event day, article, sentence index, publication day, near-duplicate group) of
+        each mention of a day-dated event in the articles published from ``since`` to ``until``."""
+        return self.conn.execute(
+            f"""SELECT m.event_id, e.date AS day, m.article_id, m.sentence_idx AS idx,
+                      substr(a.published, 1, 10) AS published, COALESCE(a.story_id, a.id) AS grp
+               FROM event_mentions m JOIN events e ON e.id = m.event_id
+               JOIN articles a ON a.id = m.article_id
+               WHERE substr(a.published, 1, 10) BETWEEN ? AND ? AND {_IN_STORY.format(article="a.id")}
+                 AND e.granularity = 'day'""",
+            (since, until, story, story),
+        ).fetchall()
+
     def tls_span(self) -> tuple[str, str] | None:
         """First and last publication day of the stored articles, or None when none is dated."""
         row = self.conn.execute(

@@ -15,7 +15,7 @@ def render_summary(summary: Sequence[DatedSummary], fmt: str = "text") -> str:
         return json.dumps([d.as_dict() for d in summary], ensure_ascii=False, indent=2)
     lines: list[str] = []
     for day in summary:
-        lines.append(f"## {day.date.isoformat()}" if fmt == "md" else day.date.isoformat())
+        lines.append(f"## {day.value.value}" if fmt == "md" else day.value.value)
         for s in day.sentences:
             cite = f"[{s.source or 'unknown'}, {s.published.isoformat()}, article {s.article}]"
             lines.append(f"- {s.text} {cite}" if fmt == "md" else f"  {s.text} {cite}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from ..api import story_dict
 from ..types import TimelineQuery
@@ -86,6 +86,7 @@ class EventList(BaseModel):
     limit: int
     bins: str
     density: list[DensityBin]
+    outside: int = Field(0, description="Events not in density: background outside the stories' span.")
     events: list[EventOut]
 
 
@@ -122,7 +123,7 @@ def events(
     query = TimelineQuery.parse(entity, since, until, q, source, top, story, all, moment)
     page = _service(request).timeline(query, offset, limit, bins)
     return {"total": page.total, "offset": page.offset, "limit": page.limit, "bins": page.bins,
-            "density": page.density, "events": [event_json(e) for e in page.events]}
+            "density": page.density, "outside": page.outside, "events": [event_json(e) for e in page.events]}
 
 
 @router.get("/stories", response_model=Listing, summary="Stories, the biggest first")

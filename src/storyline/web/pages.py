@@ -1,4 +1,4 @@
-"""HTML pages: timeline, event, article, entity, entities and quotes (Jinja2, autoescaped)."""
+"""HTML pages: timeline, stories, event, article, entity, entities and quotes (Jinja2, autoescaped)."""
 
 from __future__ import annotations
 
@@ -80,16 +80,19 @@ class TimelineForm:
     q: str | None = None
     source: str | None = None
     top: int | None = None
+    story: int | None = None
+    all: bool = False
     new_since: str | None = None
 
     def query(self, service: Service | None = None) -> TimelineQuery:
         moment = service.new_since(self.new_since) if service and self.new_since else None
         return TimelineQuery.parse(self.entity, self.since, self.until, self.q, self.source, self.top,
-                                   new_since=moment)
+                                   self.story, self.all, moment)
 
     def active(self) -> dict[str, str]:
         values = {"entity": self.entity, "since": self.since, "until": self.until, "q": self.q,
-                  "source": self.source, "top": self.top, "new_since": self.new_since}
+                  "source": self.source, "top": self.top, "story": self.story,
+                  "all": "1" if self.all else None, "new_since": self.new_since}
         return {k: str(v) for k, v in values.items() if v not in (None, "")}
 
 
@@ -103,12 +106,16 @@ def timeline(
     source: Short = None,
     top: Annotated[str | None, Query(pattern=r"^\d{0,6}$", description="empty: all")] = None,
     bins: Annotated[str | None, Query(pattern="^(year|month|day)?$")] = None,
+    story: Annotated[str | None, Query(pattern=r"^\d{0,18}$", description="empty: biggest stories")] = None,
+    all: Annotated[str | None, Query(pattern="^(1|0|true|false)?$")] = None,  # noqa: A002
     new_since: Annotated[str | None, Query(max_length=20)] = None,
     page: Page = 1,
 ) -> HTMLResponse:
     service = _service(request)
     f = TimelineForm(entity or None, since or None, until or None, q or None, source or None,
-                     int(top) if top and int(top) > 0 else None, new_since or None)
+                     int(top) if top and int(top) > 0 else None,
+                     int(story) if story and int(story) > 0 else None, all in ("1", "true"),
+                     new_since or None)
     bins = bins or None
     error, status = None, 200
     try:
@@ -124,8 +131,15 @@ def timeline(
         groups=_groups(result.events),
         params=params, query=_query, page=page, pages=pages, max_count=max(
             [b["count"] for b in result.density] or [1]),
-        sources=service.sources(), entity_names=service.entity_names(),
+        sources=service.sources(), entity_names=service.entity_names(), stories=service.story_choices(),
     )
+
+
+@router.get("/stories", response_class=HTMLResponse)
+def stories(request: Request, page: Page = 1) -> HTMLResponse:
+    rows = _service(request).stories((page - 1) * PAGE, PAGE + 1)
+    return render(request, "stories.html", title="Stories", stories=rows[:PAGE], page=page,
+                  more=len(rows) > PAGE, query=_query)
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)

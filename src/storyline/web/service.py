@@ -6,18 +6,20 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
 
-from ..api import Storyline
+from ..api import Storyline, story_dict
 from ..errors import ConfigError, NotFoundError
 from ..timeline.edits import SPLIT_BASE
 from ..timeline.export import to_dict
-from ..types import DateValue, EditKind, TimelineEvent, TimelineQuery, try_date_value
+from ..timeline.keyevents import KeyParams
+from ..types import DateValue, EditKind, Story, TimelineEvent, TimelineQuery, try_date_value
 from .format import BINS, choose_bin, density, display_date, file_name, fit_bin, safe_url, segments
 
 MAX_LIMIT = 1000
 CACHE_SECONDS = 30.0
+KEY = KeyParams()
 T = TypeVar("T")
 
 
@@ -29,6 +31,8 @@ class TimelinePage:
     limit: int
     bins: str
     density: list[dict[str, Any]] = field(default_factory=list)
+    story: Story | None = None  # the story the page is scoped to
+    outside: int = 0  # events left off the overview: background history outside the stories' span
 
 
 class Service:
@@ -53,8 +57,41 @@ class Service:
             index = self._cached(key, lambda: self.sl.timeline_index(q))  # in date order
             starts = [date.fromisoformat(row[1]) for row in index]
             shown = self.sl.events([row[0] for row in index[offset : offset + limit]])
-        size = fit_bin(starts, bins or choose_bin(starts))
-        return TimelinePage(shown, len(starts), offset, limit, size, density(starts, size))
+            story = self.store.get_story(q.story) if q.story is not None else None
+            around = [story] if story else self.sl.stories() if q.all else self.sl.shown_stories()
+            span = self._span(around)
+        drawn = [d for d in starts if span is None or span[0] <= d <= span[1]]
+        size = fit_bin(drawn, bins or choose_bin(drawn))
+        return TimelinePage(shown, len(starts), offset, limit, size, density(drawn, size), story,
+                            len(starts) - len(drawn))
+
+    @staticmethod
+    def _span(stories: list[Story], p: KeyParams = KEY) -> tuple[date, date] | None:
+        """The days the overview axis spans: from a little before the stories' first article
+        to a while after their last (as ``keyevents.background`` draws the line), so that
+        history recalled in them (the 1953 armistice in 2018 coverage) does not stretch it."""
+        firsts = [s.first.start for s in stories if s.first is not None]
+        lasts = [s.last.end for s in stories if s.last is not None]
+        if not firsts or not lasts:
+            return None
+        return min(firsts) - timedelta(p.recalled_days), max(lasts) + timedelta(p.after_days)
+
+    # -- stories -----------------------------------------------------------------
+
+    def stories(self, offset: int = 0, limit: int = 100) -> list[dict[str, Any]]:
+        """Stories, the biggest first, with their span for display."""
+        with self.lock:
+            rows = self.sl.stories()[offset : offset + limit]
+        out = []
+        for story in rows:
+            data = story_dict(story)
+            data["display_first"] = display_date(story.first) if story.first else ""
+            data["display_last"] = display_date(story.last) if story.last else ""
+            out.append(data)
+        return out
+
+    def story_choices(self, limit: int = 200) -> list[Story]:
+        return self._cached(f"stories-{limit}", lambda: self.sl.stories(limit))
 
     def event(self, event_id: int) -> dict[str, Any]:
         """One event as edited: its date, headline and marks, the mentions of events merged
