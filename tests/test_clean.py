@@ -345,3 +345,13 @@ def test_a_run_of_title_case_links_is_not_part_of_the_story() -> None:
     assert story.title == "Cruz ends filibuster after 21 hours"
     assert "Obama Signs Budget Deal" not in story.text
     assert "the vote would go ahead" in story.text
+
+
+def test_a_date_read_from_the_body_is_labelled_text_not_metadata() -> None:
+    body = ("Envoy meets leader in Pyongyang\n\nJune 23, 2019\n\n"
+            "The special envoy met the leader on Sunday and the two talked for an hour about the talks.\n")
+    (article,) = clean(make_record("envoy.txt", body.encode("utf-8"), "text"))
+    assert article.published is not None and article.published.value == "2019-06-23"
+    assert article.published_basis == PublishedBasis.TEXT
+    headed = clean(make_record("envoy2.txt", ("Date: 2019-06-22\n\n" + body).encode("utf-8"), "text"))[0]
+    assert headed.published_basis == PublishedBasis.METADATA

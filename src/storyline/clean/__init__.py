@@ -12,8 +12,9 @@ a page holding several stories (``part`` 0 is the main story, 1.. the others). I
 - JSON Lines / CSV / feed items: the fields the reader found; HTML in a text field is
   reduced to text first.
 
-``published`` comes only from the input's own metadata or header
-(``published_basis`` = ``metadata``), else it is None with basis ``unknown``.
+``published`` comes from the input's own metadata or header (``published_basis`` =
+``metadata``), else from a date line in the story's body (``text``), else it is None with
+basis ``unknown``.
 ``content_hash`` is the sha256 of the normalised main text (``text.content_hash``).
 """
 
@@ -123,8 +124,10 @@ def _derived_title(text: str) -> str:
 def _article(record: RawRecord, story: Story, known: _Meta, part: int) -> Article:
     text = story.text
     main = part == 0
-    published_raw = (known.published if main else None) or story.date
+    from_metadata = known.published if main else None
+    published_raw = from_metadata or story.date  # story.date: a date line in the body
     published = parse_published(published_raw)
+    basis = PublishedBasis.METADATA if from_metadata else PublishedBasis.TEXT
     return Article(
         title=story.title or _derived_title(text),
         text=text,
@@ -136,7 +139,7 @@ def _article(record: RawRecord, story: Story, known: _Meta, part: int) -> Articl
         byline=(known.author if main else None) or story.byline,
         dateline=next(filter(None, map(find_dateline, story.paragraphs[:3])), None),
         published=published,
-        published_basis=PublishedBasis.METADATA if published else PublishedBasis.UNKNOWN,
-        published_evidence=f"metadata: {published_raw}" if published else None,
+        published_basis=basis if published else PublishedBasis.UNKNOWN,
+        published_evidence=f"{basis}: {published_raw}" if published else None,
         part=part,
     )
