@@ -160,10 +160,22 @@ def test_removed_articles_leave_summaries_quotes_and_search(sl: Storyline) -> No
     assert article not in {r["article"] for r in sl.search("Kim")}
 
 
-def test_story_move_is_recorded(sl: Storyline) -> None:
+def test_moving_an_article_moves_its_events_to_the_other_story(
+    sl: Storyline, tmp_path: Path, examples_dir: Path
+) -> None:
+    sl.add([_folder(tmp_path, examples_dir, FILES)])  # the aggregator page adds teaser stories
     article = sl.articles()[0]["id"]
-    sl.editor.make(EditKind.ARTICLE_STORY, article, "7")
-    assert next(r for r in sl.articles() if r["id"] == article)["story"] == 7
+    home = sl.store.story_of_article(article)
+    other = next(s.id for s in sl.stories() if s.id != home)
+    with pytest.raises(NotFoundError):
+        sl.editor.make(EditKind.ARTICLE_STORY, article, "999999")
+    own = {e.id for e in sl.timeline(all=True, story=home)
+           if {s.article for s in e.sources} == {article}}
+    assert own and not own & {e.id for e in sl.timeline(all=True, story=other)}
+    sl.editor.make(EditKind.ARTICLE_STORY, article, str(other))
+    assert next(r for r in sl.articles() if r["id"] == article)["story"] == other
+    assert own <= {e.id for e in sl.timeline(all=True, story=other)}
+    assert not own & {e.id for e in sl.timeline(all=True, story=home)}
 
 
 def test_edits_survive_more_articles_and_a_reread(sl: Storyline, tmp_path: Path, examples_dir: Path) -> None:

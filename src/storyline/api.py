@@ -285,15 +285,26 @@ class Storyline:
         """The timeline through the edits: machine events matching the entity and word filters
         (and those merged with them), edited, then filtered on their edited dates and outlets."""
         base = replace(q, since=None, until=None, source=None, limit=None, new_since=None)
+        if plan.stories:  # articles moved between stories: the story is filtered after editing
+            base = replace(base, story=None)
         index = self.store.event_index(base, self.entity_ids(q.entity))
         loaded = self.store.events_by_id(sorted(plan.partners(row[0] for row in index)))
-        events = [e for e in apply_plan(loaded, plan) if _passes(e, q)]
+        edited = [self._moved(e, plan) for e in apply_plan(loaded, plan)]
+        events = [e for e in edited if _passes(e, q)]
         if q.new_since is not None:
             events = self._new_only(events, plan, q.new_since)
         ranked = rank(events)
         if q.limit is not None:
             ranked = [e for i, e in enumerate(ranked) if i < q.limit or "pinned" in e.marks]
         return by_date(ranked)
+
+    def _moved(self, event: TimelineEvent, plan: EditPlan) -> TimelineEvent:
+        """The event with the stories of its articles as the user moved them."""
+        articles = {s.article for s in event.sources}
+        if not articles & plan.stories.keys():
+            return event
+        stories = {plan.stories.get(a) or self.store.story_of_article(a) for a in articles}
+        return replace(event, stories=tuple(sorted(s for s in stories if s is not None)))
 
     def _new_only(self, events: list[TimelineEvent], plan: EditPlan, since: datetime) -> list[TimelineEvent]:
         """The events first reported after ``since`` (marked new), or given new sources or
@@ -464,10 +475,12 @@ class Storyline:
 
 
 def _passes(event: TimelineEvent, q: TimelineQuery) -> bool:
-    """The date and outlet filters of ``q``, on an edited event."""
+    """The date, story and outlet filters of ``q``, on an edited event."""
     if q.since is not None and event.date.end < q.since.start:
         return False
     if q.until is not None and event.date.start > q.until.end:
+        return False
+    if q.story is not None and q.story not in event.stories:
         return False
     return q.source is None or any(s.source == q.source for s in event.sources)
 

@@ -56,7 +56,7 @@ class EditPlan:
     @property
     def empty(self) -> bool:
         return not (self.hidden or self.dates or self.headlines or self.pinned or self.merged
-                    or self.splits or self.names or self.articles or self.removed)
+                    or self.splits or self.names or self.articles or self.removed or self.stories)
 
     def root(self, event_id: int) -> int:
         """The event ``event_id`` ended up in after merges (itself when not merged)."""
