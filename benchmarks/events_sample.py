@@ -15,27 +15,16 @@ Usage: python benchmarks/events_sample.py [--topic Ted_Cruz] [--articles 120] [-
 from __future__ import annotations
 
 import argparse
-import csv
 import random
 import sys
-import tempfile
 from collections import Counter
 from pathlib import Path
 
 from storyline.api import Storyline
 from storyline.types import TimelineEvent
 
-
-def write_subset(source: Path, n: int, out: Path) -> None:
-    """The first ``n`` rows of an Entities CSV, with the header row storyline's CSV reader needs."""
-    csv.field_size_limit(2**31 - 1)
-    with source.open(encoding="utf-8", newline="") as f, out.open("w", encoding="utf-8", newline="") as o:
-        writer = csv.writer(o)
-        writer.writerow(["date", "text"])
-        for i, row in enumerate(csv.reader(f)):
-            if i >= n:
-                break
-            writer.writerow(row[:2])
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from entities_folder import add_arguments, open_store  # noqa: E402
 
 
 def repeated_share(events: list[TimelineEvent]) -> float:
@@ -66,23 +55,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--topic", default="Ted_Cruz")
-    parser.add_argument("--articles", type=int, default=120)
-    parser.add_argument("--db", type=Path, help="store to read (built from the topic when absent)")
-    parser.add_argument("--sample", type=int, default=20)
-    parser.add_argument("--seed", type=int, default=13)
-    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
+    add_arguments(parser, seed=13)
     parser.add_argument("--all", action="store_true", help="every event, not only the key events")
     args = parser.parse_args()
-    db = args.db or Path(tempfile.mkdtemp()) / "events.db"
-    with Storyline(db) as sl:
-        if not sl.articles(limit=1):
-            source = args.data / "entities" / args.topic / "outputwithpub.csv"
-            if not source.exists():
-                sys.exit(f"no {source}; pass --data pointing at the shared data folder")
-            subset = db.parent / f"{args.topic}-{args.articles}.csv"
-            write_subset(source, args.articles, subset)
-            sl.add([str(subset)])
+    with open_store(args) as sl:
         report(sl, args.sample, args.seed, args.all)
 
 

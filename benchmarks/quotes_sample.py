@@ -15,16 +15,17 @@ Usage: python benchmarks/quotes_sample.py [--topic Ted_Cruz] [--articles 120] [-
 from __future__ import annotations
 
 import argparse
-import csv
 import random
 import re
 import sys
-import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from storyline.api import Storyline
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from entities_folder import add_arguments, open_store  # noqa: E402
 
 
 def repair(text: str) -> str:
@@ -35,18 +36,6 @@ def repair(text: str) -> str:
 
     text = re.sub("â€\\s+(?=[^\\sA-Za-z0-9])", "â€", text).replace("â€\ufffd", "\u201d")
     return str(ftfy.fix_text(text))
-
-
-def write_subset(source: Path, n: int, out: Path, mend: bool) -> None:
-    """The first ``n`` rows of an Entities CSV, under a ``date,text`` header row."""
-    csv.field_size_limit(2**31 - 1)
-    with source.open(encoding="utf-8", newline="") as f, out.open("w", encoding="utf-8", newline="") as o:
-        writer = csv.writer(o)
-        writer.writerow(["date", "text"])
-        for i, row in enumerate(csv.reader(f)):
-            if i >= n:
-                break
-            writer.writerow([row[0], repair(row[1]) if mend else row[1]])
 
 
 def context(text: str, start: int, end: int, before: int = 350, after: int = 120) -> str:
@@ -87,23 +76,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--topic", default="Ted_Cruz")
-    parser.add_argument("--articles", type=int, default=120)
-    parser.add_argument("--db", type=Path, help="store to read (built from the topic when empty)")
-    parser.add_argument("--sample", type=int, default=20)
-    parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
+    add_arguments(parser, seed=7)
     parser.add_argument("--repair", action="store_true", help="mend mojibake in the CSV before adding it")
     args = parser.parse_args()
-    db = args.db or Path(tempfile.mkdtemp()) / "quotes.db"
-    with Storyline(db) as sl:
-        if not sl.articles(limit=1):
-            source = args.data / "entities" / args.topic / "outputwithpub.csv"
-            if not source.exists():
-                sys.exit(f"no {source}; pass --data pointing at the shared data folder")
-            subset = Path(tempfile.mkdtemp()) / f"{args.topic}.csv"
-            write_subset(source, args.articles, subset, args.repair)
-            sl.add([subset])
+    with open_store(args, repair if args.repair else None) as sl:
         quotes = sl.quotes()
         summary(quotes)
         sample(sl, quotes, args.sample, args.seed)
