@@ -420,29 +420,28 @@ class TLSQueriesMixin:
 
     def tls_sentence_days(self, since: str, until: str, story: int | None = None) -> list[sqlite3.Row]:
         """(article, sentence index, day) for each day-level DATE timex in those articles."""
-        return self.conn.execute(
-            f"""SELECT t.article_id, s.idx, substr(t.value, 1, 10) AS day
-               FROM timexes t JOIN articles a ON a.id = t.article_id
-               JOIN sentences s ON s.article_id = t.article_id
-                    AND t.start >= s.start AND t.start < s."end"
-               WHERE substr(a.published, 1, 10) BETWEEN ? AND ? AND {_IN_STORY.format(article="a.id")}
-                 AND t.type = 'DATE' AND length(t.value) = 10
-                 AND t.value GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'""",
-            (since, until, story, story),
-        ).fetchall()
+        return self._dated_sentences(since, until, story, "day", 10,
+                                     "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]")
 
     def tls_sentence_months(self, since: str, until: str, story: int | None = None) -> list[sqlite3.Row]:
         """(article, sentence index, month) for each month-level DATE timex (``2019-02``) in
         those articles."""
+        return self._dated_sentences(since, until, story, "month", 7, "[0-9][0-9][0-9][0-9]-[0-1][0-9]")
+
+    def _dated_sentences(
+        self, since: str, until: str, story: int | None, column: str, length: int, pattern: str
+    ) -> list[sqlite3.Row]:
+        """(article, sentence index, value as ``column``) of the DATE timexes of one shape
+        (``length`` characters matching GLOB ``pattern``) in the articles of that span."""
+        assert column in ("day", "month")  # a column alias, never user input
         return self.conn.execute(
-            f"""SELECT t.article_id, s.idx, t.value AS month
+            f"""SELECT t.article_id, s.idx, t.value AS {column}
                FROM timexes t JOIN articles a ON a.id = t.article_id
                JOIN sentences s ON s.article_id = t.article_id
                     AND t.start >= s.start AND t.start < s."end"
                WHERE substr(a.published, 1, 10) BETWEEN ? AND ? AND {_IN_STORY.format(article="a.id")}
-                 AND t.type = 'DATE' AND length(t.value) = 7
-                 AND t.value GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]'""",
-            (since, until, story, story),
+                 AND t.type = 'DATE' AND length(t.value) = ? AND t.value GLOB ?""",
+            (since, until, story, story, length, pattern),
         ).fetchall()
 
     def tls_event_mentions(self, since: str, until: str, story: int | None = None) -> list[sqlite3.Row]:
