@@ -123,21 +123,13 @@ def evaluate_t17(
 ) -> dict[str, Any]:
     """Score every reference timeline of ``topics`` (all by default); annotation of a
     topic's articles is stored under ``cache`` once and reused."""
-    names = list(topics) if topics else topic_names(root)
-    scores: list[TimelineScore] = []
-    generation: dict[str, float] = {}
-    articles: dict[str, int] = {}
-    for name in names:
-        if on_topic:
-            on_topic(name)
+    def score(name: str) -> tuple[list[TimelineScore], int]:
         topic = load_topic(root, name)
-        db = annotate_topic(topic, cache)
-        with Store(db) as store:
-            topic_scores = [evaluate_reference(store, topic, ref, params) for ref in topic.references]
-            articles[name] = store.count("articles")
-        generation[name] = sum(s.seconds for s in topic_scores)
-        scores.extend(topic_scores)
-    return _result("t17", scores, generation, articles)
+        with Store(annotate_topic(topic, cache)) as store:
+            return [evaluate_reference(store, topic, ref, params) for ref in topic.references], \
+                store.count("articles")
+
+    return _score_topics("t17", list(topics) if topics else topic_names(root), score, on_topic)
 
 
 def evaluate_entity(store: Store, topic: EntityTopic, params: Params = DEFAULT) -> TimelineScore:
@@ -160,20 +152,31 @@ def evaluate_entities(
     """Date F1 of every Entities topic under ``root`` (or ``topics``), on ``limit``
     evenly spaced articles of each reference's span (all by default), annotated once
     under ``cache/entities``."""
-    names = list(topics) if topics else entity_topic_names(root)
+    def score(name: str) -> tuple[list[TimelineScore], int]:
+        topic = load_entity_topic(root, name)
+        with Store(annotate_entity_topic(topic, cache, limit)) as store:
+            return [evaluate_entity(store, topic, params)], store.count("articles")
+
+    return _score_topics("entities", list(topics) if topics else entity_topic_names(root), score, on_topic)
+
+
+def _score_topics(
+    dataset: str,
+    names: list[str],
+    score: Callable[[str], tuple[list[TimelineScore], int]],
+    on_topic: Callable[[str], None] | None,
+) -> dict[str, Any]:
+    """``score(name)`` (a topic's timeline scores and article count) for each topic, as one result."""
     scores: list[TimelineScore] = []
     generation: dict[str, float] = {}
     articles: dict[str, int] = {}
     for name in names:
         if on_topic:
             on_topic(name)
-        topic = load_entity_topic(root, name)
-        with Store(annotate_entity_topic(topic, cache, limit)) as store:
-            score = evaluate_entity(store, topic, params)
-            articles[name] = store.count("articles")
-        generation[name] = score.seconds
-        scores.append(score)
-    return _result("entities", scores, generation, articles)
+        topic_scores, articles[name] = score(name)
+        generation[name] = sum(s.seconds for s in topic_scores)
+        scores.extend(topic_scores)
+    return _result(dataset, scores, generation, articles)
 
 
 def _result(
