@@ -36,7 +36,7 @@ from .timeline import (
 from .timeline.edits import EditPlan, apply_plan
 from .timeline.keyevents import KeyParams, key_events
 from .timeline.summarize import DEFAULT as DEFAULT_PARAMS
-from .types import DateValue, Story, TimelineEvent, TimelineQuery, parse_user_date
+from .types import Story, TimelineEvent, TimelineQuery, parse_user_date
 
 # Without --story the key-events view shows the stories of at least two articles, the
 # biggest first, at most this many (or the biggest story when every story is one article).
@@ -49,11 +49,6 @@ if TYPE_CHECKING:  # spaCy, trafilatura and Dask load only for the commands that
     from .pipeline.batch import AnnotateSummary
     from .pipeline.feed import Overrides
     from .pipeline.ingest import Ingestor
-
-
-def parse_date(value: str | None, what: str) -> DateValue | None:
-    """A user-given date or None (see ``types.parse_user_date``, the one parser of them)."""
-    return parse_user_date(value, what)
 
 
 class Storyline:
@@ -175,7 +170,7 @@ class Storyline:
         from .read.manifest import load_manifest
 
         return Overrides(
-            published=parse_date(published, "--published"),
+            published=parse_user_date(published, "--published"),
             source=source,
             manifest=load_manifest(Path(manifest)) if manifest else None,
         )
@@ -289,7 +284,11 @@ class Storyline:
             base = replace(base, story=None)
         index = self.store.event_index(base, self.entity_ids(q.entity))
         loaded = self.store.events_by_id(sorted(plan.partners(row[0] for row in index)))
-        edited = [self._moved(e, plan) for e in apply_plan(loaded, plan)]
+        edited = apply_plan(loaded, plan)
+        if plan.stories:
+            articles = {s.article for e in edited for s in e.sources}
+            homes = {a: plan.stories.get(a) or self.store.story_of_article(a) for a in articles}
+            edited = [_moved(e, plan, homes) for e in edited]
         events = [e for e in edited if _passes(e, q)]
         if q.new_since is not None:
             events = self._new_only(events, plan, q.new_since)
@@ -297,14 +296,6 @@ class Storyline:
         if q.limit is not None:
             ranked = [e for i, e in enumerate(ranked) if i < q.limit or "pinned" in e.marks]
         return by_date(ranked)
-
-    def _moved(self, event: TimelineEvent, plan: EditPlan) -> TimelineEvent:
-        """The event with the stories of its articles as the user moved them."""
-        articles = {s.article for s in event.sources}
-        if not articles & plan.stories.keys():
-            return event
-        stories = {plan.stories.get(a) or self.store.story_of_article(a) for a in articles}
-        return replace(event, stories=tuple(sorted(s for s in stories if s is not None)))
 
     def _new_only(self, events: list[TimelineEvent], plan: EditPlan, since: datetime) -> list[TimelineEvent]:
         """The events first reported after ``since`` (marked new), or given new sources or
@@ -336,7 +327,7 @@ class Storyline:
             if started is None:
                 raise ConfigError("no `storyline add` has added articles yet; give a date instead of 'last'")
             return datetime.fromisoformat(started)
-        day = parse_date(value, "--new-since")
+        day = parse_user_date(value, "--new-since")
         if day is None:
             raise ConfigError("--new-since needs a date (2019-06-23) or 'last'")
         return datetime(day.start.year, day.start.month, day.start.day, tzinfo=UTC)
@@ -365,8 +356,8 @@ class Storyline:
             found = self.store.get_story(story)
             if found.first and found.last:
                 span = (found.first.start.isoformat(), found.last.end.isoformat())
-        lo = parse_date(since, "--since")
-        hi = parse_date(until, "--until")
+        lo = parse_user_date(since, "--since")
+        hi = parse_user_date(until, "--until")
         start = lo.start if lo else date.fromisoformat(span[0])
         end = hi.end if hi else date.fromisoformat(span[1])
         pool = with_keywords(
@@ -472,6 +463,16 @@ class Storyline:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def _moved(event: TimelineEvent, plan: EditPlan, homes: dict[int, int | None]) -> TimelineEvent:
+    """The event with the stories of its articles as the user moved them (``homes``: each
+    article's story after the moves)."""
+    articles = {s.article for s in event.sources}
+    if not articles & plan.stories.keys():
+        return event
+    stories = {story for a in articles if (story := homes[a]) is not None}
+    return replace(event, stories=tuple(sorted(stories)))
 
 
 def _passes(event: TimelineEvent, q: TimelineQuery) -> bool:
