@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..text.eventwords import EVENT_NOUNS, family
 from ..types import DateValue, EntityMention, EventMention, LocalEntity, Quote, Timex
+from .antecedents import subject_names
 from .headline import headline
 
 # People, organisations and places; a nationality or group adjective (NORP) is never an actor.
@@ -54,7 +55,13 @@ REPORTING_LEMMAS = frozenset({"say", "tell", "report", "add", "announce", "state
 STANCE_LEMMAS = frozenset({
     "say", "state", "argue", "claim", "insist", "suggest", "maintain", "contend", "believe", "stick",
     "reject", "deny", "dismiss", "oppose", "support", "compare", "describe", "call", "make", "express",
+    "acknowledge", "admit", "concede", "accept", "recognise", "recognize", "agree", "think", "know",
+    "doubt", "question",
 })
+# Passive verbs of judgement: "is widely seen as a last-ditch effort" evaluates, it reports nothing.
+JUDGEMENT_LEMMAS = frozenset({"see", "regard", "view", "consider", "think", "deem", "perceive", "describe"})
+# How a date modifies a noun to say which one it is ("the 2016 nomination"), not when the clause happened.
+_NOUN_MODIFIERS = frozenset({"compound", "nummod", "amod", "nmod"})
 # Modifiers that make a perfect span time ("has long said", "have targeted ... for years").
 SPAN_ADVERBS = frozenset({
     "previously", "repeatedly", "long", "often", "always", "never", "consistently", "frequently",
@@ -62,6 +69,9 @@ SPAN_ADVERBS = frozenset({
 })
 # Prepositions that make a date a bound of what the clause reports, not its date.
 BOUNDS = frozenset({"after", "before", "until", "till", "since", "by"})
+# Conjunctions whose clause is a limit still ahead of the main clause, not a happening it reports:
+# "to block the act before it is implemented next month" ("since/after the two met" did happen).
+LIMITS = frozenset({"before", "until", "till"})
 DURATION_NOUNS = frozenset({"years", "months", "decades", "weeks", "days", "ages", "generations"})
 
 
@@ -90,6 +100,7 @@ def find_event_mentions(
     quotes: list[Quote] | None = None,
 ) -> list[EventMention]:
     names = {e.key: e.name for e in entities if real_actor(e.name, e.type)}
+    subjects = subject_names(doc, entities, mentions)
     quoted = [(q.start, q.end) for q in quotes or () if q.kind == "direct"]
     types = {e.key: e.type for e in entities}
     dct: date | None = doc._.dct
@@ -105,7 +116,9 @@ def find_event_mentions(
         dated = _one_per_value(by_sentence.get(index, []))
         if _mostly_quoted(sentence, quoted):  # a quotation reports words, not a happening
             dated = []
-        found.extend(_sentence_mentions(index, sentence, dated, dct, covered, mentions, names, types))
+        found.extend(_sentence_mentions(
+            index, sentence, dated, dct, covered, mentions, names, types, subjects
+        ))
     found.extend(_undated_mentions(sentences, covered, mentions, names, types))
     found.sort(key=lambda m: (m.sentence, m.date is None, m.support))
     return found
@@ -139,10 +152,13 @@ def _sentence_mentions(
     mentions: list[EntityMention],
     names: dict[int, str],
     types: dict[int, str],
+    subjects: dict[int, str],
 ) -> list[EventMention]:
     """The mentions of one sentence: one report per date governing its main clause (two only
     when it reports two events), support for each date of a subordinate clause, and a report
-    dated by the publication when it tells today's news without a date of its own."""
+    dated by the publication when it tells today's news without a date of its own. A date that
+    only says which thing a noun is ("the 2016 nomination"), or that the clause's tense denies (a
+    past clause dated after its article), dates no report."""
     main = main_verbs(sentence)
     spans = [span for _, span in dated]
     parts: list[tuple[bool, bool, Timex, Span, list[Token], Token, int]] = []
@@ -159,14 +175,18 @@ def _sentence_mentions(
         # main clause ("Speaking on Tuesday, Cruz said"), not a noun or a deeper clause ("opening
         # the way for Reid to schedule votes starting on Wednesday")
         near = verb.head.i in main and verb.dep_ != "acl"
-        can_report = happening(verb) and (governs or _finite(verb) or near) and not bound
+        # a description dated in the future tells a plan: "is meeting donors next week"
+        later = bool(dct and timex.date and timex.date.start > dct)
+        dates_it = not _nominal(span) and not _contradicts(verb, timex, dct)
+        dates_it = dates_it and (later or not describes(verb))
+        can_report = happening(verb) and (governs or _finite(verb) or near) and not bound and dates_it
         parts.append((governs and can_report, can_report, timex, span, clause, verb, _listed(head)))
     found = []
     if not any(p[0] for p in parts) and dct is not None and _todays_news(sentence):
         today = DateValue.parse(dct.isoformat())
         found.append(_mention(
             index, sentence, today, PUBLICATION_DATE, list(sentence), None, sentence.root, dct,
-            mentions, names, types, support=False,
+            (mentions, names, types, subjects), support=False,
         ))
     # a main clause denied or hypothetical ("Cruz did not announce ... on the day he announced",
     # "if it had lasted until Wednesday, he would have broken ...") lends no report to its dates
@@ -180,8 +200,8 @@ def _sentence_mentions(
             reported = True
             lists.add(listed)
         found.append(_mention(
-            index, sentence, timex.date, timex.text, clause, span, verb, dct, mentions, names, types,
-            support=support,
+            index, sentence, timex.date, timex.text, clause, span, verb, dct,
+            (mentions, names, types, subjects), support=support,
         ))
     return found
 
@@ -195,15 +215,16 @@ def _mention(
     span: Span | None,
     verb: Token,
     dct: date | None,
-    mentions: list[EntityMention],
-    names: dict[int, str],
-    types: dict[int, str],
+    known: tuple[list[EntityMention], dict[int, str], dict[int, str], dict[int, str]],
     support: bool,
 ) -> EventMention:
+    mentions, names, types, subjects = known
     actors = _actors(clause, mentions, names, types) or _actors(
         list(sentence), mentions, names, types, only=frozenset({"PERSON"})
     )
-    planned = _planned(verb) or bool(dct and date_value.start > dct)
+    # a clause about the future relative to its article: a modal or plan verb, or a later date
+    # that its tense does not put in the past
+    planned = _planned(verb) or bool(dct and date_value.start > dct and not _past(verb))
     return EventMention(
         sentence=index,
         start=sentence.start_char,
@@ -215,7 +236,7 @@ def _mention(
         predicate=_predicate(verb),
         background=support or bool(dct and date_value.end < dct - BACKGROUND_AFTER),
         keywords=_keywords(clause, span),
-        headline=headline(verb, sentence, span),
+        headline=headline(verb, sentence, span, subjects),
         planned=planned,
         support=support,
     )
@@ -259,9 +280,55 @@ def happening(verb: Token) -> bool:
     return verb.pos_ in ("VERB", "AUX") or verb.dep_ == "ROOT"
 
 
+def describes(verb: Token) -> bool:
+    """A description rather than a happening, in the clause or the clause its infinitive completes
+    ("were doing as little as possible to help"): the progressive ("Democrats were doing as little as
+    possible"; a plan, "is planning to", "is going to", is no description), or a passive judgement
+    ("is widely seen as a last-ditch effort")."""
+    node = verb
+    while True:
+        auxes = [c for c in node.children if c.dep_ in ("aux", "auxpass")]
+        lemma = node.lemma_.lower()
+        progressive = node.tag_ == "VBG" and any(a.lemma_ == "be" for a in auxes)
+        if progressive and not any(a.tag_ == "MD" for a in auxes):
+            return lemma not in PLAN_LEMMAS and lemma != "go"
+        passive = any(a.dep_ == "auxpass" for a in auxes)
+        judged = any(c.dep_ == "prep" and c.lower_ == "as" for c in node.children)
+        if passive and judged and lemma in JUDGEMENT_LEMMAS:
+            return True
+        completes = node.dep_ == "xcomp" or (node.dep_ == "advcl" and not _finite(node))  # "to help"
+        if not completes or node.head.i == node.i:
+            return False
+        node = node.head
+
+
+def _nominal(span: Span) -> bool:
+    """A date that modifies a noun to say which one it is: "the 2016 Republican nomination"."""
+    root = span.root
+    return root.dep_ in _NOUN_MODIFIERS and root.head.pos_ in ("NOUN", "PROPN") and root.head.i > root.i
+
+
+def _past(verb: Token) -> bool:
+    """A clause in the past: a past tense ("raised") or a perfect ("have spoken out")."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" for a in auxes):
+        return False
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return True
+    return verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes)
+
+
+def _contradicts(verb: Token, timex: Timex, dct: date | None) -> bool:
+    """A past clause with a date after its article's publication: the date is not the clause's
+    ("senior figures with presidential ambitions in 2016 have already spoken out")."""
+    return bool(dct and timex.date and timex.date.start > dct and _past(verb))
+
+
 def _bound(span: Span, verb: Token) -> bool:
     """A date that bounds the clause rather than dates it: "declared their bids after the 1 April
-    deadline", "until 3 pm Wednesday"."""
+    deadline", "until 3 pm Wednesday", "to block the act before it is implemented next month"."""
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in LIMITS for c in verb.children):
+        return True
     token = span.root
     while token.i != verb.i and token.head.i != token.i:
         token = token.head

@@ -6,15 +6,21 @@ speech marks and the date expression itself (the timeline shows the date) are le
 reporting verb keeps its reported clause ("Kim tells Seoul's envoy he wants denuclearisation").
 Longer than ``MAX_WORDS``, the last prepositional phrases go first, then the words past the limit.
 
+A subject written as a pronoun or a role takes the name it stands for (``names``, from
+``antecedents.subject_names``; without it, a "he", "she" or "they" opening the sentence takes the
+one person the sentence before names).
+
 A parse that gives a fragment (a pronoun subject with no named antecedent, a verb without its
 complement, a noun cut from its "of" phrase: "They stood", "The chairman said there is a lack")
-is not a headline: the sentence itself, trimmed at a clause boundary, is used instead. A "he",
-"she" or "they" subject takes the one person the sentence before names.
+is not a headline: the sentence itself, trimmed at a clause boundary, is used instead, as long
+as what is kept has a finite verb; failing that, the clause's own words. A headline is never a
+verbless fragment ("The conservative Texas senator").
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from spacy.tokens import Span, Token
 
@@ -45,31 +51,53 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 REPORTING = frozenset({"say", "tell", "report", "add", "announce", "state", "write", "claim", "insist"})
 
 
-def headline(verb: Token, sentence: Span, timex: Span | None = None) -> str:
-    """The headline of the clause headed by ``verb`` (a sentence's root or a dated clause's verb)."""
+def headline(
+    verb: Token, sentence: Span, timex: Span | None = None, names: Mapping[int, str] | None = None
+) -> str:
+    """The headline of the clause headed by ``verb`` (a sentence's root or a dated clause's verb).
+    ``names``: token index of a pronoun or description subject -> the name it stands for."""
     skip = {t.i for t in timex} if timex is not None else set()
+    known = dict(names or {})
     verb = _lead(verb)
-    kept = _headline_tokens(verb, skip)
+    kept = _headline_tokens(verb, skip, known)
     root = _lead(sentence.root)
     if (kept is None or len(kept) < 3) and root.i != verb.i:  # a bare clause: the sentence's own
-        kept = _headline_tokens(root, skip)
+        kept = _headline_tokens(root, skip, known)
         verb = root
     words = [t for t in sentence if kept and t.i in kept]
-    if not words or _fragment(verb, words):
-        return _trimmed(sentence, skip)
+    known = {**_antecedents(words or list(sentence)), **known}
+    if not words or _fragment(verb, words, known):
+        trimmed = _trimmed(sentence, skip, known)
+        if trimmed is not None or not words or not _reads(words, known):
+            # a pronoun no sentence names: the trimmed sentence as written, still with its verb
+            lenient = _trimmed(sentence, skip, known, strict=False)
+            first = _sentence_tokens(sentence, skip)[:MAX_WORDS]
+            return trimmed or lenient or _finish(_join(first), sentence)
     if len(words) > MAX_WORDS:
         words = _shorten(verb, words, skip)
     cut = len(words) > MAX_WORDS
-    return _finish(_join(words[:MAX_WORDS], _antecedents(words)) + ("…" if cut else ""), sentence)
+    return _finish(_join(words[:MAX_WORDS], known) + ("…" if cut else ""), sentence)
+
+
+def _reads(words: list[Token], names: Mapping[int, str], strict: bool = True) -> bool:
+    """A finite verb, and (``strict``) a first subject that is no personal pronoun left without a
+    name ("Koch told USA Today he ..." reads; "He took another tack" does not)."""
+    finite = any(t.tag_ in _FINITE or (t.tag_ == "VBN" and t.dep_ == "ROOT") for t in words)
+    first = next((t for t in words if t.dep_ in _SUBJECTS), None)
+    unnamed = first is not None and first.lower_ in _PERSONAL and first.i not in names
+    return finite and not (strict and unnamed)
 
 
 def _finish(text: str, sentence: Span) -> str:
     if not text:
         return " ".join(sentence.text.split()[:MAX_WORDS])
+    words = text.split()
+    if sum(1 for w in words if any(c.isalnum() for c in w)) > MAX_WORDS + 1:  # names put for pronouns
+        text = _DANGLING.sub("", " ".join(words[:MAX_WORDS]).rstrip("…")).rstrip(",;:-–—") + "…"
     return text[0].upper() + text[1:]
 
 
-def _fragment(verb: Token, words: list[Token]) -> bool:
+def _fragment(verb: Token, words: list[Token], names: Mapping[int, str]) -> bool:
     """Whether the kept words fail to say who did what: no named or resolvable subject, a verb
     with nothing after it, or a reported clause that is itself such a fragment."""
     kept = {t.i for t in words}
@@ -83,30 +111,42 @@ def _fragment(verb: Token, words: list[Token]) -> bool:
         return True  # "’ s governor dropped out": a possessive cut from its owner
     if _truncated_noun(words, kept):
         return True
-    return _clause_fragment(verb, kept, _antecedents(words))
+    return _clause_fragment(verb, kept, names)
 
 
-def _clause_fragment(verb: Token, kept: set[int], names: dict[int, str]) -> bool:
+def _clause_fragment(verb: Token, kept: set[int], names: Mapping[int, str], reported: bool = False) -> bool:
+    """``reported``: a clause reported by a named speaker, whose "he" is that speaker."""
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.i in kept]
-    if any(c.pos_ == "PRON" and c.lower_ not in ("there", "it") and c.i not in names for c in subjects):
+    unnamed = [c for c in subjects if _unnamed(c, names)]
+    if unnamed and not reported:
         return True
     after = [c for c in verb.children if c.i in kept and c.i > verb.i and c.dep_ in _COMPLEMENTS]
     if not after:
         return not any(c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp") and c.i in kept
                        for c in verb.children)
-    reported = [c for c in after if c.dep_ == "ccomp" and verb.lemma_.lower() in REPORTING]
-    return any(_clause_fragment(c, kept, names) for c in reported)
+    clauses = [c for c in after if c.dep_ == "ccomp" and verb.lemma_.lower() in REPORTING]
+    return any(_clause_fragment(c, kept, names, reported=bool(subjects) and not unnamed) for c in clauses)
+
+
+def _unnamed(subject: Token, names: Mapping[int, str]) -> bool:
+    return subject.pos_ == "PRON" and subject.lower_ not in ("there", "it") and subject.i not in names
 
 
 def _truncated_noun(words: list[Token], kept: set[int]) -> bool:
-    """A kept noun whose "of" phrase was left out: "there is a lack", "one"."""
+    """A kept noun whose "of" phrase was left out: "there is a lack", "one" (not when the phrase
+    was the date: "during the final days of March")."""
     return any(
-        t.pos_ in ("NOUN", "NUM", "PRON") and any(c.dep_ == "prep" and c.lower_ == "of" and c.i not in kept
-                                                  for c in t.children)
+        t.pos_ in ("NOUN", "NUM", "PRON") and any(
+            c.dep_ == "prep" and c.lower_ == "of" and c.i not in kept and not _dated(c) for c in t.children
+        )
         for t in words
     )
+
+
+def _dated(prep: Token) -> bool:
+    return any(t.ent_type_ in ("DATE", "TIME") for t in prep.subtree)
 
 
 def _antecedents(words: list[Token]) -> dict[int, str]:
@@ -122,28 +162,42 @@ def _antecedents(words: list[Token]) -> dict[int, str]:
 
 
 def _previous_person(pronoun: Token) -> str | None:
+    """The one person the sentence before names; for "they", its plural subject ("Senior
+    Republicans made clear ... They stood")."""
     start = pronoun.sent.start
     if start == 0:
         return None
     previous = pronoun.doc[start - 1].sent
+    if pronoun.lower_ == "they":
+        subject = next((c for c in previous.root.children if c.dep_ in _SUBJECTS), None)
+        if subject is None or subject.tag_ not in ("NNS", "NNPS"):
+            return None
+        return " ".join(pronoun.doc[subject.left_edge.i : subject.i + 1].text.split())
     people = {e.text for e in previous.ents if e.label_ == "PERSON"}
     return people.pop() if len(people) == 1 else None
 
 
-def _trimmed(sentence: Span, skip: set[int]) -> str:
-    """The sentence itself, its leading adverbial and the date left out, cut at the last clause
-    boundary within ``MAX_WORDS``."""
+def _sentence_tokens(sentence: Span, skip: set[int]) -> list[Token]:
     tokens = [t for t in sentence if t.i not in skip and not t.is_space and not _only_date(t, skip)]
     tokens = tokens[_lead_in(sentence, tokens):]
     while tokens and tokens[-1].is_punct:
         tokens.pop()
-    names = _antecedents(tokens)
+    return tokens
+
+
+def _trimmed(sentence: Span, skip: set[int], names: Mapping[int, str], strict: bool = True) -> str | None:
+    """The sentence itself, its leading adverbial and the date left out, cut at the last clause
+    boundary within ``MAX_WORDS``; None when what is kept does not read as a clause."""
+    tokens = _sentence_tokens(sentence, skip)
     if len(tokens) <= MAX_WORDS + 1:
-        return _finish(_join(tokens, names), sentence)
+        return _finish(_join(tokens, names), sentence) if _reads(tokens, names, strict) else None
     words = [t for t in tokens if not t.is_punct]
     limit = tokens.index(words[MAX_WORDS]) if len(words) > MAX_WORDS else len(tokens)
-    cut = max((n for n in range(4, limit) if _boundary(tokens[n])), default=None)
+    cuts = [n for n in range(4, limit) if _boundary(tokens[n]) and _reads(tokens[:n], names, strict)]
+    cut = max(cuts, default=None)
     if cut is None or len([t for t in tokens[:cut] if not t.is_punct]) < 4:
+        if not _reads(tokens[:limit], names, strict):
+            return None
         return _finish(_join(tokens[:limit], names) + "…", sentence)
     return _finish(_join(tokens[:cut], names), sentence)
 
@@ -166,9 +220,9 @@ def _boundary(token: Token) -> bool:
     return token.text in (",", ";", ":", "—", "–") or clausal_cc or token.dep_ == "mark" or relative
 
 
-def _headline_tokens(verb: Token, skip: set[int]) -> set[int] | None:
+def _headline_tokens(verb: Token, skip: set[int], names: Mapping[int, str]) -> set[int] | None:
     """The words of the headline of ``verb``'s clause; None when the clause names no subject."""
-    kept = _clause(verb, skip)
+    kept = _clause(verb, skip, names)
     if verb.dep_ == "relcl":  # "the Korean War, which was halted in 1953": the noun is the subject
         relative = [c for c in verb.children if c.tag_ in ("WDT", "WP") and c.dep_ in _SUBJECTS]
         if relative:  # "Wisconsin's governor, Scott Walker, who dropped out": the name says who
@@ -209,7 +263,7 @@ def _noun(noun: Token) -> set[int]:
     return {noun.i} | {t.i for c in modifiers for t in c.subtree}
 
 
-def _clause(verb: Token, skip: set[int]) -> set[int]:
+def _clause(verb: Token, skip: set[int], names: Mapping[int, str]) -> set[int]:
     kept = {verb.i}
     for child in verb.children:
         if child.dep_ in _KEEP_AT_VERB and child.i not in skip and not _only_date(child, skip):
@@ -217,6 +271,9 @@ def _clause(verb: Token, skip: set[int]) -> set[int]:
                 continue  # keeps "never said", drops trailing adverbs and "when"
             if child.dep_ in ("advmod", "npadvmod") and skip & {t.i for t in child.subtree}:
                 continue  # "As late as this year": the date's own phrase
+            if child.dep_ in _SUBJECTS and child.i in names:  # "he", "the Kentucky senator": the name
+                kept.add(child.i)
+                continue
             named = _named(child) if child.dep_ in _SUBJECTS else None
             kept |= _phrase(named if named is not None else child, skip)
     return kept
@@ -242,6 +299,7 @@ def _phrase(token: Token, skip: set[int]) -> set[int]:
     found = {token.i}
     for child in token.children:
         coordinated = child.dep_ in ("conj", "cc") and token.pos_ in ("NOUN", "PROPN", "PRON")
+        coordinated |= child.text == "," and _listing(token, child)  # "Rubio, Bush and Cruz"
         dropped = child.dep_ in _DROP and not _hyphen(child) and not coordinated  # "Trump and Xi" stays
         if dropped or child.i in skip or _only_date(child, skip):
             continue
@@ -249,6 +307,11 @@ def _phrase(token: Token, skip: set[int]) -> set[int]:
             continue  # "the memorial closures, one of the most ... on to": keep noun phrases short
         found |= _phrase(child, skip)
     return found
+
+
+def _listing(noun: Token, comma: Token) -> bool:
+    """A comma between the names of a list: a conjoined noun follows it."""
+    return noun.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "conj" and c.i > comma.i for c in noun.children)
 
 
 def _hyphen(token: Token) -> bool:
@@ -271,7 +334,7 @@ def _shorten(verb: Token, words: list[Token], skip: set[int]) -> list[Token]:
     return [t for t in words if t.i in kept]
 
 
-def _join(words: list[Token], names: dict[int, str] | None = None) -> str:
+def _join(words: list[Token], names: Mapping[int, str] | None = None) -> str:
     """Words joined with their own spacing; quote marks, and brackets left unmatched, go; pronouns
     in ``names`` are replaced by the name."""
     out = []
@@ -281,7 +344,10 @@ def _join(words: list[Token], names: dict[int, str] | None = None) -> str:
         if (t.text in _QUOTES and not possessive) or t.text in "()[]":
             continue
         follow = n + 1 < len(words) and words[n + 1].i == t.i + 1
-        out.append(names.get(t.i, t.text) + (t.whitespace_ if follow else " "))
+        name = names.get(t.i)
+        if name is not None and name in "".join(out):  # "Koch told USA Today he ...": named already
+            name = None
+        out.append((name or t.text) + (t.whitespace_ if follow else " "))
     text = "".join(out).strip()
     while True:  # a phrase cut short: "when he met with Moon in"
         trimmed = _DANGLING.sub("", text).rstrip(",;:-–—").strip()

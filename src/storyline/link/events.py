@@ -140,10 +140,11 @@ def _refresh(store: EventStore, event_id: int) -> None:
     """Date the event by what its independent sources support; summarise by its best report."""
     members = [m for m in store.event_members(event_id) if m.dated]
     date = event_date([m.date for m in members], [_source_key(m) for m in members])
+    # what happened tells the event better than what was expected of it ("will heat up this weekend")
     best = min(
         members,
         key=lambda m: (
-            m.support, not date.contains(m.date), m.date.days, m.background, m.published or "9999",
+            m.support, m.planned, not date.contains(m.date), m.date.days, m.background, m.published or "9999",
             len(m.text),
         ),
     )

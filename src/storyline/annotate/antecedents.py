@@ -1,0 +1,121 @@
+"""Who a clause's subject is, by name: the person behind a pronoun or a description.
+
+A headline says who did what, so a subject written as "he", "she" or "they", or as a role
+("the conservative Texas senator"), is replaced by the name the article gave it:
+
+- a description the entity resolver tied to a person is that person;
+- "he" or "she" in a sentence that names no one before it is the person named as subject of
+  one of the two sentences before, else the one person those sentences name (never a person
+  of the other gender, known from "Mr.", "Ms." and gendered roles);
+- "they" is the plural subject of the sentence before ("Senior Republicans made clear they
+  were unhappy. They stood ..."), a group or several people.
+
+Nothing is guessed: a pronoun with no such antecedent keeps no name.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from ..types import EntityMention, LocalEntity
+
+__all__ = ["subject_names"]
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_GENDER = {"he": "m", "she": "f"}
+# Honorifics and roles in a person's aliases that tell the gender.
+_GENDERED = {
+    "mr": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "congressman": "m", "chairman": "m",
+    "spokesman": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f", "queen": "f",
+    "princess": "f", "congresswoman": "f", "chairwoman": "f", "spokeswoman": "f",
+}
+_GROUP_TYPES = frozenset({"ORG", "NORP"})
+_BACK = 2  # sentences before in which a pronoun's antecedent is looked for
+
+
+def subject_names(doc: Doc, entities: list[LocalEntity], mentions: list[EntityMention]) -> dict[int, str]:
+    """Token index of a subject's head -> the name it stands for, for every pronoun or
+    description subject of ``doc`` that has one."""
+    by_key = {e.key: e for e in entities}
+    owner: dict[int, int] = {}  # token index -> entity key
+    described: dict[int, str] = {}
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        entity = by_key.get(m.entity)
+        if span is None or entity is None:
+            continue
+        owner.update((t.i, m.entity) for t in span)
+        if entity.type == "PERSON" and m.text not in entity.aliases and span.root.dep_ in _SUBJECTS:
+            described[span.root.i] = entity.name  # "the Kentucky senator" said
+    genders = {e.key: g for e in entities if e.type == "PERSON" and (g := _gender(e))}
+    found = dict(described)
+    sentences = list(doc.sents)
+    for index, sentence in enumerate(sentences):
+        for token in sentence:
+            if token.dep_ not in _SUBJECTS or token.i in found:
+                continue
+            word = token.lower_
+            name: str | None = None
+            if word in _GENDER:
+                here = sentence[: token.i - sentence.start]
+                if any(by_key[owner[t.i]].type == "PERSON" for t in here if t.i in owner):
+                    continue  # "Trump, after boasting that he ...": the sentence names him already
+                window = list(reversed(sentences[max(0, index - _BACK) : index]))
+                key = _person(window, owner, by_key, genders, _GENDER[word])
+                name = by_key[key].name if key is not None else None
+            elif word == "they" and index:
+                name = _group(sentences[index - 1], owner, by_key)
+            if name:
+                found[token.i] = name
+    return found
+
+
+def _gender(entity: LocalEntity) -> str | None:
+    for alias in entity.aliases:
+        for word in alias.casefold().replace(".", "").split()[:2]:
+            if word in _GENDERED:
+                return _GENDERED[word]
+    return None
+
+
+def _person(
+    window: list[Span], owner: dict[int, int], by_key: dict[int, LocalEntity], genders: dict[int, str],
+    gender: str,
+) -> int | None:
+    """The nearest person subject in ``window`` (nearest span first), else the one person named."""
+    def fits(key: int) -> bool:
+        return by_key[key].type == "PERSON" and genders.get(key, gender) == gender
+
+    named: list[int] = []
+    for span in window:
+        subjects = [owner[t.i] for t in reversed(span) if t.dep_ in _SUBJECTS and t.i in owner]
+        fitting = [k for k in subjects if fits(k)]
+        if fitting:
+            return fitting[0]
+        named.extend(k for k in dict.fromkeys(owner[t.i] for t in span if t.i in owner) if fits(k))
+        if subjects:  # that sentence is about someone else
+            break
+    people = set(named)
+    return named[0] if len(people) == 1 else None
+
+
+def _group(previous: Span, owner: dict[int, int], by_key: dict[int, LocalEntity]) -> str | None:
+    """The plural subject of ``previous``: a group entity, people joined by "and", or a plural noun."""
+    root = previous.root
+    subject = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
+    if subject is None:
+        return None
+    key = owner.get(subject.i)
+    if key is not None and by_key[key].type in _GROUP_TYPES and subject.tag_ in ("NNS", "NNPS"):
+        return by_key[key].name
+    if subject.tag_ == "NNS":
+        return _words(subject.doc[subject.left_edge.i : subject.i + 1])
+    if any(c.dep_ == "conj" for c in subject.children) and key is not None:
+        phrase = subject.doc[subject.left_edge.i : subject.right_edge.i + 1]
+        return _words(phrase) if len(phrase) <= 7 else None
+    return None
+
+
+def _words(span: Span) -> str:
+    """"Senior Republicans", "Rubio and Cruz": the phrase as written."""
+    return " ".join(span.text.split())
