@@ -334,3 +334,64 @@ def test_a_dated_sentence_still_reports_its_happening(pipeline: Language) -> Non
 )
 def test_bounds_and_participles_do_not_date_the_report(pipeline: Language, text: str, not_on: str) -> None:
     assert not_on not in {r.date.value for r in _reports(pipeline, text, "2015-04-16") if r.date}
+
+
+# -- states, stances and previews (real sentences of the Ted Cruz articles) ----------------
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # a progressive describes; its purpose clause ("to help ... on Wednesday") inherits that
+        ("Democrats meanwhile were doing as little as possible to help Republicans out of their hole on "
+         "Wednesday .", "2013-09-26"),
+        # a perfect of cognition: a stance held, not news of the day
+        ("In contrast , other Republicans , like former Florida governor Jeb Bush , have acknowledged that "
+         "the planet is getting warmer .", "2015-08-03"),
+    ],
+)
+def test_descriptions_and_stances_report_nothing(pipeline: Language, text: str, published: str) -> None:
+    assert _reports(pipeline, text, published) == []
+
+
+def test_a_date_naming_a_noun_or_denied_by_the_tense_dates_no_report(pipeline: Language) -> None:
+    text = ("Senior figures with presidential ambitions in 2016 such as congressman Paul Ryan , and senators "
+            "Rand Paul and Marco Rubio , have already spoken out in favour of the bill .")
+    assert "2016" not in {r.date.value for r in _reports(pipeline, text, "2013-05-10") if r.date}
+    text = ("Cruz , a Texan who is running for the 2016 Republican presidential nomination , made the "
+            "comments in a speech at a US Hispanic chamber of commerce event in Washington DC .")
+    assert "2016" not in {r.date.value for r in _reports(pipeline, text, "2015-04-20") if r.date}
+
+
+def test_a_limit_ahead_and_a_judgement_are_not_events(pipeline: Language) -> None:
+    text = ("The original combined bill , passed by the House of Representatives on Friday , is widely seen "
+            "as a last - ditch Republican effort to block the Affordable Care Act before it is implemented "
+            "next month by holding government finances to ransom .")
+    assert "2013-10" not in {r.date.value for r in _reports(pipeline, text, "2013-09-23") if r.date}
+
+
+def test_a_preview_is_planned_and_a_past_clause_is_not(pipeline: Language) -> None:
+    text = ("The competition among Republican presidential candidates for the support of the political and "
+            "fundraising network of Charles and David Koch will heat up this weekend .")
+    [preview] = _reports(pipeline, text, "2015-08-01")
+    assert preview.planned
+    text = ("Rubio , who announced his presidential campaign in his home state of Florida on Monday , raised "
+            "$ 1.25 m .")
+    assert not any(r.planned for r in _reports(pipeline, text, "2015-04-16"))
+
+
+def test_a_pronoun_headline_names_the_person_before(pipeline: Language) -> None:
+    text = ("In April , Charles Koch told USA Today that he and his brother might back more than one "
+            "candidate in the primaries . But in late November , in another USA Today interview , he took "
+            "another tack .")
+    headlines = {r.date.value: r.headline for r in _reports(pipeline, text, "2015-12-02") if r.date}
+    assert headlines["2015-11"].endswith("Charles Koch took another tack")
+    assert headlines["2015-04"].startswith("Charles Koch told USA Today he and his brother")
+
+
+def test_a_described_subject_takes_its_name_and_keeps_its_verb(pipeline: Language) -> None:
+    text = ("Texas senator Ted Cruz raised more than expected . The conservative Texas senator , who is "
+            "seeking to unite the Republicans’ Tea Party wing behind his White House run , raised $ 4.3 m "
+            "during the final days of March – his first full week after declaring as a candidate for "
+            "president .")
+    [march] = [r for r in _reports(pipeline, text, "2015-04-16") if r.date and r.date.value == "2015-03"]
+    assert march.headline.startswith("Ted Cruz raised $ 4.3 m")

@@ -106,9 +106,8 @@ def _group(previous: Span, owner: dict[int, int], by_key: dict[int, LocalEntity]
     if subject is None:
         return None
     key = owner.get(subject.i)
-    if key is not None and by_key[key].type in _GROUP_TYPES and subject.tag_ in ("NNS", "NNPS"):
-        return by_key[key].name
-    if subject.tag_ == "NNS":
+    group = key is not None and by_key[key].type in _GROUP_TYPES and subject.tag_ == "NNPS"
+    if subject.tag_ == "NNS" or group:  # "Senior Republicans", as written
         return _words(subject.doc[subject.left_edge.i : subject.i + 1])
     if any(c.dep_ == "conj" for c in subject.children) and key is not None:
         phrase = subject.doc[subject.left_edge.i : subject.right_edge.i + 1]

@@ -56,8 +56,10 @@ STANCE_LEMMAS = frozenset({
     "say", "state", "argue", "claim", "insist", "suggest", "maintain", "contend", "believe", "stick",
     "reject", "deny", "dismiss", "oppose", "support", "compare", "describe", "call", "make", "express",
     "acknowledge", "admit", "concede", "accept", "recognise", "recognize", "agree", "think", "know",
-    "doubt", "question",
+    "doubt", "question", "be", "remain",
 })
+# Determiners of a repeated activity: "has hosted a few rallies" spans time, it is no news of the day.
+REPEATED = frozenset({"few", "several", "many", "numerous", "multiple", "countless", "dozens", "hundreds"})
 # Passive verbs of judgement: "is widely seen as a last-ditch effort" evaluates, it reports nothing.
 JUDGEMENT_LEMMAS = frozenset({"see", "regard", "view", "consider", "think", "deem", "perceive", "describe"})
 # How a date modifies a noun to say which one it is ("the 2016 nomination"), not when the clause happened.
@@ -303,8 +305,11 @@ def describes(verb: Token) -> bool:
 
 
 def _nominal(span: Span) -> bool:
-    """A date that modifies a noun to say which one it is: "the 2016 Republican nomination"."""
+    """A date that modifies a noun to say which one it is ("the 2016 Republican nomination"), or
+    that is itself the subject ("this night will be remembered"): it dates no happening."""
     root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        return True
     return root.dep_ in _NOUN_MODIFIERS and root.head.pos_ in ("NOUN", "PROPN") and root.head.i > root.i
 
 
@@ -384,12 +389,15 @@ def _todays_news(sentence: Span) -> bool:
 
 
 def _spans_time(verb: Token) -> bool:
-    """A perfect of position or duration: "has said", "has previously compared", "have targeted
-    Planned Parenthood for years", "have stuck to their stance"."""
+    """A perfect of position, state, duration or repetition: "has said", "has been at the centre
+    of", "has previously compared", "have targeted Planned Parenthood for years", "have stuck to
+    their stance", "has hosted a few rallies"."""
     if verb.lemma_.lower() in STANCE_LEMMAS:
         return True
     for child in verb.children:
         if child.dep_ == "advmod" and child.lower_ in SPAN_ADVERBS:
+            return True
+        if child.dep_ == "dobj" and any(t.lower_ in REPEATED for t in child.lefts):
             return True
         lasting = child.lower_ == "since" or any(t.lower_ in DURATION_NOUNS for t in child.subtree)
         if child.dep_ == "prep" and child.lower_ in ("for", "since") and lasting:

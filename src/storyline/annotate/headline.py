@@ -61,6 +61,11 @@ def headline(
     verb = _lead(verb)
     kept = _headline_tokens(verb, skip, known)
     root = _lead(sentence.root)
+    part = _part(sentence, verb)
+    if kept is None and part is not None:  # "...; secretary of state John Kerry last week adopted ..."
+        trimmed = _trimmed(part, skip, known)
+        if trimmed is not None:
+            return trimmed
     if (kept is None or len(kept) < 3) and root.i != verb.i:  # a bare clause: the sentence's own
         kept = _headline_tokens(root, skip, known)
         verb = root
@@ -77,6 +82,18 @@ def headline(
         words = _shorten(verb, words, skip)
     cut = len(words) > MAX_WORDS
     return _finish(_join(words[:MAX_WORDS], known) + ("…" if cut else ""), sentence)
+
+
+def _part(sentence: Span, verb: Token) -> Span | None:
+    """The stretch between semicolons that holds ``verb``, when the sentence has several."""
+    marks = [t.i for t in sentence if t.text == ";"]
+    if not marks:
+        return None
+    start = max((i + 1 for i in marks if i < verb.i), default=sentence.start)
+    end = min((i for i in marks if i > verb.i), default=sentence.end)
+    if sentence.doc[start].dep_ == "cc":  # "; and the Pentagon has identified ..."
+        start += 1
+    return sentence.doc[start:end] if end - start >= 3 else None
 
 
 def _reads(words: list[Token], names: Mapping[int, str], strict: bool = True) -> bool:
@@ -337,7 +354,7 @@ def _shorten(verb: Token, words: list[Token], skip: set[int]) -> list[Token]:
 def _join(words: list[Token], names: Mapping[int, str] | None = None) -> str:
     """Words joined with their own spacing; quote marks, and brackets left unmatched, go; pronouns
     in ``names`` are replaced by the name."""
-    out = []
+    out: list[str] = []
     names = names or {}
     for n, t in enumerate(words):
         possessive = t.text in "'’" and n + 1 < len(words) and words[n + 1].lower_ == "s"

@@ -1,0 +1,57 @@
+"""Pronoun and description subjects named by the person the article gave (real sentences of the
+Ted Cruz articles in the Entities data)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from conftest import MODEL
+from storyline.annotate.annotator import build_nlp
+from storyline.annotate.antecedents import subject_names
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Language:
+    return build_nlp(MODEL)
+
+
+def _names(nlp: Language, text: str) -> dict[str, str]:
+    doc = nlp(text)
+    found = subject_names(doc, doc._.entities, doc._.entity_mentions)
+    return {f"{doc[i].text}@{doc[i].sent.start}": name for i, name in found.items()}
+
+
+def test_he_is_the_subject_of_the_sentence_before(pipeline: Language) -> None:
+    text = ("In April , Charles Koch told USA Today that he and his brother might back more than one "
+            "candidate in the primaries . But in late November , in another USA Today interview , he took "
+            "another tack .")
+    doc = pipeline(text)
+    second = list(doc.sents)[1]
+    found = subject_names(doc, doc._.entities, doc._.entity_mentions)
+    assert [found.get(t.i) for t in second if t.lower_ == "he"] == ["Charles Koch"]
+    # the first "he" follows its own sentence's "Charles Koch": left as written
+    first = list(doc.sents)[0]
+    assert not [t for t in first if t.lower_ == "he" and t.i in found]
+
+
+def test_a_pronoun_nobody_named_keeps_no_name(pipeline: Language) -> None:
+    assert _names(pipeline, "But in late November , in another interview , he took another tack .") == {}
+
+
+def test_they_is_the_plural_subject_before(pipeline: Language) -> None:
+    text = ("Senior Republicans made clear they were unhappy . They stood on the sidelines as Cruz was "
+            "joined on the floor by a clutch of conservative senators .")
+    doc = pipeline(text)
+    found = subject_names(doc, doc._.entities, doc._.entity_mentions)
+    second = list(doc.sents)[1]
+    assert found[second[0].i] == "Senior Republicans"
+
+
+def test_a_role_description_is_the_person_it_describes(pipeline: Language) -> None:
+    text = ("Texas senator Ted Cruz raised more than expected . The conservative Texas senator , who is "
+            "seeking to unite the Republicans’ Tea Party wing behind his White House run , raised $ 4.3 m .")
+    doc = pipeline(text)
+    found = subject_names(doc, doc._.entities, doc._.entity_mentions)
+    senator = next(t for t in list(doc.sents)[1] if t.lower_ == "senator")
+    assert found[senator.i] == "Ted Cruz"
