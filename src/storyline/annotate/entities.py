@@ -8,7 +8,9 @@ leading "the", honorifics such as "Mr." or "Secretary of State") and grouped:
    other names only when their normalised keys are equal;
 2. a one-word name ("Kim", "Mr. Trump", "Chung" even when NER typed it GPE)
    joins the compatible full name mentioned nearest before it (or, failing
-   that, after it); different people sharing a family name stay apart;
+   that, after it), unless another bearer of the name named before is the
+   article's main one (three times the mentions so far); different people
+   sharing a family name stay apart;
 3. definite role descriptions ("the envoy", "the North Korean leader") join the
    one person the article gave that role, through an apposition ("Karoline
    Leavitt, the spokesperson"; "the envoy, Chung Eui-yong"), a title before the
@@ -48,6 +50,8 @@ _MAX_HONORIFIC = max(len(h) for h in HONORIFICS)
 _PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "i", "we", "you"})
 _DEFINITE = frozenset({"the", "this", "that"})
 _HYPHENS = frozenset({"-", "‐", "‑"})
+# Role nouns whose apposition makes a name a person's: "Carly Fiorina, the former Hewlett-Packard CEO".
+_ROLE_WORDS = frozenset(h[-1] for h in HONORIFICS if len(h[-1]) > 3) | {"ceo", "executive", "founder"}
 
 
 @dataclass(slots=True)
@@ -61,6 +65,7 @@ class _Mention:
     surface: str
     titles: list[tuple[str, ...]] = field(default_factory=list)
     multi: bool = False
+    person: bool = False  # written as a person: with a title, a role in apposition, or among people
 
 
 @dataclass(slots=True)
@@ -75,7 +80,13 @@ class _Cluster:
     def label(self) -> str:
         voters = [m for m in self.mentions if m.multi] or self.mentions
         counts = Counter(m.label for m in voters)
-        return max(counts, key=lambda lab: (counts[lab], -ENTITY_LABELS.index(lab)))
+        best = max(counts, key=lambda lab: (counts[lab], -ENTITY_LABELS.index(lab)))
+        # NER types some people ORG in every sentence ("Carly Fiorina"); a full name the text
+        # writes as a person's ("former Hewlett-Packard CEO Carly Fiorina", "Ted Cruz and Carly
+        # Fiorina") is one
+        if best == "ORG" and any(m.multi for m in self.mentions) and any(m.person for m in self.mentions):
+            return "PERSON"
+        return best
 
 
 def _word(tok: Token) -> str:
@@ -159,6 +170,22 @@ def _clean(doc: Doc, s: int, e: int, label: str, sent_start: int) -> _Mention | 
     return _Mention(s, e, surface_start, label, key, name, surface, titles, len(name_tokens(name)) > 1)
 
 
+def _written_as_person(doc: Doc, m: _Mention, people: set[int]) -> bool:
+    """A title before the name, a role noun in apposition, or a person named beside it ("Ted Cruz
+    and Carly Fiorina", "Rubio, Fiorina, ... and Ben Carson")."""
+    if m.titles:
+        return True
+    root = doc[m.start : m.end].root
+    inside = range(m.start, m.end)
+    beside = [c for c in root.children if c.dep_ in ("conj", "appos")]
+    if root.dep_ in ("conj", "appos"):
+        beside.append(root.head)
+    for tok in beside:
+        if tok.i not in inside and (tok.i in people or (tok.lower_ in _ROLE_WORDS and tok.pos_ == "NOUN")):
+            return True
+    return False
+
+
 def _stems(tokens: list[Token]) -> set[str]:
     """Four-letter stems of capitalised words (names, nationalities) in ``tokens``."""
     return {t.lower_[:4] for t in tokens if t.text[:1].isupper() and t.is_alpha and t.lower_ not in _DEFINITE}
@@ -183,7 +210,11 @@ class EntityResolver:
         starts = [0] * len(doc)
         for sent in doc.sents:
             starts[sent.start : sent.end] = [sent.start] * (sent.end - sent.start)
-        mentions = [m for s, e, lab in _ner_spans(doc) if (m := _clean(doc, s, e, lab, starts[s]))]
+        spans = _ner_spans(doc)
+        mentions = [m for s, e, lab in spans if (m := _clean(doc, s, e, lab, starts[s]))]
+        people = {i for s, e, lab in spans if lab == "PERSON" for i in range(s, e)}
+        for m in mentions:
+            m.person = _written_as_person(doc, m, people)
         for m in mentions:
             if m.multi:
                 self._add_full(m)
@@ -241,7 +272,7 @@ class EntityResolver:
         if candidates:
             before = [(max(p for p in ps if p < m.start), c) for c, ps in candidates if min(ps) < m.start]
             if before:
-                max(before, key=lambda pc: pc[0])[1].add(m)
+                self._nearest_or_main(m, before).add(m)
             else:
                 min(((min(ps), c) for c, ps in candidates), key=lambda pc: pc[0])[1].add(m)
             return
@@ -250,6 +281,18 @@ class EntityResolver:
             same.add(m)
             return
         self._new(m)
+
+    @staticmethod
+    def _nearest_or_main(m: _Mention, before: list[tuple[int, _Cluster]]) -> _Cluster:
+        """The person named nearest before ``m``, unless one named before is the article's main
+        bearer of that name (three times as many mentions so far): "Cruz", a few lines after
+        "Perez Prado, Celia Cruz and Beny Moré" in an article about Ted Cruz, is Ted Cruz."""
+        def weight(c: _Cluster) -> int:
+            return sum(1 for x in c.mentions if x.start < m.start)
+
+        nearest = max(before, key=lambda pc: pc[0])[1]
+        main = max((c for _, c in before), key=weight)
+        return main if weight(main) >= 3 * weight(nearest) else nearest
 
     # -- role descriptions -------------------------------------------------------
 

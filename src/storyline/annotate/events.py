@@ -39,8 +39,10 @@ PUBLICATION_DATE = "publication date"
 # Verbs that make their complement a plan or expectation: "plans to go", "is expected to".
 PLAN_LEMMAS = frozenset({
     "plan", "expect", "intend", "hope", "aim", "schedule", "set", "want", "seek", "propose", "vow",
-    "promise", "threaten", "prepare",
+    "promise", "threaten", "prepare", "slate", "poise",
 })
+# Participles of plans that the lemmatiser gets wrong ("slated" -> "slat").
+PLAN_FORMS = frozenset({"slated", "poised", "due"})
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 # Modifiers through which a place names an event: "the Hanoi summit", "Singapore's summit".
 _PLACE_MODIFIERS = frozenset({"compound", "nmod", "amod", "poss", "npadvmod"})
@@ -56,7 +58,7 @@ STANCE_LEMMAS = frozenset({
     "say", "state", "argue", "claim", "insist", "suggest", "maintain", "contend", "believe", "stick",
     "reject", "deny", "dismiss", "oppose", "support", "compare", "describe", "call", "make", "express",
     "acknowledge", "admit", "concede", "accept", "recognise", "recognize", "agree", "think", "know",
-    "doubt", "question", "be", "remain",
+    "doubt", "question", "be", "remain", "dispute", "contest",
 })
 # Determiners of a repeated activity: "has hosted a few rallies" spans time, it is no news of the day.
 REPEATED = frozenset({"few", "several", "many", "numerous", "multiple", "countless", "dozens", "hundreds"})
@@ -331,7 +333,11 @@ def _contradicts(verb: Token, timex: Timex, dct: date | None) -> bool:
 
 def _bound(span: Span, verb: Token) -> bool:
     """A date that bounds the clause rather than dates it: "declared their bids after the 1 April
-    deadline", "until 3 pm Wednesday", "to block the act before it is implemented next month"."""
+    deadline", "until 3 pm Wednesday", "to block the act before it is implemented next month", or
+    that is its target: "to prime the politics for 2015" (a year or longer after "for")."""
+    head = span.root.head
+    if head.dep_ == "prep" and head.lower_ == "for" and len(span.root.text) == 4 and span.root.like_num:
+        return True
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in LIMITS for c in verb.children):
         return True
     token = span.root
@@ -406,16 +412,24 @@ def _spans_time(verb: Token) -> bool:
 
 
 def _planned(verb: Token) -> bool:
-    """A plan or expectation: "will meet", "plans to go", "is expected to", "would visit"."""
+    """A plan or expectation: "will meet", "plans to go", "is expected to", "would visit", "is
+    scheduled to vote on Wednesday" (the plan verb itself dated, in the present)."""
+    plans = _plan_word(verb) and any(c.dep_ == "xcomp" for c in verb.children)
+    if plans and not _past(verb):
+        return True
     node = verb
     while True:
         if any(c.dep_ == "aux" and c.tag_ == "MD" for c in node.children):
             return True
-        if node.lemma_.lower() in PLAN_LEMMAS and node.i != verb.i:
+        if _plan_word(node) and node.i != verb.i:
             return True
         if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
             return False
         node = node.head
+
+
+def _plan_word(verb: Token) -> bool:
+    return verb.lemma_.lower() in PLAN_LEMMAS or verb.lower_ in PLAN_FORMS
 
 
 def _undated_mentions(

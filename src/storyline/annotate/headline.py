@@ -251,6 +251,8 @@ def _headline_tokens(verb: Token, skip: set[int], names: Mapping[int, str]) -> s
     if not _has_subject(verb):
         if verb.dep_ == "conj" and _has_subject(verb.head):
             subject = next(c for c in verb.head.children if c.dep_ in _SUBJECTS)
+            if subject.tag_ in ("WDT", "WP") and verb.head.dep_ == "relcl":  # "Huckabee – who ... and missed"
+                return kept | _noun(verb.head.head)
             return kept | _phrase(subject, skip)
         return None if verb.pos_ in ("VERB", "AUX") else kept
     return kept

@@ -6,6 +6,9 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+# Articles naming a "person" by one word only after which it is taken for something else.
+UNNAMED_PERSON_ARTICLES = 3
+
 
 @dataclass(frozen=True, slots=True)
 class RegistryEntity:
@@ -63,11 +66,20 @@ class EntitiesMixin:
         self.conn.execute("UPDATE entities SET name = ? WHERE id = ?", (name, entity_id))
 
     def refresh_entity_type(self, entity_id: int) -> None:
-        """Set the type by agreement: the type carrying most mentions across articles."""
-        row = self.conn.execute(
-            """SELECT type FROM article_entities WHERE entity_id = ?
-               GROUP BY type ORDER BY SUM(mentions) DESC, type LIMIT 1""",
+        """Set the type by agreement: the type carrying most mentions across articles. A "person"
+        that ``UNNAMED_PERSON_ARTICLES`` articles or more name by one word only, never by a full
+        name ("Twitter", typed PERSON by NER), is not a person: the next type agreed on, else ORG."""
+        rows = self.conn.execute(
+            """SELECT type, SUM(mentions) AS n, MAX(instr(trim(name), ' ') > 0) AS full,
+                      COUNT(DISTINCT article_id) AS articles
+               FROM article_entities WHERE entity_id = ?
+               GROUP BY type ORDER BY n DESC, type""",
             (entity_id,),
-        ).fetchone()
-        if row is not None:
-            self.conn.execute("UPDATE entities SET type = ? WHERE id = ?", (row[0], entity_id))
+        ).fetchall()
+        if not rows:
+            return
+        chosen = rows[0]["type"]
+        articles = sum(r["articles"] for r in rows)
+        if chosen == "PERSON" and articles >= UNNAMED_PERSON_ARTICLES and not any(r["full"] for r in rows):
+            chosen = rows[1]["type"] if len(rows) > 1 else "ORG"
+        self.conn.execute("UPDATE entities SET type = ? WHERE id = ?", (chosen, entity_id))

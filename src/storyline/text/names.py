@@ -29,7 +29,7 @@ chair, chairperson, chief executive, ceo, secretary of state, secretary general,
 secretary, foreign minister, defense minister, defence minister, minister, ambassador,
 envoy, special envoy, sen, senator, rep, representative, congressman, congresswoman,
 gov, governor, lt, gen, col, colonel, maj, capt, captain, adm, admiral,
-sgt, sergeant, judge, chief justice, attorney general, mayor, king,
+sgt, sergeant, pte, pvt, pfc, cpl, corporal, judge, chief justice, attorney general, mayor, king,
 queen, prince, princess, crown prince, emperor, pope, sheikh, supreme leader,
 premier, chancellor, first lady, executive chairman, executive chair
 """
