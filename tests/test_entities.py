@@ -160,3 +160,30 @@ def test_same_person() -> None:
     assert not same_person("Donald Trump Jr.", "Donald Trump")
     assert is_short_form("Kim", "Kim Jong-un") and is_short_form("Trump", "Donald Trump")
     assert not is_short_form("un", "Kim Jong-un")
+
+
+# -- real sentences of the Ted Cruz articles in the Entities data ----------------------------
+
+def test_a_full_name_written_as_a_person_is_a_person(nlp: spacy.language.Language) -> None:
+    # NER types "Carly Fiorina" ORG; the role in apposition says she is a person
+    doc = nlp("When asked if Silicon Valley firms should be forced to surrender encrypted data , "
+              "Carly Fiorina , former chief executive of Hewlett - Packard , said the government should "
+              "ask for help . Fiorina has called for a tougher line .")
+    [fiorina] = holders(doc, "Carly Fiorina")
+    assert fiorina.type == "PERSON"
+    assert "Fiorina" in fiorina.aliases
+
+
+def test_a_family_name_goes_to_the_articles_main_bearer(nlp: spacy.language.Language) -> None:
+    doc = nlp(
+        "That’ s exactly what’ s going to happen to Ted Cruz and Marco Rubio , the first - ever Latino "
+        "Republicans to seriously campaign for their party’ s presidential nomination . Not only do Cruz "
+        "or Rubio have little chance of becoming the GOP’ s sacrificial lamb . It’ s not that Latino voters "
+        "don’ t respect the stories of Cruz and Rubio . Nor is it necessarily Latinos’ supposed hatred of "
+        "Cubans : go to any fiesta and hear Perez Prado , Celia Cruz , and Beny Moré draw people to the "
+        "dance floor . Rather , many Latinos don’ t like that Cruz and Rubio represent the politics of Cuban "
+        "immigration ."
+    )
+    by_name = {e.name: e for e in doc._.entities}
+    assert by_name["Celia Cruz"].mentions == 1
+    assert by_name["Ted Cruz"].mentions >= 4

@@ -75,3 +75,24 @@ def test_event_date_is_the_finest_consistent_one() -> None:
     assert event_date(dates).value == "2018-06-12"
     clash = [DateValue.parse(v) for v in ("2018-06-12", "2018-06-13")]
     assert event_date(clash).value in {"2018-06-12", "2018-06-13"}
+
+
+def test_a_one_word_person_never_named_in_full_is_not_a_person(store: Store) -> None:
+    # NER types "Twitter" PERSON; no article ever gives it a full name
+    for n in range(3):
+        link_article(store, _ann(n, [LocalEntity(0, "Twitter", "PERSON", ("Twitter",), 1)], []))
+    link_article(store, _ann(9, [LocalEntity(0, "Boehner", "PERSON", ("Boehner",), 2)], []))
+    types = {e["name"]: e["type"] for e in store.list_entities()}
+    assert types == {"Twitter": "ORG", "Boehner": "PERSON"}
+
+
+def test_name_variants_across_articles_are_one_person(store: Store) -> None:
+    people = [
+        ("John R. Bolton", ("John R. Bolton",)), ("John Bolton", ("John Bolton", "Bolton")),
+        ("Bradley Manning", ("Bradley Manning", "Manning")), ("Manning", ("Pte Manning", "Manning")),
+        ("Michael Bolton", ("Michael Bolton",)),  # another Bolton
+    ]
+    for n, (name, aliases) in enumerate(people):
+        link_article(store, _ann(n, [LocalEntity(0, name, "PERSON", aliases, 2)], []))
+    found = {e["name"]: e["articles"] for e in store.list_entities("PERSON")}
+    assert found == {"John R. Bolton": 2, "Bradley Manning": 2, "Michael Bolton": 1}

@@ -1,7 +1,10 @@
 """Cross-document entity registry: each article's local entities joined to canonical ones.
 
 Blocking: candidates are only the registry entities sharing a normalised alias key
-with the local entity, so the cost per article does not grow with the corpus.
+with the local entity, so the cost per article does not grow with the corpus. A person's
+name of three words or more is keyed by its first and last ("John R. Bolton" -> "john
+bolton"), so that variants with and without middle names and initials meet; ``same_person``
+then keeps apart different people who share a family name.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ def link_entities(store: RegistryStore, article_id: int, ann: AnnotatedArticle) 
     for entity in ann.entities:
         entity_id = _resolve(store, entity)
         names = {entity.name, *entity.aliases}
-        store.add_aliases(entity_id, sorted((n, normalize_name(n)) for n in names if normalize_name(n)))
+        store.add_aliases(entity_id, sorted((n, _key(n, entity.type)) for n in names if normalize_name(n)))
         store.insert_article_entity(
             article_id, entity.key, entity_id, entity.name, entity.type, entity.mentions
         )
@@ -49,7 +52,8 @@ def link_entities(store: RegistryStore, article_id: int, ann: AnnotatedArticle) 
 
 
 def _resolve(store: RegistryStore, entity: LocalEntity) -> int:
-    keys = {normalize_name(n) for n in (entity.name, *entity.aliases)} - {""}
+    names = (entity.name, *entity.aliases)
+    keys = ({normalize_name(n) for n in names} | {_key(n, entity.type) for n in names}) - {""}
     candidates = [c for c in store.entities_with_keys(keys) if _compatible(entity, c)]
     if not candidates:
         return store.create_entity(entity.name, entity.type)
@@ -57,6 +61,15 @@ def _resolve(store: RegistryStore, entity: LocalEntity) -> int:
     if _fuller(entity.name, best.name):
         store.rename_entity(best.id, entity.name)
     return best.id
+
+
+def _key(name: str, type_: str) -> str:
+    """The blocking key of a name: normalised, and for a person's name of three words or more
+    its first and last word only."""
+    tokens = normalize_name(name).split()
+    if type_ == "PERSON" and len(tokens) > 2:
+        return f"{tokens[0]} {tokens[-1]}"
+    return normalize_name(name)
 
 
 def _types_agree(a: str, b: str) -> bool:

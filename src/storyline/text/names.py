@@ -70,7 +70,9 @@ def _words(text: str, split: re.Pattern[str]) -> list[str]:
     tokens = [w for w in tokens if w and w not in {"'", "’"}]
     if len(tokens) > 1 and tokens[0] == "the":
         tokens = tokens[1:]
-    return strip_honorifics(tokens)
+    # what an honorific left at the edge goes too ("Pte ,J" -> "j"), so that normalising is idempotent
+    kept = [w.strip(_EDGE_PUNCT) for w in strip_honorifics(tokens)]
+    return [w for w in kept if w] or kept[:1]
 
 
 def normalize_name(text: str) -> str:
