@@ -55,3 +55,13 @@ def test_a_role_description_is_the_person_it_describes(pipeline: Language) -> No
     found = subject_names(doc, doc._.entities, doc._.entity_mentions)
     senator = next(t for t in list(doc.sents)[1] if t.lower_ == "senator")
     assert found[senator.i] == "Ted Cruz"
+
+
+def test_the_nearest_sentence_naming_a_person_decides(pipeline: Language) -> None:
+    text = ("McCain also chastised Cruz for comparing the battle against Obamacare to the second world war . "
+            "None of which bothered Cruz who has made a virtue out of bucking against the GOP old guard . "
+            "When he took the floor of the senate at 2:40pm ET on Tuesday , he knew there was no chance .")
+    doc = pipeline(text)
+    found = subject_names(doc, doc._.entities, doc._.entity_mentions)
+    third = list(doc.sents)[2]
+    assert [found.get(t.i) for t in third if t.lower_ == "he"][0] == "Cruz"

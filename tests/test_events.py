@@ -395,3 +395,9 @@ def test_a_described_subject_takes_its_name_and_keeps_its_verb(pipeline: Languag
             "president .")
     [march] = [r for r in _reports(pipeline, text, "2015-04-16") if r.date and r.date.value == "2015-03"]
     assert march.headline.startswith("Ted Cruz raised $ 4.3 m")
+
+
+def test_a_time_of_day_is_dated_by_its_day(pipeline: Language) -> None:
+    text = ("When Cruz took the floor of the senate at 2:40pm ET on Tuesday , he knew there was no chance of "
+            "blocking the passage of what is known as a continuing resolution .")
+    assert [r.date.value for r in _reports(pipeline, text, "2013-09-25") if r.date] == ["2013-09-24"]

@@ -5,8 +5,9 @@ A headline says who did what, so a subject written as "he", "she" or "they", or 
 
 - a description the entity resolver tied to a person is that person;
 - "he" or "she" in a sentence that names no one before it is the person named as subject of
-  one of the two sentences before, else the one person those sentences name (never a person
-  of the other gender, known from "Mr.", "Ms." and gendered roles);
+  one of the two sentences before, else the one person the nearest of them names ("McCain
+  chastised Cruz ... None of which bothered Cruz ... When he took the floor": Cruz); never a
+  person of the other gender, known from "Mr.", "Ms." and gendered roles;
 - "they" is the plural subject of the sentence before ("Senior Republicans made clear they
   were unhappy. They stood ..."), a group or several people.
 
@@ -82,21 +83,20 @@ def _person(
     window: list[Span], owner: dict[int, int], by_key: dict[int, LocalEntity], genders: dict[int, str],
     gender: str,
 ) -> int | None:
-    """The nearest person subject in ``window`` (nearest span first), else the one person named."""
+    """The person subject of the nearest span of ``window`` that names people (nearest first),
+    else the one person it names."""
     def fits(key: int) -> bool:
         return by_key[key].type == "PERSON" and genders.get(key, gender) == gender
 
-    named: list[int] = []
     for span in window:
         subjects = [owner[t.i] for t in reversed(span) if t.dep_ in _SUBJECTS and t.i in owner]
         fitting = [k for k in subjects if fits(k)]
         if fitting:
             return fitting[0]
-        named.extend(k for k in dict.fromkeys(owner[t.i] for t in span if t.i in owner) if fits(k))
-        if subjects:  # that sentence is about someone else
-            break
-    people = set(named)
-    return named[0] if len(people) == 1 else None
+        named = [k for k in dict.fromkeys(owner[t.i] for t in span if t.i in owner) if fits(k)]
+        if named or subjects:  # the nearest sentence naming people decides: one person, or nobody
+            return named[0] if len(named) == 1 else None
+    return None
 
 
 def _group(previous: Span, owner: dict[int, int], by_key: dict[int, LocalEntity]) -> str | None:

@@ -137,14 +137,21 @@ def real_actor(name: str, type_: str) -> bool:
 
 
 def _one_per_value(dated: list[tuple[Timex, Span]]) -> list[tuple[Timex, Span]]:
-    """"Thursday (Sept 6)": one date, one mention."""
+    """"Thursday (Sept 6)": one date, one mention; "at 2:40pm ET on Tuesday": the day's."""
     seen: set[str] = set()
     kept = []
+    days = [t for t, _ in dated if t.type == "DATE"]
     for timex, span in dated:
+        if timex.type == "TIME" and any(_near(timex, d) for d in days):
+            continue
         if timex.value not in seen:
             seen.add(timex.value)
             kept.append((timex, span))
     return kept
+
+
+def _near(a: Timex, b: Timex) -> bool:
+    return abs(b.start - a.end) < 20 or abs(a.start - b.end) < 20
 
 
 def _sentence_mentions(

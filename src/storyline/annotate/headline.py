@@ -56,7 +56,7 @@ def headline(
 ) -> str:
     """The headline of the clause headed by ``verb`` (a sentence's root or a dated clause's verb).
     ``names``: token index of a pronoun or description subject -> the name it stands for."""
-    skip = {t.i for t in timex} if timex is not None else set()
+    skip = {t.i for t in timex} if timex is not None and not _quantified(timex) else set()
     known = dict(names or {})
     verb = _lead(verb)
     kept = _headline_tokens(verb, skip, known)
@@ -94,6 +94,13 @@ def _part(sentence: Span, verb: Token) -> Span | None:
     if sentence.doc[start].dep_ == "cc":  # "; and the Pentagon has identified ..."
         start += 1
     return sentence.doc[start:end] if end - start >= 3 else None
+
+
+def _quantified(timex: Span) -> bool:
+    """A date the headline cannot do without: the object of a quantity ("to spend much of Monday
+    night"), where "the final days of March" can lose its "of March"."""
+    of = timex.root.head
+    return of.lower_ == "of" and of.head.pos_ not in ("NOUN", "PROPN")
 
 
 def _reads(words: list[Token], names: Mapping[int, str], strict: bool = True) -> bool:
