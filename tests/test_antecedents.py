@@ -65,3 +65,22 @@ def test_the_nearest_sentence_naming_a_person_decides(pipeline: Language) -> Non
     found = subject_names(doc, doc._.entities, doc._.entity_mentions)
     third = list(doc.sents)[2]
     assert [found.get(t.i) for t in third if t.lower_ == "he"][0] == "Cruz"
+
+
+def test_a_role_opening_a_sentence_is_the_protagonist_just_named(pipeline: Language) -> None:
+    text = ("Ted Cruz is raising money for his presidential campaign at a significantly faster rate than "
+            "Mitt Romney did four years ago . The conservative Texas senator , who is seeking to unite the "
+            "Republicans’ Tea Party wing behind his White House run , raised $ 4.3 m during March .")
+    doc = pipeline(text)
+    found = subject_names(doc, doc._.entities, doc._.entity_mentions)
+    senator = next(t for t in list(doc.sents)[1] if t.lower_ == "senator")
+    assert found[senator.i] == "Ted Cruz"
+
+
+def test_a_role_the_protagonists_title_contradicts_keeps_no_name(pipeline: Language) -> None:
+    text = ("Pope Francis added his voice to the political leaders on Monday , warning that the world was at "
+            "the limits of suicide . The US president quoted Martin Luther King .")
+    doc = pipeline(text)
+    found = subject_names(doc, doc._.entities, doc._.entity_mentions)
+    president = next(t for t in list(doc.sents)[1] if t.lower_ == "president")
+    assert president.i not in found

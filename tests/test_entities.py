@@ -187,3 +187,11 @@ def test_a_family_name_goes_to_the_articles_main_bearer(nlp: spacy.language.Lang
     by_name = {e.name: e for e in doc._.entities}
     assert by_name["Celia Cruz"].mentions == 1
     assert by_name["Ted Cruz"].mentions >= 4
+
+
+def test_an_organisation_beside_a_person_stays_an_organisation(nlp: spacy.language.Language) -> None:
+    doc = nlp("His campaign has gotten national attention and support from the likes of the Senate "
+              "Conservative Fund ( early backers of Cruz and Lee , as well as Cotton ) and Palin . The "
+              "Senate voted on Friday .")
+    [fund] = holders(doc, "Senate Conservative Fund")
+    assert fund.type == "ORG" and "Senate" not in fund.aliases

@@ -9,15 +9,20 @@ A headline says who did what, so a subject written as "he", "she" or "they", or 
   chastised Cruz ... None of which bothered Cruz ... When he took the floor": Cruz); never a
   person of the other gender, known from "Mr.", "Ms." and gendered roles;
 - "they" is the plural subject of the sentence before ("Senior Republicans made clear they
-  were unhappy. They stood ..."), a group or several people.
+  were unhappy. They stood ..."), a group or several people;
+- a role opening a sentence ("The conservative Texas senator, who ..., raised") is the
+  article's main person when the sentence before has them as subject ("Ted Cruz is raising
+  money ..."), and no title they carry says otherwise ("Pope Francis ... The US president"
+  are two people).
 
 Nothing is guessed: a pronoun with no such antecedent keeps no name.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
+from ..text.names import HONORIFICS
 from ..types import EntityMention, LocalEntity
 
 __all__ = ["subject_names"]
@@ -32,6 +37,12 @@ _GENDERED = {
 }
 _GROUP_TYPES = frozenset({"ORG", "NORP"})
 _BACK = 2  # sentences before in which a pronoun's antecedent is looked for
+# Nouns of a person's role or office: the last word of each title, and roles news gives people.
+ROLES = frozenset(h[-1] for h in HONORIFICS if len(h[-1]) > 2) | frozenset({
+    "candidate", "leader", "nominee", "hopeful", "lawmaker", "politician", "official", "spokesman",
+    "spokeswoman", "billionaire", "businessman", "businesswoman", "congressman", "congresswoman",
+})
+_TITLE_WORDS = ROLES | frozenset(w for h in HONORIFICS for w in h)
 
 
 def subject_names(doc: Doc, entities: list[LocalEntity], mentions: list[EntityMention]) -> dict[int, str]:
@@ -51,6 +62,8 @@ def subject_names(doc: Doc, entities: list[LocalEntity], mentions: list[EntityMe
     genders = {e.key: g for e in entities if e.type == "PERSON" and (g := _gender(e))}
     found = dict(described)
     sentences = list(doc.sents)
+    people = [e for e in entities if e.type == "PERSON"]
+    main = max(people, key=lambda e: e.mentions) if people else None
     for index, sentence in enumerate(sentences):
         for token in sentence:
             if token.dep_ not in _SUBJECTS or token.i in found:
@@ -66,9 +79,31 @@ def subject_names(doc: Doc, entities: list[LocalEntity], mentions: list[EntityMe
                 name = by_key[key].name if key is not None else None
             elif word == "they" and index:
                 name = _group(sentences[index - 1], owner, by_key)
+            elif index and main is not None and _role_opening(token, sentence, owner, by_key):
+                name = _protagonist(token, sentences[index - 1], main, owner)
             if name:
                 found[token.i] = name
     return found
+
+
+def _role_opening(
+    noun: Token, sentence: Span, owner: dict[int, int], by_key: dict[int, LocalEntity]
+) -> bool:
+    """"The conservative Texas senator": a definite role noun, subject of its sentence, that
+    opens it and names no person."""
+    if noun.lower_ not in ROLES or noun.i in owner or noun.tag_ != "NN":
+        return False
+    first = noun.left_edge
+    named = any(t.i in owner and by_key[owner[t.i]].type == "PERSON" for t in noun.subtree)
+    return first.i == sentence.start and first.lower_ == "the" and not named
+
+
+def _protagonist(noun: Token, previous: Span, main: LocalEntity, owner: dict[int, int]) -> str | None:
+    subjects = [owner[c.i] for c in previous.root.children if c.dep_ in _SUBJECTS and c.i in owner]
+    if main.key not in subjects:
+        return None
+    titles = {w for a in main.aliases for w in a.casefold().replace(".", "").split()} & _TITLE_WORDS
+    return main.name if not titles or noun.lower_ in titles else None
 
 
 def _gender(entity: LocalEntity) -> str | None:

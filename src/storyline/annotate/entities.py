@@ -65,7 +65,7 @@ class _Mention:
     surface: str
     titles: list[tuple[str, ...]] = field(default_factory=list)
     multi: bool = False
-    person: bool = False  # written as a person: with a title, a role in apposition, or among people
+    person: bool = False  # written as a person's name: with a title or a role in apposition
 
 
 @dataclass(slots=True)
@@ -82,8 +82,7 @@ class _Cluster:
         counts = Counter(m.label for m in voters)
         best = max(counts, key=lambda lab: (counts[lab], -ENTITY_LABELS.index(lab)))
         # NER types some people ORG in every sentence ("Carly Fiorina"); a full name the text
-        # writes as a person's ("former Hewlett-Packard CEO Carly Fiorina", "Ted Cruz and Carly
-        # Fiorina") is one
+        # writes as a person's ("former Hewlett-Packard CEO Carly Fiorina") is one
         if best == "ORG" and any(m.multi for m in self.mentions) and any(m.person for m in self.mentions):
             return "PERSON"
         return best
@@ -170,20 +169,18 @@ def _clean(doc: Doc, s: int, e: int, label: str, sent_start: int) -> _Mention | 
     return _Mention(s, e, surface_start, label, key, name, surface, titles, len(name_tokens(name)) > 1)
 
 
-def _written_as_person(doc: Doc, m: _Mention, people: set[int]) -> bool:
-    """A title before the name, a role noun in apposition, or a person named beside it ("Ted Cruz
-    and Carly Fiorina", "Rubio, Fiorina, ... and Ben Carson")."""
+def _written_as_person(doc: Doc, m: _Mention) -> bool:
+    """A title before the name ("former Hewlett-Packard CEO Carly Fiorina") or a role noun in
+    apposition ("Carly Fiorina, former chief executive of Hewlett-Packard"). (A person named beside
+    it is no evidence: "the Senate Conservative Fund ... and Palin".)"""
     if m.titles:
         return True
     root = doc[m.start : m.end].root
-    inside = range(m.start, m.end)
-    beside = [c for c in root.children if c.dep_ in ("conj", "appos")]
-    if root.dep_ in ("conj", "appos"):
+    beside = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
         beside.append(root.head)
-    for tok in beside:
-        if tok.i not in inside and (tok.i in people or (tok.lower_ in _ROLE_WORDS and tok.pos_ == "NOUN")):
-            return True
-    return False
+    return any(t.i not in range(m.start, m.end) and t.lower_ in _ROLE_WORDS and t.pos_ == "NOUN"
+               for t in beside)
 
 
 def _stems(tokens: list[Token]) -> set[str]:
@@ -210,11 +207,9 @@ class EntityResolver:
         starts = [0] * len(doc)
         for sent in doc.sents:
             starts[sent.start : sent.end] = [sent.start] * (sent.end - sent.start)
-        spans = _ner_spans(doc)
-        mentions = [m for s, e, lab in spans if (m := _clean(doc, s, e, lab, starts[s]))]
-        people = {i for s, e, lab in spans if lab == "PERSON" for i in range(s, e)}
+        mentions = [m for s, e, lab in _ner_spans(doc) if (m := _clean(doc, s, e, lab, starts[s]))]
         for m in mentions:
-            m.person = _written_as_person(doc, m, people)
+            m.person = _written_as_person(doc, m)
         for m in mentions:
             if m.multi:
                 self._add_full(m)

@@ -233,6 +233,10 @@ def _mention(
     actors = _actors(clause, mentions, names, types) or _actors(
         list(sentence), mentions, names, types, only=frozenset({"PERSON"})
     )
+    # "he", "the conservative Texas senator": the person the subject stands for acts too
+    named = set(names.values())
+    referred = [n for t in clause if (n := subjects.get(t.i)) in named and n not in actors]
+    actors = (*dict.fromkeys(referred), *actors)
     # a clause about the future relative to its article: a modal or plan verb, or a later date
     # that its tense does not put in the past
     planned = _planned(verb) or bool(dct and date_value.start > dct and not _past(verb))
