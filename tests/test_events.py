@@ -11,7 +11,7 @@ from spacy.language import Language
 import storyline
 from conftest import MODEL, copy_sample, link_article
 from storyline.annotate.annotator import build_nlp, make_doc
-from storyline.annotate.events import _todays_news, happening
+from storyline.annotate.clauses import happening, todays_news
 from storyline.api import Storyline
 from storyline.store import Store
 from storyline.types import (
@@ -269,7 +269,7 @@ def test_every_event_has_a_short_headline(sample: Storyline) -> None:
 def test_a_perfect_of_position_or_duration_is_not_todays_news(
     nlp_base: Language, text: str, news: bool
 ) -> None:
-    assert _todays_news(next(iter(nlp_base(text).sents))) is news
+    assert todays_news(next(iter(nlp_base(text).sents))) is news
 
 
 @pytest.mark.parametrize(

@@ -26,23 +26,26 @@ from spacy.tokens import Doc, Span, Token
 from ..text.eventwords import EVENT_NOUNS, family
 from ..types import DateValue, EntityMention, EventMention, LocalEntity, Quote, Timex
 from .antecedents import subject_names
+from .clauses import (
+    bounds,
+    contradicts,
+    describes,
+    finite,
+    happening,
+    is_planned,
+    nominal,
+    past,
+    todays_news,
+    unreal,
+)
 from .headline import headline
 
 # People, organisations and places; a nationality or group adjective (NORP) is never an actor.
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 # Characters that only a bad decoding leaves in a name: "â€œWith", "Ã©".
 _BROKEN = frozenset("\ufffdâ€ÃÂ\u0080\u0099\u009d")
-# Modal auxiliaries of the future; the other modals ("would", "could", "might") are hypotheses.
-FUTURE = frozenset({"will", "'ll", "wo", "shall"})
 # What the date of a mention dated by its article's publication is called.
 PUBLICATION_DATE = "publication date"
-# Verbs that make their complement a plan or expectation: "plans to go", "is expected to".
-PLAN_LEMMAS = frozenset({
-    "plan", "expect", "intend", "hope", "aim", "schedule", "set", "want", "seek", "propose", "vow",
-    "promise", "threaten", "prepare", "slate", "poise",
-})
-# Participles of plans that the lemmatiser gets wrong ("slated" -> "slat").
-PLAN_FORMS = frozenset({"slated", "poised", "due"})
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 # Modifiers through which a place names an event: "the Hanoi summit", "Singapore's summit".
 _PLACE_MODIFIERS = frozenset({"compound", "nmod", "amod", "poss", "npadvmod"})
@@ -52,33 +55,6 @@ CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB"})
 BACKGROUND_AFTER = timedelta(days=30)
 # Speech verbs date the report, not the thing reported; the reported clause is used instead.
 REPORTING_LEMMAS = frozenset({"say", "tell", "report", "add", "announce", "state", "write"})
-# Verbs whose perfect states a position held over time ("Obama has said ...", "Koch has rejected
-# the idea ..."), not news of the article's day.
-STANCE_LEMMAS = frozenset({
-    "say", "state", "argue", "claim", "insist", "suggest", "maintain", "contend", "believe", "stick",
-    "reject", "deny", "dismiss", "oppose", "support", "compare", "describe", "call", "make", "express",
-    "acknowledge", "admit", "concede", "accept", "recognise", "recognize", "agree", "think", "know",
-    "doubt", "question", "be", "remain", "dispute", "contest",
-})
-# Determiners of a repeated activity: "has hosted a few rallies" spans time, it is no news of the day.
-REPEATED = frozenset({"few", "several", "many", "numerous", "multiple", "countless", "dozens", "hundreds"})
-# Passive verbs of judgement: "is widely seen as a last-ditch effort" evaluates, it reports nothing.
-JUDGEMENT_LEMMAS = frozenset({"see", "regard", "view", "consider", "think", "deem", "perceive", "describe"})
-# How a date modifies a noun to say which one it is ("the 2016 nomination"), not when the clause happened.
-_NOUN_MODIFIERS = frozenset({"compound", "nummod", "amod", "nmod"})
-# Modifiers that make a perfect span time ("has long said", "have targeted ... for years").
-SPAN_ADVERBS = frozenset({
-    "previously", "repeatedly", "long", "often", "always", "never", "consistently", "frequently",
-    "ever", "before", "regularly", "routinely", "already",
-})
-# Prepositions that make a date a bound of what the clause reports, not its date.
-BOUNDS = frozenset({"after", "before", "until", "till", "since", "by"})
-# Conjunctions whose clause is a limit still ahead of the main clause, not a happening it reports:
-# "to block the act before it is implemented next month" ("since/after the two met" did happen).
-LIMITS = frozenset({"before", "until", "till"})
-DURATION_NOUNS = frozenset({"years", "months", "decades", "weeks", "days", "ages", "generations"})
-
-
 @Language.factory(
     "storyline_events",
     assigns=["doc._.event_mentions"],
@@ -179,7 +155,7 @@ def _sentence_mentions(
         covered.update(t.i for t in clause)
         verb = _verb(head)
         governs = verb.i in main and head.pos_ in ("VERB", "AUX") or head.i == sentence.root.i
-        bound = _bound(span, verb)
+        bound = bounds(span, verb)
         governs = governs and not bound
         verb = verb if governs else _verb(span.root)
         # else evidence at most; a non-finite clause dates the report only when it modifies the
@@ -188,12 +164,12 @@ def _sentence_mentions(
         near = verb.head.i in main and verb.dep_ != "acl"
         # a description dated in the future tells a plan: "is meeting donors next week"
         later = bool(dct and timex.date and timex.date.start > dct)
-        dates_it = not _nominal(span) and not _contradicts(verb, timex, dct)
+        dates_it = not nominal(span) and not contradicts(verb, timex, dct)
         dates_it = dates_it and (later or not describes(verb))
-        can_report = happening(verb) and (governs or _finite(verb) or near) and not bound and dates_it
+        can_report = happening(verb) and (governs or finite(verb) or near) and not bound and dates_it
         parts.append((governs and can_report, can_report, timex, span, clause, verb, _listed(head)))
     found = []
-    if not any(p[0] for p in parts) and dct is not None and _todays_news(sentence):
+    if not any(p[0] for p in parts) and dct is not None and todays_news(sentence):
         today = DateValue.parse(dct.isoformat())
         found.append(_mention(
             index, sentence, today, PUBLICATION_DATE, list(sentence), None, sentence.root, dct,
@@ -235,11 +211,12 @@ def _mention(
     )
     # "he", "the conservative Texas senator": the person the subject stands for acts too
     named = set(names.values())
-    referred = [n for t in clause if (n := subjects.get(t.i)) in named and n not in actors]
+    near = [*clause, *verb.children]
+    referred = [n for t in near if (n := subjects.get(t.i)) in named and n not in actors]
     actors = (*dict.fromkeys(referred), *actors)
     # a clause about the future relative to its article: a modal or plan verb, or a later date
     # that its tense does not put in the past
-    planned = _planned(verb) or bool(dct and date_value.start > dct and not _past(verb))
+    planned = is_planned(verb) or bool(dct and date_value.start > dct and not past(verb))
     return EventMention(
         sentence=index,
         start=sentence.start_char,
@@ -280,102 +257,6 @@ def _mostly_quoted(sentence: Span, quoted: list[tuple[int, int]]) -> bool:
     return inside * 2 > len(sentence.text)
 
 
-def happening(verb: Token) -> bool:
-    """Whether a clause reports something that happened or is planned, rather than a
-    hypothesis ("would have been"), an opinion in the first or second person ("you spend"), or
-    a state in the present ("the dynamic is ...")."""
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if unreal(verb):
-        return False
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if any(c.lower_ in ("i", "we", "you") for c in subjects):
-        return False
-    if verb.tag_ in ("VBZ", "VBP") and not auxes and verb.dep_ != "xcomp":
-        return False
-    return verb.pos_ in ("VERB", "AUX") or verb.dep_ == "ROOT"
-
-
-def describes(verb: Token) -> bool:
-    """A description rather than a happening, in the clause or the clause its infinitive completes
-    ("were doing as little as possible to help"): the progressive ("Democrats were doing as little as
-    possible"; a plan, "is planning to", "is going to", is no description), or a passive judgement
-    ("is widely seen as a last-ditch effort")."""
-    node = verb
-    while True:
-        auxes = [c for c in node.children if c.dep_ in ("aux", "auxpass")]
-        lemma = node.lemma_.lower()
-        progressive = node.tag_ == "VBG" and any(a.lemma_ == "be" for a in auxes)
-        if progressive and not any(a.tag_ == "MD" for a in auxes):
-            return lemma not in PLAN_LEMMAS and lemma != "go"
-        passive = any(a.dep_ == "auxpass" for a in auxes)
-        judged = any(c.dep_ == "prep" and c.lower_ == "as" for c in node.children)
-        if passive and judged and lemma in JUDGEMENT_LEMMAS:
-            return True
-        completes = node.dep_ == "xcomp" or (node.dep_ == "advcl" and not _finite(node))  # "to help"
-        if not completes or node.head.i == node.i:
-            return False
-        node = node.head
-
-
-def _nominal(span: Span) -> bool:
-    """A date that modifies a noun to say which one it is ("the 2016 Republican nomination"), or
-    that is itself the subject ("this night will be remembered"): it dates no happening."""
-    root = span.root
-    if root.dep_ in ("nsubj", "nsubjpass"):
-        return True
-    return root.dep_ in _NOUN_MODIFIERS and root.head.pos_ in ("NOUN", "PROPN") and root.head.i > root.i
-
-
-def _past(verb: Token) -> bool:
-    """A clause in the past: a past tense ("raised") or a perfect ("have spoken out")."""
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.tag_ == "MD" for a in auxes):
-        return False
-    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
-        return True
-    return verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes)
-
-
-def _contradicts(verb: Token, timex: Timex, dct: date | None) -> bool:
-    """A past clause with a date after its article's publication: the date is not the clause's
-    ("senior figures with presidential ambitions in 2016 have already spoken out")."""
-    return bool(dct and timex.date and timex.date.start > dct and _past(verb))
-
-
-def _bound(span: Span, verb: Token) -> bool:
-    """A date that bounds the clause rather than dates it: "declared their bids after the 1 April
-    deadline", "until 3 pm Wednesday", "to block the act before it is implemented next month", or
-    that is its target: "to prime the politics for 2015" (a year or longer after "for")."""
-    head = span.root.head
-    if head.dep_ == "prep" and head.lower_ == "for" and len(span.root.text) == 4 and span.root.like_num:
-        return True
-    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in LIMITS for c in verb.children):
-        return True
-    token = span.root
-    while token.i != verb.i and token.head.i != token.i:
-        token = token.head
-        if token.dep_ in ("prep", "mark") and token.lower_ in BOUNDS:
-            return True
-    return False
-
-
-def _finite(verb: Token) -> bool:
-    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children
-    )
-
-
-def unreal(verb: Token) -> bool:
-    """A clause that says something did not or would happen: a modal other than the future
-    ("would have been"), a negation ("did not announce"), a condition ("if it had lasted")."""
-    for child in verb.children:
-        if child.dep_ in ("aux", "auxpass") and child.tag_ == "MD" and child.lower_ not in FUTURE:
-            return True
-        if child.dep_ == "neg" or (child.dep_ == "mark" and child.lower_ in ("if", "unless")):
-            return True
-    return False
-
-
 def _listed(head: Token) -> int:
     """The word a list of conjuncts or appositions hangs from: the same for every item."""
     while head.dep_ in ("conj", "appos") and head.head.i != head.i:
@@ -388,59 +269,6 @@ def _verb(token: Token) -> Token:
     while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head
     return token
-
-
-def _todays_news(sentence: Span) -> bool:
-    """A main clause in the present perfect ("Kim Jong-un has told Seoul's envoy ...") with a
-    named subject: news of the article's own day. (The progressive, "is staking out new ground",
-    describes more often than it reports.)"""
-    root = sentence.root
-    if root.pos_ not in ("VERB", "AUX"):
-        return False
-    auxes = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
-    perfect = root.tag_ == "VBN" and any(a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP") for a in auxes)
-    subject = any(
-        c.dep_ in ("nsubj", "nsubjpass") and (c.ent_type_ or c.pos_ == "PROPN") for c in root.children
-    )
-    return perfect and subject and not _planned(root) and not _spans_time(root)
-
-
-def _spans_time(verb: Token) -> bool:
-    """A perfect of position, state, duration or repetition: "has said", "has been at the centre
-    of", "has previously compared", "have targeted Planned Parenthood for years", "have stuck to
-    their stance", "has hosted a few rallies"."""
-    if verb.lemma_.lower() in STANCE_LEMMAS:
-        return True
-    for child in verb.children:
-        if child.dep_ == "advmod" and child.lower_ in SPAN_ADVERBS:
-            return True
-        if child.dep_ == "dobj" and any(t.lower_ in REPEATED for t in child.lefts):
-            return True
-        lasting = child.lower_ == "since" or any(t.lower_ in DURATION_NOUNS for t in child.subtree)
-        if child.dep_ == "prep" and child.lower_ in ("for", "since") and lasting:
-            return True
-    return False
-
-
-def _planned(verb: Token) -> bool:
-    """A plan or expectation: "will meet", "plans to go", "is expected to", "would visit", "is
-    scheduled to vote on Wednesday" (the plan verb itself dated, in the present)."""
-    plans = _plan_word(verb) and any(c.dep_ == "xcomp" for c in verb.children)
-    if plans and not _past(verb):
-        return True
-    node = verb
-    while True:
-        if any(c.dep_ == "aux" and c.tag_ == "MD" for c in node.children):
-            return True
-        if _plan_word(node) and node.i != verb.i:
-            return True
-        if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
-            return False
-        node = node.head
-
-
-def _plan_word(verb: Token) -> bool:
-    return verb.lemma_.lower() in PLAN_LEMMAS or verb.lower_ in PLAN_FORMS
 
 
 def _undated_mentions(
