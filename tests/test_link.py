@@ -77,13 +77,18 @@ def test_event_date_is_the_finest_consistent_one() -> None:
     assert event_date(clash).value in {"2018-06-12", "2018-06-13"}
 
 
-def test_a_one_word_person_never_named_in_full_is_not_a_person(store: Store) -> None:
-    # NER types "Twitter" PERSON; no article ever gives it a full name
-    for n in range(3):
+def test_a_person_mostly_named_by_one_word_only_is_not_a_person(store: Store) -> None:
+    # NER types "Twitter" PERSON, and once glues it to a name ("Twitter Graham")
+    glued = LocalEntity(0, "Twitter Graham", "PERSON", ("Twitter Graham", "Twitter"), 21)
+    link_article(store, _ann(0, [glued], []))
+    for n in range(1, 4):
         link_article(store, _ann(n, [LocalEntity(0, "Twitter", "PERSON", ("Twitter",), 1)], []))
-    link_article(store, _ann(9, [LocalEntity(0, "Boehner", "PERSON", ("Boehner",), 2)], []))
+    boehner = LocalEntity(0, "John Boehner", "PERSON", ("John Boehner", "Boehner"), 3)
+    link_article(store, _ann(8, [boehner], []))
+    for n in range(9, 11):
+        link_article(store, _ann(n, [LocalEntity(0, "Boehner", "PERSON", ("Boehner",), 2)], []))
     types = {e["name"]: e["type"] for e in store.list_entities()}
-    assert types == {"Twitter": "ORG", "Boehner": "PERSON"}
+    assert types == {"Twitter Graham": "ORG", "John Boehner": "PERSON"}
 
 
 def test_name_variants_across_articles_are_one_person(store: Store) -> None:

@@ -6,7 +6,8 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-# Articles naming a "person" by one word only after which it is taken for something else.
+# Articles naming a "person" by one word only (and three times as many as name it in full) after
+# which it is taken for something else.
 UNNAMED_PERSON_ARTICLES = 3
 
 
@@ -67,11 +68,13 @@ class EntitiesMixin:
 
     def refresh_entity_type(self, entity_id: int) -> None:
         """Set the type by agreement: the type carrying most mentions across articles. A "person"
-        that ``UNNAMED_PERSON_ARTICLES`` articles or more name by one word only, never by a full
-        name ("Twitter", typed PERSON by NER), is not a person: the next type agreed on, else ORG."""
+        that ``UNNAMED_PERSON_ARTICLES`` articles or more name by one word only, three times as
+        many as give it a full name ("Twitter", typed PERSON by NER and once glued to a name), is
+        not a person: the next type agreed on, else ORG."""
         rows = self.conn.execute(
-            """SELECT type, SUM(mentions) AS n, MAX(instr(trim(name), ' ') > 0) AS full,
-                      COUNT(DISTINCT article_id) AS articles
+            """SELECT type, SUM(mentions) AS n,
+                      COUNT(DISTINCT CASE WHEN instr(trim(name), ' ') > 0 THEN article_id END) AS full,
+                      COUNT(DISTINCT CASE WHEN instr(trim(name), ' ') = 0 THEN article_id END) AS one
                FROM article_entities WHERE entity_id = ?
                GROUP BY type ORDER BY n DESC, type""",
             (entity_id,),
@@ -79,7 +82,7 @@ class EntitiesMixin:
         if not rows:
             return
         chosen = rows[0]["type"]
-        articles = sum(r["articles"] for r in rows)
-        if chosen == "PERSON" and articles >= UNNAMED_PERSON_ARTICLES and not any(r["full"] for r in rows):
+        full, one = sum(r["full"] for r in rows), sum(r["one"] for r in rows)
+        if chosen == "PERSON" and one >= UNNAMED_PERSON_ARTICLES and one >= 3 * full:
             chosen = rows[1]["type"] if len(rows) > 1 else "ORG"
         self.conn.execute("UPDATE entities SET type = ? WHERE id = ?", (chosen, entity_id))
