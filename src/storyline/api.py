@@ -47,7 +47,7 @@ SUMMARY_PARAMS = replace(DEFAULT_PARAMS, distinct=True, months=True, lead_bonus=
 
 if TYPE_CHECKING:  # spaCy, trafilatura and Dask load only for the commands that need them
     from .pipeline.batch import AnnotateSummary
-    from .pipeline.feed import Overrides
+    from .pipeline.dating import Overrides
     from .pipeline.ingest import Ingestor
 
 
@@ -166,7 +166,7 @@ class Storyline:
 
     @staticmethod
     def _overrides(published: str | None, source: str | None, manifest: str | Path | None) -> Overrides:
-        from .pipeline.feed import Overrides
+        from .pipeline.dating import Overrides
         from .read.manifest import load_manifest
 
         return Overrides(

@@ -327,7 +327,8 @@ class QueriesMixin:
                 chunk,
             ):
                 sources[r[0]].append(
-                    SourceRef(r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), r[8], r[9], bool(r[10]))
+                    SourceRef(r[1], r[2], r[3], r[4], _maybe_date(r[5]), r[6], bool(r[7]), r[8],
+                              _maybe_date(r[9]), bool(r[10]))
                 )
             for r in self.conn.execute(
                 f"""SELECT m.event_id, e.name, COUNT(*) AS n FROM event_mention_actors x
@@ -386,6 +387,11 @@ class QueriesMixin:
 def _date(value: str) -> DateValue:
     """Parsed event dates, shared (DateValue is immutable; stores repeat the same dates)."""
     return DateValue.parse(value)
+
+
+def _maybe_date(value: str | None) -> DateValue | None:
+    """A stored date column (publication or mention date) as a DateValue; None when empty."""
+    return _date(value) if value else None
 
 
 def fts_query(text: str) -> str:

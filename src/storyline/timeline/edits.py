@@ -211,7 +211,7 @@ def _fixed_sources(event: TimelineEvent, plan: EditPlan) -> TimelineEvent:
         if fix is not None:
             s = replace(s, title=fix.title if fix.title is not None else s.title,
                         source=fix.source if fix.source is not None else s.source,
-                        published=fix.published.value if fix.published is not None else s.published)
+                        published=fix.published if fix.published is not None else s.published)
         sources.append(s)
     return replace(event, sources=tuple(sources))
 
