@@ -53,8 +53,8 @@ def test_article_roundtrip_and_raw_bytes(tmp_path: Path) -> None:
         assert store.has_content("hash-38")
         assert store.raw_bytes(article_id) == b"raw bytes"
         listed = store.list_articles()
-        assert listed[0]["published"] == "2018-09-07"
-        assert listed[0]["published_basis"] == "user"
+        assert listed[0]["published"] == DateValue.parse("2018-09-07")  # a date, not a string
+        assert listed[0]["published_basis"] is PublishedBasis.USER
         with pytest.raises(NotFoundError):
             store.get_article(article_id + 1)
 

@@ -33,7 +33,7 @@ from .timeline import (
     summarize,
     with_keywords,
 )
-from .timeline.edits import EditPlan, apply_plan
+from .timeline.edits import SPLIT_BASE, EditPlan, apply_plan
 from .timeline.keyevents import KeyParams, key_events
 from .timeline.summarize import DEFAULT as DEFAULT_PARAMS
 from .types import Story, TimelineEvent, TimelineQuery, parse_user_date
@@ -429,9 +429,32 @@ class Storyline:
             fix = plan.articles.get(r["article"])
             if fix is not None:
                 r = {**r, "title": fix.title or r["title"],
-                     "published": fix.published.value if fix.published else r["published"]}
+                     "published": fix.published or r["published"]}
             out.append(r)
         return out[:limit]
+
+    def entity(self, entity_id: int) -> dict[str, Any]:
+        """One registry entity (name, type, aliases, counts), edits applied."""
+        entity = self.store.get_entity(entity_id)
+        return {**entity, **self.editor.entities([{**entity, "id": entity_id}])[0]}
+
+    def event_mentions(self, event_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+        """The stored mentions of each of these events that is stored (ids an edit made up, or
+        unknown, left out): sentence, offsets, article, outlet, actors, in ``event_ids`` order."""
+        stored = self.store.existing_events([i for i in event_ids if i < SPLIT_BASE])
+        return {i: self.store.get_event(i)["mentions"] for i in event_ids if i in stored}
+
+    def spans(self, article_id: int) -> dict[str, list[dict[str, Any]]]:
+        """Character spans of an article's entity mentions, quotes and event mentions."""
+        return self.store.article_spans(article_id)
+
+    def sources(self) -> list[dict[str, Any]]:
+        """Outlets with their article counts."""
+        return self.store.list_sources()
+
+    def version(self) -> str:
+        """Changes whenever articles are added or edits made or undone (a key for caches)."""
+        return f"{self.store.count('event_mentions')}-{self.store.edits_version()}"
 
     def _story_id(self, story: int | None) -> int | None:
         """``story`` after checking it exists (so a wrong id is an error, not an empty list)."""

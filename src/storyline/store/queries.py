@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..errors import NotFoundError, StorylineError
-from ..types import DateValue, SourceRef, TimelineEvent, TimelineQuery
+from ..types import DateValue, PublishedBasis, SourceRef, TimelineEvent, TimelineQuery, try_date_value
 
 _ALL = TimelineQuery()
 # "the article is in story ?" (or no story asked for); takes the story id twice
@@ -24,13 +24,13 @@ class QueriesMixin:
                FROM articles ORDER BY COALESCE(published, ''), id LIMIT ? OFFSET ?""",
             (-1 if limit is None else limit, offset),
         ).fetchall()
-        return [dict(r) for r in rows]
+        return [_dated(r) for r in rows]
 
     def get_article(self, article_id: int) -> dict[str, Any]:
         row = self.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row is None:
             raise NotFoundError(f"no article with id {article_id}; list them with `storyline articles`")
-        article = {k: row[k] for k in row.keys() if k != "minhash"}  # noqa: SIM118
+        article = _dated({k: row[k] for k in row.keys() if k != "minhash"})  # noqa: SIM118
         article["timexes"] = [
             dict(r)
             for r in self.conn.execute(
@@ -142,7 +142,7 @@ class QueriesMixin:
                 ORDER BY COALESCE(q.date, a.published, ''), q.article_id, q.start LIMIT ?""",
             (*params, -1 if limit is None else limit),
         ).fetchall()
-        return [dict(r) for r in rows]
+        return [_dated(r) for r in rows]
 
     def search(self, query: str, limit: int = 20, story: int | None = None) -> list[dict[str, Any]]:
         """Full-text search over sentences (each word quoted), within ``story`` when given."""
@@ -160,7 +160,7 @@ class QueriesMixin:
             ).fetchall()
         except sqlite3.OperationalError as exc:
             raise StorylineError(f"cannot search for {query!r}: {exc}") from exc
-        return [dict(r) for r in rows]
+        return [_dated(r) for r in rows]
 
     def timeline_events(
         self, query: TimelineQuery = _ALL, entity_ids: list[int] | None = None
@@ -184,7 +184,7 @@ class QueriesMixin:
         if row is None:
             raise NotFoundError(f"no event with id {event_id}; list them with `storyline timeline`")
         mentions = [
-            dict(r)
+            _dated(r)
             for r in self.conn.execute(
                 """SELECT m.id, m.article_id AS article, a.title, a.source, a.published,
                           a.published_basis, m.sentence_idx, m.start, m."end", m.text, m.date,
@@ -206,7 +206,7 @@ class QueriesMixin:
                     (m["id"],),
                 )
             ]
-        event = dict(row)
+        event = _dated(row)
         event["planned"] = bool(event["planned"])
         return {**event, "mentions": mentions}
 
@@ -251,7 +251,7 @@ class QueriesMixin:
             )
         ]
         events = [
-            dict(r)
+            _dated(r)
             for r in self.conn.execute(
                 """SELECT event_id, start, "end", date FROM event_mentions
                    WHERE article_id = ? ORDER BY start""",
@@ -387,6 +387,19 @@ class QueriesMixin:
 def _date(value: str) -> DateValue:
     """Parsed event dates, shared (DateValue is immutable; stores repeat the same dates)."""
     return DateValue.parse(value)
+
+
+def _dated(row: sqlite3.Row | dict[str, Any]) -> dict[str, Any]:
+    """A row as a dict whose dates are DateValues (``published``: the article's, ``date``: an
+    event's or a mention's) and whose ``published_basis`` is a ``PublishedBasis``. Text forms
+    are written at the edges (CLI, JSON API, exports), never re-parsed inside."""
+    out = dict(row)
+    for column in ("published", "date"):
+        if column in out:
+            out[column] = try_date_value(out[column])
+    if "published_basis" in out:
+        out["published_basis"] = PublishedBasis(out["published_basis"] or "unknown")
+    return out
 
 
 def _maybe_date(value: str | None) -> DateValue | None:

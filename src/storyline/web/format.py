@@ -54,6 +54,18 @@ def display_date(value: DateValue | str | None) -> str:
     return v
 
 
+def plain(data: Any) -> Any:
+    """``data`` with every DateValue written as its TIMEX3 value (``2019-06-23``, ``2019-06``):
+    the JSON API's form of a date, made at the edge."""
+    if isinstance(data, DateValue):
+        return data.value
+    if isinstance(data, dict):
+        return {k: plain(v) for k, v in data.items()}
+    if isinstance(data, list | tuple):
+        return [plain(v) for v in data]
+    return data
+
+
 def month_key(d: DateValue) -> tuple[int, int]:
     """Year and month a timeline row is grouped under (month 0: the whole year or coarser)."""
     fine = d.granularity in (Granularity.DAY, Granularity.WEEK, Granularity.MONTH)
