@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import json
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from conftest import copy_sample
 from storyline.api import Storyline
 from storyline.store import Store
 from storyline.types import Article, DateValue, PublishedBasis, RawRecord, TimelineQuery, Timex
@@ -58,20 +58,19 @@ class Client:
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def db(tmp_path_factory: pytest.TempPathFactory, sample_db_file: Path) -> Path:
+    """The session's sample store, then hostile articles added to it."""
     folder = tmp_path_factory.mktemp("web")
-    corpus = folder / "corpus"
-    shutil.copytree(EXAMPLES, corpus)
     hostile = folder / "hostile"
     hostile.mkdir()
     record = {"title": HOSTILE_TITLE, "text": HOSTILE_TEXT, "published": "2019-07-01",
               "source": '<b>Evil</b> "><img src=y onerror=alert(4)>', "url": "javascript:alert(6)"}
     (hostile / "evil.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
     (hostile / "evil.txt").write_text(HOSTILE_PLAIN, encoding="utf-8")
-    path = folder / "web.db"
+    path = copy_sample(sample_db_file, folder, "web.db")
     with Storyline(path) as sl:
-        report = sl.add([corpus, hostile])
-        assert not report.skipped
+        report = sl.add([hostile])
+        assert not report.skipped and report.added
     _insert_raw_markup_article(path)
     return path
 
