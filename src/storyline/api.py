@@ -36,7 +36,7 @@ from .timeline import (
 from .timeline.edits import SPLIT_BASE, EditPlan, apply_plan
 from .timeline.keyevents import KeyParams, key_events
 from .timeline.summarize import DEFAULT as DEFAULT_PARAMS
-from .types import Story, TimelineEvent, TimelineQuery, parse_user_date
+from .types import DateValue, Story, TimelineEvent, TimelineQuery, parse_user_date
 
 # Without --story the key-events view shows the stories of at least two articles, the
 # biggest first, at most this many (or the biggest story when every story is one article).
@@ -184,18 +184,18 @@ class Storyline:
             return None
         return self.editor.entity_ids(name)
 
-    def timeline_index(self, q: TimelineQuery) -> list[tuple[int, str, str]]:
-        """(id, date_start, date_end) of the events ``q`` selects, in date order: each
+    def timeline_index(self, q: TimelineQuery) -> list[tuple[int, DateValue]]:
+        """(id, date) of the events ``q`` selects, in date order: each
         story's key events, or with ``q.all`` every event, edits applied (with a ``limit``,
         the most salient ones only, ranked on light events when nothing is edited)."""
         if q.empty_range:
             return []
         if not q.all:
             shown = {e.id: e for _, events in self.key_events(q) for e in events}
-            return [(e.id, e.date.start.isoformat(), e.date.end.isoformat()) for e in by_date(shown.values())]
+            return [(e.id, e.date) for e in by_date(shown.values())]
         plan = self.editor.plan()
         if not plan.empty or q.new_since is not None:
-            return [(e.id, e.date.start.isoformat(), e.date.end.isoformat()) for e in self._edited(q, plan)]
+            return [(e.id, e.date) for e in self._edited(q, plan)]
         index = self.store.event_index(q, self.entity_ids(q.entity))
         if q.limit is None or q.limit >= len(index):
             return index

@@ -262,9 +262,9 @@ class QueriesMixin:
 
     def event_index(
         self, query: TimelineQuery = _ALL, entity_ids: list[int] | None = None
-    ) -> list[tuple[int, str, str]]:
-        """(id, date_start, date_end) of the events passing the query's filters, in date order
-        (start, then end, then id: the order of ``timeline.by_date``). Cheap: no sources loaded."""
+    ) -> list[tuple[int, DateValue]]:
+        """(id, date) of the events passing the query's filters, in date order (start, then
+        end, then id: the order of ``timeline.by_date``). Cheap: no sources loaded."""
         since, until, words, source = query.since, query.until, query.query, query.source
         where: list[str] = ["1=1"]
         params: list[str | int] = []
@@ -301,11 +301,11 @@ class QueriesMixin:
             )
             params.append(query.story)
         rows = self.conn.execute(
-            f"""SELECT e.id, e.date_start, e.date_end FROM events e WHERE {' AND '.join(where)}
+            f"""SELECT e.id, e.date FROM events e WHERE {' AND '.join(where)}
                 ORDER BY e.date_start, e.date_end, e.id""",
             params,
         ).fetchall()
-        return [(r[0], r[1], r[2]) for r in rows]
+        return [(r[0], _date(r[1])) for r in rows]
 
     def events_by_id(self, ids: list[int]) -> list[TimelineEvent]:
         """The events with these ids (in this order, unknown ids left out), with sources and actors."""

@@ -53,7 +53,7 @@ class Service:
         with self.lock:
             index = self._cached(f"index-{q!r}-{self.sl.version()}",
                                  lambda: self.sl.timeline_index(q))  # in date order
-            starts = [date.fromisoformat(row[1]) for row in index]
+            starts = [when.start for _, when in index]
             shown = self.sl.events([row[0] for row in index[offset : offset + limit]])
             story = self.sl.shown_stories(q.story)[0] if q.story is not None else None
             around = [story] if story else self.sl.stories() if q.all else self.sl.shown_stories()
