@@ -20,6 +20,17 @@ def sl(sample_db_file: Path, tmp_path: Path) -> Iterator[Storyline]:
         yield opened
 
 
+def test_a_storyline_that_reads_nothing_leaves_no_file(tmp_path: Path) -> None:
+    """``storyline annotate`` writes Parquet only: no database appears beside it."""
+    db = tmp_path / "never.db"
+    with Storyline(db) as sl:
+        assert sl.settings.db
+    assert not db.exists()
+    with Storyline(db) as sl:
+        assert sl.editor.listing() == []
+    assert db.exists()
+
+
 def test_dates_come_back_as_date_values_with_their_basis(sl: Storyline) -> None:
     articles = sl.articles()
     assert articles and all(isinstance(a["published"], DateValue) for a in articles)

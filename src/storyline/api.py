@@ -71,7 +71,7 @@ class Storyline:
         self.fetcher = fetcher or UrlFetcher(deadline=self.settings.fetch_deadline,
                                              allow_private=allow_private)
         self._ingestor: Ingestor | None = None
-        self.editor = Editor(self.store)
+        self._editor: Editor | None = None
 
     @property
     def store(self) -> Store:
@@ -80,6 +80,13 @@ class Storyline:
         if self._store is None:
             self._store = Store(self._path, read_only=self._read_only)
         return self._store
+
+    @property
+    def editor(self) -> Editor:
+        """The user's edits of this store (opening the store on first use, as ``store`` does)."""
+        if self._editor is None:
+            self._editor = Editor(self.store)
+        return self._editor
 
     # -- writing -----------------------------------------------------------------
 
