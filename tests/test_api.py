@@ -81,4 +81,4 @@ def test_spans_and_sources_are_the_stored_ones(sl: Storyline) -> None:
     article = sl.articles()[0]["id"]
     spans = sl.spans(article)
     assert set(spans) == {"entities", "quotes", "events"} and spans["entities"]
-    assert sum(s["articles"] for s in sl.sources()) <= len(sl.articles())
+    assert sum(s.articles for s in sl.sources()) <= len(sl.articles())

@@ -36,7 +36,7 @@ from .timeline import (
 from .timeline.edits import SPLIT_BASE, EditPlan, apply_plan
 from .timeline.keyevents import KeyParams, key_events
 from .timeline.summarize import DEFAULT as DEFAULT_PARAMS
-from .types import DateValue, Story, TimelineEvent, TimelineQuery, parse_user_date
+from .types import DateValue, OutletRow, Story, TimelineEvent, TimelineQuery, parse_user_date
 
 # Without --story the key-events view shows the stories of at least two articles, the
 # biggest first, at most this many (or the biggest story when every story is one article).
@@ -396,8 +396,8 @@ class Storyline:
     def articles(self, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
         """Stored articles, edits applied (removed ones left out)."""
         if not self.editor.plan().removed:
-            return self.editor.articles(self.store.list_articles(limit, offset))
-        rows = self.editor.articles(self.store.list_articles())
+            return self.editor.articles([r.as_dict() for r in self.store.list_articles(limit, offset)])
+        rows = self.editor.articles([r.as_dict() for r in self.store.list_articles()])
         return rows[offset : None if limit is None else offset + limit]
 
     def article(self, article_id: int) -> dict[str, Any]:
@@ -455,8 +455,8 @@ class Storyline:
         """Character spans of an article's entity mentions, quotes and event mentions."""
         return self.store.article_spans(article_id)
 
-    def sources(self) -> list[dict[str, Any]]:
-        """Outlets with their article counts."""
+    def sources(self) -> list[OutletRow]:
+        """Outlets with their article counts, the biggest first."""
         return self.store.list_sources()
 
     def version(self) -> str:

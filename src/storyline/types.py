@@ -274,6 +274,33 @@ class Article:
     part: int = 0  # index of this story within its input (pages holding several stories)
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleRow:
+    """A stored article as listings show it (``Store.list_articles``)."""
+
+    id: int
+    title: str
+    source: str | None
+    published: DateValue | None
+    published_basis: PublishedBasis
+    path: str
+    url: str | None
+    part: int
+    story_id: int | None  # its near-duplicate group (``SourceRef.story``)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The row as the listing's JSON-ready mapping (dates stay DateValues)."""
+        return {name: getattr(self, name) for name in self.__slots__}
+
+
+@dataclass(frozen=True, slots=True)
+class OutletRow:
+    """An outlet with the number of stored articles it published (``Store.list_sources``)."""
+
+    source: str
+    articles: int
+
+
 # --- annotate -------------------------------------------------------------------
 
 

@@ -18,14 +18,6 @@ _IN_STORY = "(? IS NULL OR {article} IN (SELECT article_id FROM story_members WH
 class QueriesMixin:
     conn: sqlite3.Connection
 
-    def list_articles(self, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
-        rows = self.conn.execute(
-            """SELECT id, title, source, published, published_basis, path, url, part, story_id
-               FROM articles ORDER BY COALESCE(published, ''), id LIMIT ? OFFSET ?""",
-            (-1 if limit is None else limit, offset),
-        ).fetchall()
-        return [_dated(r) for r in rows]
-
     def get_article(self, article_id: int) -> dict[str, Any]:
         row = self.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row is None:
@@ -373,14 +365,6 @@ class QueriesMixin:
         return [
             TimelineEvent(i, _date(found[i]), "", (), tuple(sources[i])) for i in ids if i in found
         ]
-
-    def list_sources(self) -> list[dict[str, Any]]:
-        """Outlets with their article counts."""
-        rows = self.conn.execute(
-            """SELECT source, COUNT(*) AS articles FROM articles WHERE source IS NOT NULL
-               GROUP BY source ORDER BY articles DESC, source"""
-        ).fetchall()
-        return [dict(r) for r in rows]
 
 
 @lru_cache(maxsize=65536)

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 
+from .articles import ArticlesMixin
 from .database import connect, transaction
 from .edits import EditsMixin
 from .entities import EntitiesMixin
@@ -21,7 +22,8 @@ __all__ = ["Store"]
 
 
 class Store(
-    WriterMixin, EntitiesMixin, EventsMixin, StoriesMixin, QueriesMixin, TLSQueriesMixin, EditsMixin
+    WriterMixin, EntitiesMixin, EventsMixin, StoriesMixin, ArticlesMixin, QueriesMixin, TLSQueriesMixin,
+    EditsMixin,
 ):
     """A storyline database. Use as a context manager or call ``close()``."""
 

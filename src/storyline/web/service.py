@@ -261,7 +261,9 @@ class Service:
             return self.sl.timeline(q)
 
     def sources(self) -> list[dict[str, Any]]:
-        return self._cached("sources", self.sl.sources)
+        """Outlets with their article counts (the JSON API's and the outlet filter's rows)."""
+        rows = self._cached("sources", self.sl.sources)
+        return [{"source": o.source, "articles": o.articles} for o in rows]
 
     def entity_names(self, limit: int = 300) -> list[str]:
         return self._cached(f"names-{limit}", lambda: [r["name"] for r in self.sl.entities(limit=limit)])
