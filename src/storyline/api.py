@@ -33,7 +33,8 @@ from .timeline import (
     summarize,
     with_keywords,
 )
-from .timeline.edits import SPLIT_BASE, EditPlan, apply_plan
+from .timeline.edits import SPLIT_BASE, EditPlan, apply_plan, passes_filters, with_moved_stories
+from .timeline.export import story_dict
 from .timeline.keyevents import KeyParams, key_events
 from .timeline.summarize import DEFAULT as DEFAULT_PARAMS
 from .types import DateValue, OutletRow, Story, TimelineEvent, TimelineQuery, parse_user_date
@@ -295,8 +296,8 @@ class Storyline:
         if plan.stories:
             articles = {s.article for e in edited for s in e.sources}
             homes = {a: plan.stories.get(a) or self.store.story_of_article(a) for a in articles}
-            edited = [_moved(e, plan, homes) for e in edited]
-        events = [e for e in edited if _passes(e, q)]
+            edited = [with_moved_stories(e, plan, homes) for e in edited]
+        events = [e for e in edited if passes_filters(e, q)]
         if q.new_since is not None:
             events = self._new_only(events, plan, q.new_since)
         ranked = rank(events)
@@ -495,41 +496,8 @@ class Storyline:
         self.close()
 
 
-def _moved(event: TimelineEvent, plan: EditPlan, homes: dict[int, int | None]) -> TimelineEvent:
-    """The event with the stories of its articles as the user moved them (``homes``: each
-    article's story after the moves)."""
-    articles = {s.article for s in event.sources}
-    if not articles & plan.stories.keys():
-        return event
-    stories = {story for a in articles if (story := homes[a]) is not None}
-    return replace(event, stories=tuple(sorted(stories)))
-
-
-def _passes(event: TimelineEvent, q: TimelineQuery) -> bool:
-    """The date, story and outlet filters of ``q``, on an edited event."""
-    if q.since is not None and event.date.end < q.since.start:
-        return False
-    if q.until is not None and event.date.start > q.until.end:
-        return False
-    if q.story is not None and q.story not in event.stories:
-        return False
-    return q.source is None or any(s.source == q.source for s in event.sources)
-
-
 def open(  # noqa: A001
     path: str | Path | None = None, settings: Settings | None = None, fetcher: Fetcher | None = None
 ) -> Storyline:
     """Open (creating if needed) the storyline database at ``path``."""
     return Storyline(path, settings, fetcher)
-
-
-def story_dict(story: Story) -> dict[str, Any]:
-    """A story as JSON-ready data (the CLI's and the web API's form)."""
-    return {
-        "id": story.id,
-        "label": story.label,
-        "first": story.first.value if story.first else None,
-        "last": story.last.value if story.last else None,
-        "articles": story.articles,
-        "outlets": story.outlets,
-    }

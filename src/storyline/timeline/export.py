@@ -110,7 +110,7 @@ def render_sections(
     unique = sorted({e.id: e for _, events in sections for e in events}.values(),
                     key=lambda e: (e.date.start, e.date.end, e.id))
     if fmt == "json":
-        stories = [{**_story_dict(st), "events": [e.id for e in events]} for st, events in sections]
+        stories = [{**story_dict(st), "events": [e.id for e in events]} for st, events in sections]
         data = {"events": [to_dict(e) for e in unique], "stories": stories, "more_stories": more}
         return json.dumps(data, ensure_ascii=False, indent=2)
     if fmt not in ("text", "md"):
@@ -128,7 +128,8 @@ def render_sections(
     return "\n\n".join(parts)
 
 
-def _story_dict(story: Story) -> dict[str, Any]:
+def story_dict(story: Story) -> dict[str, Any]:
+    """A story as JSON-ready data (the CLI's, the web API's and the exports' form)."""
     return {"id": story.id, "label": story.label, "first": story.first.value if story.first else None,
             "last": story.last.value if story.last else None, "articles": story.articles,
             "outlets": story.outlets}
