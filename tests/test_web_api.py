@@ -20,7 +20,16 @@ from storyline.api import Storyline
 from storyline.store import Store
 from storyline.types import Article, DateValue, PublishedBasis, RawRecord, TimelineQuery, Timex
 from storyline.web import create_app
-from storyline.web.format import MAX_BINS, axis_labels, density, display_date, fit_bin, safe_url, segments
+from storyline.web.format import (
+    MAX_BINS,
+    axis_labels,
+    density,
+    display_date,
+    fit_bin,
+    plain,
+    safe_url,
+    segments,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "korea-letters"
@@ -386,6 +395,16 @@ def test_bins_are_coarsened_to_stay_drawable() -> None:
     assert len(density(starts, fit_bin(starts, "day"))) <= MAX_BINS
     labels = axis_labels(density(starts, "year"))
     assert labels[0] == "1953" and 4 <= sum(1 for x in labels if x) <= 7
+
+
+def test_plain_writes_dates_as_their_timex_value_at_any_depth() -> None:
+    row = {"published": DateValue.parse("2019-06-23"), "basis": PublishedBasis.TEXT,
+           "mentions": [{"date": DateValue.parse("2019-W26"), "text": "Kim met Trump on Sunday."}],
+           "span": (DateValue.parse("2019"), None)}
+    assert plain(row) == {"published": "2019-06-23", "basis": "text",
+                          "mentions": [{"date": "2019-W26", "text": "Kim met Trump on Sunday."}],
+                          "span": ["2019", None]}
+    assert json.loads(json.dumps(plain(row))) == plain(row)
 
 
 def test_segments_cover_the_text_once() -> None:
