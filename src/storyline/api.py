@@ -363,11 +363,11 @@ class Storyline:
         if story is not None:
             found = self.store.get_story(story)
             if found.first and found.last:
-                span = (found.first.start.isoformat(), found.last.end.isoformat())
+                span = (found.first, found.last)
         lo = parse_user_date(since, "--since")
         hi = parse_user_date(until, "--until")
-        start = lo.start if lo else date.fromisoformat(span[0])
-        end = hi.end if hi else date.fromisoformat(span[1])
+        start = lo.start if lo else span[0].start
+        end = hi.end if hi else span[1].end
         pool = with_keywords(
             self._edited_sentences(load_sentences(self.store, start, end, story, months=True)), keywords
         )
