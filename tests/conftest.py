@@ -58,6 +58,19 @@ def nlp_base() -> Language:
 
 
 @pytest.fixture(scope="session")
+def nlp_quotes() -> Language:
+    """The model with storyline's entity and quote components, loaded once per session
+    (the quote and cue tests share it; never add pipes to it)."""
+    import storyline.annotate.entities  # noqa: F401  (registers the factories)
+    import storyline.annotate.quotes  # noqa: F401
+
+    nlp = spacy.load(MODEL)
+    nlp.add_pipe("storyline_entities")
+    nlp.add_pipe("storyline_quotes")
+    return nlp
+
+
+@pytest.fixture(scope="session")
 def examples_dir() -> Path:
     return EXAMPLES
 

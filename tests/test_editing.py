@@ -17,7 +17,7 @@ from storyline.api import Storyline
 from storyline.errors import ConfigError, NotFoundError, StorylineError
 from storyline.timeline.edits import SPLIT_BASE
 from storyline.timeline.export import render
-from storyline.types import EditKind, TimelineQuery
+from storyline.types import DateValue, EditKind, TimelineQuery
 
 FILES = ("000_ac3c80f9f90edc96.txt", "002_32582272d8d10dff.txt", "003_f622a63eab150e64.txt")
 MANIFEST = "path,published,source\n{rows}"
@@ -53,7 +53,7 @@ def sl(built: Path, tmp_path: Path) -> Iterator[Storyline]:
 def _view(sl: Storyline) -> str:
     """Everything a reader sees: the whole timeline, a short one, articles and entities."""
     return "\n".join([render(sl.timeline(all=True), "json"), render(sl.timeline(all=True, limit=3), "json"),
-                      json.dumps(sl.articles()), json.dumps(sl.entities())])
+                      json.dumps(sl.articles(), default=str), json.dumps(sl.entities())])
 
 
 def _event_with(sl: Storyline, min_sources: int = 1, articles: int = 1) -> int:
@@ -132,9 +132,9 @@ def test_article_metadata_and_removal(sl: Storyline) -> None:
     sl.editor.make(EditKind.ARTICLE_URL, article, "https://example.org/a")
     row = sl.article(article)
     assert (row["published"], row["published_basis"], row["source"], row["title"], row["url"]) == (
-        "2010-07-26", "user", "The Guardian", "Corrected title", "https://example.org/a")
+        DateValue.parse("2010-07-26"), "user", "The Guardian", "Corrected title", "https://example.org/a")
     cited = [s for e in sl.timeline(all=True) for s in e.sources if s.article == article]
-    assert cited and all(s.source == "The Guardian" and s.published == "2010-07-26" for s in cited)
+    assert cited and all(s.source == "The Guardian" and s.published == row["published"] for s in cited)
     assert [s for s in sl.timeline(all=True, source="The Guardian")]
     with pytest.raises(ConfigError, match="http"):
         sl.editor.make(EditKind.ARTICLE_URL, article, "javascript:alert(1)")
@@ -196,7 +196,7 @@ def test_edits_survive_more_articles_and_a_reread(sl: Storyline, tmp_path: Path,
     assert report.new_events == 0  # re-read news is not new news
     kept = [e for e in sl.timeline(all=True) if e.headline == "Kept headline"]
     assert len(kept) == 1 and kept[0].date.value == "2001" and kept[0].id != event
-    assert all(r["published"].startswith("19") for r in sl.articles() if r["published_basis"] == "user")
+    assert all(r["published"].value.startswith("19") for r in sl.articles() if r["published_basis"] == "user")
 
 
 def test_stale_edit_is_reported_not_dropped(sl: Storyline, tmp_path: Path, examples_dir: Path) -> None:

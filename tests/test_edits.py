@@ -17,7 +17,7 @@ WHEN = datetime(2026, 1, 1, tzinfo=UTC)
 
 
 def _src(article: int, sentence: str, outlet: str = "Wire") -> SourceRef:
-    return SourceRef(article, f"title {article}", sentence, outlet, "2019-06-23", article)
+    return SourceRef(article, f"title {article}", sentence, outlet, DateValue.parse("2019-06-23"), article)
 
 
 def _events() -> list[TimelineEvent]:
@@ -115,7 +115,7 @@ def test_article_fix_and_removal() -> None:
     events = _by_id(apply_plan(_events(), plan))
     assert 3 not in events  # its only source was removed
     ref = events[2].sources[0]
-    assert (ref.published, ref.source, ref.title) == ("2019-06-24", "Agency", "Fixed title")
+    assert (ref.published, ref.source, ref.title) == (DateValue.parse("2019-06-24"), "Agency", "Fixed title")
 
 
 def test_entity_rename_and_merge_change_actor_names() -> None:

@@ -229,7 +229,7 @@ def test_subordinate_dates_support_the_events_they_name(sample: Storyline) -> No
     assert [e.date.value for e in summit] == ["2018-06-12"]
     events = sample.timeline(all=True)
     olive = [s for e in events for s in e.sources if s.sentence.startswith("Offering an olive")]
-    assert all(s.support for s in olive if s.date != "2018-09-06")
+    assert all(s.support for s in olive if s.date != DateValue.parse("2018-09-06"))
 
 
 def test_actors_are_people_organisations_and_places(sample: Storyline) -> None:

@@ -28,8 +28,7 @@ import pytest
 import spacy
 from click.testing import CliRunner
 
-from conftest import serving
-from storyline.api import Storyline
+from conftest import copy_sample, serving
 from storyline.cli import main
 from storyline.cli.common import safe_text
 from storyline.errors import InputError, StoreError
@@ -301,11 +300,9 @@ def test_refused_redirects_are_named(local_server: str, path: str, words: str) -
 
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("hostile") / "demo.db"
-    with Storyline(db) as sl:
-        sl.add([EXAMPLES])
-    return db
+def demo_db(tmp_path_factory: pytest.TempPathFactory, sample_db_file: Path) -> Path:
+    """The sample articles, as ``storyline add`` stores them (the session's copy)."""
+    return copy_sample(sample_db_file, tmp_path_factory.mktemp("hostile"), "demo.db")
 
 
 def _request(app: Any, method: str, url: str, host: str = "localhost") -> httpx.Response:
@@ -394,7 +391,7 @@ def test_full_disk_is_one_line_and_keeps_nothing_half_done(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A real SQLITE_FULL: the store may not grow beyond the pages it has."""
-    import storyline.store as store_module
+    import storyline.store.store as store_module  # where Store opens its connection
 
     db = tmp_path / "full.db"
     Store(db).close()

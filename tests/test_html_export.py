@@ -22,7 +22,7 @@ class _Tags(HTMLParser):
 
 
 def _events() -> list[TimelineEvent]:
-    refs = (SourceRef(4, HOSTILE, "Kim " + HOSTILE, "Wire <b>", "2019-06-23"),
+    refs = (SourceRef(4, HOSTILE, "Kim " + HOSTILE, "Wire <b>", DateValue.parse("2019-06-23")),
             SourceRef(5, "Second", "Trump replied.", None, None))
     return [TimelineEvent(1, DateValue.parse("2019-06"), HOSTILE, ("Kim <Jong-un>",), refs, 2.0,
                           marks=("pinned",)),

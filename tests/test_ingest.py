@@ -10,7 +10,7 @@ import pytest
 import storyline
 from conftest import copy_sample
 from storyline.api import Storyline
-from storyline.types import TimelineEvent
+from storyline.types import DateValue, TimelineEvent
 
 PROMO_WORDS = ("Download", "comments", "AI Features", "app-store", "Orange background")
 
@@ -30,9 +30,10 @@ def _article_ids(sl: Storyline, prefix: str) -> set[int]:
 
 def test_manifest_dates_and_outlets_are_applied(sample_db: Storyline) -> None:
     main = {Path(a["path"]).name[:3]: a for a in sample_db.articles() if a["part"] == 0}
-    assert main["000"]["published"] == "2019-06-23" and main["000"]["source"] == "New York Times"
-    assert main["002"]["published"] == "2018-09-07"
-    assert main["003"]["published"] == "2025-06-12"
+    assert main["000"]["published"] == DateValue.parse("2019-06-23")
+    assert main["000"]["source"] == "New York Times"
+    assert main["002"]["published"] == DateValue.parse("2018-09-07")
+    assert main["003"]["published"] == DateValue.parse("2025-06-12")
     assert {a["published_basis"] for a in main.values()} == {"user"}
 
 
@@ -107,7 +108,7 @@ def test_undated_article_gets_an_inferred_date(tmp_path: Path) -> None:
         sl.add([tmp_path / "undated.txt"])
         article = sl.articles()[0]
         assert article["published_basis"] == "inferred"
-        assert article["published"] == "2018-09-06"
+        assert article["published"] == DateValue.parse("2018-09-06")
         assert "Sept 6" in sl.article(article["id"])["published_evidence"]
 
 

@@ -94,7 +94,7 @@ def test_summary_of_the_letter_story(db: str) -> None:
 
 
 def _event(day: str, articles: list[int]) -> TimelineEvent:
-    refs = tuple(SourceRef(a, "t", "s", published="2018-09-07") for a in articles)
+    refs = tuple(SourceRef(a, "t", "s", published=DateValue.parse("2018-09-07")) for a in articles)
     return TimelineEvent(1, DateValue.parse(day), "x", (), refs)
 
 

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from storyline.errors import ManifestError
+from storyline.pipeline.dating import Overrides, dated
 from storyline.read.manifest import find_manifest, is_manifest, load_manifest
-from storyline.types import Article, PublishedBasis
+from storyline.types import Article, DateValue, PublishedBasis
 
 SEEDS = Path(__file__).resolve().parents[1] / "examples" / "korea-letters"
 
@@ -81,10 +82,11 @@ def test_malformed_json_manifest(tmp_path: Path) -> None:
         load_manifest(path)
 
 
-def test_entry_apply_sets_user_basis() -> None:
+def test_entry_gives_the_users_date_and_outlet() -> None:
     entry = load_manifest(SEEDS / "manifest.csv").lookup("003_f622a63eab150e64.txt")
     assert entry is not None
     article = Article(title="t", text="x", content_hash="h", raw_sha256="r", path="p", source="Korea Herald")
     applied = entry.apply(article)
-    assert applied.published_basis == PublishedBasis.USER
-    assert applied.published == entry.published and applied.source == entry.source
+    assert applied.source == entry.source and applied.published is None  # the date: pipeline.dating
+    dated_ = dated(applied, Overrides(), entry, lambda text: (DateValue.parse("2001-01-01"), "x"))
+    assert dated_.published_basis == PublishedBasis.USER and dated_.published == entry.published

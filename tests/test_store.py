@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -53,8 +54,8 @@ def test_article_roundtrip_and_raw_bytes(tmp_path: Path) -> None:
         assert store.has_content("hash-38")
         assert store.raw_bytes(article_id) == b"raw bytes"
         listed = store.list_articles()
-        assert listed[0]["published"] == "2018-09-07"
-        assert listed[0]["published_basis"] == "user"
+        assert listed[0].published == DateValue.parse("2018-09-07")  # a typed row, a date
+        assert listed[0].published_basis is PublishedBasis.USER and listed[0].source == "Example"
         with pytest.raises(NotFoundError):
             store.get_article(article_id + 1)
 
@@ -93,3 +94,13 @@ def test_settings_come_from_environment_then_arguments(monkeypatch: pytest.Monke
     monkeypatch.setenv("STORYLINE_BATCH_SIZE", "many")
     with pytest.raises(ConfigError, match="integer"):
         Settings.load()
+
+
+def test_outlets_are_typed_rows_the_biggest_first(store: Store) -> None:
+    from storyline.types import OutletRow
+
+    with store.transaction():
+        for i, outlet in enumerate(["Wire", "Herald", "Wire"]):
+            article = _article(f"Kim met Moon in Seoul on day {i}.")
+            store.insert_article(replace(article, source=outlet, content_hash=f"o{i}", raw_sha256="raw"))
+    assert store.list_sources() == [OutletRow("Wire", 2), OutletRow("Herald", 1)]

@@ -75,15 +75,16 @@ def _reported(value: str, headline: str, refs: tuple[SourceRef, ...]) -> Timelin
                          refs, headline=headline)
 
 
+_D = DateValue.parse
 REFS = (
-    SourceRef(1, "Summit held", "Kim met Trump on June 12.", "Reuters", "2018-06-13", story=1,
-              url="https://example.org/a", date="2018-06-12"),
-    SourceRef(2, "Summit held (copy)", "Kim met Trump on June 12.", "Yahoo", "2018-06-13", story=1,
-              date="2018-06-12"),
-    SourceRef(1, "Summit held", "The two shook hands on June 12.", "Reuters", "2018-06-13", story=1,
-              date="2018-06-12"),
-    SourceRef(3, "Leaders meet", "They met on Wednesday.", "AP", "2018-06-14", url="javascript:x",
-              date="2018-06-13"),
+    SourceRef(1, "Summit held", "Kim met Trump on June 12.", "Reuters", _D("2018-06-13"), story=1,
+              url="https://example.org/a", date=_D("2018-06-12")),
+    SourceRef(2, "Summit held (copy)", "Kim met Trump on June 12.", "Yahoo", _D("2018-06-13"), story=1,
+              date=_D("2018-06-12")),
+    SourceRef(1, "Summit held", "The two shook hands on June 12.", "Reuters", _D("2018-06-13"), story=1,
+              date=_D("2018-06-12")),
+    SourceRef(3, "Leaders meet", "They met on Wednesday.", "AP", _D("2018-06-14"), url="javascript:x",
+              date=_D("2018-06-13")),
 )
 
 
@@ -92,6 +93,7 @@ def test_sources_are_counted_as_independent_articles() -> None:
     assert event.independent == 2  # a wire copy and a second sentence of one article count once
     item = json.loads(render([event], "json"))["events"][0]
     assert item["independent_sources"] == 2 and item["outlets"] == ["Reuters", "Yahoo", "AP"]
+    assert (item["sources"][0]["published"], item["sources"][0]["date"]) == ("2018-06-13", "2018-06-12")
     assert item["disagreements"] == [{"article": 3, "title": "Leaders meet", "source": "AP",
                                       "date": "2018-06-13"}]
     assert "2 independent sources" in render([event], "text")

@@ -47,3 +47,11 @@ def test_day_roundtrip(d: date) -> None:
     assert DateValue.parse(value.value) == value
     assert DateValue.parse(d.strftime("%Y-%m")).contains(value)
     assert DateValue.parse(str(d.year)).contains(value)
+
+
+def test_one_calendar_table_serves_parsers_and_displays() -> None:
+    from storyline.types import MONTH_NAMES, MONTHS, WEEKDAY_NAMES, WEEKDAYS
+
+    assert MONTHS["september"] == MONTHS["sept"] == MONTHS["sep"] == 9 and MONTHS["may"] == 5
+    assert all(MONTHS[name.lower()] == i for i, name in enumerate(MONTH_NAMES, 1))
+    assert WEEKDAYS["monday"] == date(2019, 6, 24).weekday() and len(WEEKDAY_NAMES) == 7

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import json
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,11 +15,21 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from conftest import copy_sample
 from storyline.api import Storyline
 from storyline.store import Store
 from storyline.types import Article, DateValue, PublishedBasis, RawRecord, TimelineQuery, Timex
 from storyline.web import create_app
-from storyline.web.format import MAX_BINS, axis_labels, density, display_date, fit_bin, safe_url, segments
+from storyline.web.format import (
+    MAX_BINS,
+    axis_labels,
+    density,
+    display_date,
+    fit_bin,
+    plain,
+    safe_url,
+    segments,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "korea-letters"
@@ -58,20 +67,19 @@ class Client:
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def db(tmp_path_factory: pytest.TempPathFactory, sample_db_file: Path) -> Path:
+    """The session's sample store, then hostile articles added to it."""
     folder = tmp_path_factory.mktemp("web")
-    corpus = folder / "corpus"
-    shutil.copytree(EXAMPLES, corpus)
     hostile = folder / "hostile"
     hostile.mkdir()
     record = {"title": HOSTILE_TITLE, "text": HOSTILE_TEXT, "published": "2019-07-01",
               "source": '<b>Evil</b> "><img src=y onerror=alert(4)>', "url": "javascript:alert(6)"}
     (hostile / "evil.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
     (hostile / "evil.txt").write_text(HOSTILE_PLAIN, encoding="utf-8")
-    path = folder / "web.db"
+    path = copy_sample(sample_db_file, folder, "web.db")
     with Storyline(path) as sl:
-        report = sl.add([corpus, hostile])
-        assert not report.skipped
+        report = sl.add([hostile])
+        assert not report.skipped and report.added
     _insert_raw_markup_article(path)
     return path
 
@@ -387,6 +395,16 @@ def test_bins_are_coarsened_to_stay_drawable() -> None:
     assert len(density(starts, fit_bin(starts, "day"))) <= MAX_BINS
     labels = axis_labels(density(starts, "year"))
     assert labels[0] == "1953" and 4 <= sum(1 for x in labels if x) <= 7
+
+
+def test_plain_writes_dates_as_their_timex_value_at_any_depth() -> None:
+    row = {"published": DateValue.parse("2019-06-23"), "basis": PublishedBasis.TEXT,
+           "mentions": [{"date": DateValue.parse("2019-W26"), "text": "Kim met Trump on Sunday."}],
+           "span": (DateValue.parse("2019"), None)}
+    assert plain(row) == {"published": "2019-06-23", "basis": "text",
+                          "mentions": [{"date": "2019-W26", "text": "Kim met Trump on Sunday."}],
+                          "span": ["2019", None]}
+    assert json.loads(json.dumps(plain(row))) == plain(row)
 
 
 def test_segments_cover_the_text_once() -> None:

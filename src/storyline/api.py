@@ -33,10 +33,11 @@ from .timeline import (
     summarize,
     with_keywords,
 )
-from .timeline.edits import EditPlan, apply_plan
+from .timeline.edits import SPLIT_BASE, EditPlan, apply_plan, passes_filters, with_moved_stories
+from .timeline.export import story_dict
 from .timeline.keyevents import KeyParams, key_events
 from .timeline.summarize import DEFAULT as DEFAULT_PARAMS
-from .types import Story, TimelineEvent, TimelineQuery, parse_user_date
+from .types import DateValue, OutletRow, Story, TimelineEvent, TimelineQuery, parse_user_date
 
 # Without --story the key-events view shows the stories of at least two articles, the
 # biggest first, at most this many (or the biggest story when every story is one article).
@@ -47,7 +48,7 @@ SUMMARY_PARAMS = replace(DEFAULT_PARAMS, distinct=True, months=True, lead_bonus=
 
 if TYPE_CHECKING:  # spaCy, trafilatura and Dask load only for the commands that need them
     from .pipeline.batch import AnnotateSummary
-    from .pipeline.feed import Overrides
+    from .pipeline.dating import Overrides
     from .pipeline.ingest import Ingestor
 
 
@@ -71,7 +72,7 @@ class Storyline:
         self.fetcher = fetcher or UrlFetcher(deadline=self.settings.fetch_deadline,
                                              allow_private=allow_private)
         self._ingestor: Ingestor | None = None
-        self.editor = Editor(self.store)
+        self._editor: Editor | None = None
 
     @property
     def store(self) -> Store:
@@ -80,6 +81,13 @@ class Storyline:
         if self._store is None:
             self._store = Store(self._path, read_only=self._read_only)
         return self._store
+
+    @property
+    def editor(self) -> Editor:
+        """The user's edits of this store (opening the store on first use, as ``store`` does)."""
+        if self._editor is None:
+            self._editor = Editor(self.store)
+        return self._editor
 
     # -- writing -----------------------------------------------------------------
 
@@ -166,7 +174,7 @@ class Storyline:
 
     @staticmethod
     def _overrides(published: str | None, source: str | None, manifest: str | Path | None) -> Overrides:
-        from .pipeline.feed import Overrides
+        from .pipeline.dating import Overrides
         from .read.manifest import load_manifest
 
         return Overrides(
@@ -184,18 +192,18 @@ class Storyline:
             return None
         return self.editor.entity_ids(name)
 
-    def timeline_index(self, q: TimelineQuery) -> list[tuple[int, str, str]]:
-        """(id, date_start, date_end) of the events ``q`` selects, in date order: each
+    def timeline_index(self, q: TimelineQuery) -> list[tuple[int, DateValue]]:
+        """(id, date) of the events ``q`` selects, in date order: each
         story's key events, or with ``q.all`` every event, edits applied (with a ``limit``,
         the most salient ones only, ranked on light events when nothing is edited)."""
         if q.empty_range:
             return []
         if not q.all:
             shown = {e.id: e for _, events in self.key_events(q) for e in events}
-            return [(e.id, e.date.start.isoformat(), e.date.end.isoformat()) for e in by_date(shown.values())]
+            return [(e.id, e.date) for e in by_date(shown.values())]
         plan = self.editor.plan()
         if not plan.empty or q.new_since is not None:
-            return [(e.id, e.date.start.isoformat(), e.date.end.isoformat()) for e in self._edited(q, plan)]
+            return [(e.id, e.date) for e in self._edited(q, plan)]
         index = self.store.event_index(q, self.entity_ids(q.entity))
         if q.limit is None or q.limit >= len(index):
             return index
@@ -288,8 +296,8 @@ class Storyline:
         if plan.stories:
             articles = {s.article for e in edited for s in e.sources}
             homes = {a: plan.stories.get(a) or self.store.story_of_article(a) for a in articles}
-            edited = [_moved(e, plan, homes) for e in edited]
-        events = [e for e in edited if _passes(e, q)]
+            edited = [with_moved_stories(e, plan, homes) for e in edited]
+        events = [e for e in edited if passes_filters(e, q)]
         if q.new_since is not None:
             events = self._new_only(events, plan, q.new_since)
         ranked = rank(events)
@@ -355,11 +363,11 @@ class Storyline:
         if story is not None:
             found = self.store.get_story(story)
             if found.first and found.last:
-                span = (found.first.start.isoformat(), found.last.end.isoformat())
+                span = (found.first, found.last)
         lo = parse_user_date(since, "--since")
         hi = parse_user_date(until, "--until")
-        start = lo.start if lo else date.fromisoformat(span[0])
-        end = hi.end if hi else date.fromisoformat(span[1])
+        start = lo.start if lo else span[0].start
+        end = hi.end if hi else span[1].end
         pool = with_keywords(
             self._edited_sentences(load_sentences(self.store, start, end, story, months=True)), keywords
         )
@@ -389,8 +397,8 @@ class Storyline:
     def articles(self, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
         """Stored articles, edits applied (removed ones left out)."""
         if not self.editor.plan().removed:
-            return self.editor.articles(self.store.list_articles(limit, offset))
-        rows = self.editor.articles(self.store.list_articles())
+            return self.editor.articles([r.as_dict() for r in self.store.list_articles(limit, offset)])
+        rows = self.editor.articles([r.as_dict() for r in self.store.list_articles()])
         return rows[offset : None if limit is None else offset + limit]
 
     def article(self, article_id: int) -> dict[str, Any]:
@@ -429,9 +437,32 @@ class Storyline:
             fix = plan.articles.get(r["article"])
             if fix is not None:
                 r = {**r, "title": fix.title or r["title"],
-                     "published": fix.published.value if fix.published else r["published"]}
+                     "published": fix.published or r["published"]}
             out.append(r)
         return out[:limit]
+
+    def entity(self, entity_id: int) -> dict[str, Any]:
+        """One registry entity (name, type, aliases, counts), edits applied."""
+        entity = self.store.get_entity(entity_id)
+        return {**entity, **self.editor.entities([{**entity, "id": entity_id}])[0]}
+
+    def event_mentions(self, event_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+        """The stored mentions of each of these events that is stored (ids an edit made up, or
+        unknown, left out): sentence, offsets, article, outlet, actors, in ``event_ids`` order."""
+        stored = self.store.existing_events([i for i in event_ids if i < SPLIT_BASE])
+        return {i: self.store.get_event(i)["mentions"] for i in event_ids if i in stored}
+
+    def spans(self, article_id: int) -> dict[str, list[dict[str, Any]]]:
+        """Character spans of an article's entity mentions, quotes and event mentions."""
+        return self.store.article_spans(article_id)
+
+    def sources(self) -> list[OutletRow]:
+        """Outlets with their article counts, the biggest first."""
+        return self.store.list_sources()
+
+    def version(self) -> str:
+        """Changes whenever articles are added or edits made or undone (a key for caches)."""
+        return f"{self.store.count('event_mentions')}-{self.store.edits_version()}"
 
     def _story_id(self, story: int | None) -> int | None:
         """``story`` after checking it exists (so a wrong id is an error, not an empty list)."""
@@ -465,41 +496,8 @@ class Storyline:
         self.close()
 
 
-def _moved(event: TimelineEvent, plan: EditPlan, homes: dict[int, int | None]) -> TimelineEvent:
-    """The event with the stories of its articles as the user moved them (``homes``: each
-    article's story after the moves)."""
-    articles = {s.article for s in event.sources}
-    if not articles & plan.stories.keys():
-        return event
-    stories = {story for a in articles if (story := homes[a]) is not None}
-    return replace(event, stories=tuple(sorted(stories)))
-
-
-def _passes(event: TimelineEvent, q: TimelineQuery) -> bool:
-    """The date, story and outlet filters of ``q``, on an edited event."""
-    if q.since is not None and event.date.end < q.since.start:
-        return False
-    if q.until is not None and event.date.start > q.until.end:
-        return False
-    if q.story is not None and q.story not in event.stories:
-        return False
-    return q.source is None or any(s.source == q.source for s in event.sources)
-
-
 def open(  # noqa: A001
     path: str | Path | None = None, settings: Settings | None = None, fetcher: Fetcher | None = None
 ) -> Storyline:
     """Open (creating if needed) the storyline database at ``path``."""
     return Storyline(path, settings, fetcher)
-
-
-def story_dict(story: Story) -> dict[str, Any]:
-    """A story as JSON-ready data (the CLI's and the web API's form)."""
-    return {
-        "id": story.id,
-        "label": story.label,
-        "first": story.first.value if story.first else None,
-        "last": story.last.value if story.last else None,
-        "articles": story.articles,
-        "outlets": story.outlets,
-    }

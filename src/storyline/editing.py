@@ -26,6 +26,7 @@ from .timeline.edits import (
     plan_edits,
     split_value,
 )
+from .types import PublishedBasis
 
 __all__ = ["Editor", "Resolution"]
 
@@ -280,7 +281,7 @@ class Editor:
                     if getattr(fix, name) is not None:
                         row[name] = getattr(fix, name)
                 if fix.published is not None:
-                    row["published"], row["published_basis"] = fix.published.value, "user"
+                    row["published"], row["published_basis"] = fix.published, PublishedBasis.USER
             if row["id"] in plan.stories:
                 row["story"] = plan.stories[row["id"]]
             row["edited"] = fix is not None or removed

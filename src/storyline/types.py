@@ -38,6 +38,20 @@ class PublishedBasis(StrEnum):
     UNKNOWN = "unknown"
 
 
+# The calendar's names, once: the date parsers of clean and the temporal tagger and every
+# display of a date build on these tables.
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTH_ABBREVIATIONS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+                        "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+# lower-case month name or abbreviation -> 1..12
+MONTHS: dict[str, int] = {n.lower(): i for i, n in enumerate(MONTH_NAMES, 1)} | _MONTH_ABBREVIATIONS
+# lower-case weekday name -> 0 (Monday) .. 6, as ``date.weekday()``
+WEEKDAYS: dict[str, int] = {n.lower(): i for i, n in enumerate(WEEKDAY_NAMES)}
+
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "AU": (9, 11), "WI": (12, 14)}
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$")
 _WEEKEND = re.compile(r"^(\d{4})-W(\d{2})-WE$")
@@ -260,6 +274,33 @@ class Article:
     part: int = 0  # index of this story within its input (pages holding several stories)
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleRow:
+    """A stored article as listings show it (``Store.list_articles``)."""
+
+    id: int
+    title: str
+    source: str | None
+    published: DateValue | None
+    published_basis: PublishedBasis
+    path: str
+    url: str | None
+    part: int
+    story_id: int | None  # its near-duplicate group (``SourceRef.story``)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The row as the listing's JSON-ready mapping (dates stay DateValues)."""
+        return {name: getattr(self, name) for name in self.__slots__}
+
+
+@dataclass(frozen=True, slots=True)
+class OutletRow:
+    """An outlet with the number of stored articles it published (``Store.list_sources``)."""
+
+    source: str
+    articles: int
+
+
 # --- annotate -------------------------------------------------------------------
 
 
@@ -368,11 +409,11 @@ class SourceRef:
     title: str
     sentence: str
     source: str | None = None
-    published: str | None = None
+    published: DateValue | None = None  # the article's publication date
     story: int | None = None  # near-duplicate group; copies of one story count once
     background: bool = False
     url: str | None = None
-    date: str | None = None  # the date this source gives the event (TIMEX3 value)
+    date: DateValue | None = None  # the date this source gives the event
     support: bool = False  # evidence from a subordinate clause ("since the two met on June 12")
 
 

@@ -6,23 +6,10 @@ import re
 from datetime import date
 from email.utils import parsedate_to_datetime
 
-from ..types import DateValue
+from ..types import MONTHS, DateValue
 
 __all__ = ["parse_published"]
 
-_MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-            ("dec", "december"),
-        ],
-        start=1,
-    )
-    for m in names
-}
 _CLOCK_ZONE = re.compile(r"\d{2}:\d{2}(?::\d{2})?\s*(?:[+-]\d{4}|GMT|UT|Z)")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s]|$)")
 _ISO_SLASH = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b")
@@ -66,11 +53,11 @@ def parse_published(value: object) -> DateValue | None:
         if stamp is not None:
             return _day(stamp.year, stamp.month, stamp.day)
     if m := _MDY.search(text):
-        month = _MONTHS.get(m[1].lower())
+        month = MONTHS.get(m[1].lower())
         if month:
             return _day(int(m[3]), month, int(m[2]))
     if m := _DMY.search(text):
-        month = _MONTHS.get(m[2].lower())
+        month = MONTHS.get(m[2].lower())
         if month:
             return _day(int(m[3]), month, int(m[1]))
     return None

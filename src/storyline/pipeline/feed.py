@@ -1,4 +1,4 @@
-"""The store-free first half of the flow: read -> clean -> the user's word -> a date.
+"""The store-free first half of the flow: read -> clean -> the user's word -> a date (``dating``).
 
 ``ArticleFeed`` turns paths and URLs into cleaned ``Article``s, applying ``--published``,
 ``--source`` and manifests, and estimating the date of undated articles from their
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from spacy.tokens import Doc
@@ -21,22 +21,14 @@ from ..clean import clean
 from ..errors import InputError, StorylineError
 from ..read import read_paths
 from ..read.fetch import Fetcher, fetch_url
-from ..read.manifest import Manifest, find_manifest, load_manifest
-from ..types import Article, DateValue, PublishedBasis, RawRecord, Skipped
+from ..read.manifest import Manifest, ManifestEntry, find_manifest, load_manifest
+from ..types import Article, DateValue, RawRecord, Skipped
+from .dating import Overrides, dated, manifest_entry
 from .report import IngestReport
 
 __all__ = ["ArticleFeed", "Overrides", "find_manifests", "unmatched_rows"]
 
 Tokenizer = Callable[[str], Doc]
-
-
-@dataclass(frozen=True, slots=True)
-class Overrides:
-    """What the user said about the files given: it wins over what the files say."""
-
-    published: DateValue | None = None
-    source: str | None = None
-    manifest: Manifest | None = None
 
 
 class ArticleFeed:
@@ -82,7 +74,8 @@ class ArticleFeed:
             new = 0
             _warn_unlisted(item.path, manifests, report)
             for article in articles:
-                article = self._dated(_override(article, item.path, overrides, manifests))
+                entry = manifest_entry(item.path, manifests)
+                article = dated(_override(article, entry, overrides), overrides, entry, self._estimate)
                 if article.content_hash in seen:
                     continue
                 if known(article.content_hash) and not (changed and changed(article)):
@@ -105,23 +98,12 @@ class ArticleFeed:
             except InputError as exc:
                 yield Skipped(path, str(exc))
 
-    def _dated(self, article: Article) -> Article:
-        """An undated article gets a date estimated from its text, marked as inferred."""
-        if article.published is not None:
-            return article
-        text = article.text
+    def _estimate(self, text: str) -> tuple[DateValue, str]:
+        """The publication date estimated from the dates ``text`` mentions (InputError: none)."""
         starts = piece_starts(text)  # in pieces, as annotation is: a Doc of the whole text may not fit
         pieces = (text[a:b] for a, b in zip(starts, [*starts[1:], len(text)], strict=True))
-        try:
-            estimate = infer_dct_pieces(self.tokenizer(piece) for piece in pieces)
-        except InputError:
-            return article
-        return replace(
-            article,
-            published=estimate.value,
-            published_basis=PublishedBasis.INFERRED,
-            published_evidence=estimate.evidence,
-        )
+        estimate = infer_dct_pieces(self.tokenizer(piece) for piece in pieces)
+        return estimate.value, estimate.evidence
 
 
 def find_manifests(paths: Iterable[str], given: Manifest | None, report: IngestReport) -> list[Manifest]:
@@ -165,29 +147,13 @@ def _warn_unlisted(path: str, manifests: list[Manifest], report: IngestReport) -
             return
 
 
-def _override(
-    article: Article, path: str, overrides: Overrides, manifests: list[Manifest]
-) -> Article:
-    for manifest in manifests:
-        entry = manifest.lookup(path.split("#", 1)[0])
-        if entry is not None:
-            title = article.title
-            article = entry.apply(article)
-            if article.part:  # another story on the page: own title, date only inferred
-                article = replace(
-                    article,
-                    title=title,
-                    published_basis=PublishedBasis.INFERRED,
-                    published_evidence=f"printed on a page dated {entry.published.value}",
-                )
-            break
+def _override(article: Article, entry: ManifestEntry | None, overrides: Overrides) -> Article:
+    """The outlet, title and URL the user gave (a manifest row, ``--source``); dates: ``dating``."""
+    if entry is not None:
+        title = article.title
+        article = entry.apply(article)
+        if article.part:  # another story on the page keeps its own title
+            article = replace(article, title=title)
     if overrides.source:
         article = replace(article, source=overrides.source)
-    if overrides.published:
-        article = replace(
-            article,
-            published=overrides.published,
-            published_basis=PublishedBasis.USER,
-            published_evidence="given with --published",
-        )
     return article

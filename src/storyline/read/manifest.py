@@ -13,7 +13,8 @@ rows naming a missing file and about files in the folder that the manifest does 
 
 It is found automatically in a folder given to ``storyline add`` when named
 ``manifest.csv``/``manifest.json`` or ``storyline-manifest.*``, and is not ingested as
-an article. Dates from a manifest are the user's word: ``published_basis`` ``user``.
+an article. Dates from a manifest are the user's word (``published_basis`` ``user``; see
+``pipeline.dating``).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..errors import ManifestError
-from ..types import Article, DateValue, PublishedBasis
+from ..types import Article, DateValue
 
 __all__ = ["Manifest", "ManifestEntry", "find_manifest", "is_manifest", "load_manifest"]
 
@@ -64,12 +65,10 @@ class ManifestEntry:
     url: str | None = None
 
     def apply(self, article: Article) -> Article:
-        """``article`` with the manifest's date, outlet, title and URL (the user's word wins)."""
+        """``article`` with the manifest's outlet, title and URL (the user's word wins). Its
+        date is set where every date is chosen: ``pipeline.dating``."""
         return replace(
             article,
-            published=self.published,
-            published_basis=PublishedBasis.USER,
-            published_evidence=f"manifest: {self.published.value}",
             source=self.source or article.source,
             title=self.title or article.title,
             url=self.url or article.url,

@@ -1,52 +1,13 @@
-"""store: the SQLite store (WAL, FTS5, numbered migrations). All SQL lives here."""
+"""store: the SQLite store (WAL, FTS5, numbered migrations). All SQL lives here.
 
-from __future__ import annotations
+``store.Store`` is the one entry point: a connection carrying the methods of ``writer``
+(articles and annotations in), ``entities``, ``events`` and ``stories`` (the link steps' rows),
+``queries`` (listings, search, timeline rows), ``edits`` (the user's edits); ``database`` opens,
+migrates and wraps transactions; ``parquet`` holds the annotated-dataset format.
+"""
 
-import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
-from types import TracebackType
-
-from .database import connect, transaction
-from .edits import EditsMixin
-from .entities import EntitiesMixin, RegistryEntity
-from .events import EventCandidate, EventsMixin, MemberMention
-from .queries import QueriesMixin, TLSQueriesMixin
-from .stories import StoriesMixin
-from .writer import WriterMixin
+from .entities import RegistryEntity
+from .events import EventCandidate, MemberMention
+from .store import Store
 
 __all__ = ["EventCandidate", "MemberMention", "RegistryEntity", "Store"]
-
-
-class Store(
-    WriterMixin, EntitiesMixin, EventsMixin, StoriesMixin, QueriesMixin, TLSQueriesMixin, EditsMixin
-):
-    """A storyline database. Use as a context manager or call ``close()``."""
-
-    def __init__(self, path: str | Path, read_only: bool = False) -> None:
-        """``read_only``: open an existing store without writing anything (a missing file is
-        an error, not a new store)."""
-        self.path = str(path)
-        self.conn: sqlite3.Connection = connect(path, read_only)
-
-    @contextmanager
-    def transaction(self) -> Iterator[Store]:
-        with transaction(self.conn):
-            yield self
-
-    def close(self) -> None:
-        if self._edit_conn is not None:
-            self._edit_conn.close()
-        self.conn.close()
-
-    def __enter__(self) -> Store:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
 from ..errors import NotFoundError, StorylineError
-from ..types import DateValue, SourceRef, TimelineEvent, TimelineQuery
+from ..types import DateValue, PublishedBasis, SourceRef, TimelineEvent, TimelineQuery, try_date_value
 
 _ALL = TimelineQuery()
 # "the article is in story ?" (or no story asked for); takes the story id twice
@@ -18,19 +19,11 @@ _IN_STORY = "(? IS NULL OR {article} IN (SELECT article_id FROM story_members WH
 class QueriesMixin:
     conn: sqlite3.Connection
 
-    def list_articles(self, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
-        rows = self.conn.execute(
-            """SELECT id, title, source, published, published_basis, path, url, part, story_id
-               FROM articles ORDER BY COALESCE(published, ''), id LIMIT ? OFFSET ?""",
-            (-1 if limit is None else limit, offset),
-        ).fetchall()
-        return [dict(r) for r in rows]
-
     def get_article(self, article_id: int) -> dict[str, Any]:
         row = self.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row is None:
             raise NotFoundError(f"no article with id {article_id}; list them with `storyline articles`")
-        article = {k: row[k] for k in row.keys() if k != "minhash"}  # noqa: SIM118
+        article = _dated({k: row[k] for k in row.keys() if k != "minhash"})  # noqa: SIM118
         article["timexes"] = [
             dict(r)
             for r in self.conn.execute(
@@ -142,7 +135,7 @@ class QueriesMixin:
                 ORDER BY COALESCE(q.date, a.published, ''), q.article_id, q.start LIMIT ?""",
             (*params, -1 if limit is None else limit),
         ).fetchall()
-        return [dict(r) for r in rows]
+        return [_dated(r) for r in rows]
 
     def search(self, query: str, limit: int = 20, story: int | None = None) -> list[dict[str, Any]]:
         """Full-text search over sentences (each word quoted), within ``story`` when given."""
@@ -160,7 +153,7 @@ class QueriesMixin:
             ).fetchall()
         except sqlite3.OperationalError as exc:
             raise StorylineError(f"cannot search for {query!r}: {exc}") from exc
-        return [dict(r) for r in rows]
+        return [_dated(r) for r in rows]
 
     def timeline_events(
         self, query: TimelineQuery = _ALL, entity_ids: list[int] | None = None
@@ -184,7 +177,7 @@ class QueriesMixin:
         if row is None:
             raise NotFoundError(f"no event with id {event_id}; list them with `storyline timeline`")
         mentions = [
-            dict(r)
+            _dated(r)
             for r in self.conn.execute(
                 """SELECT m.id, m.article_id AS article, a.title, a.source, a.published,
                           a.published_basis, m.sentence_idx, m.start, m."end", m.text, m.date,
@@ -206,7 +199,7 @@ class QueriesMixin:
                     (m["id"],),
                 )
             ]
-        event = dict(row)
+        event = _dated(row)
         event["planned"] = bool(event["planned"])
         return {**event, "mentions": mentions}
 
@@ -251,7 +244,7 @@ class QueriesMixin:
             )
         ]
         events = [
-            dict(r)
+            _dated(r)
             for r in self.conn.execute(
                 """SELECT event_id, start, "end", date FROM event_mentions
                    WHERE article_id = ? ORDER BY start""",
@@ -262,9 +255,9 @@ class QueriesMixin:
 
     def event_index(
         self, query: TimelineQuery = _ALL, entity_ids: list[int] | None = None
-    ) -> list[tuple[int, str, str]]:
-        """(id, date_start, date_end) of the events passing the query's filters, in date order
-        (start, then end, then id: the order of ``timeline.by_date``). Cheap: no sources loaded."""
+    ) -> list[tuple[int, DateValue]]:
+        """(id, date) of the events passing the query's filters, in date order (start, then
+        end, then id: the order of ``timeline.by_date``). Cheap: no sources loaded."""
         since, until, words, source = query.since, query.until, query.query, query.source
         where: list[str] = ["1=1"]
         params: list[str | int] = []
@@ -301,11 +294,11 @@ class QueriesMixin:
             )
             params.append(query.story)
         rows = self.conn.execute(
-            f"""SELECT e.id, e.date_start, e.date_end FROM events e WHERE {' AND '.join(where)}
+            f"""SELECT e.id, e.date FROM events e WHERE {' AND '.join(where)}
                 ORDER BY e.date_start, e.date_end, e.id""",
             params,
         ).fetchall()
-        return [(r[0], r[1], r[2]) for r in rows]
+        return [(r[0], _date(r[1])) for r in rows]
 
     def events_by_id(self, ids: list[int]) -> list[TimelineEvent]:
         """The events with these ids (in this order, unknown ids left out), with sources and actors."""
@@ -327,7 +320,8 @@ class QueriesMixin:
                 chunk,
             ):
                 sources[r[0]].append(
-                    SourceRef(r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), r[8], r[9], bool(r[10]))
+                    SourceRef(r[1], r[2], r[3], r[4], _maybe_date(r[5]), r[6], bool(r[7]), r[8],
+                              _maybe_date(r[9]), bool(r[10]))
                 )
             for r in self.conn.execute(
                 f"""SELECT m.event_id, e.name, COUNT(*) AS n FROM event_mention_actors x
@@ -373,19 +367,29 @@ class QueriesMixin:
             TimelineEvent(i, _date(found[i]), "", (), tuple(sources[i])) for i in ids if i in found
         ]
 
-    def list_sources(self) -> list[dict[str, Any]]:
-        """Outlets with their article counts."""
-        rows = self.conn.execute(
-            """SELECT source, COUNT(*) AS articles FROM articles WHERE source IS NOT NULL
-               GROUP BY source ORDER BY articles DESC, source"""
-        ).fetchall()
-        return [dict(r) for r in rows]
-
 
 @lru_cache(maxsize=65536)
 def _date(value: str) -> DateValue:
     """Parsed event dates, shared (DateValue is immutable; stores repeat the same dates)."""
     return DateValue.parse(value)
+
+
+def _dated(row: sqlite3.Row | dict[str, Any]) -> dict[str, Any]:
+    """A row as a dict whose dates are DateValues (``published``: the article's, ``date``: an
+    event's or a mention's) and whose ``published_basis`` is a ``PublishedBasis``. Text forms
+    are written at the edges (CLI, JSON API, exports), never re-parsed inside."""
+    out = dict(row)
+    for column in ("published", "date"):
+        if column in out:
+            out[column] = try_date_value(out[column])
+    if "published_basis" in out:
+        out["published_basis"] = PublishedBasis(out["published_basis"] or "unknown")
+    return out
+
+
+def _maybe_date(value: str | None) -> DateValue | None:
+    """A stored date column (publication or mention date) as a DateValue; None when empty."""
+    return _date(value) if value else None
 
 
 def fts_query(text: str) -> str:
@@ -405,36 +409,37 @@ class TLSQueriesMixin:
 
     conn: sqlite3.Connection
 
-    def tls_sentences(self, since: str, until: str, story: int | None = None) -> list[sqlite3.Row]:
+    def tls_sentences(self, since: str, until: str, story: int | None = None) -> list[dict[str, Any]]:
         """Sentences of articles published between ``since`` and ``until`` (ISO days,
-        inclusive; of ``story`` when given), with their article's date, outlet, title and
-        near-duplicate group."""
-        return self.conn.execute(
+        inclusive; of ``story`` when given), with their article's day of publication (a
+        DateValue), outlet, title and near-duplicate group."""
+        return _days(self.conn.execute(
             f"""SELECT s.article_id, s.idx, s.text, substr(a.published, 1, 10) AS published,
                       a.source, a.title, COALESCE(a.story_id, a.id) AS story
                FROM sentences s JOIN articles a ON a.id = s.article_id
                WHERE substr(a.published, 1, 10) BETWEEN ? AND ? AND {_IN_STORY.format(article="a.id")}
                ORDER BY a.published, s.article_id, s.idx""",
             (since, until, story, story),
-        ).fetchall()
+        ), "published")
 
-    def tls_sentence_days(self, since: str, until: str, story: int | None = None) -> list[sqlite3.Row]:
+    def tls_sentence_days(self, since: str, until: str, story: int | None = None) -> list[dict[str, Any]]:
         """(article, sentence index, day) for each day-level DATE timex in those articles."""
         return self._dated_sentences(since, until, story, "day", 10,
                                      "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]")
 
-    def tls_sentence_months(self, since: str, until: str, story: int | None = None) -> list[sqlite3.Row]:
+    def tls_sentence_months(self, since: str, until: str, story: int | None = None) -> list[dict[str, Any]]:
         """(article, sentence index, month) for each month-level DATE timex (``2019-02``) in
         those articles."""
         return self._dated_sentences(since, until, story, "month", 7, "[0-9][0-9][0-9][0-9]-[0-1][0-9]")
 
     def _dated_sentences(
         self, since: str, until: str, story: int | None, column: str, length: int, pattern: str
-    ) -> list[sqlite3.Row]:
-        """(article, sentence index, value as ``column``) of the DATE timexes of one shape
-        (``length`` characters matching GLOB ``pattern``) in the articles of that span."""
+    ) -> list[dict[str, Any]]:
+        """(article, sentence index, value as ``column``, a DateValue) of the DATE timexes of
+        one shape (``length`` characters matching GLOB ``pattern``) in the articles of that
+        span; values that are no real date (``2019-02-30``) left out."""
         assert column in ("day", "month")  # a column alias, never user input
-        return self.conn.execute(
+        return _days(self.conn.execute(
             f"""SELECT t.article_id, s.idx, t.value AS {column}
                FROM timexes t JOIN articles a ON a.id = t.article_id
                JOIN sentences s ON s.article_id = t.article_id
@@ -442,12 +447,13 @@ class TLSQueriesMixin:
                WHERE substr(a.published, 1, 10) BETWEEN ? AND ? AND {_IN_STORY.format(article="a.id")}
                  AND t.type = 'DATE' AND length(t.value) = ? AND t.value GLOB ?""",
             (since, until, story, story, length, pattern),
-        ).fetchall()
+        ), column)
 
-    def tls_event_mentions(self, since: str, until: str, story: int | None = None) -> list[sqlite3.Row]:
+    def tls_event_mentions(self, since: str, until: str, story: int | None = None) -> list[dict[str, Any]]:
         """(event, event day, article, sentence index, publication day, near-duplicate group) of
-        each mention of a day-dated event in the articles published from ``since`` to ``until``."""
-        return self.conn.execute(
+        each mention of a day-dated event in the articles published from ``since`` to ``until``
+        (days as DateValues)."""
+        return _days(self.conn.execute(
             f"""SELECT m.event_id, e.date AS day, m.article_id, m.sentence_idx AS idx,
                       substr(a.published, 1, 10) AS published, COALESCE(a.story_id, a.id) AS grp
                FROM event_mentions m JOIN events e ON e.id = m.event_id
@@ -455,12 +461,30 @@ class TLSQueriesMixin:
                WHERE substr(a.published, 1, 10) BETWEEN ? AND ? AND {_IN_STORY.format(article="a.id")}
                  AND e.granularity = 'day'""",
             (since, until, story, story),
-        ).fetchall()
+        ), "day", "published")
 
-    def tls_span(self) -> tuple[str, str] | None:
+    def tls_span(self) -> tuple[DateValue, DateValue] | None:
         """First and last publication day of the stored articles, or None when none is dated."""
         row = self.conn.execute(
             "SELECT min(substr(published, 1, 10)), max(substr(published, 1, 10)) FROM articles"
             " WHERE published IS NOT NULL"
         ).fetchone()
-        return (row[0], row[1]) if row and row[0] else None
+        return (_date(row[0]), _date(row[1])) if row and row[0] else None
+
+
+def _days(rows: Iterable[sqlite3.Row], *columns: str) -> list[dict[str, Any]]:
+    """The rows as dicts with these columns parsed into DateValues; a row whose value is no
+    real date is left out."""
+    out = []
+    for row in rows:
+        item = dict(row)
+        parsed = [_maybe_date_or_none(item[c]) for c in columns]
+        if all(parsed):
+            item.update(zip(columns, parsed, strict=True))
+            out.append(item)
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _maybe_date_or_none(value: str | None) -> DateValue | None:
+    return try_date_value(value)

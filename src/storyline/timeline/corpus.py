@@ -38,22 +38,16 @@ def load_sentences(
     lo, hi = since.isoformat(), until.isoformat()
     days: dict[tuple[int, int], set[date]] = defaultdict(set)
     for row in store.tls_sentence_days(lo, hi, story):
-        try:
-            days[(row["article_id"], row["idx"])].add(date.fromisoformat(row["day"]))
-        except ValueError:
-            continue
+        days[(row["article_id"], row["idx"])].add(row["day"].start)
     named: dict[tuple[int, int], set[DateValue]] = defaultdict(set)
     for row in store.tls_sentence_months(lo, hi, story) if months else ():
-        try:
-            named[(row["article_id"], row["idx"])].add(DateValue.parse(row["month"]))
-        except ValueError:
-            continue
+        named[(row["article_id"], row["idx"])].add(row["month"])
     return [
         Sentence(
             article=r["article_id"],
             idx=r["idx"],
             text=" ".join(r["text"].split()),
-            published=date.fromisoformat(r["published"]),
+            published=r["published"].start,
             source=r["source"],
             title=r["title"],
             story=r["story"],
@@ -83,11 +77,8 @@ def load_event_mentions(
     """The mentions of day-dated events in the articles published from ``since`` to ``until``."""
     out = []
     for r in store.tls_event_mentions(since.isoformat(), until.isoformat(), story):
-        try:
-            day, published = date.fromisoformat(r["day"]), date.fromisoformat(r["published"])
-        except ValueError:
-            continue
-        out.append(EventMention(r["event_id"], day, r["article_id"], r["idx"], published, r["grp"]))
+        out.append(EventMention(r["event_id"], r["day"].start, r["article_id"], r["idx"],
+                                r["published"].start, r["grp"]))
     return out
 
 

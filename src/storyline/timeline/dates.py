@@ -6,14 +6,10 @@ TIMEX3 codes (``2010-W29``, ``2011-H1``, ``19``) never reach a reader: a week re
 
 from __future__ import annotations
 
-from ..types import DateValue, Granularity, SourceRef, TimelineEvent, try_date_value
+from ..types import MONTH_NAMES, DateValue, Granularity, SourceRef, TimelineEvent
 
 __all__ = ["disagreeing", "readable"]
 
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)
 _PARTS = {
     "H1": "first half of", "H2": "second half of",
     "Q1": "first quarter of", "Q2": "second quarter of", "Q3": "third quarter of", "Q4": "fourth quarter of",
@@ -22,7 +18,7 @@ _PARTS = {
 
 
 def _day(d: DateValue) -> str:
-    return f"{d.start.day} {MONTHS[d.start.month - 1]} {d.start.year}"
+    return f"{d.start.day} {MONTH_NAMES[d.start.month - 1]} {d.start.year}"
 
 
 def _ordinal(n: int) -> str:
@@ -39,7 +35,7 @@ def readable(d: DateValue) -> str:
     if g == Granularity.WEEK:
         return ("weekend of " if v.endswith("-WE") else "week of ") + _day(d)
     if g == Granularity.MONTH:
-        return f"{MONTHS[s.month - 1]} {s.year}"
+        return f"{MONTH_NAMES[s.month - 1]} {s.year}"
     if g in (Granularity.QUARTER, Granularity.SEASON):
         return f"{_PARTS.get(v[5:], v[5:])} {v[:4]}"
     if g == Granularity.DECADE:
@@ -53,7 +49,7 @@ def disagreeing(event: TimelineEvent) -> list[tuple[SourceRef, DateValue]]:
     """The sources giving the event a date that neither contains nor lies within its own."""
     found = []
     for source in event.sources:
-        own = try_date_value(source.date) if source.date else None
+        own = source.date
         if own is not None and not own.compatible(event.date):
             found.append((source, own))
     return found

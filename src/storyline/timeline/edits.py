@@ -13,9 +13,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from ..errors import ConfigError
-from ..types import DateValue, Edit, EditKind, SourceRef, TimelineEvent
+from ..types import DateValue, Edit, EditKind, SourceRef, TimelineEvent, TimelineQuery
 
-__all__ = ["SPLIT_BASE", "ArticleFix", "Edit", "EditKind", "EditPlan", "apply_plan", "plan_edits"]
+__all__ = [
+    "SPLIT_BASE", "ArticleFix", "Edit", "EditKind", "EditPlan", "apply_plan", "passes_filters", "plan_edits",
+    "with_moved_stories",
+]
 
 SPLIT_BASE = 10**15  # ids of events split out by an edit: SPLIT_BASE + the edit's id
 
@@ -211,7 +214,7 @@ def _fixed_sources(event: TimelineEvent, plan: EditPlan) -> TimelineEvent:
         if fix is not None:
             s = replace(s, title=fix.title if fix.title is not None else s.title,
                         source=fix.source if fix.source is not None else s.source,
-                        published=fix.published.value if fix.published is not None else s.published)
+                        published=fix.published if fix.published is not None else s.published)
         sources.append(s)
     return replace(event, sources=tuple(sources))
 
@@ -273,3 +276,24 @@ def _touched(e: TimelineEvent, plan: EditPlan) -> TimelineEvent:
 
 def _mark(marks: tuple[str, ...], mark: str) -> tuple[str, ...]:
     return marks if mark in marks else (*marks, mark)
+
+
+def with_moved_stories(event: TimelineEvent, plan: EditPlan, homes: dict[int, int | None]) -> TimelineEvent:
+    """The event with the stories of its articles as the user moved them (``homes``: each
+    article's story after the moves)."""
+    articles = {s.article for s in event.sources}
+    if not articles & plan.stories.keys():
+        return event
+    stories = {story for a in articles if (story := homes[a]) is not None}
+    return replace(event, stories=tuple(sorted(stories)))
+
+
+def passes_filters(event: TimelineEvent, q: TimelineQuery) -> bool:
+    """The date, story and outlet filters of ``q``, on an edited event."""
+    if q.since is not None and event.date.end < q.since.start:
+        return False
+    if q.until is not None and event.date.start > q.until.end:
+        return False
+    if q.story is not None and q.story not in event.stories:
+        return False
+    return q.source is None or any(s.source == q.source for s in event.sources)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from ..types import Granularity, SourceRef, Story, TimelineEvent
+from ..types import DateValue, Granularity, SourceRef, Story, TimelineEvent
 from .dates import disagreeing, readable
 from .html_export import to_html
 
@@ -58,9 +58,9 @@ def to_dict(event: TimelineEvent) -> dict[str, Any]:
                 "title": s.title,
                 "sentence": s.sentence,
                 "source": s.source,
-                "published": s.published,
+                "published": _value(s.published),
                 "url": s.url,
-                "date": s.date,
+                "date": _value(s.date),
                 "background": s.background,
             }
             for s in event.sources
@@ -70,6 +70,11 @@ def to_dict(event: TimelineEvent) -> dict[str, Any]:
             for s, d in disagreeing(event)
         ],
     }
+
+
+def _value(d: DateValue | None) -> str | None:
+    """A date as it is written in every export: its TIMEX3 value (``2019-06-23``, ``2019-06``)."""
+    return d.value if d is not None else None
 
 
 def _sources_phrase(event: TimelineEvent) -> str:
@@ -105,7 +110,7 @@ def render_sections(
     unique = sorted({e.id: e for _, events in sections for e in events}.values(),
                     key=lambda e: (e.date.start, e.date.end, e.id))
     if fmt == "json":
-        stories = [{**_story_dict(st), "events": [e.id for e in events]} for st, events in sections]
+        stories = [{**story_dict(st), "events": [e.id for e in events]} for st, events in sections]
         data = {"events": [to_dict(e) for e in unique], "stories": stories, "more_stories": more}
         return json.dumps(data, ensure_ascii=False, indent=2)
     if fmt not in ("text", "md"):
@@ -123,7 +128,8 @@ def render_sections(
     return "\n\n".join(parts)
 
 
-def _story_dict(story: Story) -> dict[str, Any]:
+def story_dict(story: Story) -> dict[str, Any]:
+    """A story as JSON-ready data (the CLI's, the web API's and the exports' form)."""
     return {"id": story.id, "label": story.label, "first": story.first.value if story.first else None,
             "last": story.last.value if story.last else None, "articles": story.articles,
             "outlets": story.outlets}
@@ -162,7 +168,7 @@ def to_text(events: Sequence[TimelineEvent], width: int = 100) -> str:
         lines.append("Sources")
         for article_id in sorted(cited):
             ref = cited[article_id]
-            where = ", ".join(x for x in (ref.source, ref.published) if x)
+            where = ", ".join(x for x in (ref.source, _value(ref.published)) if x)
             lines.append(f"  [{article_id}] {ref.title}" + (f" ({where})" if where else ""))
     return "\n".join(lines)
 
@@ -194,7 +200,7 @@ def to_markdown(events: Sequence[TimelineEvent], title: str) -> str:
         out.extend(["## Sources", ""])
         for article_id in sorted(cited):
             ref = cited[article_id]
-            where = ", ".join(md_text(x) for x in (ref.source, ref.published) if x)
+            where = ", ".join(md_text(x) for x in (ref.source, _value(ref.published)) if x)
             link = f" <{ref.url}>" if _web_url(ref.url) and not _MD_UNSAFE_URL.search(ref.url or "") else ""
             out.append(f"- [{article_id}] *{md_text(ref.title)}*" + (f" ({where})" if where else "") + link)
         out.append("")

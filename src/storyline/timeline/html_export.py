@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from html import escape
 
-from ..types import TimelineEvent
+from ..types import DateValue, TimelineEvent
 from .dates import readable
 
 __all__ = ["to_html"]
@@ -60,8 +60,8 @@ def _event(e: TimelineEvent) -> str:
     )
 
 
-def _where(source: str | None, published: str | None) -> str:
-    parts = [p for p in (source, published) if p]
+def _where(source: str | None, published: DateValue | None) -> str:
+    parts = [p for p in (source, published.value if published else None) if p]
     return f" ({', '.join(parts)})" if parts else ""
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import timedelta
 
 from ..text.terms import stems
 from ..types import Granularity, Story, TimelineEvent
@@ -59,7 +59,7 @@ def news_share(event: TimelineEvent, p: KeyParams = KeyParams()) -> float:
         return 0.0
     near = 0
     for s in event.sources:
-        published = _day(s.published)
+        published = s.published.start if s.published and s.published.granularity == Granularity.DAY else None
         if s.background or published is None:
             continue
         if event.date.start - timedelta(p.news_days) <= published <= event.date.end + timedelta(p.news_days):
@@ -127,10 +127,3 @@ def _discounted(event: TimelineEvent, per_article: Counter[int], p: KeyParams) -
     """The key score less the penalty for articles already cited by chosen events."""
     cited = min((per_article[s.article] for s in event.sources), default=0)
     return event.salience - p.article_penalty * cited
-
-
-def _day(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value[:10]) if value and len(value) >= 10 else None
-    except ValueError:
-        return None

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
-from ..types import DateValue, Granularity
+from ..types import MONTH_NAMES, WEEKDAY_NAMES, DateValue, Granularity
 from .corpus import EventMention, Sentence
 from .tokens import tokens
 
@@ -281,9 +281,7 @@ def _index(
     return by_day, leads
 
 
-_MONTHS = "january february march april may june july august september october november december"
-_DAYS = "monday tuesday wednesday thursday friday saturday sunday am pm gmt et"
-_CALENDAR = frozenset(f"{_MONTHS} {_DAYS}".split())
+_CALENDAR = frozenset(n.lower() for n in (*MONTH_NAMES, *WEEKDAY_NAMES, "am", "pm", "gmt", "et"))
 
 
 def _has_content(text: str) -> bool:

@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 
 from ..api import story_dict
 from ..types import TimelineQuery
+from .format import plain
 from .service import MAX_LIMIT, Service, event_json
 
 
@@ -137,22 +138,22 @@ def stories(request: Request, limit: Limit = 100) -> dict[str, Any]:
 def story(request: Request, story_id: Id) -> dict[str, Any]:
     service = _service(request)
     with service.lock:
-        return service.sl.story(story_id)
+        return plain(service.sl.story(story_id))
 
 
 @router.get("/events/{event_id}", summary="One event with every source sentence and its offsets")
 def event(request: Request, event_id: Id) -> dict[str, Any]:
-    return _service(request).event(event_id)
+    return plain(_service(request).event(event_id))
 
 
 @router.get("/articles", response_model=Listing, summary="Stored articles by publication date")
 def articles(request: Request, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
-    return {"items": _service(request).articles(offset, limit)}
+    return {"items": plain(_service(request).articles(offset, limit))}
 
 
 @router.get("/articles/{article_id}", summary="One article: text, timexes, entities, quotes and spans")
 def article(request: Request, article_id: Id) -> dict[str, Any]:
-    return _service(request).article(article_id)
+    return plain(_service(request).article(article_id))
 
 
 @router.get("/entities", response_model=Listing, summary="Entities of the cross-document registry")
@@ -170,7 +171,7 @@ def entities(
 def entity(request: Request, entity_id: Id) -> dict[str, Any]:
     data = _service(request).entity(entity_id)
     data["events"] = [event_json(e) for e in data["events"]]
-    return data
+    return plain(data)
 
 
 @router.get("/quotes", response_model=Listing, summary="Quotes, by speaker and text")
@@ -184,7 +185,7 @@ def quotes(
     cue_class: Annotated[CueClass | None, Query(description="the class of the cue")] = None,
 ) -> dict[str, Any]:
     total, rows = _service(request).quotes(speaker, q, offset, limit, kind, cue_class)
-    return {"total": total, "items": rows}
+    return {"total": total, "items": plain(rows)}
 
 
 @router.get("/search", response_model=Listing, summary="Full-text search over sentences")
@@ -193,7 +194,7 @@ def search(
     q: Annotated[str, Query(min_length=1, max_length=500)],
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
 ) -> dict[str, Any]:
-    return {"items": _service(request).search(q, limit)}
+    return {"items": plain(_service(request).search(q, limit))}
 
 
 @router.get("/sources", response_model=Listing, summary="Outlets with their article counts")

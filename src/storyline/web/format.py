@@ -9,12 +9,8 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..types import DateValue, Granularity, try_date_value
+from ..types import MONTH_NAMES, DateValue, Granularity, try_date_value
 
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)
 SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "AU": "autumn", "WI": "winter"}
 BINS = ("year", "month", "day")
 
@@ -40,9 +36,9 @@ def display_date(value: DateValue | str | None) -> str:
         return "" if value is None else str(value)
     g, v, s = d.granularity, d.value, d.start
     if g == Granularity.DAY:
-        return f"{s.day} {MONTHS[s.month - 1]} {s.year}"
+        return f"{s.day} {MONTH_NAMES[s.month - 1]} {s.year}"
     if g == Granularity.MONTH:
-        return f"{MONTHS[s.month - 1]} {s.year}"
+        return f"{MONTH_NAMES[s.month - 1]} {s.year}"
     if g == Granularity.WEEK:
         week = v.split("-W")[1][:2]
         prefix = "weekend of week" if v.endswith("-WE") else "week"
@@ -56,6 +52,18 @@ def display_date(value: DateValue | str | None) -> str:
     if g == Granularity.CENTURY:
         return f"{int(v) + 1}th century"
     return v
+
+
+def plain(data: Any) -> Any:
+    """``data`` with every DateValue written as its TIMEX3 value (``2019-06-23``, ``2019-06``):
+    the JSON API's form of a date, made at the edge."""
+    if isinstance(data, DateValue):
+        return data.value
+    if isinstance(data, dict):
+        return {k: plain(v) for k, v in data.items()}
+    if isinstance(data, list | tuple):
+        return [plain(v) for v in data]
+    return data
 
 
 def month_key(d: DateValue) -> tuple[int, int]:

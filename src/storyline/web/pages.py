@@ -13,9 +13,9 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ..errors import NotFoundError, StorylineError
-from ..types import CUE_CLASS_NAMES, QUOTE_KINDS, TimelineEvent, TimelineQuery
+from ..types import CUE_CLASS_NAMES, MONTH_NAMES, QUOTE_KINDS, TimelineEvent, TimelineQuery
 from .csrf import session_token, set_token_cookie
-from .format import MONTHS, axis_labels, display_basis, display_date, month_key
+from .format import axis_labels, display_basis, display_date, month_key
 from .service import Service, TimelinePage
 
 router = APIRouter(include_in_schema=False)
@@ -64,7 +64,7 @@ def _groups(events: list[TimelineEvent]) -> list[dict[str, Any]]:
     for year, in_year in groupby(events, key=lambda e: month_key(e.date)[0]):
         months = []
         for (_, month), in_month in groupby(in_year, key=lambda e: month_key(e.date)):
-            label = f"{MONTHS[month - 1]} {year}" if month else ""
+            label = f"{MONTH_NAMES[month - 1]} {year}" if month else ""
             months.append({"label": label, "anchor": f"m-{year}-{month:02d}", "events": list(in_month)})
         years.append({"year": year, "months": months})
     return years

@@ -11,10 +11,9 @@ from typing import Any, TypeVar
 
 from ..api import Storyline, story_dict
 from ..errors import ConfigError, NotFoundError
-from ..timeline.edits import SPLIT_BASE
 from ..timeline.export import to_dict
 from ..timeline.keyevents import KeyParams
-from ..types import DateValue, EditKind, Story, TimelineEvent, TimelineQuery, try_date_value
+from ..types import EditKind, Story, TimelineEvent, TimelineQuery, try_date_value
 from .format import BINS, choose_bin, density, display_date, file_name, fit_bin, safe_url, segments
 
 MAX_LIMIT = 1000
@@ -40,7 +39,6 @@ class Service:
 
     def __init__(self, storyline: Storyline) -> None:
         self.sl = storyline
-        self.store = storyline.store
         self.lock = threading.RLock()
         self._cache: dict[str, tuple[float, Any]] = {}
 
@@ -53,11 +51,11 @@ class Service:
         if bins is not None and bins not in BINS:
             raise ConfigError(f"bins must be one of {', '.join(BINS)}; got {bins!r}")
         with self.lock:
-            key = f"index-{q!r}-{self.store.count('event_mentions')}-{self.store.edits_version()}"
-            index = self._cached(key, lambda: self.sl.timeline_index(q))  # in date order
-            starts = [date.fromisoformat(row[1]) for row in index]
+            index = self._cached(f"index-{q!r}-{self.sl.version()}",
+                                 lambda: self.sl.timeline_index(q))  # in date order
+            starts = [when.start for _, when in index]
             shown = self.sl.events([row[0] for row in index[offset : offset + limit]])
-            story = self.store.get_story(q.story) if q.story is not None else None
+            story = self.sl.shown_stories(q.story)[0] if q.story is not None else None
             around = [story] if story else self.sl.stories() if q.all else self.sl.shown_stories()
             span = self._span(around)
         drawn = [d for d in starts if span is None or span[0] <= d <= span[1]]
@@ -104,27 +102,26 @@ class Service:
             if not edited:
                 raise NotFoundError(f"no event with id {event_id}; list them on the timeline")
             e = edited[0]
-            members = [i for i in sorted(plan.partners([event_id])) if plan.root(i) == event_id
-                       and i < SPLIT_BASE and self.store.existing_events([i])]
-            parts = [self.store.get_event(i) for i in members]
+            candidates = [i for i in sorted(plan.partners([event_id])) if plan.root(i) == event_id]
+            stored = self.sl.event_mentions(candidates)
+        members = list(stored)
         kept = {(s.article, s.sentence) for s in e.sources}
-        mentions = [m for p in parts for m in p["mentions"] if (m["article"], m["text"]) in kept]
+        mentions = [m for ms in stored.values() for m in ms if (m["article"], m["text"]) in kept]
         fixed = {r["id"]: r for r in self.sl.editor.articles(
             [{"id": m["article"], "title": m["title"], "source": m["source"], "published": m["published"],
               "published_basis": m["published_basis"], "url": None} for m in mentions])}
         for m in mentions:
             row = fixed.get(m["article"], {})
             m.update({k: row[k] for k in ("title", "source", "published", "published_basis") if k in row})
-        event: dict[str, Any] = {"id": e.id, "date": e.date.value, "granularity": str(e.date.granularity),
+        event: dict[str, Any] = {"id": e.id, "date": e.date, "granularity": str(e.date.granularity),
                  "summary": e.summary, "headline": e.headline or e.summary, "planned": e.planned,
                  "marks": list(e.marks), "mentions": mentions,
                  "merged": [i for i in members if i != event_id]}
-        event["display_date"] = display_date(event["date"])
-        own = DateValue.parse(event["date"])
+        event["display_date"] = display_date(e.date)
         for m in event["mentions"]:
             m["display_published"] = display_date(m["published"])
             m["offset"] = m["start"]
-            m["disagrees"] = not DateValue.parse(m["date"]).compatible(own)
+            m["disagrees"] = m["date"] is not None and not m["date"].compatible(e.date)
         mentions = event["mentions"]
         event["independent"] = len({m["story"] if m["story"] is not None else m["article"] for m in mentions})
         event["outlets"] = list(dict.fromkeys(m["source"] for m in mentions if m["source"]))
@@ -149,7 +146,7 @@ class Service:
     def article(self, article_id: int) -> dict[str, Any]:
         with self.lock:
             article = self.sl.article(article_id)
-            spans = self.store.article_spans(article_id)
+            spans = self.sl.spans(article_id)
         article["url"] = safe_url(article.get("url"))
         article["path"] = file_name(article.get("path"))
         article["display_published"] = display_date(article.get("published"))
@@ -200,10 +197,9 @@ class Service:
 
     def entity(self, entity_id: int) -> dict[str, Any]:
         with self.lock:
-            entity = self.store.get_entity(entity_id)
-            entity = {**entity, **self.sl.editor.entities([{**entity, "id": entity_id}])[0]}
+            entity = self.sl.entity(entity_id)
             events = self.sl.timeline(TimelineQuery(entity=str(entity_id)))
-            quotes = self.store.list_quotes(self.sl.entity_ids(str(entity_id)))
+            quotes = self.sl.quotes(str(entity_id))
         for q in quotes:
             q["display_date"] = display_date(q["date"] or q["published"])
         return {**entity, "events": events, "quotes": quotes}
@@ -213,14 +209,12 @@ class Service:
                cue_class: str | None = None) -> tuple[int, list[dict[str, Any]]]:
         with self.lock:
             try:
-                rows = self.store.list_quotes(self.sl.entity_ids(speaker))
+                rows = self.sl.quotes(speaker)
             except NotFoundError:  # a speaker named only in its article, not in the registry
                 wanted = (speaker or "").strip().casefold()
-                rows = [r for r in self.store.list_quotes() if (r["speaker"] or "").casefold() == wanted]
+                rows = [r for r in self.sl.quotes() if (r["speaker"] or "").casefold() == wanted]
                 if not rows:
                     raise
-            removed = self.sl.editor.plan().removed
-        rows = [r for r in rows if r["article"] not in removed]
         if q:
             needle = q.casefold().strip()
             rows = [r for r in rows if needle in r["text"].casefold()
@@ -267,7 +261,9 @@ class Service:
             return self.sl.timeline(q)
 
     def sources(self) -> list[dict[str, Any]]:
-        return self._cached("sources", self.store.list_sources)
+        """Outlets with their article counts (the JSON API's and the outlet filter's rows)."""
+        rows = self._cached("sources", self.sl.sources)
+        return [{"source": o.source, "articles": o.articles} for o in rows]
 
     def entity_names(self, limit: int = 300) -> list[str]:
         return self._cached(f"names-{limit}", lambda: [r["name"] for r in self.sl.entities(limit=limit)])

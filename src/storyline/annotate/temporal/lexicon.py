@@ -6,36 +6,12 @@ Every list here is plain data; ``patterns`` turns it into regular expressions an
 
 from __future__ import annotations
 
-MONTHS: dict[str, int] = {}
-for _i, _names in enumerate(
-    (
-        ("january", "jan"),
-        ("february", "feb"),
-        ("march", "mar"),
-        ("april", "apr"),
-        ("may",),
-        ("june", "jun"),
-        ("july", "jul"),
-        ("august", "aug"),
-        ("september", "sept", "sep"),
-        ("october", "oct"),
-        ("november", "nov"),
-        ("december", "dec"),
-    ),
-    start=1,
-):
-    for _n in _names:
-        MONTHS[_n] = _i
+from ...types import MONTHS as _CALENDAR_MONTHS
+from ...types import WEEKDAYS as _CALENDAR_WEEKDAYS
 
-WEEKDAYS: dict[str, int] = {
-    "monday": 0,
-    "tuesday": 1,
-    "wednesday": 2,
-    "thursday": 3,
-    "friday": 4,
-    "saturday": 5,
-    "sunday": 6,
-}
+# months and weekdays: the shared calendar table (``types``), copied so this table may grow
+MONTHS: dict[str, int] = dict(_CALENDAR_MONTHS)
+WEEKDAYS: dict[str, int] = dict(_CALENDAR_WEEKDAYS)
 
 NUMBER_WORDS: dict[str, float] = {
     "a": 1,

@@ -1,0 +1,55 @@
+"""``Store``: one SQLite connection with the methods of every part of the store (writer,
+entities, events, stories, read-side queries, edits)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+
+from .articles import ArticlesMixin
+from .database import connect, transaction
+from .edits import EditsMixin
+from .entities import EntitiesMixin
+from .events import EventsMixin
+from .queries import QueriesMixin, TLSQueriesMixin
+from .stories import StoriesMixin
+from .writer import WriterMixin
+
+__all__ = ["Store"]
+
+
+class Store(
+    WriterMixin, EntitiesMixin, EventsMixin, StoriesMixin, ArticlesMixin, QueriesMixin, TLSQueriesMixin,
+    EditsMixin,
+):
+    """A storyline database. Use as a context manager or call ``close()``."""
+
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+        """``read_only``: open an existing store without writing anything (a missing file is
+        an error, not a new store)."""
+        self.path = str(path)
+        self.conn: sqlite3.Connection = connect(path, read_only)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Store]:
+        with transaction(self.conn):
+            yield self
+
+    def close(self) -> None:
+        if self._edit_conn is not None:
+            self._edit_conn.close()
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
