@@ -98,6 +98,15 @@ def _event(day: str, articles: list[int]) -> TimelineEvent:
     return TimelineEvent(1, DateValue.parse(day), "x", (), refs)
 
 
+def test_a_year_begun_before_the_coverage_is_background() -> None:
+    """Coverage from 7 January 1999: "1998" ends within the margin but starts long before it."""
+    story = Story(1, "x", DateValue.parse("1999-01-07"), DateValue.parse("2005-06-06"), 28, 1)
+    assert background(_event("1998", [1, 2]), story)
+    assert background(_event("1998-12", [1]), story)
+    assert not background(_event("1998-12-20", [1]), story)  # within the margin
+    assert not background(_event("1999", [1]), story)
+
+
 def test_background_history() -> None:
     story = Story(1, "x", DateValue.parse("2018-09-07"), DateValue.parse("2025-06-12"), 3, 3)
     assert background(_event("1953", [1]), story)
@@ -105,5 +114,8 @@ def test_background_history() -> None:
     assert not background(_event("2018-06-12", [1, 2]), story)  # recalled by two articles
     assert not background(_event("2018-08-20", [1]), story)  # within a month of the span
     assert background(_event("2033", [1]), story)
+    assert background(_event("2018-08", [1]), story)  # the month starts more than a month before
+    assert not background(_event("2018-08", [1, 2]), story)  # ... but two articles follow it up
+    assert background(_event("2018", [1, 2]), story)  # a year begun before the coverage is history
     assert not background(_event("2025-12", [1]), story)
     assert date(2018, 9, 7) == story.first.start  # type: ignore[union-attr]
