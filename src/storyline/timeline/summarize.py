@@ -59,7 +59,7 @@ class Params:
     min_words: int = 5
     max_words: int = 40
     keyword_bonus: float = 0.0  # per query word a sentence holds; off: the pool is keyword-filtered
-    # already, and on T17 (leave-one-topic-out, with volume_exponent .15 against .25) 0 beat 0.05 on every fold
+    # already, and on T17 (leave-one-topic-out, volume_exponent .15 against .25) 0 beat 0.05 on every fold
     mention_bonus: float = 0.2  # for a sentence that names the day itself
     length_penalty: float = 0.0  # per word, relative to max_words
     strip_datelines: bool = True  # "LONDON (Reuters) - " and the like cut from sentences
