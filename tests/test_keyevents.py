@@ -3,6 +3,7 @@ chronology of the letter story in tests/fixtures/letter_story_chronology.json.""
 
 from __future__ import annotations
 
+import csv
 import json
 from datetime import date, timedelta
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import copy_sample
+from conftest import copy_sample, require_data
 from storyline.cli import main
 from storyline.timeline.keyevents import KeyParams, background
 from storyline.types import DateValue, SourceRef, Story, TimelineEvent
@@ -119,3 +120,32 @@ def test_background_history() -> None:
     assert background(_event("2018", [1, 2]), story)  # a year begun before the coverage is history
     assert not background(_event("2025-12", [1]), story)
     assert date(2018, 9, 7) == story.first.start  # type: ignore[union-attr]
+
+
+def test_main_story_of_real_coverage_shows_nothing_before_it(tmp_path: Path) -> None:
+    """The first 20 Steve Jobs articles of the Entities data set (1999-2001) recall 1977 and
+    the 1980s and 1990s: the biggest story's default timeline starts with its coverage."""
+    source = require_data("entities", "Steve_Jobs", "outputwithpub.csv")
+    subset = tmp_path / "jobs.csv"
+    csv.field_size_limit(2**31 - 1)
+    with source.open(encoding="utf-8", newline="") as f, subset.open("w", encoding="utf-8", newline="") as o:
+        writer = csv.writer(o)
+        writer.writerow(["date", "text"])
+        for i, row in enumerate(csv.reader(f)):
+            if i >= 20:
+                break
+            writer.writerow(row[:2])
+    db = str(tmp_path / "jobs.db")
+    result = CliRunner().invoke(main, ["--db", db, "add", str(subset)])
+    assert result.exit_code == 0, result.output
+    shown = _json("--db", db, "timeline")
+    assert isinstance(shown, dict)
+    [story, *_] = shown["stories"]
+    first = DateValue.parse(story["first"]).start
+    events = {e["id"]: e for e in shown["events"]}
+    dates = [DateValue.parse(events[i]["date"]) for i in story["events"]]
+    assert len(dates) >= 8
+    assert all(d.start >= first - timedelta(KeyParams().before_days) for d in dates), dates
+    every = _json("--db", db, "timeline", "--story", str(story["id"]), "--all")
+    assert isinstance(every, dict)
+    assert any(DateValue.parse(e["date"]).end < first for e in every["events"])  # the history is kept
