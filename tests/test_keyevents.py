@@ -123,8 +123,8 @@ def test_background_history() -> None:
 
 
 def test_main_story_of_real_coverage_shows_nothing_before_it(tmp_path: Path) -> None:
-    """The first 20 Steve Jobs articles of the Entities data set (1999-2001) recall 1977 and
-    the 1980s and 1990s: the biggest story's default timeline starts with its coverage."""
+    """The first 20 Steve Jobs articles of the Entities data set (1999-2001) recall 1977,
+    the 1980s and the 1990s: the biggest story's default timeline starts with its coverage."""
     source = require_data("entities", "Steve_Jobs", "outputwithpub.csv")
     subset = tmp_path / "jobs.csv"
     csv.field_size_limit(2**31 - 1)
