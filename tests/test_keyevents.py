@@ -3,6 +3,7 @@ chronology of the letter story in tests/fixtures/letter_story_chronology.json.""
 
 from __future__ import annotations
 
+import csv
 import json
 from datetime import date, timedelta
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import copy_sample
+from conftest import copy_sample, require_data
 from storyline.cli import main
 from storyline.timeline.keyevents import KeyParams, background
 from storyline.types import DateValue, SourceRef, Story, TimelineEvent
@@ -98,6 +99,15 @@ def _event(day: str, articles: list[int]) -> TimelineEvent:
     return TimelineEvent(1, DateValue.parse(day), "x", (), refs)
 
 
+def test_a_year_begun_before_the_coverage_is_background() -> None:
+    """Coverage from 7 January 1999: "1998" ends within the margin but starts long before it."""
+    story = Story(1, "x", DateValue.parse("1999-01-07"), DateValue.parse("2005-06-06"), 28, 1)
+    assert background(_event("1998", [1, 2]), story)
+    assert background(_event("1998-12", [1]), story)
+    assert not background(_event("1998-12-20", [1]), story)  # within the margin
+    assert not background(_event("1999", [1]), story)
+
+
 def test_background_history() -> None:
     story = Story(1, "x", DateValue.parse("2018-09-07"), DateValue.parse("2025-06-12"), 3, 3)
     assert background(_event("1953", [1]), story)
@@ -105,5 +115,37 @@ def test_background_history() -> None:
     assert not background(_event("2018-06-12", [1, 2]), story)  # recalled by two articles
     assert not background(_event("2018-08-20", [1]), story)  # within a month of the span
     assert background(_event("2033", [1]), story)
+    assert background(_event("2018-08", [1]), story)  # the month starts more than a month before
+    assert not background(_event("2018-08", [1, 2]), story)  # ... but two articles follow it up
+    assert background(_event("2018", [1, 2]), story)  # a year begun before the coverage is history
     assert not background(_event("2025-12", [1]), story)
     assert date(2018, 9, 7) == story.first.start  # type: ignore[union-attr]
+
+
+def test_main_story_of_real_coverage_shows_nothing_before_it(tmp_path: Path) -> None:
+    """The first 20 Steve Jobs articles of the Entities data set (1999-2001) recall 1977,
+    the 1980s and the 1990s: the biggest story's default timeline starts with its coverage."""
+    source = require_data("entities", "Steve_Jobs", "outputwithpub.csv")
+    subset = tmp_path / "jobs.csv"
+    csv.field_size_limit(2**31 - 1)
+    with source.open(encoding="utf-8", newline="") as f, subset.open("w", encoding="utf-8", newline="") as o:
+        writer = csv.writer(o)
+        writer.writerow(["date", "text"])
+        for i, row in enumerate(csv.reader(f)):
+            if i >= 20:
+                break
+            writer.writerow(row[:2])
+    db = str(tmp_path / "jobs.db")
+    result = CliRunner().invoke(main, ["--db", db, "add", str(subset)])
+    assert result.exit_code == 0, result.output
+    shown = _json("--db", db, "timeline")
+    assert isinstance(shown, dict)
+    [story, *_] = shown["stories"]
+    first = DateValue.parse(story["first"]).start
+    events = {e["id"]: e for e in shown["events"]}
+    dates = [DateValue.parse(events[i]["date"]) for i in story["events"]]
+    assert len(dates) >= 8
+    assert all(d.start >= first - timedelta(KeyParams().before_days) for d in dates), dates
+    every = _json("--db", db, "timeline", "--story", str(story["id"]), "--all")
+    assert isinstance(every, dict)
+    assert any(DateValue.parse(e["date"]).end < first for e in every["events"])  # the history is kept

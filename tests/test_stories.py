@@ -6,14 +6,23 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
 from conftest import copy_sample
 from storyline.cli import main
-from storyline.link.stories import StoryClusterer, StoryParams, article_vector, term_counts, time_factor
+from storyline.link.stories import (
+    StoryClusterer,
+    StoryParams,
+    article_vector,
+    story_similarity,
+    term_counts,
+    time_factor,
+)
 from storyline.store import Store
+from storyline.store.stories import StoryOverlap
 from storyline.types import Article, DateValue
 
 
@@ -43,6 +52,8 @@ def test_letter_story_apart_from_the_teasers(db: str) -> None:
     letters = stories[0]
     assert (letters["first"], letters["last"], letters["outlets"]) == ("2018-09-07", "2025-06-12", 3)
     assert "Kim Jong-un" in letters["label"] and "Trump" in letters["label"]
+    # the warship teaser names Kim Jong-un and North Korea as the letter story does; split off
+    # the page, it joins only on its words (StoryParams.teaser_words), and they are another matter's
     titles = _titles(db)[letters["id"]]
     assert any("receptive" in t for t in titles) and any("Excellent" in t for t in titles)
     teasers = [t for sid, ts in _titles(db).items() if sid != letters["id"] for t in ts]
@@ -119,3 +130,51 @@ def _member_ids(db: str, story: int) -> set[int]:
 def _article(title: str, text: str, i: int) -> Article:
     return Article(title=title, text=text, content_hash=f"h{i}", raw_sha256="raw", path=f"{i}.txt")
 
+
+
+def _macworld() -> list[dict[str, Any]]:
+    path = Path(__file__).parent / "fixtures" / "stories_macworld.json"
+    return list(json.loads(path.read_text(encoding="utf-8"))["articles"])
+
+
+def _cluster(store: Store, articles: list[dict[str, Any]]) -> list[int]:
+    """The story of each article as they are added in order (registry ids by entity name)."""
+    clusterer, ids, stories = StoryClusterer(store), {}, []
+    with store.transaction():
+        for i, a in enumerate(articles):
+            title = a["text"].split(" . ")[0][:80]
+            day = DateValue.parse(a["published"])
+            entities = [(ids.setdefault(name, len(ids) + 1), name, n) for name, n in a["entities"]]
+            article = store.insert_article(_article(title, a["text"], i))
+            stories.append(clusterer.assign(article, title, a["text"], day, entities))
+    return stories
+
+
+def test_coverage_of_one_matter_naming_many_people_joins(store: Store) -> None:
+    """Three articles on the Macworld Expo of January 2003 share the matter's words but each
+    names its own products and people: compared part by part they make one story; the
+    Segway excerpt, naming Apple too, stays apart."""
+    articles = _macworld()
+    stories = _cluster(store, articles)
+    macworld = {s for s, a in zip(stories, articles, strict=True) if a["story"] == "macworld"}
+    other = {s for s, a in zip(stories, articles, strict=True) if a["story"] == "other"}
+    assert len(macworld) == 1 and len(other) == 1 and macworld != other
+
+
+def test_similarity_mixes_the_word_and_entity_cosines() -> None:
+    p = StoryParams()
+    counts = term_counts("Pixar ends Disney talks", "Pixar ends talks with Disney over its films.",
+                         [(1, "Pixar", 2), (2, "Disney", 1)], p)
+    vector = article_vector(counts, {}, 0, p)
+    words = {t: w for t, (_, w) in vector.items() if not t.startswith("e:")}
+    names = {t: w for t, (_, w) in vector.items() if t.startswith("e:")}
+    norm = lambda v: sum(w * w for w in v.values()) ** 0.5  # noqa: E731
+    same_words = StoryOverlap(dict(words), norm(words), norm(names), "2004-01-29", "2004-01-29")
+    w, s = story_similarity(vector, same_words, norm(words), norm(names), p)
+    assert abs(w - 1.0) < 1e-9 and abs(s - (1 - p.entity_share)) < 1e-9  # no name shared
+    same_names = StoryOverlap(dict(names), norm(words), norm(names), "2004-01-29", "2004-01-29")
+    w, s = story_similarity(vector, same_names, norm(words), norm(names), p)
+    assert w == 0.0 and abs(s - p.entity_share) < 1e-9  # names alone: below min_words, never joins
+    nameless = StoryOverlap(dict(words), norm(words), 0.0, None, None)  # a story naming no one
+    w, s = story_similarity(vector, nameless, norm(words), norm(names), p)
+    assert abs(w - 1.0) < 1e-9 and abs(s - 1.0) < 1e-9  # the word cosine alone

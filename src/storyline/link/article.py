@@ -55,4 +55,4 @@ class ArticleLinker:
         story = self.store.story_of_article(copy_of) if copy_of is not None else None
         article = ann.article
         self.stories.assign(article_id, article.title, article.text, article.published,
-                            [(eid, name, n) for eid, (name, n) in merged.items()], story)
+                            [(eid, name, n) for eid, (name, n) in merged.items()], story, article.part > 0)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -20,6 +21,18 @@ _STORY_ROWS = """SELECT s.id, s.label, s.first_published, s.last_published,
                         COUNT(m.article_id) AS articles, COUNT(DISTINCT a.source) AS outlets
                  FROM stories s JOIN story_members m ON m.story_id = s.id
                  JOIN articles a ON a.id = m.article_id"""
+
+
+@dataclass(frozen=True, slots=True)
+class StoryOverlap:
+    """What the clustering compares an article with: the story's centroid weights of the
+    article's terms, the lengths of the centroid's word and entity parts, and its span."""
+
+    weights: dict[str, float]
+    word_norm: float
+    entity_norm: float
+    first: str | None
+    last: str | None
 
 
 class StoriesMixin:
@@ -45,11 +58,10 @@ class StoriesMixin:
         )
         return [r[0] for r in rows]
 
-    def story_overlaps(
-        self, story_ids: list[int], terms: list[str]
-    ) -> dict[int, tuple[dict[str, float], float, str | None, str | None]]:
-        """Per story: its weights of ``terms``, its centroid's norm and its span."""
-        out: dict[int, tuple[dict[str, float], float, str | None, str | None]] = {}
+    def story_overlaps(self, story_ids: list[int], terms: list[str]) -> dict[int, StoryOverlap]:
+        """Per story: its weights of ``terms``, the lengths of its centroid's word and entity
+        parts, and its span."""
+        out: dict[int, StoryOverlap] = {}
         if not story_ids:
             return out
         weights: dict[int, dict[str, float]] = defaultdict(dict)
@@ -61,10 +73,14 @@ class StoriesMixin:
         ):
             weights[r[0]][r[1]] = r[2]
         for r in self.conn.execute(
-            f"SELECT id, norm, first_published, last_published FROM stories WHERE id IN ({id_marks})",
+            f"""SELECT s.id, s.first_published, s.last_published,
+                       SUM(CASE WHEN t.term GLOB 'e:*' THEN 0 ELSE t.weight * t.weight END),
+                       SUM(CASE WHEN t.term GLOB 'e:*' THEN t.weight * t.weight ELSE 0 END)
+                FROM stories s JOIN story_terms t ON t.story_id = s.id
+                WHERE s.id IN ({id_marks}) GROUP BY s.id""",
             story_ids,
         ):
-            out[r[0]] = (weights[r[0]], r[1], r[2], r[3])
+            out[r[0]] = StoryOverlap(weights[r[0]], (r[3] or 0.0) ** 0.5, (r[4] or 0.0) ** 0.5, r[1], r[2])
         return out
 
     # -- what the clustering writes ------------------------------------------------
@@ -145,10 +161,13 @@ class StoriesMixin:
         )
         return [r[0] for r in rows]
 
-    def story_material(self, article_id: int) -> tuple[str, str, str | None, list[tuple[int, str, int]]]:
-        """(title, text, published, [(entity id, name, mentions)]) of a stored article."""
+    def story_material(
+        self, article_id: int
+    ) -> tuple[str, str, str | None, list[tuple[int, str, int]], int]:
+        """(title, text, published, [(entity id, name, mentions)], part) of a stored article
+        (part: its index among the stories of the page it came from)."""
         row = self.conn.execute(
-            "SELECT title, text, published FROM articles WHERE id = ?", (article_id,)
+            "SELECT title, text, published, part FROM articles WHERE id = ?", (article_id,)
         ).fetchone()
         if row is None:
             raise NotFoundError(f"no article with id {article_id}")
@@ -157,7 +176,7 @@ class StoriesMixin:
                JOIN entities e ON e.id = a.entity_id WHERE a.article_id = ? GROUP BY a.entity_id""",
             (article_id,),
         ).fetchall()
-        return row[0], row[1], row[2], [(r[0], r[1], r[2]) for r in entities]
+        return row[0], row[1], row[2], [(r[0], r[1], r[2]) for r in entities], row[3]
 
     def story_centroid(self, story_id: int, limit: int = 100) -> dict[str, float]:
         """The heaviest word terms (stems) of a story's centroid, with their weights."""

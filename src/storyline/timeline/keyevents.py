@@ -11,7 +11,9 @@ An event's key score adds up
 - precision: a day-dated event says more than one dated to a year.
 
 Events dated far outside the story's span (the 1953 armistice in 2018 coverage) are
-background: never key events (they stay in ``--all`` and on their event pages).
+background: never key events (they stay in ``--all`` and on their event pages). A date
+is before the span when it *starts* before it (with a margin): "1998" is before coverage
+beginning in January 1999 although the year ends within a month of it.
 Choosing greedily, each further event from an article already cited weighs a little
 less, so the list covers the story's articles rather than the longest one.
 """
@@ -33,7 +35,7 @@ __all__ = ["KeyParams", "background", "key_events", "key_score"]
 @dataclass(frozen=True, slots=True)
 class KeyParams:
     limit: int = 15  # key events per story
-    before_days: int = 31  # events ending this long before the story's first article are background
+    before_days: int = 31  # events starting this long before the story's first article are background
     after_days: int = 366  # ... or starting this long after its last one
     recalled_days: int = 366  # ... unless recalled by two articles and this recent
     news_days: int = 14  # a mention published within this many days of the event reports news
@@ -43,14 +45,24 @@ class KeyParams:
 
 def background(event: TimelineEvent, story: Story, p: KeyParams = KeyParams()) -> bool:
     """True when the event lies far outside the story's span: history recalled, not news.
-    An event shortly before the span (within ``recalled_days``) that several of the story's
-    articles recall (the summit the coverage follows up) is part of the story."""
+    A happening dated to a day, week or month shortly before the span (within
+    ``recalled_days``) that several of the story's articles recall (the summit the coverage
+    follows up) is part of the story; a year or longer that begins before the span is not."""
     first = story.first.start if story.first is not None else None
-    if first is not None and event.date.end < first - timedelta(p.before_days):
-        recalled = len({s.story if s.story is not None else -s.article for s in event.sources}) >= 2
-        if not recalled or event.date.end < first - timedelta(p.recalled_days):
-            return True
+    before = first is not None and event.date.start < first - timedelta(p.before_days)
+    if before and first is not None and not _followed_up(event, first, p):
+        return True
     return story.last is not None and event.date.start > story.last.end + timedelta(p.after_days)
+
+
+_HAPPENING = frozenset({Granularity.DAY, Granularity.WEEK, Granularity.MONTH})
+
+
+def _followed_up(event: TimelineEvent, first: date, p: KeyParams) -> bool:
+    """A happening recalled by two independent articles, shortly before ``first``."""
+    recalled = len({s.story if s.story is not None else -s.article for s in event.sources}) >= 2
+    recent = event.date.start >= first - timedelta(p.recalled_days)
+    return recalled and recent and event.date.granularity in _HAPPENING
 
 
 def news_share(event: TimelineEvent, p: KeyParams = KeyParams()) -> float:
