@@ -88,3 +88,19 @@ def test_a_described_subject_keeps_every_person_named(nlp_base: Language) -> Non
     text = ("Both senators Rand Paul and Marco Rubio declared their White House bids after the 1 April "
             "deadline for first - quarter submissions to the FEC .")
     assert _headline(nlp_base, text).startswith("Rand Paul and Marco Rubio declared their White House bids")
+
+
+def test_a_report_ending_on_its_attribution_is_told_by_the_reported_clause(nlp_base: Language) -> None:
+    # sample article (The Straits Times): the attribution "the envoy said Thursday" is not the news
+    text = ("Offering an olive branch to President Donald Trump, Kim Jong Un said as he met South Korean "
+            "special envoys on Wednesday that he wants to denuclearise North Korea before Trump’s current "
+            "term ends in early 2021, the envoy said Thursday (Sept 6).")
+    assert _headline(nlp_base, text).startswith("Kim Jong Un said")
+
+
+def test_a_described_subject_gives_way_to_the_name_whole(nlp_base: Language) -> None:
+    doc = nlp_base("The veteran South Korean envoy told reporters on Thursday that the talks would resume .")
+    sentence = next(doc.sents)
+    envoy = next(t for t in doc if t.text == "envoy")
+    text = headline(sentence.root, sentence, None, {envoy.i: "Chung Eui-yong"})
+    assert text.startswith("Chung Eui-yong told reporters")

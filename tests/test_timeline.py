@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from storyline.timeline import by_date, rank, salience, select
-from storyline.timeline.export import render, to_timelinejs
+from storyline.timeline.export import render, to_text, to_timelinejs
 from storyline.types import DateValue, SourceRef, TimelineEvent
 
 VALUES = ["2018", "2018-06", "2018-06-12", "2018-W24", "2019-02", "2019-06-23", "2025-06-11"]
@@ -130,3 +130,10 @@ def test_timelinejs_readable_dates_periods_groups_and_links() -> None:
     assert slides[0]["group"] == "story 1" and "group" not in slides[2]
     assert '<a href="https://example.org/a">Summit held</a>' in slides[0]["text"]["text"]
     assert "javascript" not in slides[1]["text"]["text"]
+
+
+def test_text_view_writes_week_and_half_year_codes_in_words() -> None:
+    text = to_text([_event(1, "2018-W35"), _event(2, "2011-H1"), _event(3, "2019-06-23")])
+    assert "week of 27 August 2018" in text and "first half of 2011" in text
+    assert "2018-W35" not in text and "2011-H1" not in text
+    assert "2019-06-23" in text  # ISO days stay as they are

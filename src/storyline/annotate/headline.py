@@ -228,8 +228,9 @@ def _trimmed(sentence: Span, skip: set[int], names: Mapping[int, str], strict: b
 
 def _lead_in(sentence: Span, tokens: list[Token]) -> int:
     """Where the main clause starts: after a leading adverbial clause or phrase closed by a comma
-    ("As the president prepares ..., Cruz let loose")."""
-    root = sentence.root
+    ("As the president prepares ..., Cruz let loose"). A report ending on its attribution ("Kim
+    said ... , the envoy said Thursday") starts at the reported clause, not at the attribution."""
+    root = _lead(sentence.root)
     subject = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
     first = subject.left_edge.i if subject is not None else root.i
     for n, t in enumerate(tokens):
@@ -365,7 +366,12 @@ def _join(words: list[Token], names: Mapping[int, str] | None = None) -> str:
     in ``names`` are replaced by the name."""
     out: list[str] = []
     names = names or {}
+    doc = words[0].doc if words else None
+    described = {x.i for i in names if doc is not None and (d := doc[i]).pos_ == "NOUN" for m in d.lefts
+                 if m.dep_ in ("det", "amod", "compound", "nmod") for x in m.subtree}
     for n, t in enumerate(words):
+        if t.i in described:  # "the envoy" -> "Chung Eui-yong", not "The Chung Eui-yong"
+            continue
         possessive = t.text in "'’" and n + 1 < len(words) and words[n + 1].lower_ == "s"
         if (t.text in _QUOTES and not possessive) or t.text in "()[]":
             continue

@@ -154,7 +154,11 @@ def to_text(events: Sequence[TimelineEvent], width: int = 100) -> str:
     cited: dict[int, SourceRef] = {}
     for e in events:
         wrapped = textwrap.wrap(_headline(e), width - len(indent)) or [""]
-        lines.append(f"{e.date.value:<12} {wrapped[0]}")
+        when = _text_date(e.date)
+        if len(when) > 12:  # "week of 27 August 2018" on a line of its own
+            lines.append(when)
+            when = ""
+        lines.append(f"{when:<12} {wrapped[0]}")
         lines.extend(indent + part for part in wrapped[1:])
         marks = "".join(f" [{m}]" for m in e.marks)
         detail = f"event {e.id} · cited: {_cites(e)} · {_sources_phrase(e)}{marks}"
@@ -171,6 +175,13 @@ def to_text(events: Sequence[TimelineEvent], width: int = 100) -> str:
             where = ", ".join(x for x in (ref.source, _value(ref.published)) if x)
             lines.append(f"  [{article_id}] {ref.title}" + (f" ({where})" if where else ""))
     return "\n".join(lines)
+
+
+def _text_date(d: DateValue) -> str:
+    """The ISO form where a reader knows it (2019-06-23, 2019-06, 2019), words for the codes
+    (``2018-W35``, ``2011-H1``, ``201``) that only TIMEX3 readers know."""
+    plain = d.granularity in (Granularity.DAY, Granularity.MONTH, Granularity.YEAR)
+    return d.value if plain and d.value[:1].isdigit() else readable(d)
 
 
 def _headline(event: TimelineEvent) -> str:
