@@ -288,3 +288,59 @@ def test_the_year_is_the_one_its_sentence_named(nlp_base: Language) -> None:
         "the middle of the year ."
     )
     assert tag(nlp_base, text, date(2000, 6, 8))[-1] == ("the middle of the year", "DATE", "1996", "MID")
+
+
+def test_sports_season(nlp_base: Language) -> None:
+    report = (
+        "The Patriots have won 12 games this year, and their quarterback threw for 4,300 yards as they "
+        "reached the playoffs. The coach said the team had lost only four times this season. Last season "
+        "they fell in the AFC title game."
+    )
+    got = tag(nlp_base, report, date(2014, 1, 20))
+    assert [t[:3] for t in got] == [
+        ("this year", "DATE", "2013"),
+        ("this season", "DATE", "2013"),
+        ("Last season", "DATE", "2012"),
+    ]
+    # baseball runs inside the calendar year; politics has no season
+    summer = "The Yankees have won 50 games this season, and the pitcher leads the league in strikeouts."
+    assert tag(nlp_base, summer, date(2014, 7, 20))[0][:3] == ("this season", "DATE", "2014")
+    budget = "The governor said this year would bring new taxes. This season of budget talks begins in March."
+    got = tag(nlp_base, budget, date(2014, 1, 20))
+    assert [t[:3] for t in got] == [("this year", "DATE", "2014"), ("March", "DATE", "2014-03")]
+
+
+def test_weekday_of_a_past_narrative(nlp_base: Language) -> None:
+    story = (
+        "On March 5, protesters gathered outside the parliament, and by Saturday night police had "
+        "cleared the square, and at 9 p.m. the last tents came down."
+    )
+    got = tag(nlp_base, story)
+    assert [t[:3] for t in got] == [
+        ("March 5", "DATE", "2014-03-05"),
+        ("Saturday night", "TIME", "2014-03-08TNI"),
+        ("9 p.m.", "TIME", "2014-03-08T21:00"),
+    ]
+    got = tag(nlp_base, "Protesters gathered on March 5. That Saturday, police cleared the square.")
+    assert got[1][:3] == ("That Saturday", "DATE", "2014-03-08")
+    # the report's own weekday, and a background date in an earlier sentence, keep the DCT's week
+    report = "The bombing on March 5 killed 12 people. Officials said Friday that the talks had stalled."
+    assert tag(nlp_base, report)[1][:3] == ("Friday", "DATE", "2014-06-06")
+    bought = "The company bought 254,200 shares from March 5 to Thursday."
+    assert tag(nlp_base, bought)[1][:3] == ("Thursday", "DATE", "2014-06-05")
+
+
+def test_date_before_a_noun_follows_the_noun(nlp_base: Language) -> None:
+    dct = date(2000, 1, 5)
+    got = tag(nlp_base, "The minister gave no reason for the Jan. 14 deadline.", dct)
+    assert got[0][:3] == ("Jan. 14", "DATE", "2000-01-14")
+    got = tag(nlp_base, "The board has set Jan. 20 as the deadline for competing bids.", dct)
+    assert got[0][:3] == ("Jan. 20", "DATE", "2000-01-20")
+    got = tag(nlp_base, "Police are still searching for the gunman after the Oct. 23 shooting.", dct)
+    assert got[0][:3] == ("Oct. 23", "DATE", "1999-10-23")
+    got = tag(nlp_base, "Leaders agreed to meet at a summit set for Geneva in March.", dct)
+    assert got[0][:3] == ("March", "DATE", "2000-03")
+    got = tag(
+        nlp_base, "Under a plan approved in 1998, the firm had bought 400,000 shares through Dec. 29.", dct
+    )
+    assert got[-1][:3] == ("Dec. 29", "DATE", "1999-12-29")

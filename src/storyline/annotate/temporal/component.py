@@ -17,10 +17,10 @@ from ...types import Timex
 from ..extensions import register_extensions
 from .anchoring import AnchorState
 from .consistency import past_consistent
-from .normalize import Resolver, cue_before, to_timex
+from .normalize import Resolver, direction_cue, to_timex
 from .patterns import Candidate, find_candidates
 from .ranges import split_year_range
-from .tense import Tense, perfect_at, tense_at
+from .tense import Tense, perfect_at, reporting_at, tense_at
 
 __all__ = ["TemporalTagger", "tag_doc", "tag_text_candidates"]
 
@@ -104,6 +104,9 @@ _RATE_WORDS = frozenset(
 )
 #: words before a date that may look ahead from a past verb ("extended to Nov. 16", "asked ... by Oct. 31")
 _AHEAD = frozenset({"to", "by", "until", "till", "through", "before", "for", "expire", "record", "payable"})
+#: rules whose day the text itself named ("On March 3", "3/2/2014"), which a past narrative follows
+_NAMED_DAY = frozenset({"iso", "slash", "month_day", "day_month", "chrono_line", "chrono_line_md"})
+_FULL_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 _QUARTER_NUMS = frozenset({"one", "two", "three", "four", "a"})
 _PREV_WORD = re.compile(r"([\w'’]+)[^\w]*$")
 
@@ -223,12 +226,14 @@ def _trim(cand: Candidate, text: str) -> Candidate:
 def _bare_name(cand: Candidate, text: str) -> bool:
     """A month, weekday, season or holiday name with no word of its own saying which one."""
     g = cand.match.groupdict()
-    if g.get("rel") or g.get("wd") and cand.rule != "weekday" or cue_before(cand):
+    if g.get("rel") or g.get("wd") and cand.rule != "weekday" or direction_cue(cand):
         return False
     return _prev_word(text, cand.start) not in _AHEAD
 
 
 def _moves_on(cand: Candidate) -> bool:
+    if cand.rule == "weekday":  # a past narrative's "Saturday night" is the story's new day
+        return not cand.match.group("rel")
     return cand.rule == "ago" and (cand.match.group("dir") or "").lower() == "later"
 
 
@@ -274,8 +279,11 @@ def tag_doc(doc: Doc, dct: date | None) -> list[Timex]:
     def perfect(start: int, end: int) -> bool:
         return has_parse and perfect_at(doc, start, end)
 
+    def reporting(start: int, end: int) -> bool:
+        return has_parse and reporting_at(doc, start, end)
+
     state = AnchorState(dct)
-    resolver = Resolver(dct, tense, state, perfect)
+    resolver = Resolver(dct, tense, state, perfect, text, reporting)
     timexes: list[Timex] = []
     for found in find_candidates(text, accept):
         cand = _trim(found, text)
@@ -307,6 +315,8 @@ def tag_doc(doc: Doc, dct: date | None) -> list[Timex]:
         cand = _duration_only(cand, type_)
         if explicit and type_ == "DATE" and value[:4].isdigit():
             state.explicit = (int(value[:4]), cand.end)
+        if cand.rule in _NAMED_DAY and type_ == "DATE" and _FULL_DAY.fullmatch(value):
+            state.told_day = (value, cand.end)
         timexes.append(to_timex(cand, text, result, anchor))
         # values derived from an earlier mention do not become anchors, except a narrative step
         # ("Sixteen years later"), which moves the story's time for what follows

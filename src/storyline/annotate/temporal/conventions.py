@@ -182,4 +182,31 @@ CONVENTIONS: tuple[Convention, ...] = (
         '"In early 1996 Apple promised to ship it around the middle of the year" -> 1996 MID',
         "test_the_year_is_the_one_its_sentence_named",
     ),
+    Convention(
+        "sports seasons",
+        'in a sports report "this year" and "this/last/next season" are the league\'s season, valued by '
+        "the year it started: a season over the new year (football, basketball, ice hockey) is still "
+        'the previous year\'s from January to June; elsewhere "season" alone is no time',
+        '"have won 12 games this year" in an NFL report of 2014-01-20 -> 2013; "last season" -> 2012',
+        "test_sports_season",
+    ),
+    Convention(
+        "weekdays of a past narrative",
+        "a bare weekday in a past-tense clause that follows a day the same sentence named, in an "
+        "earlier week than the DCT's, is that week's; \"that Saturday\" is the one near the day just "
+        'told; a clock time then falls on that day. A weekday after a reporting verb ("said Friday") '
+        "or a background date in an earlier sentence stays the DCT's week (TimeBank, HeidelTime)",
+        '"On March 5, protesters gathered, and by Saturday night police had cleared the square" -> '
+        "2014-03-08TNI",
+        "test_weekday_of_a_past_narrative",
+    ),
+    Convention(
+        "dates that modify a noun",
+        "a date before a noun takes its direction from the noun, not the clause: a planned thing "
+        '("the Jan. 14 deadline", "set Nov. 10 as the deadline", "a summit set for April") is the '
+        'nearest such date; a happening ("the Oct. 23 slaying") the latest before the DCT; the end of a '
+        'range ("through Sept. 29") is the report\'s, not the year of its sentence',
+        '"gave no reason for the Jan. 14 deadline" on 2000-01-05 -> 2000-01-14',
+        "test_date_before_a_noun_follows_the_noun",
+    ),
 )

@@ -44,6 +44,7 @@ from .lexicon import (
 )
 from .numbers import duration_value, parse_number
 from .patterns import OUTSIDE_QMODS, RULE_NAMES, Candidate
+from .sports import SportsSeason
 from .tense import Tense
 
 __all__ = ["Resolver", "Result", "to_timex"]
@@ -67,10 +68,21 @@ _CUE = re.compile(
 )
 
 
+_DEADLINE_AFTER = re.compile(r"\s+as\s+(?:the|a|its|their)\s+(?:new\s+)?(?:deadline|target\s+date)\b", re.I)
+
+
 def cue_before(c: Candidate) -> str | None:
     """ "future", "past" or "deadline" when a cue word just before ``c`` points its direction."""
     m = _CUE.search(c.match.string, max(0, c.start - 20), c.start)
     return m.lastgroup if m else None
+
+
+def direction_cue(c: Candidate) -> str | None:
+    """``cue_before``, or "deadline" when a calendar date is named as one ("set Nov. 10 as the
+    deadline"; a weekday so named is as often the day it was set: TimeBank)."""
+    if c.rule != "weekday" and _DEADLINE_AFTER.match(c.match.string, c.end):
+        return cue_before(c) or "deadline"
+    return cue_before(c)
 
 
 def _norm(s: str | None) -> str:
@@ -124,11 +136,22 @@ class Resolver:
     tense: TenseFn
     state: anchoring.AnchorState
     perfect: AspectFn = _never  # whether the clause is in the perfect ("have risen in recent years")
+    text: str = ""
+    reporting: AspectFn = _never  # whether a reporting verb governs the expression ("said Friday")
+    _sports: SportsSeason | None = None
+
+    def season_year(self) -> int | None:
+        """The year the sports season under way started in, when the text is a sports report."""
+        if self.dct is None:
+            return None
+        if self._sports is None:
+            self._sports = SportsSeason(self.text)
+        return self._sports.year(self.dct) if self._sports.sports else None
 
     # --- helpers --------------------------------------------------------------
 
     def direction(self, c: Candidate, weekday: bool = False) -> int:
-        cue = cue_before(c)
+        cue = direction_cue(c)
         if cue in ("future", "past"):
             return 1 if cue == "future" else -1
         t = self.tense(c.start, c.end)
@@ -146,6 +169,8 @@ class Resolver:
 
     def _narrative_year(self, c: Candidate, direction: int) -> int | None:
         """In a past-tense clause, the year a date just before set ("In 2009 ... in May")."""
+        if anchoring.ends_range(c):  # "bought ... through Sept. 29": a range reaching the report
+            return None
         year = self.state.narrative_year(c.match.string, c.start)
         if year is None or direction >= 0 or self.dct is None or year >= self.dct.year:
             return None
@@ -393,33 +418,7 @@ class Resolver:
         return "DATE", REFERENCE_WORDS[_norm(g["word"])], None
 
     def _weekday(self, c: Candidate, g: dict[str, str]) -> Result | None:
-        wd = WEEKDAYS[g["wd"].lower()]
-        pod = PARTS_OF_DAY.get(_norm(g.get("pod")))
-        mod = _mod(g.get("mod"))
-        if self.dct is None:
-            return (
-                ("TIME" if pod else "DATE"),
-                f"XXXX-WXX-{wd + 1}" + (f"T{pod}" if pod else ""),
-                mod,
-            )
-        rel = _norm(g.get("rel"))
-        ref = self.dct
-        anchored = rel in ("previous", "following") and c.match.group(0).lower().startswith("the")
-        if anchored and self.state.last_day:  # "the previous Friday": before the day just mentioned
-            ref = date.fromisoformat(self.state.last_day)
-            self.state.used = self.state.last_day
-        if rel in ("last", "past", "previous", "this past"):
-            day = weekday_near(ref - timedelta(days=1), wd, -1)
-        elif rel in ("next", "coming", "following", "this coming"):
-            day = weekday_near(ref + timedelta(days=1), wd, 1)
-        elif rel == "this":
-            d = self.direction(c, weekday=True)
-            day = weekday_near(self.dct, wd, d if d else 0)
-        else:
-            day = weekday_near(self.dct, wd, self.direction(c, weekday=True))
-        if pod:
-            return "TIME", f"{day.isoformat()}T{pod}", mod
-        return "DATE", day.isoformat(), mod
+        return anchoring.weekday(self, c, g, _mod(g.get("mod")))
 
     def _clock(self, c: Candidate, g: dict[str, str]) -> Result | None:
         if g.get("h24") is not None:
@@ -526,6 +525,15 @@ class Resolver:
         n = int(g["ord"])
         return ("DATE", f"{n - 1:02d}", _mod(g.get("mod"))) if 1 <= n <= 30 else None
 
+    def _sport_season(self, c: Candidate, g: dict[str, str]) -> Result | None:
+        year = self.season_year()
+        if year is None:
+            return None
+        rel = _norm(g["rel"])
+        n = -1 if rel in ("last", "the previous", "the past") else 0
+        n = 1 if rel in ("next", "the coming", "the upcoming") else n
+        return "DATE", f"{year + n:04d}", None
+
     def _adj_year(self, c: Candidate, g: dict[str, str]) -> Result | None:
         word = g["word"].lower()
         if self.dct is None:
@@ -597,6 +605,7 @@ HANDLERS: Mapping[str, Handler] = dispatch_table(
         "chrono_line_md": Resolver._chrono_line,
         "holiday": Resolver._holiday,
         "century": Resolver._century,
+        "sport_season": Resolver._sport_season,
         "adj_year": Resolver._adj_year,
     },
 )

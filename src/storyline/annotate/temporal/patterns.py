@@ -171,7 +171,7 @@ _RULES: tuple[tuple[str, str], ...] = (
     (
         "ordinal_day",
         rf"(?:(?:the|a)\s+)?(?P<ord>\d{{1,3}}(?:st|nd|rd|th)|(?:(?:twenty|thirty|forty|fifty)-)?(?:{_alt(ORDINAL_WORDS)}))"
-        rf"\s+(?:(?:straight|consecutive|successive)\s+)?(?P<unit>day|week)"
+        rf"\s+(?:(?:straight|consecutive|successive)\s+)?(?P<unit>day|week)(?!-)"
         rf"(?!\s+of\s+(?:{MONTH_FULL}|the\s+(?:month|year)|\d))",
     ),
     (
@@ -191,7 +191,7 @@ _RULES: tuple[tuple[str, str], ...] = (
     (
         "weekday",
         rf"(?:(?P<mod>early|late)\s+)?(?:(?:the\s+)?(?P<rel>this\s+past|this\s+coming|last|next|this|coming"
-        rf"|past|previous|following)\s+)?{WEEKDAY}(?:\s+{POD})?",
+        rf"|past|previous|following|that)\s+)?{WEEKDAY}(?:\s+{POD})?",
     ),
     (
         "clock",
@@ -221,6 +221,12 @@ _RULES: tuple[tuple[str, str], ...] = (
     (
         "century",
         r"(?:(?P<mod>early|late|mid)[\s-]+)?(?P<ord>\d{1,2})(?:st|nd|rd|th)[\s-]+century",
+    ),
+    # a league's season in a sports report ("this season", "last season"); ``normalize`` drops it elsewhere
+    (
+        "sport_season",
+        r"(?P<rel>this|last|next|the\s+current|the\s+previous|the\s+coming|the\s+past|the\s+upcoming"
+        r"|the\s+new)\s+season(?!al|s)",
     ),
     ("adj_year", r"(?P<word>year-earlier|year-ago|year-before|year(?:-|\s+|'s\s+)end)"),
 )
@@ -269,6 +275,7 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "set_times": ("once", "twice", "times"),
     "holiday": ("christmas", "new year", "independence", "halloween", "valentine", "thanksgiving"),
     "century": ("century",),
+    "sport_season": ("season",),
     "adj_year": ("year-", "year end", "year's end"),
 }
 

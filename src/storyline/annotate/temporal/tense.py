@@ -75,6 +75,32 @@ REPORTING = frozenset(
         "deny",
     }
 )
+#: nouns of what is planned for a date ("the Jan. 14 deadline"): the nearest such date, whatever
+#: the clause's tense; other nouns a date modifies name what happened then ("the Oct. 23 slaying")
+SCHEDULED_NOUNS = frozenset(
+    {
+        "deadline",
+        "summit",
+        "meeting",
+        "vote",
+        "hearing",
+        "trial",
+        "conference",
+        "visit",
+        "election",
+        "referendum",
+        "session",
+        "launch",
+        "release",
+        "opening",
+        "date",
+        "target",
+    }
+)
+#: a period a date names rather than a happening ("the Christmas selling season"): the clause decides
+_PERIOD_NOUNS = frozenset(
+    {"season", "holiday", "period", "break", "weekend", "week", "month", "quarter", "year"}
+)
 MODALS = frozenset({"would", "might", "may", "can", "should", "must", "ca"})
 #: verbs that put their own object or adjunct in the future ("planned a rally on Saturday")
 SCHEDULING = frozenset({"plan", "schedule", "slate"})
@@ -122,6 +148,9 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense:
             return Tense.FUTURE
         if head_tense is not Tense.UNKNOWN:
             return head_tense
+    participle = verb.tag_ == "VBG" and not auxes and verb.dep_ in ("advcl", "conj")
+    if participle and depth < 3 and verb.head is not verb:
+        return verb_tense(verb.head, depth + 1)  # "has fluctuated, rising ... in March": the main verb's
     if any(a in PAST_AUX for a in auxes) or verb.tag_ == "VBD":
         if (
             verb.lemma_.lower() in FUTURE_VERBS
@@ -133,7 +162,9 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense:
     if verb.tag_ == "VBN":
         if any(a in PERFECT_AUX for a in auxes):
             return Tense.PAST
-        looks_ahead = verb.lemma_.lower() in SCHEDULING or any(ch.dep_ == "xcomp" for ch in verb.children)
+        looks_ahead = verb.lemma_.lower() in SCHEDULING or any(
+            ch.dep_ == "xcomp" or (ch.dep_ == "prep" and ch.lower_ == "for") for ch in verb.children
+        )  # "a summit set for April", "scheduled to open"
         if verb.lemma_.lower() in FUTURE_VERBS and looks_ahead:  # not "the record high set on Aug. 6"
             return Tense.FUTURE
         return Tense.PAST if not auxes else Tense.PRESENT
@@ -167,6 +198,19 @@ def perfect_at(doc: Doc, start_char: int, end_char: int) -> bool:
     return any(a in PERFECT_AUX for v in verbs for a in _aux_words(v))
 
 
+def reporting_at(doc: Doc, start_char: int, end_char: int) -> bool:
+    """Whether a reporting verb ("said Friday", "told reporters on Monday") governs the
+    characters ``start_char:end_char``: the date is the report's, not the story's."""
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    try:
+        verb = governing_verb(span.root)
+    except ValueError:
+        return False
+    return verb is not None and verb.lemma_.lower() in REPORTING
+
+
 def tense_at(doc: Doc, start_char: int, end_char: int) -> Tense:
     """Tense of the clause holding the characters ``start_char:end_char`` of ``doc``."""
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
@@ -174,6 +218,13 @@ def tense_at(doc: Doc, start_char: int, end_char: int) -> Tense:
         return Tense.UNKNOWN
     if span.root.dep_ == "poss":  # "Friday's vote", "Wednesday's ruling": a reported event
         return Tense.PAST
+    head = span.root.head
+    while head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN" and head.head.i > head.i:
+        head = head.head  # "the Christmas selling season": the last noun of the phrase
+    before_noun = span.root.dep_ in ("compound", "nmod", "amod") and head.pos_ == "NOUN"
+    if before_noun and head.i >= span.end and head.lemma_.lower() not in _PERIOD_NOUNS:
+        # "the Jan. 14 deadline", "the Oct. 23 slaying": the noun, not the clause, says when
+        return Tense.PRESENT if head.lemma_.lower() in SCHEDULED_NOUNS else Tense.PAST
     try:
         verb = governing_verb(span.root)
     except ValueError:  # no sentence boundaries: the pipeline has no parser
