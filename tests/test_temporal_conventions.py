@@ -344,3 +344,57 @@ def test_date_before_a_noun_follows_the_noun(nlp_base: Language) -> None:
         nlp_base, "Under a plan approved in 1998, the firm had bought 400,000 shares through Dec. 29.", dct
     )
     assert got[-1][:3] == ("Dec. 29", "DATE", "1999-12-29")
+
+
+def test_datelines_and_time_zones(nlp_base: Language) -> None:
+    dct = date(2014, 2, 3)
+    assert tag(nlp_base, "Mon 3 Feb 2014 12.01 GMT", dct) == [
+        ("Mon 3 Feb 2014 12.01 GMT", "TIME", "2014-02-03T12:01", None)
+    ]
+    got = tag(nlp_base, "The announcement came at 10:30 a.m. ET on Tuesday.", dct)
+    assert got == [("10:30 a.m. ET on Tuesday", "TIME", "2014-01-28T10:30", None)]
+    got = tag(nlp_base, "The rally began at 2 p.m. local time and at 14.00 BST in London.", dct)
+    assert [t[0] for t in got] == ["2 p.m. local time", "14.00 BST"]
+    got = tag(nlp_base, "The flight left at 9:40 p.m. Eastern time on Sunday.", dct)
+    assert got[0][:3] == ("9:40 p.m. Eastern time on Sunday", "TIME", "2014-02-02T21:40")
+
+
+def test_quarters_and_fiscal_years_in_figures(nlp_base: Language) -> None:
+    dct = date(2014, 2, 3)
+    got = tag(nlp_base, "Revenue in Q3 rose 5 percent, and Q4 sales will rise too, the company said.", dct)
+    assert [t[:3] for t in got] == [("Q3", "DATE", "2013-Q3"), ("Q4", "DATE", "2014-Q4")]
+    got = tag(nlp_base, "The FY2015 budget and the FY15 plans were cut, unlike Q2 2013 spending.", dct)
+    assert [t[2] for t in got] == ["2015", "2015", "2013-Q2"]
+    text = "Sales rose 4 percent in the latest fiscal year, and will grow in the current fiscal year."
+    got = tag(nlp_base, text, dct)
+    assert [t[:3] for t in got] == [
+        ("the latest fiscal year", "DATE", "2013"),
+        ("the current fiscal year", "DATE", "2014"),
+    ]
+    assert tag(nlp_base, "Visit q3.example.com for details.", dct) == []
+
+
+def test_decades_in_words(nlp_base: Language) -> None:
+    got = tag(nlp_base, "Crime fell sharply through the nineties, when she was in her forties.")
+    assert got == [("the nineties", "DATE", "199", None)]
+    assert tag(nlp_base, "The band was formed in the mid-eighties.")[0][1:] == ("DATE", "198", "MID")
+
+
+def test_duration_spans(nlp_base: Language) -> None:
+    got = tag(nlp_base, "The firm reported losses over a three-year period.")
+    assert got == [("a three-year period", "DURATION", "P3Y", None)]
+    got = tag(nlp_base, "The plant could run for at least 20 more years.")
+    assert got == [("at least 20 more years", "DURATION", "P20Y", "EQUAL_OR_MORE")]
+    got = tag(nlp_base, "Prices have been cut for at least the past 18 months.")
+    assert got == [("at least the past 18 months", "DURATION", "P18M", "EQUAL_OR_MORE")]
+    got = tag(nlp_base, "Jobs grew strongly over the past four months.")
+    assert got[0][0] == "the past four months"
+    got = tag(nlp_base, "A few days later, the company announced a merger.")
+    assert got == [("A few days", "DURATION", "PXD", None)]
+    text = "The insurer returned to profit after several quarters of losses, as in some quarters."
+    got = tag(nlp_base, text)
+    assert got == [("several quarters", "DURATION", "PXQ", None)]
+    got = tag(nlp_base, "A fire broke out in the early hours of Sunday, police said.")
+    assert [t[0] for t in got] == ["Sunday"]
+    got = tag(nlp_base, "The deal came barely a month after the merger talks collapsed.")
+    assert got == [("a month", "DURATION", "P1M", None)]

@@ -40,7 +40,9 @@ def ends_range(c: Candidate) -> bool:
     return _RANGE_END.search(c.match.string, max(0, c.start - 10), c.start) is not None
 
 
-_BACK = frozenset({"last", "past", "previous", "the past", "the last", "the previous", "the prior"})
+_BACK = frozenset(
+    {"last", "past", "previous", "the past", "the last", "the previous", "the prior", "the latest"}
+)
 _AHEAD = frozenset({"next", "coming", "following", "the next", "the coming", "the following"})
 _FROM_ANCHOR = frozenset({"the same", "that", "the following", "the previous", "the prior"})
 _ABOUT_DCT = frozenset({"ago", "from now", "hence"})
@@ -251,6 +253,8 @@ def ago(r: Resolver, c: Candidate, g: dict[str, str]) -> Result | None:
         else:
             return "DURATION", duration_value(number, g["unit"]), mod
     if number is None:
+        if direction in ("later", "earlier"):  # "a few days later": nothing to count, only the duration
+            return "DURATION", duration_value(None, g["unit"]), mod
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod
     n = int(round(number)) * sign
     if direction in _ABOUT_DCT:

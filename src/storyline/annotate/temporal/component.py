@@ -94,6 +94,8 @@ _A_PREPS = frozenset(
         "just",
         "least",
         "to",
+        "barely",
+        "as",
     ]
 )
 #: quantities that are often not a duration when alone ("a day like this", "some weeks are hard")
@@ -108,6 +110,7 @@ _AHEAD = frozenset({"to", "by", "until", "till", "through", "before", "for", "ex
 _NAMED_DAY = frozenset({"iso", "slash", "month_day", "day_month", "chrono_line", "chrono_line_md"})
 _FULL_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 _QUARTER_NUMS = frozenset({"one", "two", "three", "four", "a"})
+_FEW = frozenset({"several", "a few", "few", "many"})  # not "some": "in some quarters" is a place
 _PREV_WORD = re.compile(r"([\w'’]+)[^\w]*$")
 
 
@@ -127,6 +130,12 @@ def accept(cand: Candidate, text: str) -> bool:
         return False
     if g.get("wd") is not None and not _capitalised(g["wd"]):
         return False
+    if g.get("wda") is not None and not _capitalised(g["wda"]):
+        return False
+    if cand.rule == "quarter_abbr" and not cand.match.group(0)[:1].isupper():
+        return False  # "q3" in a product name or a URL
+    if g.get("tz") and g["tz"].islower() and " " not in g["tz"]:
+        return False  # "et", "pt" in lower case are words
     check = _CHECKS.get(cand.rule)
     return check(cand, g, text) if check else True
 
@@ -150,7 +159,7 @@ def _check_duration(cand: Candidate, g: dict[str, str], text: str) -> bool:
     if g.get("old"):
         return False  # ages ("37 years old", "6-year-old") are rarely TIMEX3 in TimeBank
     num = " ".join((g.get("num") or "").lower().split())
-    if g["unit"].lower().startswith("quarter") and not (num[:1].isdigit() or num in _QUARTER_NUMS):
+    if g["unit"].lower().startswith("quarter") and not (num[:1].isdigit() or num in _QUARTER_NUMS | _FEW):
         return False  # "in some quarters"
     if num in _VAGUE_A and not g.get("qmod") and not cand.match.group(0).lower().startswith("the"):
         return _prev_word(text, cand.start) in _A_PREPS

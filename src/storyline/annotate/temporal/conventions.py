@@ -209,4 +209,34 @@ CONVENTIONS: tuple[Convention, ...] = (
         '"gave no reason for the Jan. 14 deadline" on 2000-01-05 -> 2000-01-14',
         "test_date_before_a_noun_follows_the_noun",
     ),
+    Convention(
+        "datelines and time zones",
+        "a dateline's weekday, date and clock time are one TIME; a zone (ET, BST, GMT, Eastern time, "
+        "local time) is inside the span of its clock time",
+        '"Mon 3 Feb 2014 12.01 GMT" 2014-02-03T12:01; "10:30 a.m. ET on Tuesday" one TIME',
+        "test_datelines_and_time_zones",
+    ),
+    Convention(
+        "quarters and fiscal years in figures",
+        '"Q3" is a quarter (the latest third quarter in a past clause), "Q3 2014" that year\'s, '
+        '"FY2015"/"FY15" a year; "the current/latest fiscal year" a year like "this/last year"',
+        '"Revenue in Q3 rose" on 2014-02-03 -> 2013-Q3; "FY15" 2015; "the latest fiscal year" 2013',
+        "test_quarters_and_fiscal_years_in_figures",
+    ),
+    Convention(
+        "decades in words",
+        '"the nineties", "the mid-eighties" are decades; without "the" ("in her forties") an age',
+        '"through the nineties" 199',
+        "test_decades_in_words",
+    ),
+    Convention(
+        "duration spans",
+        'a period noun after a hyphenated quantity is inside ("a three-year period" P3Y); "more" '
+        'between number and unit too ("at least 20 more years" P20Y); a modifier before "the past N '
+        'units" is inside ("at least the past 18 months"), a preposition ("over the past") is not; '
+        '"a few days later" with nothing to count is the vague duration "a few days" (PXD); "several '
+        'quarters" PXQ; "the early hours of" is no duration',
+        '"over a three-year period" -> "a three-year period" P3Y',
+        "test_duration_spans",
+    ),
 )

@@ -218,6 +218,10 @@ class Resolver:
                         y = cand
                         break
         day = self._day(y, mo, d)
+        if day and g.get("dh"):  # a dateline's time: "3 Feb 2014 12.01 GMT"
+            h = int(g["dh"]) % 12 + (12 if (g.get("dampm") or "").lower().startswith("p") else 0)
+            h = h if g.get("dampm") else int(g["dh"])
+            return ("TIME", f"{day}T{h:02d}:{g['dm']}", None) if h < 24 else None
         return ("DATE", day, _mod(g.get("mod"))) if day else None
 
     def _week_of(self, c: Candidate, g: dict[str, str]) -> Result | None:
@@ -242,6 +246,9 @@ class Resolver:
             y = self.dct.year if mo > self.dct.month else self.dct.year + 1
         elif rel == "this":
             y = self.dct.year
+        elif rel == "that" and self.state.last and self.state.last[:4].isdigit():
+            y = int(self.state.last[:4])  # "In 2012 she moved to Paris. That April ...": the year just told
+            self.state.used = self.state.last
         else:
             direction = self.direction(c)
             y = self._narrative_year(c, direction) or month_year(self.dct, mo, direction)
@@ -253,6 +260,10 @@ class Resolver:
         short = int(g["short"])
         century = 20 if self.dct and short <= self.dct.year % 100 and self.dct.year >= 2000 else 19
         return "DATE", f"{century}{short // 10}", _mod(g.get("mod"))
+
+    def _decade_word(self, c: Candidate, g: dict[str, str]) -> Result | None:
+        tens = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")
+        return "DATE", f"19{tens.index(g['dw'].lower()) + 2}", _mod(g.get("mod"))
 
     def _year(self, c: Candidate, g: dict[str, str]) -> Result | None:
         y = int(g["year"])
@@ -288,6 +299,22 @@ class Resolver:
 
     def _quarter(self, c: Candidate, g: dict[str, str]) -> Result | None:
         return anchoring.quarter(self, c, g)
+
+    def _quarter_abbr(self, c: Candidate, g: dict[str, str]) -> Result | None:
+        """ "Q3" (the latest third quarter in a past clause, else the DCT year's), "Q3 2014", "FY2015"."""
+        if g.get("fy"):
+            y = int(g["fy"])
+            return "DATE", f"{y + (2000 if y < 50 else 1900) if y < 100 else y:04d}", None
+        n = int(g["qn"])
+        if g.get("year") or g.get("yy"):
+            y = int(g["year"]) if g.get("year") else 2000 + int(g["yy"])
+        elif self.dct is None:
+            return "DATE", f"XXXX-Q{n}", None
+        else:
+            y = self.dct.year
+            if date(y, 3 * n - 2, 1) > self.dct and self.direction(c) <= 0:
+                y -= 1
+        return "DATE", f"{y:04d}-Q{n}", None
 
     def _year_quarter(self, c: Candidate, g: dict[str, str]) -> Result | None:
         if g.get("year"):
@@ -571,9 +598,12 @@ HANDLERS: Mapping[str, Handler] = dispatch_table(
         "month_year": Resolver._month_year,
         "month": Resolver._month,
         "decade": Resolver._decade,
+        "decade_word": Resolver._decade_word,
+        "period_duration": Resolver._duration,
         "year": Resolver._year,
         "season": Resolver._season,
         "quarter": Resolver._quarter,
+        "quarter_abbr": Resolver._quarter_abbr,
         "year_quarter": Resolver._year_quarter,
         "month_relyear": Resolver._month_relyear,
         "spoken_year": Resolver._spoken_year,

@@ -12,6 +12,8 @@ from enum import StrEnum
 
 from spacy.tokens import Doc, Token
 
+from .lexicon import MONTHS
+
 
 class Tense(StrEnum):
     PAST = "past"
@@ -222,6 +224,7 @@ def tense_at(doc: Doc, start_char: int, end_char: int) -> Tense:
     while head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN" and head.head.i > head.i:
         head = head.head  # "the Christmas selling season": the last noun of the phrase
     before_noun = span.root.dep_ in ("compound", "nmod", "amod") and head.pos_ == "NOUN"
+    before_noun = before_noun and any(t.lower_.rstrip(".") in MONTHS for t in span)
     if before_noun and head.i >= span.end and head.lemma_.lower() not in _PERIOD_NOUNS:
         # "the Jan. 14 deadline", "the Oct. 23 slaying": the noun, not the clause, says when
         return Tense.PRESENT if head.lemma_.lower() in SCHEDULED_NOUNS else Tense.PAST
