@@ -398,3 +398,23 @@ def test_duration_spans(nlp_base: Language) -> None:
     assert [t[0] for t in got] == ["Sunday"]
     got = tag(nlp_base, "The deal came barely a month after the merger talks collapsed.")
     assert got == [("a month", "DURATION", "P1M", None)]
+
+
+def test_clock_times_of_live_blogs_and_schedules(nlp_base: Language) -> None:
+    dct = date(2014, 2, 3)
+    got = tag(nlp_base, "Updated 5.45pm GMT: Police have confirmed two arrests.", dct)
+    assert got == [("5.45pm GMT", "TIME", "2014-02-03T17:45Z", None)]
+    got = tag(nlp_base, "Voting ends at 8 p.m. on Tuesday, Feb. 4.", dct)
+    assert got == [("8 p.m. on Tuesday, Feb. 4", "TIME", "2014-02-04T20:00", None)]
+    assert tag(nlp_base, "Shares rose 2.45 percent.", dct) == []
+
+
+def test_rates_and_one_unit_adjectives(nlp_base: Language) -> None:
+    got = tag(nlp_base, "By 2020, the plant will produce 1 million cars a year.")
+    assert got[-1] == ("a year", "SET", "P1Y", None)
+    assert tag(nlp_base, "The clinic is staffed 24 hours a day.")[0][:2] == ("24 hours", "DURATION")
+    assert len(tag(nlp_base, "The clinic is staffed 24 hours a day.")) == 1
+    got = tag(nlp_base, "The president returned from a week-long trip, ending a decades-long feud.")
+    assert got == [("week-long", "DURATION", "P1W", None), ("decades-long", "DURATION", "PXY", None)]
+    got = tag(nlp_base, "Markets were closed for the New Year holiday. Hopes are high for the new year.")
+    assert got == [("New Year", "DATE", "2014-01-01", None)]

@@ -103,7 +103,9 @@ _VAGUE_A = frozenset({"a", "an", "some"})
 #: words before "a year" / "a day" that make it a rate ("$1 billion a year", "twice ... 20 times a day")
 _RATE_WORDS = frozenset(
     {"million", "billion", "trillion", "thousand", "hundred", "times", "percent", "cents"}
+    | {"millions", "thousands", "hundreds", "dozens"}
 )
+_WORDS = re.compile(r"[\w$%.,']+")
 #: words before a date that may look ahead from a past verb ("extended to Nov. 16", "asked ... by Oct. 31")
 _AHEAD = frozenset({"to", "by", "until", "till", "through", "before", "for", "expire", "record", "payable"})
 #: rules whose day the text itself named ("On March 3", "3/2/2014"), which a past narrative follows
@@ -167,10 +169,19 @@ def _check_duration(cand: Candidate, g: dict[str, str], text: str) -> bool:
 
 
 def _check_rate(cand: Candidate, g: dict[str, str], text: str) -> bool:
+    """A rate counts something per unit: a number or an amount just before ("$1 billion a year"), or
+    a counted noun after one ("1 million cars a year", "hundreds of interviews a day")."""
     prev = _prev_word(text, cand.start)
-    return (
-        prev in _RATE_WORDS or prev[:1].isdigit() or text[max(0, cand.start - 2) : cand.start].strip() == "%"
-    )
+    if prev in _RATE_WORDS or prev[:1].isdigit() or text[max(0, cand.start - 2) : cand.start].strip() == "%":
+        return True
+    words = _WORDS.findall(text, max(0, cand.start - 40), cand.start)[-4:-1]
+    if not prev.endswith("s") or prev in ("hours", "days", "weeks", "months"):  # "24 hours a day": always
+        return False
+    return any(w[:1].isdigit() or w.lower() in _RATE_WORDS for w in words)
+
+
+def _check_holiday(cand: Candidate, g: dict[str, str], text: str) -> bool:
+    return not g["word"].lower().startswith("new year") or g["word"][:1] == "N"  # not "the new year"
 
 
 def _check_clock(cand: Candidate, g: dict[str, str], text: str) -> bool:
@@ -205,6 +216,7 @@ _CHECKS: dict[str, Callable[[Candidate, dict[str, str], str], bool]] = {
     "season": _check_season,
     "duration": _check_duration,
     "clock": _check_clock,
+    "holiday": _check_holiday,
     "set_rate": _check_rate,
 }
 

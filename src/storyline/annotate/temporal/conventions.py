@@ -239,4 +239,19 @@ CONVENTIONS: tuple[Convention, ...] = (
         '"over a three-year period" -> "a three-year period" P3Y',
         "test_duration_spans",
     ),
+    Convention(
+        "clock times of live blogs and schedules",
+        'a British clock time with a dot ("5.45pm GMT") is a TIME; a clock time keeps both its weekday '
+        'and its date ("8 p.m. on Tuesday, Feb. 4")',
+        '"Updated 5.45pm GMT" 2014-02-03T17:45Z',
+        "test_clock_times_of_live_blogs_and_schedules",
+    ),
+    Convention(
+        "rates and one-unit adjectives",
+        'a rate after a counted noun is a SET ("1 million cars a year" P1Y), not "24 hours a day" (always); '
+        '"week-long" is a duration (P1W), "decades-long" a vague one (PXY, as TimeBank); '
+        '"the New Year" a holiday',
+        '"produce 1 million cars a year" P1Y; "a week-long trip" P1W',
+        "test_rates_and_one_unit_adjectives",
+    ),
 )

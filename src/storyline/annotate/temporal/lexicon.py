@@ -295,6 +295,7 @@ HOLIDAYS: dict[str, tuple[int, int]] = {
     "christmas eve": (12, 24),
     "new year's day": (1, 1),
     "new year's eve": (12, 31),
+    "new year": (1, 1),
     "independence day": (7, 4),
     "thanksgiving": (11, 0),
     "thanksgiving day": (11, 0),

@@ -265,6 +265,9 @@ class Resolver:
         tens = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")
         return "DATE", f"19{tens.index(g['dw'].lower()) + 2}", _mod(g.get("mod"))
 
+    def _long_unit(self, c: Candidate, g: dict[str, str]) -> Result | None:
+        return "DURATION", duration_value(None if g.get("plural") else 1.0, g["unit"]), None
+
     def _year(self, c: Candidate, g: dict[str, str]) -> Result | None:
         y = int(g["year"])
         if not g.get("mod") and not g.get("fiscal") and not 1600 <= y <= 2100:
@@ -599,6 +602,7 @@ HANDLERS: Mapping[str, Handler] = dispatch_table(
         "month": Resolver._month,
         "decade": Resolver._decade,
         "decade_word": Resolver._decade_word,
+        "long_unit": Resolver._long_unit,
         "period_duration": Resolver._duration,
         "year": Resolver._year,
         "season": Resolver._season,

@@ -220,13 +220,13 @@ _RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         "clock",
-        r"(?:(?P<h>[01]?\d)(?::(?P<m>[0-5]\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|am|pm)(?!\w)"
+        r"(?:(?P<h>[01]?\d)(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|am|pm)(?!\w)"
         r"|(?P<h24>[0-2]?\d)[:.]?(?P<m24>[0-5]\d)(?=\s+(?:GMT|UTC|BST|CES?T)(?!\w))"
         r"|(?P<h24b>[0-2]\d):(?P<m24b>[0-5]\d)(?!\d))"
         rf"(?:\s+(?P<tz>{TZ}|local\s+time|(?:Eastern|Central|Mountain|Pacific)(?:\s+(?:Standard|Daylight))?"
         r"(?:\s+time)?(?!\s+(?:Europe|Africa|Asia|Oregon|Washington|Standard|Daylight))))?"
         r"(?:(?:\s+on)?\s+(?P<cday>today|yesterday|tomorrow|tonight|monday|tuesday|wednesday|thursday"
-        rf"|friday|saturday|sunday)|(?:\s*,\s*|\s+)(?:on\s+)?{MONTH}\s+{DAY}(?!\d)(?:\s*,\s*{YEAR})?)?",
+        rf"|friday|saturday|sunday))?(?:(?:\s*,\s*|\s+)(?:on\s+)?{MONTH}\s+{DAY}(?!\d)(?:\s*,\s*{YEAR})?)?",
     ),
     (
         "noon",
@@ -244,6 +244,8 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("set_word", rf"(?P<word>{_alt(SET_WORDS)})"),
     ("set_times", r"(?P<times>once|twice|three\s+times)\s+a\s+(?P<unit>day|week|month|year)"),
     ("holiday", rf"(?P<word>{_alt(HOLIDAYS)})"),
+    # "a week-long trip", "decades-long": a duration of one unit, or a vague one
+    ("long_unit", r"(?P<unit>day|week|month|year|decade|hour|minute)(?P<plural>s)?-long"),
     (
         "century",
         r"(?:(?P<mod>early|late|mid)[\s-]+)?(?P<ord>\d{1,2})(?:st|nd|rd|th)[\s-]+century",
@@ -301,6 +303,7 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "set_times": ("once", "twice", "times"),
     "holiday": ("christmas", "new year", "independence", "halloween", "valentine", "thanksgiving"),
     "century": ("century",),
+    "long_unit": ("-long",),
     "period_duration": ("period", "span", "stretch", "spell"),
     "decade_word": ("ties",),
     "quarter_abbr": ("q1", "q2", "q3", "q4", "fy"),
