@@ -418,3 +418,19 @@ def test_rates_and_one_unit_adjectives(nlp_base: Language) -> None:
     assert got == [("week-long", "DURATION", "P1W", None), ("decades-long", "DURATION", "PXY", None)]
     got = tag(nlp_base, "Markets were closed for the New Year holiday. Hopes are high for the new year.")
     assert got == [("New Year", "DATE", "2014-01-01", None)]
+
+
+def test_years_of_figures_and_fronted_plans(nlp_base: Language) -> None:
+    got = tag(nlp_base, "Analysts were predicting 2015 earnings of $2 a share, while 2000 troops waited.")
+    assert got == [("2015", "DATE", "2015", None)]
+    dct = date(2014, 6, 11)  # a Wednesday
+    got = tag(nlp_base, "On Friday, the government planned to send aid to the flooded towns.", dct)
+    assert got[0][:3] == ("Friday", "DATE", "2014-06-06")
+    got = tag(nlp_base, "The government planned a rally on Friday.", dct)
+    assert got[0][:3] == ("Friday", "DATE", "2014-06-13")
+    text = "The firm warned of weaker profits for the last half of 2013 and in coming quarters."
+    got = tag(nlp_base, text, dct)
+    assert [t[:3] for t in got] == [
+        ("the last half of 2013", "DATE", "2013-H2"),
+        ("coming quarters", "DATE", "FUTURE_REF"),
+    ]

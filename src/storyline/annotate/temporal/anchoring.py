@@ -158,6 +158,8 @@ def quarter(r: Resolver, c: Candidate, g: dict[str, str]) -> Result | None:
         "same",
     ):
         return None
+    if qh == "half" and rel == "last" and g.get("year"):
+        ordinal = "second"  # "the last half of 1989"
     if qh == "half" and not ordinal:
         return None
     if not (ordinal or rel or text.startswith("the")):

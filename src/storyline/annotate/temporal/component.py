@@ -111,6 +111,11 @@ _AHEAD = frozenset({"to", "by", "until", "till", "through", "before", "for", "ex
 #: rules whose day the text itself named ("On March 3", "3/2/2014"), which a past narrative follows
 _NAMED_DAY = frozenset({"iso", "slash", "month_day", "day_month", "chrono_line", "chrono_line_md"})
 _FULL_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+#: figures a year before them is the period of ("predicting 1990 earnings"), not a count
+_PERIOD_FIGURES = frozenset(
+    {"earning", "earnings", "result", "sale", "profit", "revenue", "figure", "forecast", "estimate"}
+    | {"election"}
+)
 _QUARTER_NUMS = frozenset({"one", "two", "three", "four", "a"})
 _FEW = frozenset({"several", "a few", "few", "many"})  # not "some": "in some quarters" is a place
 _PREV_WORD = re.compile(r"([\w'’]+)[^\w]*$")
@@ -229,6 +234,8 @@ def _is_quantity(doc: Doc, cand: Candidate) -> bool:
     tok = span[0]
     if tok.i > 0 and tok.nbor(-1).tag_ in ("DT", "PRP$", "POS"):
         return False  # "the 1992 protests", "the company's 1989 results"
+    if tok.head.lemma_.lower() in _PERIOD_FIGURES:
+        return False  # "1990 earnings", "2015 sales": the year the figures are for
     return tok.dep_ == "nummod" and tok.head.tag_ == "NNS"
 
 

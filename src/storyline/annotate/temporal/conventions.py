@@ -254,4 +254,13 @@ CONVENTIONS: tuple[Convention, ...] = (
         '"produce 1 million cars a year" P1Y; "a week-long trip" P1W',
         "test_rates_and_one_unit_adjectives",
     ),
+    Convention(
+        "years of figures and fronted plans",
+        'a year before figures ("predicting 1990 earnings", "2015 sales") is a date, not a count; a '
+        'weekday before a simple-past "planned" is the day of the planning ("On Friday, the government '
+        'planned to ..."), after it the day planned for; "the last half of 1989" is 1989-H2; "coming/'
+        'recent quarters" like months and years',
+        '"Analysts were predicting 1990 earnings" -> 1990',
+        "test_years_of_figures_and_fronted_plans",
+    ),
 )

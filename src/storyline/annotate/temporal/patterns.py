@@ -205,7 +205,7 @@ _RULES: tuple[tuple[str, str], ...] = (
         r"|(?<!the\s)(?<!early\s)(?<!small\s)(?<!wee\s)(?P<unit2>months|years|weeks|days|decades|hours)"
         r"(?=\s+of\s))",
     ),
-    ("recent_units", r"(?P<rel>recent|coming|past)\s+(?P<unit>months|years|weeks|days|decades)"),
+    ("recent_units", r"(?P<rel>recent|coming|past)\s+(?P<unit>months|years|weeks|days|decades|quarters)"),
     (
         "deictic",
         rf"(?:(?P<mod>early|late|earlier|later)\s+)?(?P<word>today|tonight|yesterday|tomorrow"

@@ -232,4 +232,9 @@ def tense_at(doc: Doc, start_char: int, end_char: int) -> Tense:
         verb = governing_verb(span.root)
     except ValueError:  # no sentence boundaries: the pipeline has no parser
         return Tense.UNKNOWN
-    return verb_tense(verb) if verb is not None else Tense.UNKNOWN
+    if verb is None:
+        return Tense.UNKNOWN
+    fronted = span.end <= verb.i and not _aux_words(verb)
+    if fronted and verb.tag_ == "VBD" and verb.lemma_.lower() in SCHEDULING:
+        return Tense.PAST  # "On Friday, the government planned to ...": the day of the planning
+    return verb_tense(verb)
