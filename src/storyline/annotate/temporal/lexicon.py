@@ -302,3 +302,12 @@ HOLIDAYS: dict[str, tuple[int, int]] = {
     "halloween": (10, 31),
     "valentine's day": (2, 14),
 }
+
+
+def point_mod(word: str | None) -> str | None:
+    """The TIMEX3 mod a point modifier gives ("early" START, "the end of" END, "mid-" MID)."""
+    words = " ".join(word.lower().replace("-", " ").split()).split() if word else []
+    for key, mod in POINT_MODS.items():
+        if key in words:
+            return mod
+    return None

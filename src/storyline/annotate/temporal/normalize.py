@@ -18,12 +18,11 @@ from types import MappingProxyType
 
 from ...text.eventwords import EVENT_NOUNS
 from ...types import Timex
-from . import anchoring
+from . import anchoring, clock, periods
 from .dates import (
     month_year,
     shifted_value,
     value_at,
-    weekday_near,
 )
 from .lexicon import (
     DAY_BOUND_NOUNS,
@@ -31,16 +30,14 @@ from .lexicon import (
     FUTURE_CUES,
     HOLIDAYS,
     MONTHS,
-    NUMBER_WORDS,
-    ORDINALS,
     PARTS_OF_DAY,
     PAST_CUES,
-    POINT_MODS,
     QUANTITY_MODS,
     REFERENCE_WORDS,
     SEASONS,
     SET_WORDS,
     WEEKDAYS,
+    point_mod,
 )
 from .numbers import duration_value, parse_number
 from .patterns import OUTSIDE_QMODS, RULE_NAMES, Candidate
@@ -89,14 +86,7 @@ def _norm(s: str | None) -> str:
     return " ".join(s.lower().split()) if s else ""
 
 
-def _mod(word: str | None) -> str | None:
-    w = _norm(word)
-    if not w:
-        return None
-    for key, mod in POINT_MODS.items():
-        if key in w.replace("-", " ").split():
-            return mod
-    return None
+_mod = point_mod
 
 
 def _qmod(word: str | None, c: Candidate | None = None) -> str | None:
@@ -261,13 +251,6 @@ class Resolver:
         century = 20 if self.dct and short <= self.dct.year % 100 and self.dct.year >= 2000 else 19
         return "DATE", f"{century}{short // 10}", _mod(g.get("mod"))
 
-    def _decade_word(self, c: Candidate, g: dict[str, str]) -> Result | None:
-        tens = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")
-        return "DATE", f"19{tens.index(g['dw'].lower()) + 2}", _mod(g.get("mod"))
-
-    def _long_unit(self, c: Candidate, g: dict[str, str]) -> Result | None:
-        return "DURATION", duration_value(None if g.get("plural") else 1.0, g["unit"]), None
-
     def _year(self, c: Candidate, g: dict[str, str]) -> Result | None:
         y = int(g["year"])
         if not g.get("mod") and not g.get("fiscal") and not 1600 <= y <= 2100:
@@ -303,58 +286,12 @@ class Resolver:
     def _quarter(self, c: Candidate, g: dict[str, str]) -> Result | None:
         return anchoring.quarter(self, c, g)
 
-    def _quarter_abbr(self, c: Candidate, g: dict[str, str]) -> Result | None:
-        """ "Q3" (the latest third quarter in a past clause, else the DCT year's), "Q3 2014", "FY2015"."""
-        if g.get("fy"):
-            y = int(g["fy"])
-            return "DATE", f"{y + (2000 if y < 50 else 1900) if y < 100 else y:04d}", None
-        n = int(g["qn"])
-        if g.get("year") or g.get("yy"):
-            y = int(g["year"]) if g.get("year") else 2000 + int(g["yy"])
-        elif self.dct is None:
-            return "DATE", f"XXXX-Q{n}", None
-        else:
-            y = self.dct.year
-            if date(y, 3 * n - 2, 1) > self.dct and self.direction(c) <= 0:
-                y -= 1
-        return "DATE", f"{y:04d}-Q{n}", None
-
-    def _year_quarter(self, c: Candidate, g: dict[str, str]) -> Result | None:
-        if g.get("year"):
-            year = int(g["year"])
-        elif self.dct is not None:
-            year = self.dct.year + {"this": 0, "last": -1, "next": 1}[g["yrel"].lower()]
-        else:
-            return "DATE", "XXXX", None
-        if g.get("period"):  # "the 1988 period": the reporting period being discussed
-            last = self.state.last_quarter
-            return "DATE", f"{year:04d}{last[4:]}" if last else f"{year:04d}", None
-        n = ORDINALS[g["ord"].lower()]
-        letter = "H" if g["qh"].lower() == "half" else "Q"
-        return "DATE", f"{year:04d}-{letter}{n}", None
-
     def _month_relyear(self, c: Candidate, g: dict[str, str]) -> Result | None:
         mo = _month(g["month"])
         if self.dct is None:
             return "DATE", f"XXXX-{mo:02d}", None
         year = self.dct.year + {"this": 0, "last": -1, "next": 1}[g["yrel"].lower()]
         return "DATE", f"{year:04d}-{mo:02d}", None
-
-    def _spoken_year(self, c: Candidate, g: dict[str, str]) -> Result | None:
-        if g.get("y2k"):
-            return "DATE", "2000", None
-        tens = {
-            "ninety": 9,
-            "eighty": 8,
-            "seventy": 7,
-            "sixty": 6,
-            "fifty": 5,
-            "forty": 4,
-            "thirty": 3,
-            "twenty": 2,
-        }[g["tens"].lower()]
-        ones = int(NUMBER_WORDS[g["ones"].lower()]) if g.get("ones") else 0
-        return "DATE", f"19{tens}{ones}", None
 
     def _the_weekend(self, c: Candidate, g: dict[str, str]) -> Result | None:
         return self._on_the_day(c, {"unit": "weekend"})
@@ -450,37 +387,6 @@ class Resolver:
     def _weekday(self, c: Candidate, g: dict[str, str]) -> Result | None:
         return anchoring.weekday(self, c, g, _mod(g.get("mod")))
 
-    def _clock(self, c: Candidate, g: dict[str, str]) -> Result | None:
-        if g.get("h24") is not None:
-            h, m = int(g["h24"]), int(g["m24"])
-        elif g.get("h24b") is not None:
-            h, m = int(g["h24b"]), int(g["m24b"])
-        else:
-            h, m = int(g["h"]), int(g["m"] or 0)
-            if not 1 <= h <= 12:
-                return None
-            pm = g["ampm"].lower().startswith("p")
-            h = (h % 12) + (12 if pm else 0)
-        if h > 24:
-            return None
-        zone = "Z" if (g.get("tz") or "").upper() in ("GMT", "UTC", "Z") else ""
-        day = self._clock_day(c, g.get("cday"))
-        if g.get("month"):  # "5 p.m. EST, Nov. 6"
-            found = self._month_day(c, g)
-            if found is None:
-                return None
-            day = found[1]
-        return "TIME", f"{day}T{h:02d}:{m:02d}{zone}", None
-
-    def _clock_day(self, c: Candidate, word: str | None) -> str:
-        if word and self.dct is not None:
-            w = word.lower()
-            if w in WEEKDAYS:
-                return weekday_near(self.dct, WEEKDAYS[w], self.direction(c, weekday=True)).isoformat()
-            offset = {"yesterday": -1, "tomorrow": 1}.get(w, 0)
-            return (self.dct + timedelta(days=offset)).isoformat()
-        return self.state.last_day or (self.dct.isoformat() if self.dct else "XXXX-XX-XX")
-
     def _same_period(self, c: Candidate, g: dict[str, str]) -> Result | None:
         text = _norm(c.match.group(0))
         unit = g["unit"].lower()
@@ -506,12 +412,6 @@ class Resolver:
             base = self.dct if self.direction(c) >= 0 else self.dct - timedelta(days=2)
             return "DATE", value_at(base, "weekend"), None
         return "DATE", self.state.last_day or self.dct.isoformat(), None
-
-    def _noon(self, c: Candidate, g: dict[str, str]) -> Result | None:
-        day = self._clock_day(c, g.get("cday"))
-        word = g["word"].lower().replace("-", "")
-        hm = {"noon": "12:00", "midday": "12:00", "midnight": "24:00", "midafternoon": "AF"}.get(word, "MO")
-        return "TIME", f"{day}T{hm}", None
 
     def _set_every(self, c: Candidate, g: dict[str, str]) -> Result | None:
         pod = PARTS_OF_DAY.get(_norm(g.get("pod") or g.get("pod2")))
@@ -551,19 +451,6 @@ class Resolver:
             d = 1 + (3 - first.weekday()) % 7 + 21
         return "DATE", f"{y:04d}-{mo:02d}-{d:02d}", None
 
-    def _century(self, c: Candidate, g: dict[str, str]) -> Result | None:
-        n = int(g["ord"])
-        return ("DATE", f"{n - 1:02d}", _mod(g.get("mod"))) if 1 <= n <= 30 else None
-
-    def _sport_season(self, c: Candidate, g: dict[str, str]) -> Result | None:
-        year = self.season_year()
-        if year is None:
-            return None
-        rel = _norm(g["rel"])
-        n = -1 if rel in ("last", "the previous", "the past") else 0
-        n = 1 if rel in ("next", "the coming", "the upcoming") else n
-        return "DATE", f"{year + n:04d}", None
-
     def _adj_year(self, c: Candidate, g: dict[str, str]) -> Result | None:
         word = g["word"].lower()
         if self.dct is None:
@@ -601,16 +488,16 @@ HANDLERS: Mapping[str, Handler] = dispatch_table(
         "month_year": Resolver._month_year,
         "month": Resolver._month,
         "decade": Resolver._decade,
-        "decade_word": Resolver._decade_word,
-        "long_unit": Resolver._long_unit,
+        "decade_word": periods.decade_word,
+        "long_unit": periods.long_unit,
         "period_duration": Resolver._duration,
         "year": Resolver._year,
         "season": Resolver._season,
         "quarter": Resolver._quarter,
-        "quarter_abbr": Resolver._quarter_abbr,
-        "year_quarter": Resolver._year_quarter,
+        "quarter_abbr": periods.quarter_abbr,
+        "year_quarter": periods.year_quarter,
         "month_relyear": Resolver._month_relyear,
-        "spoken_year": Resolver._spoken_year,
+        "spoken_year": periods.spoken_year,
         "the_weekend": Resolver._the_weekend,
         "year_ended": Resolver._year_ended,
         "rel_unit": Resolver._rel_unit,
@@ -627,10 +514,10 @@ HANDLERS: Mapping[str, Handler] = dispatch_table(
         "last_night": Resolver._last_night,
         "reference": Resolver._reference,
         "weekday": Resolver._weekday,
-        "clock": Resolver._clock,
+        "clock": clock.clock,
         "same_period": Resolver._same_period,
         "on_the_day": Resolver._on_the_day,
-        "noon": Resolver._noon,
+        "noon": clock.noon,
         "set_every": Resolver._set_every,
         "set_word": Resolver._set_word,
         "set_times": Resolver._set_times,
@@ -638,8 +525,8 @@ HANDLERS: Mapping[str, Handler] = dispatch_table(
         "chrono_line": Resolver._chrono_line,
         "chrono_line_md": Resolver._chrono_line,
         "holiday": Resolver._holiday,
-        "century": Resolver._century,
-        "sport_season": Resolver._sport_season,
+        "century": periods.century,
+        "sport_season": periods.sport_season,
         "adj_year": Resolver._adj_year,
     },
 )
