@@ -434,3 +434,13 @@ def test_years_of_figures_and_fronted_plans(nlp_base: Language) -> None:
         ("the last half of 2013", "DATE", "2013-H2"),
         ("coming quarters", "DATE", "FUTURE_REF"),
     ]
+
+
+def test_timestamps_and_this_weekday(nlp_base: Language) -> None:
+    dct = date(2014, 2, 3)  # a Monday
+    got = tag(nlp_base, "Published 2014-02-03T10:00:00Z by staff.", dct)
+    assert got == [("2014-02-03T10:00:00Z", "TIME", "2014-02-03T10:00:00", None)]
+    assert tag(nlp_base, "The film premieres this Friday.", dct)[0][2] == "2014-02-07"
+    assert tag(nlp_base, "The film premiered this Friday.", dct)[0][2] == "2014-01-31"
+    got = tag(nlp_base, "The ceasefire took effect at midnight on Sunday.", dct)
+    assert got == [("midnight on Sunday", "TIME", "2014-02-02T24:00", None)]

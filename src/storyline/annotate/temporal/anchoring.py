@@ -297,9 +297,9 @@ def weekday(r: Resolver, c: Candidate, g: dict[str, str], mod: str | None) -> Re
     elif told is not None:
         day = weekday_near(told, wd, 0)
         r.state.used = told.isoformat()
-    elif rel == "this":
+    elif rel == "this":  # "this Friday": the DCT's week, unless a past clause looks back
         d = r.direction(c, weekday=True)
-        day = weekday_near(r.dct, wd, d if d else 0)
+        day = weekday_near(r.dct, wd, -1) if d < 0 else r.dct + timedelta(days=wd - r.dct.weekday())
     else:
         day = weekday_near(r.dct, wd, r.direction(c, weekday=True))
     if pod:

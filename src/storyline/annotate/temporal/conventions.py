@@ -263,4 +263,12 @@ CONVENTIONS: tuple[Convention, ...] = (
         '"Analysts were predicting 1990 earnings" -> 1990',
         "test_years_of_figures_and_fronted_plans",
     ),
+    Convention(
+        "timestamps and this weekday",
+        'a timestamp keeps its seconds and zone in the span; "this Friday" is the DCT\'s week (a past '
+        'clause looks back); "midnight on Sunday" is one TIME',
+        '"2014-02-03T10:00:00Z" 2014-02-03T10:00:00; "premieres this Friday" on Monday 2014-02-03 -> '
+        "2014-02-07",
+        "test_timestamps_and_this_weekday",
+    ),
 )

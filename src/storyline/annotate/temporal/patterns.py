@@ -82,7 +82,11 @@ class Candidate:
 
 
 _RULES: tuple[tuple[str, str], ...] = (
-    ("iso", r"(?P<year>\d{4})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?:T(?P<time>\d\d:\d\d(?::\d\d)?))?"),
+    (
+        "iso",
+        r"(?P<year>\d{4})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)"
+        r"(?:T(?P<time>\d\d:\d\d(?::\d\d)?)(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?)?",
+    ),
     ("slash", r"(?P<mon>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d{4}|\d{2})"),
     (
         "month_day",
@@ -231,7 +235,7 @@ _RULES: tuple[tuple[str, str], ...] = (
     (
         "noon",
         r"(?P<word>noon|midday|midnight|mid-?afternoon|mid-?morning)"
-        r"(?:\s+(?P<cday>today|yesterday|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday))?",
+        r"(?:(?:\s+on)?\s+(?P<cday>today|yesterday|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday))?",
     ),
     (
         "set_every",
