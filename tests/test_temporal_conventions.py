@@ -444,3 +444,10 @@ def test_timestamps_and_this_weekday(nlp_base: Language) -> None:
     assert tag(nlp_base, "The film premiered this Friday.", dct)[0][2] == "2014-01-31"
     got = tag(nlp_base, "The ceasefire took effect at midnight on Sunday.", dct)
     assert got == [("midnight on Sunday", "TIME", "2014-02-02T24:00", None)]
+
+
+def test_names_that_look_like_times(nlp_base: Language) -> None:
+    got = tag(nlp_base, "The state daily Granma said the airline plans daily flights to Havana.")
+    assert got == [("daily", "SET", "P1D", None)]
+    assert tag(nlp_base, 'The minister, speaking on ABC News\' "This Week," said talks would go on.') == []
+    assert tag(nlp_base, "This week, the minister resigned.")[0][:2] == ("This week", "DATE")

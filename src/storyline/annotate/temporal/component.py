@@ -185,6 +185,29 @@ def _check_rate(cand: Candidate, g: dict[str, str], text: str) -> bool:
     return any(w[:1].isdigit() or w.lower() in _RATE_WORDS for w in words)
 
 
+_NEXT_WORD = re.compile(r"\s+([\w'’]+)")
+#: words before "daily" that make it a newspaper ("the Communist Party daily Granma")
+_PAPER_BEFORE = frozenset({"party", "state", "state-run", "official", "national", "business", "financial"})
+
+
+def _check_set_word(cand: Candidate, g: dict[str, str], text: str) -> bool:
+    """ "daily" naming a newspaper ("the party daily", "the daily Granma") is no set."""
+    if g["word"].lower() != "daily":
+        return True
+    m = _NEXT_WORD.match(text, cand.end)
+    return _prev_word(text, cand.start) not in _PAPER_BEFORE and not (m and _capitalised(m.group(1)))
+
+
+def _check_rel_unit(cand: Candidate, g: dict[str, str], text: str) -> bool:
+    """ "This Week" inside a sentence with every word capitalised is a name (a programme, a column)."""
+    words = cand.match.group(0).split()
+    if not all(_capitalised(w) for w in words):
+        return True
+    return bool(_SENTENCE_START.search(text, max(0, cand.start - 40), cand.start)) and text[
+        max(0, cand.start - 1) : cand.start
+    ] not in ('"', "“")
+
+
 def _check_holiday(cand: Candidate, g: dict[str, str], text: str) -> bool:
     return not g["word"].lower().startswith("new year") or g["word"][:1] == "N"  # not "the new year"
 
@@ -222,6 +245,8 @@ _CHECKS: dict[str, Callable[[Candidate, dict[str, str], str], bool]] = {
     "duration": _check_duration,
     "clock": _check_clock,
     "holiday": _check_holiday,
+    "set_word": _check_set_word,
+    "rel_unit": _check_rel_unit,
     "set_rate": _check_rate,
 }
 

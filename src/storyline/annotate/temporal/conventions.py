@@ -271,4 +271,12 @@ CONVENTIONS: tuple[Convention, ...] = (
         "2014-02-07",
         "test_timestamps_and_this_weekday",
     ),
+    Convention(
+        "names that look like times",
+        '"daily" naming a newspaper ("the Communist Party daily Granma") is no set (TBAQ tags it in one '
+        'file and not in another; the guideline tags only times); a capitalised "This Week" inside a '
+        "sentence or in quotes is a programme's name",
+        '"said on ABC News\' "This Week"" nothing; "daily flights" P1D',
+        "test_names_that_look_like_times",
+    ),
 )
