@@ -451,3 +451,6 @@ def test_names_that_look_like_times(nlp_base: Language) -> None:
     assert got == [("daily", "SET", "P1D", None)]
     assert tag(nlp_base, 'The minister, speaking on ABC News\' "This Week," said talks would go on.') == []
     assert tag(nlp_base, "This week, the minister resigned.")[0][:2] == ("This week", "DATE")
+    assert tag(nlp_base, "The Sunday Times and the Mail on Sunday reported the leak.") == []
+    assert tag(nlp_base, "The minister spoke at the Future of Europe conference.") == []
+    assert tag(nlp_base, "The Future is bright, she said.")[0][2] == "FUTURE_REF"

@@ -231,10 +231,28 @@ def _check_deictic(cand: Candidate, g: dict[str, str], text: str) -> bool:
 
 
 def _check_reference(cand: Candidate, g: dict[str, str], text: str) -> bool:
-    """A sentence-initial "Now," is a discourse marker, not a time."""
+    """A sentence-initial "Now," is a discourse marker, not a time; a capitalised "the Future"
+    inside a sentence is part of a name ("the Future of Europe conference")."""
+    at_start = _SENTENCE_START.search(text, max(0, cand.start - 40), cand.start)
+    last = g["word"].split()[-1]
+    if last[:1].isupper() and len(g["word"].split()) > 1 and not at_start:
+        return False
     if g["word"].lower() != "now" or text[cand.end : cand.end + 1] != ",":
         return True
-    return not _SENTENCE_START.search(text, max(0, cand.start - 40), cand.start)
+    return not at_start
+
+
+#: a weekday before one of these is a publication's name ("the Sunday Times", "Mail on Sunday")
+_PAPER_AFTER = frozenset(
+    {"times", "telegraph", "express", "mirror", "herald", "post", "tribune", "mail", "independent", "people"}
+)
+
+
+def _check_weekday(cand: Candidate, g: dict[str, str], text: str) -> bool:
+    m = _NEXT_WORD.match(text, cand.end)
+    if m and _capitalised(m.group(1)) and m.group(1).lower() in _PAPER_AFTER:
+        return False
+    return not (g["wd"].lower() == "sunday" and text[max(0, cand.start - 8) : cand.start] == "Mail on ")
 
 
 _CHECKS: dict[str, Callable[[Candidate, dict[str, str], str], bool]] = {
@@ -245,6 +263,7 @@ _CHECKS: dict[str, Callable[[Candidate, dict[str, str], str], bool]] = {
     "duration": _check_duration,
     "clock": _check_clock,
     "holiday": _check_holiday,
+    "weekday": _check_weekday,
     "set_word": _check_set_word,
     "rel_unit": _check_rel_unit,
     "set_rate": _check_rate,

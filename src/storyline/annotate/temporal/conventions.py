@@ -275,7 +275,8 @@ CONVENTIONS: tuple[Convention, ...] = (
         "names that look like times",
         '"daily" naming a newspaper ("the Communist Party daily Granma") is no set (TBAQ tags it in one '
         'file and not in another; the guideline tags only times); a capitalised "This Week" inside a '
-        "sentence or in quotes is a programme's name",
+        "sentence or in quotes is a programme's name, a weekday before Times/Telegraph/Mail a paper's, "
+        '"the Future" capitalised inside a sentence part of a name',
         '"said on ABC News\' "This Week"" nothing; "daily flights" P1D',
         "test_names_that_look_like_times",
     ),
