@@ -454,3 +454,37 @@ def test_names_that_look_like_times(nlp_base: Language) -> None:
     assert tag(nlp_base, "The Sunday Times and the Mail on Sunday reported the leak.") == []
     assert tag(nlp_base, "The minister spoke at the Future of Europe conference.") == []
     assert tag(nlp_base, "The Future is bright, she said.")[0][2] == "FUTURE_REF"
+
+
+def test_named_days(nlp_base: Language) -> None:
+    got = tag(
+        nlp_base,
+        "Cruz lost ground after Super Tuesday, and the Good Friday service drew crowds.",
+        date(2016, 4, 6),
+    )
+    assert [t[:3] for t in got] == [
+        ("Super Tuesday", "DATE", "2016-03-01"),
+        ("Good Friday", "DATE", "2016-03-25"),
+    ]
+    got = tag(
+        nlp_base,
+        "Shoppers flocked to stores on Black Friday, and Cyber Monday sales rose.",
+        date(2014, 12, 2),
+    )
+    assert [t[2] for t in got] == ["2014-11-28", "2014-12-01"]
+    assert tag(nlp_base, "The super tuesday deals were good.", date(2014, 12, 2)) == []
+
+
+def test_parts_of_things_that_are_not_times(nlp_base: Language) -> None:
+    dct = date(2016, 4, 6)
+    assert tag(nlp_base, "She needs delegates from the second half of the Democratic race.", dct) == []
+    got = tag(
+        nlp_base, "Profits will rise in the first half of the year and in the second half of 2017.", dct
+    )
+    assert [t[:3] for t in got] == [
+        ("the first half of the year", "DATE", "2016-H1"),
+        ("the second half of 2017", "DATE", "2017-H2"),
+    ]
+    got = tag(nlp_base, "Speaking this week, he said: suddenly 18 months later it all changed.", dct)
+    assert got[-1][:3] == ("18 months later", "DATE", "2017-10")
+    assert tag(nlp_base, "I remember I did that a long time ago.", dct)[0][2] == "PAST_REF"

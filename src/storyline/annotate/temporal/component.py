@@ -139,7 +139,7 @@ def accept(cand: Candidate, text: str) -> bool:
         return False
     if g.get("wda") is not None and not _capitalised(g["wda"]):
         return False
-    if cand.rule == "quarter_abbr" and not cand.match.group(0)[:1].isupper():
+    if cand.rule in ("quarter_abbr", "named_day") and not cand.match.group(0)[:1].isupper():
         return False  # "q3" in a product name or a URL
     if g.get("tz") and g["tz"].islower() and " " not in g["tz"]:
         return False  # "et", "pt" in lower case are words
@@ -208,6 +208,19 @@ def _check_rel_unit(cand: Candidate, g: dict[str, str], text: str) -> bool:
     ] not in ('"', "“")
 
 
+_OF_NO_TIME = re.compile(
+    r"\s+of\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|its\s+|their\s+)?(?!(?:fiscal\s+)?(?:year|decade|century|month"
+    r"|season|\d|'\d|this\b|last\b|next\b|the\b))[a-z]",
+    re.IGNORECASE,
+)
+
+
+def _check_quarter(cand: Candidate, g: dict[str, str], text: str) -> bool:
+    """ "the second half of the Democratic race", "the first quarter of the game": a part of
+    something that is not a time."""
+    return g.get("year") is not None or not _OF_NO_TIME.match(text, cand.end)
+
+
 def _check_holiday(cand: Candidate, g: dict[str, str], text: str) -> bool:
     return not g["word"].lower().startswith("new year") or g["word"][:1] == "N"  # not "the new year"
 
@@ -263,6 +276,7 @@ _CHECKS: dict[str, Callable[[Candidate, dict[str, str], str], bool]] = {
     "duration": _check_duration,
     "clock": _check_clock,
     "holiday": _check_holiday,
+    "quarter": _check_quarter,
     "weekday": _check_weekday,
     "set_word": _check_set_word,
     "rel_unit": _check_rel_unit,

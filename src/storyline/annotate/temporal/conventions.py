@@ -280,4 +280,19 @@ CONVENTIONS: tuple[Convention, ...] = (
         '"said on ABC News\' "This Week"" nothing; "daily flights" P1D',
         "test_names_that_look_like_times",
     ),
+    Convention(
+        "named days",
+        'a day named after a feast or an event is one DATE with its own day: "Good Friday" and "Easter '
+        'Sunday" from Easter, "Black Friday" and "Cyber Monday" from Thanksgiving, "Super Tuesday" the '
+        "first Tuesday of March of a US election year, in the tense's direction",
+        '"after Super Tuesday" on 2016-04-06 -> 2016-03-01; "on Black Friday" on 2014-12-02 -> 2014-11-28',
+        "test_named_days",
+    ),
+    Convention(
+        "parts of things that are not times",
+        '"the second half of the Democratic race" is no time; "the first half of the year" is one DATE; '
+        '"N months later" after a week is a month ("this week ... 18 months later")',
+        '"delegates from the second half of the race" nothing',
+        "test_parts_of_things_that_are_not_times",
+    ),
 )

@@ -238,6 +238,7 @@ REFERENCE_WORDS: dict[str, str] = {
     "the present": "PRESENT_REF",
     "right now": "PRESENT_REF",
     "recently": "PAST_REF",
+    "a long time ago": "PAST_REF",
     "lately": "PAST_REF",
     "the past": "PAST_REF",
     "the future": "FUTURE_REF",

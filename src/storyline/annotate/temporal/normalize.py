@@ -490,6 +490,7 @@ HANDLERS: Mapping[str, Handler] = dispatch_table(
         "decade": Resolver._decade,
         "decade_word": periods.decade_word,
         "long_unit": periods.long_unit,
+        "named_day": periods.named_day,
         "period_duration": Resolver._duration,
         "year": Resolver._year,
         "season": Resolver._season,

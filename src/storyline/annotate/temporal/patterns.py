@@ -121,6 +121,7 @@ _RULES: tuple[tuple[str, str], ...] = (
         r"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+)?(?:fiscal\s+)?"
         r"(?P<qh>quarter|half|period)"
         r"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<year>\d{4})|(?P<yrel>this|last|next)\s+year)"
+        r"|\s+of\s+the\s+(?:current\s+|fiscal\s+)?year"
         r"|\s+(?P<yago>a\s+year\s+(?:ago|earlier|before)))?",
     ),
     # "Q3", "Q3 2014", "the 2014 Q3", "FY2015", "FY15": quarters and fiscal years in figures
@@ -248,6 +249,12 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("set_word", rf"(?P<word>{_alt(SET_WORDS)})"),
     ("set_times", r"(?P<times>once|twice|three\s+times)\s+a\s+(?P<unit>day|week|month|year)"),
     ("holiday", rf"(?P<word>{_alt(HOLIDAYS)})"),
+    # days named after a feast or an event: "Good Friday", "Black Friday", "Super Tuesday"
+    (
+        "named_day",
+        r"(?P<nd>super|black|cyber|good|ash|palm|easter|maundy|holy)\s+"
+        r"(?P<ndw>monday|tuesday|wednesday|thursday|friday|sunday)",
+    ),
     # "a week-long trip", "decades-long": a duration of one unit, or a vague one
     ("long_unit", r"(?P<unit>day|week|month|year|decade|hour|minute)(?P<plural>s)?-long"),
     (
@@ -308,6 +315,7 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "holiday": ("christmas", "new year", "independence", "halloween", "valentine", "thanksgiving"),
     "century": ("century",),
     "long_unit": ("-long",),
+    "named_day": ("super ", "black ", "cyber ", "good ", "ash ", "palm ", "easter ", "maundy ", "holy "),
     "period_duration": ("period", "span", "stretch", "spell"),
     "decade_word": ("ties",),
     "quarter_abbr": ("q1", "q2", "q3", "q4", "fy"),

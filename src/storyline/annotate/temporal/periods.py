@@ -1,11 +1,14 @@
-"""Named periods: quarters and fiscal years in figures, decades and centuries, spoken years and a
-sports league's season. Rule handlers of ``normalize`` (each takes the ``Resolver``)."""
+"""Named periods: quarters and fiscal years in figures, decades and centuries, spoken years, a
+sports league's season and days named after a feast or an event ("Good Friday", "Super Tuesday").
+Rule handlers of ``normalize`` (each takes the ``Resolver``)."""
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Callable
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from .dates import easter, month_year, thanksgiving
 from .lexicon import NUMBER_WORDS, ORDINALS, point_mod
 from .numbers import duration_value
 from .patterns import Candidate
@@ -17,6 +20,7 @@ __all__ = [
     "century",
     "decade_word",
     "long_unit",
+    "named_day",
     "quarter_abbr",
     "spoken_year",
     "sport_season",
@@ -99,3 +103,35 @@ def sport_season(r: Resolver, c: Candidate, g: dict[str, str]) -> Result | None:
     n = -1 if rel in ("last", "the previous", "the past") else 0
     n = 1 if rel in ("next", "the coming", "the upcoming") else n
     return "DATE", f"{year + n:04d}", None
+
+
+#: named day -> (the day it falls on in a year, its usual month)
+_NAMED_DAYS: dict[str, tuple[Callable[[int], date], int]] = {
+    "good friday": (lambda y: easter(y) - timedelta(days=2), 4),
+    "easter sunday": (easter, 4),
+    "easter monday": (lambda y: easter(y) + timedelta(days=1), 4),
+    "palm sunday": (lambda y: easter(y) - timedelta(days=7), 4),
+    "maundy thursday": (lambda y: easter(y) - timedelta(days=3), 4),
+    "holy thursday": (lambda y: easter(y) - timedelta(days=3), 4),
+    "ash wednesday": (lambda y: easter(y) - timedelta(days=46), 2),
+    "black friday": (lambda y: thanksgiving(y) + timedelta(days=1), 11),
+    "cyber monday": (lambda y: thanksgiving(y) + timedelta(days=4), 12),
+    # the first Tuesday of March of a US presidential election year
+    "super tuesday": (lambda y: date(y, 3, 1) + timedelta(days=(1 - date(y, 3, 1).weekday()) % 7), 3),
+}
+
+
+def named_day(r: Resolver, c: Candidate, g: dict[str, str]) -> Result | None:
+    """ "Good Friday", "Black Friday", "Super Tuesday": that day of the year the tense points to."""
+    key = f"{g['nd'].lower()} {g['ndw'].lower()}"
+    found = _NAMED_DAYS.get(key)
+    if found is None:
+        return None
+    day_in, month = found
+    if r.dct is None:
+        return "DATE", "XXXX-XX-XX", None
+    year = month_year(r.dct, month, r.direction(c))
+    if key == "super tuesday":  # only in election years: the nearest one in the tense's direction
+        back, ahead = year - year % 4, year - year % 4 + (4 if year % 4 else 0)
+        year = back if day_in(back) <= r.dct and r.direction(c) <= 0 or day_in(ahead) < r.dct else ahead
+    return "DATE", day_in(year).isoformat(), None
