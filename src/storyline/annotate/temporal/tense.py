@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .lexicon import MONTHS
 
@@ -102,6 +102,11 @@ SCHEDULED_NOUNS = frozenset(
 #: a period a date names rather than a happening ("the Christmas selling season"): the clause decides
 _PERIOD_NOUNS = frozenset(
     {"season", "holiday", "period", "break", "weekend", "week", "month", "quarter", "year"}
+)
+#: nouns of what has happened by the time it is reported ("his victory on Tuesday")
+OUTCOME_NOUNS = frozenset(
+    {"victory", "win", "defeat", "loss", "death", "killing", "murder", "arrest", "resignation", "crash"}
+    | {"collapse", "attack", "bombing", "shooting", "explosion", "earthquake", "landslide", "triumph"}
 )
 MODALS = frozenset({"would", "might", "may", "can", "should", "must", "ca"})
 #: verbs that put their own object or adjunct in the future ("planned a rally on Saturday")
@@ -213,6 +218,19 @@ def reporting_at(doc: Doc, start_char: int, end_char: int) -> bool:
     return verb is not None and verb.lemma_.lower() in REPORTING
 
 
+def _noun_of(span: Span) -> str | None:
+    """The lemma of an outcome or a planned event the date is attached to ("his victory on
+    Tuesday", "the vote on Friday"): that noun, not the clause around it, says when."""
+    prep = span.root.head
+    if span.root.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("on", "in", "at"):
+        return None
+    noun = prep.head
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or noun.i > prep.i or lemma not in OUTCOME_NOUNS | SCHEDULED_NOUNS:
+        return None
+    return lemma
+
+
 def tense_at(doc: Doc, start_char: int, end_char: int) -> Tense:
     """Tense of the clause holding the characters ``start_char:end_char`` of ``doc``."""
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
@@ -228,6 +246,9 @@ def tense_at(doc: Doc, start_char: int, end_char: int) -> Tense:
     if before_noun and head.i >= span.end and head.lemma_.lower() not in _PERIOD_NOUNS:
         # "the Jan. 14 deadline", "the Oct. 23 slaying": the noun, not the clause, says when
         return Tense.PRESENT if head.lemma_.lower() in SCHEDULED_NOUNS else Tense.PAST
+    noun = _noun_of(span)
+    if noun is not None:
+        return Tense.PAST if noun in OUTCOME_NOUNS else Tense.PRESENT
     try:
         verb = governing_verb(span.root)
     except ValueError:  # no sentence boundaries: the pipeline has no parser
