@@ -158,6 +158,11 @@ def test_chronology_line_keeps_its_year(nlp_base: Language) -> None:
 
 def test_month_takes_the_year_of_its_sentence(nlp_base: Language) -> None:
     assert tag(nlp_base, "In 2009 the minister resigned in May.")[-1] == ("May", "DATE", "2009-05", None)
+    got = tag(nlp_base, "In 2009, the company said it would launch the phone in March.")
+    assert got[-1] == ("March", "DATE", "2009-03", None)
+    assert tag(nlp_base, "The company said it would launch the phone in March.")[-1][2] == "2015-03"
+    got = tag(nlp_base, "The minister, who resigned in 2009, returned to parliament in May.")
+    assert got[-1] == ("May", "DATE", "2014-05", None)
     # a new sentence is news again: the month is the latest May before the DCT
     got = tag(nlp_base, "Profits have doubled since 2009. In May, the minister resigned.")
     assert got[-1] == ("May", "DATE", "2014-05", None)

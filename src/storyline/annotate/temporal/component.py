@@ -20,7 +20,7 @@ from .consistency import past_consistent
 from .normalize import Resolver, direction_cue, to_timex
 from .patterns import Candidate, find_candidates
 from .ranges import split_year_range
-from .tense import Tense, perfect_at, reporting_at, tense_at
+from .tense import Tense, clause_kind, perfect_at, reporting_at, tense_at
 
 __all__ = ["TemporalTagger", "tag_doc", "tag_text_candidates"]
 
@@ -368,8 +368,11 @@ def tag_doc(doc: Doc, dct: date | None) -> list[Timex]:
     def reporting(start: int, end: int) -> bool:
         return has_parse and reporting_at(doc, start, end)
 
+    def kind(start: int, end: int) -> str:
+        return clause_kind(doc, start, end) if has_parse else ""
+
     state = AnchorState(dct)
-    resolver = Resolver(dct, tense, state, perfect, text, reporting)
+    resolver = Resolver(dct, tense, state, perfect, text, reporting, kind=kind)
     timexes: list[Timex] = []
     for found in find_candidates(text, accept):
         cand = _trim(found, text)
@@ -399,7 +402,8 @@ def tag_doc(doc: Doc, dct: date | None) -> list[Timex]:
             value = past_consistent(cand.rule, value, tense(cand.start, cand.end), dct)
             result = (type_, value, mod)
         cand = _duration_only(cand, type_)
-        if explicit and type_ == "DATE" and value[:4].isdigit():
+        # a year in a relative clause ("who resigned in 2009") is background, not the story's time
+        if explicit and type_ == "DATE" and value[:4].isdigit() and kind(cand.start, cand.end) != "relative":
             state.explicit = (int(value[:4]), cand.end)
         if cand.rule in _NAMED_DAY and type_ == "DATE" and _FULL_DAY.fullmatch(value):
             state.told_day = (value, cand.end)

@@ -136,7 +136,8 @@ CONVENTIONS: tuple[Convention, ...] = (
     Convention(
         "narrative year",
         "a month or day without a year in a past-tense clause takes the year that an explicit date "
-        "earlier in the same sentence set",
+        'earlier in the same sentence set, and so does a "would" clause under a past verb; a year in a '
+        'relative clause ("who resigned in 2009") is background and sets none',
         '"In 2009 the minister resigned in May" -> 2009-05',
         "test_month_takes_the_year_of_its_sentence",
     ),

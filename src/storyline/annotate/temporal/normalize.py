@@ -49,10 +49,15 @@ __all__ = ["Resolver", "Result", "to_timex"]
 Result = tuple[str, str, str | None]  # type, value, mod
 TenseFn = Callable[[int, int], Tense]
 AspectFn = Callable[[int, int], bool]
+KindFn = Callable[[int, int], str]
 
 
 def _never(start: int, end: int) -> bool:
     return False
+
+
+def _no_kind(start: int, end: int) -> str:
+    return ""
 
 
 def _alt(words: tuple[str, ...]) -> str:
@@ -128,6 +133,7 @@ class Resolver:
     perfect: AspectFn = _never  # whether the clause is in the perfect ("have risen in recent years")
     text: str = ""
     reporting: AspectFn = _never  # whether a reporting verb governs the expression ("said Friday")
+    kind: KindFn = _no_kind  # the kind of clause holding the expression (``tense.clause_kind``)
     _sports: SportsSeason | None = None
 
     def season_year(self) -> int | None:
@@ -158,11 +164,14 @@ class Resolver:
         return self.tense(c.start, c.end) in (Tense.PAST, Tense.PLUPERFECT)
 
     def _narrative_year(self, c: Candidate, direction: int) -> int | None:
-        """In a past-tense clause, the year a date just before set ("In 2009 ... in May")."""
+        """In a past-tense clause, the year a date just before set ("In 2009 ... in May"); in a
+        "would" clause under a past verb too ("In 2009, it said it would launch ... in March")."""
         if anchoring.ends_range(c):  # "bought ... through Sept. 29": a range reaching the report
             return None
         year = self.state.narrative_year(c.match.string, c.start)
-        if year is None or direction >= 0 or self.dct is None or year >= self.dct.year:
+        if year is None or self.dct is None or year >= self.dct.year:
+            return None
+        if direction >= 0 and self.kind(c.start, c.end) != "future-in-past":
             return None
         return year
 

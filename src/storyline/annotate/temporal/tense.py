@@ -218,6 +218,25 @@ def reporting_at(doc: Doc, start_char: int, end_char: int) -> bool:
     return verb is not None and verb.lemma_.lower() in REPORTING
 
 
+def clause_kind(doc: Doc, start_char: int, end_char: int) -> str:
+    """ "relative" when the characters sit in a relative or reduced clause ("who resigned in
+    2009", "approved in 1987"), "future-in-past" in a "would" clause under a past verb ("said it
+    would launch ... in March"), else ""."""
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return ""
+    try:
+        verb = governing_verb(span.root)
+    except ValueError:
+        return ""
+    if verb is None:
+        return ""
+    if verb.dep_ in ("relcl", "acl"):
+        return "relative"
+    would = any(a in ("would", "'d", "’d") for a in _aux_words(verb))
+    return "future-in-past" if would and verb.head is not verb and verb.head.tag_ == "VBD" else ""
+
+
 def _noun_of(span: Span) -> str | None:
     """The lemma of an outcome or a planned event the date is attached to ("his victory on
     Tuesday", "the vote on Friday"): that noun, not the clause around it, says when."""
