@@ -495,3 +495,15 @@ def test_parts_of_things_that_are_not_times(nlp_base: Language) -> None:
     got = tag(nlp_base, "Speaking this week, he said: suddenly 18 months later it all changed.", dct)
     assert got[-1][:3] == ("18 months later", "DATE", "2017-10")
     assert tag(nlp_base, "I remember I did that a long time ago.", dct)[0][2] == "PAST_REF"
+
+
+def test_vague_durations_of_news_narrative(nlp_base: Language) -> None:
+    assert tag(nlp_base, "Days after the attack, police made arrests.") == [("Days", "DURATION", "PXD", None)]
+    got = tag(
+        nlp_base, "Tensions rose in the weeks ahead of the vote, and in the months since, little has changed."
+    )
+    assert [t[:3] for t in got] == [
+        ("the weeks ahead", "DURATION", "PXW"),
+        ("the months since", "DURATION", "PXM"),
+    ]
+    assert tag(nlp_base, "The report says days are getting longer.") == []

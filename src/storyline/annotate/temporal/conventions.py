@@ -78,9 +78,11 @@ CONVENTIONS: tuple[Convention, ...] = (
     ),
     Convention(
         "vague durations",
-        'a vague quantity or a bare plural unit after a preposition or before "of" is a duration '
+        'a vague quantity or a bare plural unit after a preposition, before "of" or starting a sentence '
+        'before "after/later" is a duration; so are "the weeks ahead", "the months since" '
         'with an X; "recent months" in a perfect clause too',
-        '"a few days" PXD; "for months" PXM; "hours of talks" PTXH; "have talked in recent months" PXM',
+        '"a few days" PXD; "for months" PXM; "hours of talks" PTXH; "have talked in recent months" PXM; '
+        '"Days after the attack" PXD; "the weeks ahead" PXW',
         "test_vague_durations",
     ),
     Convention(

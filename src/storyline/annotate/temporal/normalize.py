@@ -358,7 +358,8 @@ class Resolver:
         return "DURATION", duration_value(number, g["unit"]), _qmod(g.get("qmod"), c)
 
     def _vague_units(self, c: Candidate, g: dict[str, str]) -> Result | None:
-        return "DURATION", duration_value(None, g.get("unit") or g["unit2"]), None
+        unit = g.get("unit") or g.get("unit2") or g.get("unit3") or g["unit4"]
+        return "DURATION", duration_value(None, unit), None
 
     def _recent_units(self, c: Candidate, g: dict[str, str]) -> Result | None:
         """ "recent months" in a perfect clause measures the period up to now: a vague duration

@@ -208,7 +208,10 @@ _RULES: tuple[tuple[str, str], ...] = (
         r"(?:(?:(?<=for\s)|(?<=over\s)|(?<=within\s)|(?<=in\s)|(?<=after\s)|(?<=took\s)|(?<=takes\s)"
         r"|(?<=lasted\s)|(?<=spent\s)|(?<=during\s))(?P<unit>months|years|weeks|days|decades|hours|minutes|centuries)"
         r"|(?<!the\s)(?<!early\s)(?<!small\s)(?<!wee\s)(?P<unit2>months|years|weeks|days|decades|hours)"
-        r"(?=\s+of\s))",
+        r"(?=\s+of\s)"
+        # "Days after the attack", "the weeks ahead", "in the months since"
+        r"|(?:(?<=^)|(?<=[.!?]\s)|(?<=\n))(?P<unit3>Days|Weeks|Months|Years|Hours|Minutes)(?=\s+(?:after|later)\b)"
+        r"|the\s+(?P<unit4>days|weeks|months|years)\s+(?:ahead|since)(?=\W))",
     ),
     ("recent_units", r"(?P<rel>recent|coming|past)\s+(?P<unit>months|years|weeks|days|decades|quarters)"),
     (
