@@ -310,6 +310,12 @@ def test_sports_season(nlp_base: Language) -> None:
     # baseball runs inside the calendar year; politics has no season
     summer = "The Yankees have won 50 games this season, and the pitcher leads the league in strikeouts."
     assert tag(nlp_base, summer, date(2014, 7, 20))[0][:3] == ("this season", "DATE", "2014")
+    match = (
+        "In the second half, United scored twice, and the striker's goal in the first half stood. The coach "
+        "praised the league leaders after the match."
+    )
+    assert tag(nlp_base, match, date(2014, 2, 3)) == []
+    assert tag(nlp_base, "Revenue rose in the second half.", date(2014, 2, 3))[0][2] == "2013-H2"
     budget = "The governor said this year would bring new taxes. This season of budget talks begins in March."
     got = tag(nlp_base, budget, date(2014, 1, 20))
     assert [t[:3] for t in got] == [("this year", "DATE", "2014"), ("March", "DATE", "2014-03")]

@@ -148,6 +148,8 @@ def quarter(r: Resolver, c: Candidate, g: dict[str, str]) -> Result | None:
     text = c.match.group(0).lower()
     rel = "year-ago" if g.get("yago") else _norm(g.get("rel"))
     qh = g["qh"].lower()
+    if qh in ("half", "quarter") and not (g.get("year") or g.get("yrel") or g.get("yago")) and r.sports():
+        return None  # "in the second half, United scored twice": a match's half, not the year's
     ordinal = (g.get("ord") or "").lower()
     if qh == "period" and rel not in (
         "latest",

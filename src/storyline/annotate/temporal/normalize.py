@@ -136,13 +136,19 @@ class Resolver:
     kind: KindFn = _no_kind  # the kind of clause holding the expression (``tense.clause_kind``)
     _sports: SportsSeason | None = None
 
+    def _sports_report(self) -> SportsSeason:
+        if self._sports is None:  # read once, when a rule first asks
+            self._sports = SportsSeason(self.text)
+        return self._sports
+
+    def sports(self) -> bool:
+        """Whether the text is a sports report."""
+        return self._sports_report().sports
+
     def season_year(self) -> int | None:
         """The year the sports season under way started in, when the text is a sports report."""
-        if self.dct is None:
-            return None
-        if self._sports is None:
-            self._sports = SportsSeason(self.text)
-        return self._sports.year(self.dct) if self._sports.sports else None
+        season = self._sports_report()
+        return season.year(self.dct) if self.dct is not None and season.sports else None
 
     # --- helpers --------------------------------------------------------------
 
