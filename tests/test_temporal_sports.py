@@ -32,3 +32,11 @@ def test_a_season_inside_the_calendar_year_keeps_the_year() -> None:
 
 def test_politics_is_no_sports_report() -> None:
     assert not SportsSeason(BUDGET).sports
+
+
+def test_a_company_named_like_a_sports_word_is_no_sports_report() -> None:
+    earnings = (
+        "Coach Inc. said its shares lost ground as sales fell in the second half; the handbag maker won "
+        "back some points at home and abroad, and its title brand grew."
+    )
+    assert not SportsSeason(earnings).sports

@@ -29,8 +29,7 @@ _SPORTS = re.compile(
 _STRONG = re.compile(
     r"\b(?:season|playoffs?|play-?offs?|coach|quarterback|touchdowns?|innings|striker|midfielder|goalkeeper"
     r"|goalie|goaltender|rebounds|standings|halftime|half-time|roster|rookie|pitcher|wicket)\b",
-    re.IGNORECASE,
-)
+)  # in lower case: "Coach Inc." or "the Season's Greetings" are no sports words
 #: a season over the new year: winter leagues and their words, or a split season label
 _OVER_NEW_YEAR = re.compile(
     r"\b(?:NFL|NBA|NHL|Super\s+Bowl|Premier\s+League|Champions\s+League|La\s+Liga|Bundesliga|Serie\s+A"
