@@ -368,6 +368,15 @@ def test_datelines_and_time_zones(nlp_base: Language) -> None:
     assert got == [("10:30 a.m. ET on Tuesday", "TIME", "2014-01-28T10:30", None)]
     got = tag(nlp_base, "The rally began at 2 p.m. local time and at 14.00 BST in London.", dct)
     assert [t[0] for t in got] == ["2 p.m. local time", "14.00 BST"]
+    got = tag(nlp_base, "Posted: Feb 3, 2014 10:23 AM EST", dct)
+    assert got == [("Feb 3, 2014 10:23 AM EST", "TIME", "2014-02-03T10:23", None)]
+    assert tag(nlp_base, "The vote is at noon ET on Tuesday.", dct)[0][:3] == (
+        "noon ET on Tuesday",
+        "TIME",
+        "2014-02-04T12:00",
+    )
+    got = tag(nlp_base, "On March 5, 2014 12.50 percent of votes were counted.", dct)
+    assert got == [("March 5, 2014", "DATE", "2014-03-05", None)]
     got = tag(nlp_base, "The flight left at 9:40 p.m. Eastern time on Sunday.", dct)
     assert got[0][:3] == ("9:40 p.m. Eastern time on Sunday", "TIME", "2014-02-02T21:40")
 
@@ -513,3 +522,10 @@ def test_vague_durations_of_news_narrative(nlp_base: Language) -> None:
         ("the months since", "DURATION", "PXM"),
     ]
     assert tag(nlp_base, "The report says days are getting longer.") == []
+
+
+def test_until_and_by_look_ahead_only_from_a_postponing_verb(nlp_base: Language) -> None:
+    dct = date(2014, 2, 3)  # a Monday
+    assert tag(nlp_base, "By Sunday afternoon, the fire was contained.", dct)[0][2] == "2014-02-02TAF"
+    assert tag(nlp_base, "The talks lasted until Friday.", dct)[0][2] == "2014-01-31"
+    assert tag(nlp_base, "The court postponed the hearing until Thursday.", dct)[0][2] == "2014-02-06"

@@ -300,4 +300,12 @@ CONVENTIONS: tuple[Convention, ...] = (
         '"delegates from the second half of the race" nothing',
         "test_parts_of_things_that_are_not_times",
     ),
+    Convention(
+        "until and by in the past",
+        '"until/by <day>" in a simple-past clause is before the DCT ("the talks lasted until Friday", "by '
+        'Sunday afternoon the fire was contained"), unless a verb that moves or sets a time governs it '
+        '("postponed the hearing until Thursday")',
+        '"The talks lasted until Friday" on Monday 2014-02-03 -> 2014-01-31',
+        "test_until_and_by_look_ahead_only_from_a_postponing_verb",
+    ),
 )

@@ -160,7 +160,8 @@ class Resolver:
         if t is Tense.PLUPERFECT or (t is Tense.PAST and cue is None):
             return -1
         if cue == "deadline":  # "extended the deadline until Tuesday" still looks ahead
-            return 1
+            past = t is Tense.PAST and self.kind(c.start, c.end) != "postponing"
+            return -1 if past else 1  # "By Sunday afternoon, the fire was contained" does not
         if t is Tense.FUTURE:
             return 1
         return -1 if weekday and t is not Tense.PRESENT else 0

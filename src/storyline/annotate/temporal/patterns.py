@@ -44,7 +44,10 @@ DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 #: "Mon 3 Feb 2014 12.01 GMT": a dateline's weekday and time
 WEEKDAY_ABBR = r"(?P<wda>mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?"
 TZ = r"(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T|IST|JST|AEST|AEDT|Z)(?!\w)"
-DATELINE_CLOCK = rf"(?P<dh>[0-2]?\d)[.:](?P<dm>[0-5]\d)(?:\s*(?P<dampm>am|pm|a\.m\.|p\.m\.))?(?:\s+{TZ})?"
+DATELINE_CLOCK = (
+    rf"(?P<dh>[0-2]?\d)[.:](?P<dm>[0-5]\d)(?!\d|\s*(?:%|percent))(?:\s*(?P<dampm>am|pm|a\.m\.|p\.m\.)(?!\w))?"
+    rf"(?:\s+{TZ})?"
+)
 YEAR = r"(?P<year>(?:1[0-9]|20)\d\d)"
 NUMWORD = _alt(k for k in NUMBER_WORDS if " " not in k)
 _CHAIN = _alt(k for k in NUMBER_WORDS if " " not in k and k not in ("a", "an"))
@@ -90,8 +93,9 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("slash", r"(?P<mon>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d{4}|\d{2})"),
     (
         "month_day",
-        rf"(?:{WEEKDAY}(?:\s*,\s*|[ \t]+)(?:the\s+)?)?{PMOD}?{MONTH}\s+{DAY}"
-        rf"(?:(?:\s*,\s*|\s+){YEAR})?(?!\d|:\d|\.\d|\s*(?:%|percent))",
+        rf"(?:(?:{WEEKDAY}|{WEEKDAY_ABBR})(?:\s*,\s*|[ \t]+)(?:the\s+)?)?{PMOD}?{MONTH}\s+{DAY}"
+        rf"(?:(?:\s*,\s*|\s+){YEAR}(?:,?[ \t]+(?:at[ \t]+)?{DATELINE_CLOCK})?)?"
+        r"(?!\d|:\d|\.\d|\s*(?:%|percent))",
     ),
     (
         "day_month",
@@ -238,7 +242,7 @@ _RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         "noon",
-        r"(?P<word>noon|midday|midnight|mid-?afternoon|mid-?morning)"
+        rf"(?P<word>noon|midday|midnight|mid-?afternoon|mid-?morning)(?:\s+{TZ})?"
         r"(?:(?:\s+on)?\s+(?P<cday>today|yesterday|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday))?",
     ),
     (

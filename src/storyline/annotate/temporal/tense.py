@@ -108,6 +108,13 @@ OUTCOME_NOUNS = frozenset(
     {"victory", "win", "defeat", "loss", "death", "killing", "murder", "arrest", "resignation", "crash"}
     | {"collapse", "attack", "bombing", "shooting", "explosion", "earthquake", "landslide", "triumph"}
 )
+#: verbs that move, set or hold a time: a past one still points ahead ("postponed the vote until
+#: Friday", "kept the markets closed until Friday")
+POSTPONING = frozenset(
+    {"extend", "postpone", "delay", "adjourn", "defer", "push", "move", "set", "give", "suspend", "recess"}
+    | {"reschedule", "schedule", "expect", "due", "plan", "ask", "order", "tell", "urge", "allow", "grant"}
+    | {"keep", "close", "shut", "halt", "freeze", "ban", "bar", "hold"}  # an effect that lasts ahead
+)
 MODALS = frozenset({"would", "might", "may", "can", "should", "must", "ca"})
 #: verbs that put their own object or adjunct in the future ("planned a rally on Saturday")
 SCHEDULING = frozenset({"plan", "schedule", "slate"})
@@ -219,7 +226,8 @@ def reporting_at(doc: Doc, start_char: int, end_char: int) -> bool:
 
 
 def clause_kind(doc: Doc, start_char: int, end_char: int) -> str:
-    """ "relative" when the characters sit in a relative or reduced clause ("who resigned in
+    """ "postponing" when a verb that moves or sets a time governs them ("extended the deadline
+    until Tuesday"), "relative" when they sit in a relative or reduced clause ("who resigned in
     2009", "approved in 1987"), "future-in-past" in a "would" clause under a past verb ("said it
     would launch ... in March"), else ""."""
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
@@ -231,6 +239,8 @@ def clause_kind(doc: Doc, start_char: int, end_char: int) -> str:
         return ""
     if verb is None:
         return ""
+    if verb.lemma_.lower() in POSTPONING or any(a.lemma_.lower() in POSTPONING for a in verb.children):
+        return "postponing"
     if verb.dep_ in ("relcl", "acl"):
         return "relative"
     would = any(a in ("would", "'d", "’d") for a in _aux_words(verb))
