@@ -522,6 +522,18 @@ def test_vague_durations_of_news_narrative(nlp_base: Language) -> None:
         ("the months since", "DURATION", "PXM"),
     ]
     assert tag(nlp_base, "The report says days are getting longer.") == []
+    assert tag(nlp_base, "The plane crashed minutes after take-off.") == [
+        ("minutes", "DURATION", "PTXM", None)
+    ]
+    assert tag(nlp_base, "In the first days after the vote, calm returned.") == []
+
+
+def test_week_of_a_month(nlp_base: Language) -> None:
+    dct = date(2014, 2, 3)
+    assert tag(nlp_base, "In the first week of January, sales slumped.", dct) == [
+        ("the first week of January", "DATE", "2014-W01", None)
+    ]
+    assert tag(nlp_base, "The talks will end in the last week of March.", dct)[0][2] == "2014-W13"
 
 
 def test_until_and_by_look_ahead_only_from_a_postponing_verb(nlp_base: Language) -> None:

@@ -221,6 +221,26 @@ def _check_quarter(cand: Candidate, g: dict[str, str], text: str) -> bool:
     return g.get("year") is not None or not _OF_NO_TIME.match(text, cand.end)
 
 
+#: words before "days after" that make the plural unit part of a longer expression or no time
+_NOT_BEFORE_UNITS = frozenset(
+    {"the", "of", "a", "few", "many", "several", "these", "those", "recent", "coming", "past", "next", "last"}
+    | {"his", "her", "their", "its", "our", "my", "some", "two", "three", "four", "five", "ten", "and", "or"}
+    | {"first", "final", "early", "initial", "christmas"}
+)
+
+
+def _check_vague_units(cand: Candidate, g: dict[str, str], text: str) -> bool:
+    """ "Days after the attack", "crashed minutes after take-off" (not "the days after" or "five
+    days after", which other rules read, nor "Christmas days after")."""
+    if g.get("unit3") is None:
+        return True
+    prev = _prev_word(text, cand.start)
+    at_start = _SENTENCE_START.search(text, max(0, cand.start - 40), cand.start)
+    if at_start:
+        return g["unit3"][:1].isupper()
+    return g["unit3"][:1].islower() and prev not in _NOT_BEFORE_UNITS and not prev[:1].isdigit()
+
+
 def _check_holiday(cand: Candidate, g: dict[str, str], text: str) -> bool:
     return not g["word"].lower().startswith("new year") or g["word"][:1] == "N"  # not "the new year"
 
@@ -276,6 +296,7 @@ _CHECKS: dict[str, Callable[[Candidate, dict[str, str], str], bool]] = {
     "duration": _check_duration,
     "clock": _check_clock,
     "holiday": _check_holiday,
+    "vague_units": _check_vague_units,
     "quarter": _check_quarter,
     "weekday": _check_weekday,
     "set_word": _check_set_word,

@@ -308,4 +308,11 @@ CONVENTIONS: tuple[Convention, ...] = (
         '"The talks lasted until Friday" on Monday 2014-02-03 -> 2014-01-31',
         "test_until_and_by_look_ahead_only_from_a_postponing_verb",
     ),
+    Convention(
+        "a week of a month",
+        '"the first/second/third/fourth/last week of <month>" is one DATE, the ISO week holding that '
+        "month's 1st (8th, 15th, 22nd; the last: its last day but three), the year as for the month alone",
+        '"In the first week of January" on 2014-02-03 -> 2014-W01',
+        "test_week_of_a_month",
+    ),
 )

@@ -508,6 +508,7 @@ HANDLERS: Mapping[str, Handler] = dispatch_table(
         "decade_word": periods.decade_word,
         "long_unit": periods.long_unit,
         "named_day": periods.named_day,
+        "week_of_month": periods.week_of_month,
         "period_duration": Resolver._duration,
         "year": Resolver._year,
         "season": Resolver._season,

@@ -214,7 +214,7 @@ _RULES: tuple[tuple[str, str], ...] = (
         r"|(?<!the\s)(?<!early\s)(?<!small\s)(?<!wee\s)(?P<unit2>months|years|weeks|days|decades|hours)"
         r"(?=\s+of\s)"
         # "Days after the attack", "the weeks ahead", "in the months since"
-        r"|(?:(?<=^)|(?<=[.!?]\s)|(?<=\n))(?P<unit3>Days|Weeks|Months|Years|Hours|Minutes)(?=\s+(?:after|later)\b)"
+        r"|(?P<unit3>days|weeks|months|years|hours|minutes)(?=\s+(?:after|later)\b)"
         r"|the\s+(?P<unit4>days|weeks|months|years)\s+(?:ahead|since)(?=\W))",
     ),
     ("recent_units", r"(?P<rel>recent|coming|past)\s+(?P<unit>months|years|weeks|days|decades|quarters)"),
@@ -261,6 +261,11 @@ _RULES: tuple[tuple[str, str], ...] = (
         "named_day",
         r"(?P<nd>super|black|cyber|good|ash|palm|easter|maundy|holy)\s+"
         r"(?P<ndw>monday|tuesday|wednesday|thursday|friday|sunday)",
+    ),
+    # "the first week of January": that week of the month
+    (
+        "week_of_month",
+        rf"the\s+(?P<wk>first|second|third|fourth|last|final)\s+week\s+of\s+{MONTH_NAMED}(?:\s*,?\s+{YEAR})?",
     ),
     # "a week-long trip", "decades-long": a duration of one unit, or a vague one
     ("long_unit", r"(?P<unit>day|week|month|year|decade|hour|minute)(?P<plural>s)?-long"),
@@ -322,6 +327,7 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "holiday": ("christmas", "new year", "independence", "halloween", "valentine", "thanksgiving"),
     "century": ("century",),
     "long_unit": ("-long",),
+    "week_of_month": ("week of",),
     "named_day": ("super ", "black ", "cyber ", "good ", "ash ", "palm ", "easter ", "maundy ", "holy "),
     "period_duration": ("period", "span", "stretch", "spell"),
     "decade_word": ("ties",),

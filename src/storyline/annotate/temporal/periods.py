@@ -8,8 +8,8 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from .dates import easter, month_year, thanksgiving
-from .lexicon import NUMBER_WORDS, ORDINALS, point_mod
+from .dates import add_months, easter, month_year, thanksgiving, value_at
+from .lexicon import MONTHS, NUMBER_WORDS, ORDINALS, point_mod
 from .numbers import duration_value
 from .patterns import Candidate
 
@@ -21,6 +21,7 @@ __all__ = [
     "decade_word",
     "long_unit",
     "named_day",
+    "week_of_month",
     "quarter_abbr",
     "spoken_year",
     "sport_season",
@@ -135,3 +136,21 @@ def named_day(r: Resolver, c: Candidate, g: dict[str, str]) -> Result | None:
         back, ahead = year - year % 4, year - year % 4 + (4 if year % 4 else 0)
         year = back if day_in(back) <= r.dct and r.direction(c) <= 0 or day_in(ahead) < r.dct else ahead
     return "DATE", day_in(year).isoformat(), None
+
+
+def week_of_month(r: Resolver, c: Candidate, g: dict[str, str]) -> Result | None:
+    """ "the first week of January": the ISO week holding that month's 1st (8th, 15th, 22nd), "the
+    last week" the one holding its last day but three; the year as for the month alone."""
+    found = r.resolve(Candidate(c.start, c.end, "month", c.match)) if not g.get("year") else None
+    if g.get("year"):
+        year, month = int(g["year"]), MONTHS[g["month"].lower().rstrip(".")]
+    elif found is None or not found[1][:4].isdigit():
+        return "DATE", "XXXX-WXX", None
+    else:
+        year, month = int(found[1][:4]), int(found[1][5:7])
+    wk = g["wk"].lower()
+    if wk in ("last", "final"):
+        day = add_months(date(year, month, 1), 1) - timedelta(days=4)
+    else:
+        day = date(year, month, 1 + 7 * ("first", "second", "third", "fourth").index(wk))
+    return "DATE", value_at(day, "week"), None
