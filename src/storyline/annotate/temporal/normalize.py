@@ -16,26 +16,21 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from types import MappingProxyType
 
-from ...text.eventwords import EVENT_NOUNS
 from ...types import Timex
-from . import anchoring, clock, periods
+from . import anchoring, clock, deictic, periods, sets
 from .dates import (
     month_year,
     shifted_value,
     value_at,
 )
 from .lexicon import (
-    DAY_BOUND_NOUNS,
     DEADLINE_CUES,
     FUTURE_CUES,
     HOLIDAYS,
     MONTHS,
-    PARTS_OF_DAY,
     PAST_CUES,
     QUANTITY_MODS,
-    REFERENCE_WORDS,
     SEASONS,
-    SET_WORDS,
     WEEKDAYS,
     point_mod,
 )
@@ -104,19 +99,6 @@ def _qmod(word: str | None, c: Candidate | None = None) -> str | None:
         if before and before[-1] in OUTSIDE_QMODS:
             return QUANTITY_MODS[before[-1]]
     return None
-
-
-_POSSESSIVE_NP = re.compile(r"['’]s\s+((?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+)")
-
-
-def _generic_possessive(c: Candidate) -> bool:
-    """ "today's world", "today's youth": the present in general, not the day (TE3); "today's
-    meeting" or "today's editions" (a happening or an issue of that day) stay the day."""
-    m = _POSSESSIVE_NP.match(c.match.string, c.end)
-    if m is None:
-        return False
-    words = m.group(1).lower().split()
-    return not any(w in DAY_BOUND_NOUNS or w in EVENT_NOUNS for w in words)
 
 
 def _month(word: str) -> int:
@@ -377,30 +359,6 @@ class Resolver:
             return "DURATION", duration_value(None, g["unit"]), None
         return "DATE", "FUTURE_REF" if rel == "coming" else "PAST_REF", None
 
-    def _deictic(self, c: Candidate, g: dict[str, str]) -> Result | None:
-        word = _norm(g["word"])
-        if word == "today" and not g.get("pod") and _generic_possessive(c):
-            return "DATE", "PRESENT_REF", None
-        offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}.get(word)
-        if offset is None:
-            offset = -2 if "yesterday" in word else 2
-        pod = PARTS_OF_DAY.get(_norm(g.get("pod"))) or ("NI" if word == "tonight" else None)
-        mod = _mod(g.get("mod"))
-        if self.dct is None:
-            return ("TIME" if pod else "DATE"), "XXXX-XX-XX" + (f"T{pod}" if pod else ""), mod
-        day = (self.dct + timedelta(days=offset)).isoformat()
-        if pod:
-            return "TIME", f"{day}T{pod}", mod
-        return "DATE", day, mod
-
-    def _last_night(self, c: Candidate, g: dict[str, str]) -> Result | None:
-        if self.dct is None:
-            return "TIME", "XXXX-XX-XXTNI", None
-        return "TIME", f"{(self.dct - timedelta(days=1)).isoformat()}TNI", None
-
-    def _reference(self, c: Candidate, g: dict[str, str]) -> Result | None:
-        return "DATE", REFERENCE_WORDS[_norm(g["word"])], None
-
     def _weekday(self, c: Candidate, g: dict[str, str]) -> Result | None:
         return anchoring.weekday(self, c, g, _mod(g.get("mod")))
 
@@ -430,33 +388,9 @@ class Resolver:
             return "DATE", value_at(base, "weekend"), None
         return "DATE", self.state.last_day or self.dct.isoformat(), None
 
-    def _set_every(self, c: Candidate, g: dict[str, str]) -> Result | None:
-        pod = PARTS_OF_DAY.get(_norm(g.get("pod") or g.get("pod2")))
-        time = f"T{pod}" if pod else ""
-        if g.get("wd"):
-            return "SET", f"XXXX-WXX-{WEEKDAYS[g['wd'].lower()] + 1}{time}", None
-        if g.get("season"):
-            return "SET", f"XXXX-{SEASONS[g['season'].lower()]}", None
-        if g.get("month"):
-            return "SET", f"XXXX-{_month(g['month']):02d}", None
-        if pod:
-            return "SET", f"XXXX-XX-XX{time}", None
-        num = _norm(g.get("num"))
-        n = 2.0 if num == "other" else parse_number(num) if num else 1.0
-        return "SET", duration_value(n or 1.0, g["unit"]), None
-
-    def _set_word(self, c: Candidate, g: dict[str, str]) -> Result | None:
-        return "SET", SET_WORDS[g["word"].lower()], None
-
-    def _set_rate(self, c: Candidate, g: dict[str, str]) -> Result | None:
-        return "SET", duration_value(1.0, g["unit"]), None
-
     def _chrono_line(self, c: Candidate, g: dict[str, str]) -> Result | None:
         day = self._day(int(g["year"]), _month(g["month"]), int(g["day"]))
         return ("DATE", day, None) if day else None
-
-    def _set_times(self, c: Candidate, g: dict[str, str]) -> Result | None:
-        return "SET", duration_value(1.0, g["unit"]), None
 
     def _holiday(self, c: Candidate, g: dict[str, str]) -> Result | None:
         mo, d = HOLIDAYS[_norm(g["word"])]
@@ -529,18 +463,18 @@ HANDLERS: Mapping[str, Handler] = dispatch_table(
         "duration": Resolver._duration,
         "vague_units": Resolver._vague_units,
         "recent_units": Resolver._recent_units,
-        "deictic": Resolver._deictic,
-        "last_night": Resolver._last_night,
-        "reference": Resolver._reference,
+        "deictic": deictic.deictic,
+        "last_night": deictic.last_night,
+        "reference": deictic.reference,
         "weekday": Resolver._weekday,
         "clock": clock.clock,
         "same_period": Resolver._same_period,
         "on_the_day": Resolver._on_the_day,
         "noon": clock.noon,
-        "set_every": Resolver._set_every,
-        "set_word": Resolver._set_word,
-        "set_times": Resolver._set_times,
-        "set_rate": Resolver._set_rate,
+        "set_every": sets.set_every,
+        "set_word": sets.set_word,
+        "set_times": sets.set_times,
+        "set_rate": sets.set_rate,
         "chrono_line": Resolver._chrono_line,
         "chrono_line_md": Resolver._chrono_line,
         "holiday": Resolver._holiday,
