@@ -418,6 +418,9 @@ def test_duration_spans(nlp_base: Language) -> None:
     assert got == [("several quarters", "DURATION", "PXQ", None)]
     got = tag(nlp_base, "A fire broke out in the early hours of Sunday, police said.")
     assert [t[0] for t in got] == ["Sunday"]
+    got = tag(nlp_base, "The plant will be closed over the next year or so, for a week or so.")
+    assert [t[0] for t in got] == ["the next year or so", "a week or so"]
+    assert tag(nlp_base, "They kept the secret for two thousand years.") == []
     got = tag(nlp_base, "The deal came barely a month after the merger talks collapsed.")
     assert got == [("a month", "DURATION", "P1M", None)]
 

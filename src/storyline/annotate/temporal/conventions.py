@@ -240,7 +240,7 @@ CONVENTIONS: tuple[Convention, ...] = (
         'between number and unit too ("at least 20 more years" P20Y); a modifier before "the past N '
         'units" is inside ("at least the past 18 months"), a preposition ("over the past") is not; '
         '"a few days later" with nothing to count is the vague duration "a few days" (PXD); "several '
-        'quarters" PXQ; "the early hours of" is no duration',
+        'quarters" PXQ; "the early hours of" is no duration; "or so" after a quantity is inside',
         '"over a three-year period" -> "a three-year period" P3Y',
         "test_duration_spans",
     ),

@@ -143,7 +143,7 @@ _RULES: tuple[tuple[str, str], ...] = (
     (
         "spoken_year",
         r"(?:the\s+year\s+)?(?:nineteen[\s-]+(?P<tens>ninety|eighty|seventy|sixty|fifty|forty|thirty|twenty)"
-        r"(?:[\s-](?P<ones>one|two|three|four|five|six|seven|eight|nine))?|(?P<y2k>two\s+thousand))",
+        r"(?:[\s-](?P<ones>one|two|three|four|five|six|seven|eight|nine))?|(?P<y2k>two\s+thousand(?!\s+(?:years|months|weeks|days|hours|people)\b)))",
     ),
     (
         "rel_unit",
@@ -151,7 +151,8 @@ _RULES: tuple[tuple[str, str], ...] = (
         r"(?P<rel>last|next|this|past|coming|previous|following|current|the\s+past|the\s+last|the\s+next"
         r"|the\s+coming|the\s+previous|the\s+following|the\s+current|the\s+same|that|the\s+prior|the\s+latest)"
         r"\s+(?:(?P<fiscal>fiscal|financial)\s+)?"
-        r"(?P<unit>week|weekend|month|year|decade|century|day|morning|afternoon|evening|night)",
+        r"(?P<unit>week|weekend|month|year|decade|century|day|morning|afternoon|evening|night)"
+        r"(?:\s+or\s+so\b)?",
     ),
     (
         "period_of",
@@ -162,7 +163,7 @@ _RULES: tuple[tuple[str, str], ...] = (
         "n_rel",
         rf"{QMOD_THE}?(?P<rel>the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+first"
         rf"|the\s+final|the\s+latest|the\s+following|past|last|next|coming|previous|first)"
-        rf"\s+{NUM}\s+{UNIT}",
+        rf"\s+{NUM}\s+{UNIT}(?:\s+or\s+so\b)?",
     ),
     # an anchored point keeps "later"/"earlier" in its span; ``component`` trims them off when
     # nothing in the text anchors it and only the duration is left ("some two weeks later")
@@ -190,7 +191,7 @@ _RULES: tuple[tuple[str, str], ...] = (
         "the_day",
         r"the\s+(?P<unit>day|week|month|year|night)\s+(?P<dir>before|after)(?!\s+\w*\s*(?:the|a|his|her|its|their|[A-Z]))",
     ),
-    ("duration", rf"{QMOD}?(?:the\s+)?{NUM}(?:\s*-\s*|\s+){UNIT}(?:(?P<old>\s*-?\s*old))?"),
+    ("duration", rf"{QMOD}?(?:the\s+)?{NUM}(?:\s*-\s*|\s+){UNIT}(?:(?P<old>\s*-?\s*old)|\s+or\s+so\b)?"),
     # "a three-year period": the period noun is inside the duration (TimeBank)
     ("period_duration", rf"(?:an?|the)\s+{NUM}-{UNIT}\s+(?:period|span|stretch|spell)(?!s)"),
     # "the nineties", "the mid-eighties" (without "the" it is an age: "in her forties")
