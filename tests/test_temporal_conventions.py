@@ -128,6 +128,15 @@ def test_sets(nlp_base: Language) -> None:
     assert tag(nlp_base, "He stayed for a year.") == [("a year", "DURATION", "P1Y", None)]
 
 
+def test_plural_days_are_sets(nlp_base: Language) -> None:
+    assert tag(nlp_base, "The market is closed on Sundays.") == [("Sundays", "SET", "XXXX-WXX-7", None)]
+    got = tag(nlp_base, "Flights leave on Monday and Tuesday nights, and he works Saturday mornings.")
+    assert [t[:3] for t in got[1:]] == [
+        ("Tuesday nights", "SET", "XXXX-WXX-2TNI"),
+        ("Saturday mornings", "SET", "XXXX-WXX-6TMO"),
+    ]
+
+
 def test_vague_durations(nlp_base: Language) -> None:
     got = tag(
         nlp_base, "It took a few days. They have talked for months, after hours of talks, in recent months."

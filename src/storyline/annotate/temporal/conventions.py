@@ -77,6 +77,13 @@ CONVENTIONS: tuple[Convention, ...] = (
         "test_sets",
     ),
     Convention(
+        "plural days",
+        'a plural weekday or part of a weekday recurs: a SET ("on Sundays" XXXX-WXX-7, "Tuesday nights" '
+        "XXXX-WXX-2TNI)",
+        '"The market is closed on Sundays" XXXX-WXX-7',
+        "test_plural_days_are_sets",
+    ),
+    Convention(
         "vague durations",
         'a vague quantity or a bare plural unit after a preposition, before "of" or starting a sentence '
         'before "after/later" is a duration; so are "the weeks ahead", "the months since" '

@@ -473,6 +473,7 @@ HANDLERS: Mapping[str, Handler] = dispatch_table(
         "noon": clock.noon,
         "set_every": sets.set_every,
         "set_word": sets.set_word,
+        "set_plural": sets.set_plural,
         "set_times": sets.set_times,
         "set_rate": sets.set_rate,
         "chrono_line": Resolver._chrono_line,

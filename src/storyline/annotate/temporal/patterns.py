@@ -252,6 +252,12 @@ _RULES: tuple[tuple[str, str], ...] = (
         rf"|{WEEKDAY}(?:\s+{POD})?|(?P<season>{_alt(SEASONS)})|(?P<pod2>morning|afternoon|evening|night)"
         rf"|{MONTH_NAMED})",
     ),
+    # plural days and parts of days recur: "on Sundays", "Tuesday nights", "at weekends"
+    (
+        "set_plural",
+        r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:s(?:\s+(?P<pod>morning|afternoon"
+        r"|evening|night)s?)?|\s+(?P<pods>mornings|afternoons|evenings|nights))",
+    ),
     # a rate: "$1 billion a year", "20 times a day" (``component`` checks the word before)
     ("set_rate", r"(?:a|an)\s+(?P<unit>day|week|month|year|hour)"),
     ("set_word", rf"(?P<word>{_alt(SET_WORDS)})"),
@@ -328,6 +334,7 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "holiday": ("christmas", "new year", "independence", "halloween", "valentine", "thanksgiving"),
     "century": ("century",),
     "long_unit": ("-long",),
+    "set_plural": ("days", "mornings", "afternoons", "evenings", "nights"),
     "week_of_month": ("week of",),
     "named_day": ("super ", "black ", "cyber ", "good ", "ash ", "palm ", "easter ", "maundy ", "holy "),
     "period_duration": ("period", "span", "stretch", "spell"),

@@ -12,7 +12,7 @@ from .patterns import Candidate
 if TYPE_CHECKING:
     from .normalize import Resolver, Result
 
-__all__ = ["set_every", "set_rate", "set_times", "set_word"]
+__all__ = ["set_every", "set_plural", "set_rate", "set_times", "set_word"]
 
 
 def _norm(s: str | None) -> str:
@@ -49,3 +49,9 @@ def set_rate(r: Resolver, c: Candidate, g: dict[str, str]) -> Result | None:
 
 def set_times(r: Resolver, c: Candidate, g: dict[str, str]) -> Result | None:
     return "SET", duration_value(1.0, g["unit"]), None
+
+
+def set_plural(r: Resolver, c: Candidate, g: dict[str, str]) -> Result | None:
+    """ "on Sundays" XXXX-WXX-7, "Tuesday nights" XXXX-WXX-2TNI."""
+    pod = PARTS_OF_DAY.get(_norm(g.get("pod") or (g.get("pods") or "")[:-1]))
+    return "SET", f"XXXX-WXX-{WEEKDAYS[g['wd'].lower()] + 1}" + (f"T{pod}" if pod else ""), None
