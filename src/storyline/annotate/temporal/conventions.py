@@ -217,7 +217,8 @@ CONVENTIONS: tuple[Convention, ...] = (
         '("the Jan. 14 deadline", "set Nov. 10 as the deadline", "a summit set for April") is the '
         'nearest such date; a happening ("the Oct. 23 slaying") the latest before the DCT; the end of a '
         'range ("through Sept. 29") is the report\'s, not the year of its sentence; a date the parse '
-        'attaches to an outcome ("build on his victory on Tuesday") is before the DCT',
+        'attaches to an outcome ("build on his victory on Tuesday") is before the DCT; one attached to '
+        'a planned event ("win the election in November") follows the clause',
         '"gave no reason for the Jan. 14 deadline" on 2000-01-05 -> 2000-01-14',
         "test_date_before_a_noun_follows_the_noun",
     ),

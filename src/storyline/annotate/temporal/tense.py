@@ -247,17 +247,15 @@ def clause_kind(doc: Doc, start_char: int, end_char: int) -> str:
     return "future-in-past" if would and verb.head is not verb and verb.head.tag_ == "VBD" else ""
 
 
-def _noun_of(span: Span) -> str | None:
-    """The lemma of an outcome or a planned event the date is attached to ("his victory on
-    Tuesday", "the vote on Friday"): that noun, not the clause around it, says when."""
+def _outcome_of(span: Span) -> bool:
+    """Whether the date is attached to an outcome ("his victory on Tuesday", "her death in May"):
+    what has happened, whatever the clause around it looks to (a planned event, "the vote on
+    Friday", is left to the clause: "will hold the vote on Friday")."""
     prep = span.root.head
     if span.root.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("on", "in", "at"):
-        return None
+        return False
     noun = prep.head
-    lemma = noun.lemma_.lower()
-    if noun.pos_ != "NOUN" or noun.i > prep.i or lemma not in OUTCOME_NOUNS | SCHEDULED_NOUNS:
-        return None
-    return lemma
+    return noun.pos_ == "NOUN" and noun.i < prep.i and noun.lemma_.lower() in OUTCOME_NOUNS
 
 
 def tense_at(doc: Doc, start_char: int, end_char: int) -> Tense:
@@ -275,9 +273,8 @@ def tense_at(doc: Doc, start_char: int, end_char: int) -> Tense:
     if before_noun and head.i >= span.end and head.lemma_.lower() not in _PERIOD_NOUNS:
         # "the Jan. 14 deadline", "the Oct. 23 slaying": the noun, not the clause, says when
         return Tense.PRESENT if head.lemma_.lower() in SCHEDULED_NOUNS else Tense.PAST
-    noun = _noun_of(span)
-    if noun is not None:
-        return Tense.PAST if noun in OUTCOME_NOUNS else Tense.PRESENT
+    if _outcome_of(span):
+        return Tense.PAST
     try:
         verb = governing_verb(span.root)
     except ValueError:  # no sentence boundaries: the pipeline has no parser
