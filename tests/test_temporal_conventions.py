@@ -362,6 +362,8 @@ def test_date_before_a_noun_follows_the_noun(nlp_base: Language) -> None:
     assert got[0][:3] == ("Tuesday", "DATE", "2016-04-19")
     got = tag(nlp_base, "Democrats hope to win the election in November.", date(2014, 2, 3))
     assert got[0][:3] == ("November", "DATE", "2014-11")
+    got = tag(nlp_base, "Democrats hope to win the November election.", date(2014, 2, 3))
+    assert got[0][:3] == ("November", "DATE", "2014-11")
     got = tag(nlp_base, "Leaders agreed to meet at a summit set for Geneva in March.", dct)
     assert got[0][:3] == ("March", "DATE", "2000-03")
     got = tag(

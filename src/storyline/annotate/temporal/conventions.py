@@ -215,7 +215,8 @@ CONVENTIONS: tuple[Convention, ...] = (
         "dates that modify a noun",
         "a date before a noun takes its direction from the noun, not the clause: a planned thing "
         '("the Jan. 14 deadline", "set Nov. 10 as the deadline", "a summit set for April") is the '
-        'nearest such date; a happening ("the Oct. 23 slaying") the latest before the DCT; the end of a '
+        'nearest such date unless its clause looks ahead ("hope to win the November election"); a '
+        'happening ("the Oct. 23 slaying") the latest before the DCT; the end of a '
         'range ("through Sept. 29") is the report\'s, not the year of its sentence; a date the parse '
         'attaches to an outcome ("build on his victory on Tuesday") is before the DCT; one attached to '
         'a planned event ("win the election in November") follows the clause',

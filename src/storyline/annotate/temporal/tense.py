@@ -265,22 +265,33 @@ def tense_at(doc: Doc, start_char: int, end_char: int) -> Tense:
         return Tense.UNKNOWN
     if span.root.dep_ == "poss":  # "Friday's vote", "Wednesday's ruling": a reported event
         return Tense.PAST
-    head = span.root.head
-    while head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN" and head.head.i > head.i:
-        head = head.head  # "the Christmas selling season": the last noun of the phrase
-    before_noun = span.root.dep_ in ("compound", "nmod", "amod") and head.pos_ == "NOUN"
-    before_noun = before_noun and any(t.lower_.rstrip(".") in MONTHS for t in span)
-    if before_noun and head.i >= span.end and head.lemma_.lower() not in _PERIOD_NOUNS:
-        # "the Jan. 14 deadline", "the Oct. 23 slaying": the noun, not the clause, says when
-        return Tense.PRESENT if head.lemma_.lower() in SCHEDULED_NOUNS else Tense.PAST
-    if _outcome_of(span):
-        return Tense.PAST
+    noun = _noun_after(span)
+    if noun is not None and noun not in SCHEDULED_NOUNS or _outcome_of(span):
+        return Tense.PAST  # "the Oct. 23 slaying", "his victory on Tuesday": what has happened
     try:
         verb = governing_verb(span.root)
     except ValueError:  # no sentence boundaries: the pipeline has no parser
         return Tense.UNKNOWN
-    if verb is None:
-        return Tense.UNKNOWN
+    clause = _clause_tense(span, verb) if verb is not None else Tense.UNKNOWN
+    if noun is not None and clause is not Tense.FUTURE:
+        return Tense.PRESENT  # "gave no reason for the Jan. 14 deadline": the nearest Jan. 14
+    return clause
+
+
+def _noun_after(span: Span) -> str | None:
+    """The lemma of the noun a month-day or month before it modifies ("the Jan. 14 deadline"), not a
+    period it names ("the Christmas selling season")."""
+    head = span.root.head
+    while head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN" and head.head.i > head.i:
+        head = head.head  # "the Christmas selling season": the last noun of the phrase
+    if span.root.dep_ not in ("compound", "nmod", "amod") or head.pos_ != "NOUN" or head.i < span.end:
+        return None
+    if not any(t.lower_.rstrip(".") in MONTHS for t in span) or head.lemma_.lower() in _PERIOD_NOUNS:
+        return None
+    return head.lemma_.lower()
+
+
+def _clause_tense(span: Span, verb: Token) -> Tense:
     fronted = span.end <= verb.i and not _aux_words(verb)
     if fronted and verb.tag_ == "VBD" and verb.lemma_.lower() in SCHEDULING:
         return Tense.PAST  # "On Friday, the government planned to ...": the day of the planning
