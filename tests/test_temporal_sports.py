@@ -12,7 +12,7 @@ NBA = (
 )
 TENNIS = (
     "The defending champion won her opening match in straight sets and said the tournament had started "
-    "well. Her coach watched from the stands as she lost only three games."
+    "well. Her coach watched from the stands as she lost only three games and won the tiebreak."
 )
 BUDGET = "The senator said the season of budget talks would be long, and that his party had won the argument."
 
@@ -40,3 +40,12 @@ def test_a_company_named_like_a_sports_word_is_no_sports_report() -> None:
         "back some points at home and abroad, and its title brand grew."
     )
     assert not SportsSeason(earnings).sports
+
+
+def test_a_primary_season_is_no_sports_report() -> None:
+    campaign = (
+        "As the primary season heats up, the senator won Iowa and lost New Hampshire; his rival's home "
+        "state gave him a title of sorts, and the points he scored in the debate were his best games yet. "
+        "His former football coach, who coached him for years and now coaches in Ohio, endorsed him."
+    )
+    assert not SportsSeason(campaign).sports

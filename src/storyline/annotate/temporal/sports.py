@@ -26,17 +26,22 @@ _SPORTS = re.compile(
     r"|home|away|title|club|manager|champions)\b",
     re.IGNORECASE,
 )
+#: words only sports coverage uses (in lower case: "Coach Inc." is no sports word; "season" is not one:
+#: politics has its primary season); a report needs two different ones
 _STRONG = re.compile(
-    r"\b(?:season|playoffs?|play-?offs?|coach|quarterback|touchdowns?|innings|striker|midfielder|goalkeeper"
-    r"|goalie|goaltender|rebounds|standings|halftime|half-time|roster|rookie|pitcher|wicket)\b",
-)  # in lower case: "Coach Inc." or "the Season's Greetings" are no sports words
+    r"\b(?:playoffs?|play-?offs?|coach(?:es|ed)?|quarterback|touchdowns?|innings|striker|midfielder"
+    r"|goalkeeper|goalie|goaltender|rebounds|standings|halftime|half-time|rookie|pitcher|strikeouts?"
+    r"|wicket|hat-trick|tiebreak|straight\s+sets|home\s+runs?|free\s+kick|penalty\s+kick|referee)\b",
+)
 #: a season over the new year: winter leagues and their words, or a split season label
 _OVER_NEW_YEAR = re.compile(
     r"\b(?:NFL|NBA|NHL|Super\s+Bowl|Premier\s+League|Champions\s+League|La\s+Liga|Bundesliga|Serie\s+A"
     r"|Ligue\s+1|FA\s+Cup|Stanley\s+Cup|quarterback|touchdowns?|rebounds|goalie|goaltender|striker"
     r"|midfielder|goalkeeper|(?:19|20)\d\d[-–/](?:\d\d)\s+season)\b",
 )
-_MIN_WORDS = 4  # distinct sports words in a report, one of them a word only sports use
+_INFLECTION = re.compile(r"(?:es|ed|s)$")
+_MIN_WORDS = 4  # distinct sports words in a report
+_MIN_STRONG = 2  # of them distinct words only sports use
 
 
 class SportsSeason:
@@ -46,7 +51,8 @@ class SportsSeason:
 
     def __init__(self, text: str) -> None:
         words = {m.group(0).lower() for m in _SPORTS.finditer(text)}
-        self.sports = len(words) >= _MIN_WORDS and _STRONG.search(text) is not None
+        strong = {_INFLECTION.sub("", m.group(0)) for m in _STRONG.finditer(text)}  # "coach", "coached"
+        self.sports = len(words) >= _MIN_WORDS and len(strong) >= _MIN_STRONG
         self.over_new_year = self.sports and _OVER_NEW_YEAR.search(text) is not None
 
     def year(self, dct: date) -> int:
