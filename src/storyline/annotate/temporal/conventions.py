@@ -196,7 +196,8 @@ CONVENTIONS: tuple[Convention, ...] = (
         "sports seasons",
         'in a sports report "this year" and "this/last/next season" are the league\'s season, valued by '
         "the year it started: a season over the new year (football, basketball, ice hockey) is still "
-        "the previous year's from January to June; elsewhere \"season\" alone is no time; a report's "
+        "the previous year's from January to June (a sports report holds two words only sports use, "
+        '"quarterback", "playoffs"; "season" is none); elsewhere "season" alone is no time; a report\'s '
         '"the second half" or "the first quarter" without a year is the match\'s, no time',
         '"have won 12 games this year" in an NFL report of 2014-01-20 -> 2013; "last season" -> 2012',
         "test_sports_season",
