@@ -128,6 +128,15 @@ def test_sets(nlp_base: Language) -> None:
     assert tag(nlp_base, "He stayed for a year.") == [("a year", "DURATION", "P1Y", None)]
 
 
+def test_plural_days_are_sets(nlp_base: Language) -> None:
+    assert tag(nlp_base, "The market is closed on Sundays.") == [("Sundays", "SET", "XXXX-WXX-7", None)]
+    got = tag(nlp_base, "Flights leave on Monday and Tuesday nights, and he works Saturday mornings.")
+    assert [t[:3] for t in got[1:]] == [
+        ("Tuesday nights", "SET", "XXXX-WXX-2TNI"),
+        ("Saturday mornings", "SET", "XXXX-WXX-6TMO"),
+    ]
+
+
 def test_vague_durations(nlp_base: Language) -> None:
     got = tag(
         nlp_base, "It took a few days. They have talked for months, after hours of talks, in recent months."
@@ -158,6 +167,11 @@ def test_chronology_line_keeps_its_year(nlp_base: Language) -> None:
 
 def test_month_takes_the_year_of_its_sentence(nlp_base: Language) -> None:
     assert tag(nlp_base, "In 2009 the minister resigned in May.")[-1] == ("May", "DATE", "2009-05", None)
+    got = tag(nlp_base, "In 2009, the company said it would launch the phone in March.")
+    assert got[-1] == ("March", "DATE", "2009-03", None)
+    assert tag(nlp_base, "The company said it would launch the phone in March.")[-1][2] == "2015-03"
+    got = tag(nlp_base, "The minister, who resigned in 2009, returned to parliament in May.")
+    assert got[-1] == ("May", "DATE", "2014-05", None)
     # a new sentence is news again: the month is the latest May before the DCT
     got = tag(nlp_base, "Profits have doubled since 2009. In May, the minister resigned.")
     assert got[-1] == ("May", "DATE", "2014-05", None)
@@ -288,3 +302,258 @@ def test_the_year_is_the_one_its_sentence_named(nlp_base: Language) -> None:
         "the middle of the year ."
     )
     assert tag(nlp_base, text, date(2000, 6, 8))[-1] == ("the middle of the year", "DATE", "1996", "MID")
+
+
+def test_sports_season(nlp_base: Language) -> None:
+    report = (
+        "The Patriots have won 12 games this year, and their quarterback threw for 4,300 yards as they "
+        "reached the playoffs. The coach said the team had lost only four times this season. Last season "
+        "they fell in the AFC title game."
+    )
+    got = tag(nlp_base, report, date(2014, 1, 20))
+    assert [t[:3] for t in got] == [
+        ("this year", "DATE", "2013"),
+        ("this season", "DATE", "2013"),
+        ("Last season", "DATE", "2012"),
+    ]
+    # baseball runs inside the calendar year; politics has no season
+    summer = "The Yankees have won 50 games this season, and the pitcher leads the league in strikeouts."
+    assert tag(nlp_base, summer, date(2014, 7, 20))[0][:3] == ("this season", "DATE", "2014")
+    match = (
+        "In the second half, United scored twice, and the striker's goal in the first half stood. The coach "
+        "praised the league leaders after the match."
+    )
+    assert tag(nlp_base, match, date(2014, 2, 3)) == []
+    assert tag(nlp_base, "Revenue rose in the second half.", date(2014, 2, 3))[0][2] == "2013-H2"
+    budget = "The governor said this year would bring new taxes. This season of budget talks begins in March."
+    got = tag(nlp_base, budget, date(2014, 1, 20))
+    assert [t[:3] for t in got] == [("this year", "DATE", "2014"), ("March", "DATE", "2014-03")]
+
+
+def test_weekday_of_a_past_narrative(nlp_base: Language) -> None:
+    story = (
+        "On March 5, protesters gathered outside the parliament, and by Saturday night police had "
+        "cleared the square, and at 9 p.m. the last tents came down."
+    )
+    got = tag(nlp_base, story)
+    assert [t[:3] for t in got] == [
+        ("March 5", "DATE", "2014-03-05"),
+        ("Saturday night", "TIME", "2014-03-08TNI"),
+        ("9 p.m.", "TIME", "2014-03-08T21:00"),
+    ]
+    got = tag(nlp_base, "Protesters gathered on March 5. That Saturday, police cleared the square.")
+    assert got[1][:3] == ("That Saturday", "DATE", "2014-03-08")
+    # the report's own weekday, and a background date in an earlier sentence, keep the DCT's week
+    report = "The bombing on March 5 killed 12 people. Officials said Friday that the talks had stalled."
+    assert tag(nlp_base, report)[1][:3] == ("Friday", "DATE", "2014-06-06")
+    bought = "The company bought 254,200 shares from March 5 to Thursday."
+    assert tag(nlp_base, bought)[1][:3] == ("Thursday", "DATE", "2014-06-05")
+
+
+def test_date_before_a_noun_follows_the_noun(nlp_base: Language) -> None:
+    dct = date(2000, 1, 5)
+    got = tag(nlp_base, "The minister gave no reason for the Jan. 14 deadline.", dct)
+    assert got[0][:3] == ("Jan. 14", "DATE", "2000-01-14")
+    got = tag(nlp_base, "The board has set Jan. 20 as the deadline for competing bids.", dct)
+    assert got[0][:3] == ("Jan. 20", "DATE", "2000-01-20")
+    got = tag(nlp_base, "Police are still searching for the gunman after the Oct. 23 shooting.", dct)
+    assert got[0][:3] == ("Oct. 23", "DATE", "1999-10-23")
+    got = tag(nlp_base, "Supporters hope to build on his victory on Tuesday.", date(2016, 4, 21))
+    assert got[0][:3] == ("Tuesday", "DATE", "2016-04-19")
+    got = tag(nlp_base, "Democrats hope to win the election in November.", date(2014, 2, 3))
+    assert got[0][:3] == ("November", "DATE", "2014-11")
+    got = tag(nlp_base, "Democrats hope to win the November election.", date(2014, 2, 3))
+    assert got[0][:3] == ("November", "DATE", "2014-11")
+    got = tag(nlp_base, "Leaders agreed to meet at a summit set for Geneva in March.", dct)
+    assert got[0][:3] == ("March", "DATE", "2000-03")
+    got = tag(
+        nlp_base, "Under a plan approved in 1998, the firm had bought 400,000 shares through Dec. 29.", dct
+    )
+    assert got[-1][:3] == ("Dec. 29", "DATE", "1999-12-29")
+
+
+def test_datelines_and_time_zones(nlp_base: Language) -> None:
+    dct = date(2014, 2, 3)
+    assert tag(nlp_base, "Mon 3 Feb 2014 12.01 GMT", dct) == [
+        ("Mon 3 Feb 2014 12.01 GMT", "TIME", "2014-02-03T12:01", None)
+    ]
+    got = tag(nlp_base, "The announcement came at 10:30 a.m. ET on Tuesday.", dct)
+    assert got == [("10:30 a.m. ET on Tuesday", "TIME", "2014-01-28T10:30", None)]
+    got = tag(nlp_base, "The rally began at 2 p.m. local time and at 14.00 BST in London.", dct)
+    assert [t[0] for t in got] == ["2 p.m. local time", "14.00 BST"]
+    got = tag(nlp_base, "Posted: Feb 3, 2014 10:23 AM EST", dct)
+    assert got == [("Feb 3, 2014 10:23 AM EST", "TIME", "2014-02-03T10:23", None)]
+    assert tag(nlp_base, "The vote is at noon ET on Tuesday.", dct)[0][:3] == (
+        "noon ET on Tuesday",
+        "TIME",
+        "2014-02-04T12:00",
+    )
+    got = tag(nlp_base, "On March 5, 2014 12.50 percent of votes were counted.", dct)
+    assert got == [("March 5, 2014", "DATE", "2014-03-05", None)]
+    got = tag(nlp_base, "The flight left at 9:40 p.m. Eastern time on Sunday.", dct)
+    assert got[0][:3] == ("9:40 p.m. Eastern time on Sunday", "TIME", "2014-02-02T21:40")
+
+
+def test_quarters_and_fiscal_years_in_figures(nlp_base: Language) -> None:
+    dct = date(2014, 2, 3)
+    got = tag(nlp_base, "Revenue in Q3 rose 5 percent, and Q4 sales will rise too, the company said.", dct)
+    assert [t[:3] for t in got] == [("Q3", "DATE", "2013-Q3"), ("Q4", "DATE", "2014-Q4")]
+    got = tag(nlp_base, "The FY2015 budget and the FY15 plans were cut, unlike Q2 2013 spending.", dct)
+    assert [t[2] for t in got] == ["2015", "2015", "2013-Q2"]
+    text = "Sales rose 4 percent in the latest fiscal year, and will grow in the current fiscal year."
+    got = tag(nlp_base, text, dct)
+    assert [t[:3] for t in got] == [
+        ("the latest fiscal year", "DATE", "2013"),
+        ("the current fiscal year", "DATE", "2014"),
+    ]
+    assert tag(nlp_base, "Visit q3.example.com for details.", dct) == []
+
+
+def test_decades_in_words(nlp_base: Language) -> None:
+    got = tag(nlp_base, "Crime fell sharply through the nineties, when she was in her forties.")
+    assert got == [("the nineties", "DATE", "199", None)]
+    assert tag(nlp_base, "The band was formed in the mid-eighties.")[0][1:] == ("DATE", "198", "MID")
+
+
+def test_duration_spans(nlp_base: Language) -> None:
+    got = tag(nlp_base, "The firm reported losses over a three-year period.")
+    assert got == [("a three-year period", "DURATION", "P3Y", None)]
+    got = tag(nlp_base, "The plant could run for at least 20 more years.")
+    assert got == [("at least 20 more years", "DURATION", "P20Y", "EQUAL_OR_MORE")]
+    got = tag(nlp_base, "Prices have been cut for at least the past 18 months.")
+    assert got == [("at least the past 18 months", "DURATION", "P18M", "EQUAL_OR_MORE")]
+    got = tag(nlp_base, "Jobs grew strongly over the past four months.")
+    assert got[0][0] == "the past four months"
+    got = tag(nlp_base, "A few days later, the company announced a merger.")
+    assert got == [("A few days", "DURATION", "PXD", None)]
+    text = "The insurer returned to profit after several quarters of losses, as in some quarters."
+    got = tag(nlp_base, text)
+    assert got == [("several quarters", "DURATION", "PXQ", None)]
+    got = tag(nlp_base, "A fire broke out in the early hours of Sunday, police said.")
+    assert [t[0] for t in got] == ["Sunday"]
+    got = tag(nlp_base, "The plant will be closed over the next year or so, for a week or so.")
+    assert [t[0] for t in got] == ["the next year or so", "a week or so"]
+    assert tag(nlp_base, "They kept the secret for two thousand years.") == []
+    got = tag(nlp_base, "The deal came barely a month after the merger talks collapsed.")
+    assert got == [("a month", "DURATION", "P1M", None)]
+
+
+def test_clock_times_of_live_blogs_and_schedules(nlp_base: Language) -> None:
+    dct = date(2014, 2, 3)
+    got = tag(nlp_base, "Updated 5.45pm GMT: Police have confirmed two arrests.", dct)
+    assert got == [("5.45pm GMT", "TIME", "2014-02-03T17:45Z", None)]
+    got = tag(nlp_base, "Voting ends at 8 p.m. on Tuesday, Feb. 4.", dct)
+    assert got == [("8 p.m. on Tuesday, Feb. 4", "TIME", "2014-02-04T20:00", None)]
+    assert tag(nlp_base, "Shares rose 2.45 percent.", dct) == []
+
+
+def test_rates_and_one_unit_adjectives(nlp_base: Language) -> None:
+    got = tag(nlp_base, "By 2020, the plant will produce 1 million cars a year.")
+    assert got[-1] == ("a year", "SET", "P1Y", None)
+    assert tag(nlp_base, "The clinic is staffed 24 hours a day.")[0][:2] == ("24 hours", "DURATION")
+    assert len(tag(nlp_base, "The clinic is staffed 24 hours a day.")) == 1
+    got = tag(nlp_base, "The president returned from a week-long trip, ending a decades-long feud.")
+    assert got == [("week-long", "DURATION", "P1W", None), ("decades-long", "DURATION", "PXY", None)]
+    got = tag(nlp_base, "Markets were closed for the New Year holiday. Hopes are high for the new year.")
+    assert got == [("New Year", "DATE", "2014-01-01", None)]
+
+
+def test_years_of_figures_and_fronted_plans(nlp_base: Language) -> None:
+    got = tag(nlp_base, "Analysts were predicting 2015 earnings of $2 a share, while 2000 troops waited.")
+    assert got == [("2015", "DATE", "2015", None)]
+    dct = date(2014, 6, 11)  # a Wednesday
+    got = tag(nlp_base, "On Friday, the government planned to send aid to the flooded towns.", dct)
+    assert got[0][:3] == ("Friday", "DATE", "2014-06-06")
+    got = tag(nlp_base, "The government planned a rally on Friday.", dct)
+    assert got[0][:3] == ("Friday", "DATE", "2014-06-13")
+    text = "The firm warned of weaker profits for the last half of 2013 and in coming quarters."
+    got = tag(nlp_base, text, dct)
+    assert [t[:3] for t in got] == [
+        ("the last half of 2013", "DATE", "2013-H2"),
+        ("coming quarters", "DATE", "FUTURE_REF"),
+    ]
+
+
+def test_timestamps_and_this_weekday(nlp_base: Language) -> None:
+    dct = date(2014, 2, 3)  # a Monday
+    got = tag(nlp_base, "Published 2014-02-03T10:00:00Z by staff.", dct)
+    assert got == [("2014-02-03T10:00:00Z", "TIME", "2014-02-03T10:00:00", None)]
+    assert tag(nlp_base, "The film premieres this Friday.", dct)[0][2] == "2014-02-07"
+    assert tag(nlp_base, "The film premiered this Friday.", dct)[0][2] == "2014-01-31"
+    got = tag(nlp_base, "The ceasefire took effect at midnight on Sunday.", dct)
+    assert got == [("midnight on Sunday", "TIME", "2014-02-02T24:00", None)]
+
+
+def test_names_that_look_like_times(nlp_base: Language) -> None:
+    got = tag(nlp_base, "The state daily Granma said the airline plans daily flights to Havana.")
+    assert got == [("daily", "SET", "P1D", None)]
+    assert tag(nlp_base, 'The minister, speaking on ABC News\' "This Week," said talks would go on.') == []
+    assert tag(nlp_base, "This week, the minister resigned.")[0][:2] == ("This week", "DATE")
+    assert tag(nlp_base, "The Sunday Times and the Mail on Sunday reported the leak.") == []
+    assert tag(nlp_base, "The minister spoke at the Future of Europe conference.") == []
+    assert tag(nlp_base, "The Future is bright, she said.")[0][2] == "FUTURE_REF"
+
+
+def test_named_days(nlp_base: Language) -> None:
+    got = tag(
+        nlp_base,
+        "Cruz lost ground after Super Tuesday, and the Good Friday service drew crowds.",
+        date(2016, 4, 6),
+    )
+    assert [t[:3] for t in got] == [
+        ("Super Tuesday", "DATE", "2016-03-01"),
+        ("Good Friday", "DATE", "2016-03-25"),
+    ]
+    got = tag(
+        nlp_base,
+        "Shoppers flocked to stores on Black Friday, and Cyber Monday sales rose.",
+        date(2014, 12, 2),
+    )
+    assert [t[2] for t in got] == ["2014-11-28", "2014-12-01"]
+    assert tag(nlp_base, "The super tuesday deals were good.", date(2014, 12, 2)) == []
+
+
+def test_parts_of_things_that_are_not_times(nlp_base: Language) -> None:
+    dct = date(2016, 4, 6)
+    assert tag(nlp_base, "She needs delegates from the second half of the Democratic race.", dct) == []
+    got = tag(
+        nlp_base, "Profits will rise in the first half of the year and in the second half of 2017.", dct
+    )
+    assert [t[:3] for t in got] == [
+        ("the first half of the year", "DATE", "2016-H1"),
+        ("the second half of 2017", "DATE", "2017-H2"),
+    ]
+    got = tag(nlp_base, "Speaking this week, he said: suddenly 18 months later it all changed.", dct)
+    assert got[-1][:3] == ("18 months later", "DATE", "2017-10")
+    assert tag(nlp_base, "I remember I did that a long time ago.", dct)[0][2] == "PAST_REF"
+
+
+def test_vague_durations_of_news_narrative(nlp_base: Language) -> None:
+    assert tag(nlp_base, "Days after the attack, police made arrests.") == [("Days", "DURATION", "PXD", None)]
+    got = tag(
+        nlp_base, "Tensions rose in the weeks ahead of the vote, and in the months since, little has changed."
+    )
+    assert [t[:3] for t in got] == [
+        ("the weeks ahead", "DURATION", "PXW"),
+        ("the months since", "DURATION", "PXM"),
+    ]
+    assert tag(nlp_base, "The report says days are getting longer.") == []
+    assert tag(nlp_base, "The plane crashed minutes after take-off.") == [
+        ("minutes", "DURATION", "PTXM", None)
+    ]
+    assert tag(nlp_base, "In the first days after the vote, calm returned.") == []
+
+
+def test_week_of_a_month(nlp_base: Language) -> None:
+    dct = date(2014, 2, 3)
+    assert tag(nlp_base, "In the first week of January, sales slumped.", dct) == [
+        ("the first week of January", "DATE", "2014-W01", None)
+    ]
+    assert tag(nlp_base, "The talks will end in the last week of March.", dct)[0][2] == "2014-W13"
+
+
+def test_until_and_by_look_ahead_only_from_a_postponing_verb(nlp_base: Language) -> None:
+    dct = date(2014, 2, 3)  # a Monday
+    assert tag(nlp_base, "By Sunday afternoon, the fire was contained.", dct)[0][2] == "2014-02-02TAF"
+    assert tag(nlp_base, "The talks lasted until Friday.", dct)[0][2] == "2014-01-31"
+    assert tag(nlp_base, "The court postponed the hearing until Thursday.", dct)[0][2] == "2014-02-06"

@@ -22,18 +22,31 @@ from .dates import (
     shift_value,
     shifted_value,
     value_at,
+    weekday_near,
 )
-from .lexicon import ORDINALS, PARTS_OF_DAY, POINT_MODS, QUANTITY_MODS
+from .lexicon import ORDINALS, PARTS_OF_DAY, POINT_MODS, QUANTITY_MODS, WEEKDAYS
 from .numbers import duration_value, parse_number, unit_key
 from .patterns import Candidate
 
 if TYPE_CHECKING:
     from .normalize import Resolver, Result
 
-_BACK = frozenset({"last", "past", "previous", "the past", "the last", "the previous", "the prior"})
+
+_RANGE_END = re.compile(r"\b(?:to|until|till|through|since)\s+$", re.IGNORECASE)
+
+
+def ends_range(c: Candidate) -> bool:
+    """ "from Sept. 14 to Thursday": the end of a range that reaches the report's week."""
+    return _RANGE_END.search(c.match.string, max(0, c.start - 10), c.start) is not None
+
+
+_BACK = frozenset(
+    {"last", "past", "previous", "the past", "the last", "the previous", "the prior", "the latest"}
+)
 _AHEAD = frozenset({"next", "coming", "following", "the next", "the coming", "the following"})
 _FROM_ANCHOR = frozenset({"the same", "that", "the following", "the previous", "the prior"})
 _ABOUT_DCT = frozenset({"ago", "from now", "hence"})
+_NARRATIVE_SPAN = 400  # characters a named day governs a past narrative's weekdays over
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s|\n")
 
 
@@ -55,6 +68,19 @@ class AnchorState:
     last_past: str | None = None
     last_past_day: str | None = None
     explicit: tuple[int, int] | None = None  # (year, end offset) of the latest date with its own year
+    told_day: tuple[str, int] | None = None  # (value, end offset) of the latest day the text named
+
+    def narrative_day(self, text: str, at: int) -> date | None:
+        """The day a past narrative is about: a day the text named earlier in the sentence holding
+        ``at``, when it lies in an earlier week than the DCT's (news weekdays after a background
+        date in an earlier sentence are still the DCT's week: TimeBank's use and HeidelTime's)."""
+        if self.told_day is None or self.dct is None or not 0 <= at - self.told_day[1] <= _NARRATIVE_SPAN:
+            return None
+        between = text[self.told_day[1] : at]
+        if _SENTENCE_END.search(between):
+            return None
+        day = date.fromisoformat(self.told_day[0])
+        return day if (self.dct - day).days >= 7 else None
 
     def narrative_year(self, text: str, at: int) -> int | None:
         """The year of a date with an explicit year earlier in the sentence holding ``at``."""
@@ -122,6 +148,8 @@ def quarter(r: Resolver, c: Candidate, g: dict[str, str]) -> Result | None:
     text = c.match.group(0).lower()
     rel = "year-ago" if g.get("yago") else _norm(g.get("rel"))
     qh = g["qh"].lower()
+    if qh in ("half", "quarter") and not (g.get("year") or g.get("yrel") or g.get("yago")) and r.sports():
+        return None  # "in the second half, United scored twice": a match's half, not the year's
     ordinal = (g.get("ord") or "").lower()
     if qh == "period" and rel not in (
         "latest",
@@ -132,6 +160,8 @@ def quarter(r: Resolver, c: Candidate, g: dict[str, str]) -> Result | None:
         "same",
     ):
         return None
+    if qh == "half" and rel == "last" and g.get("year"):
+        ordinal = "second"  # "the last half of 1989"
     if qh == "half" and not ordinal:
         return None
     if not (ordinal or rel or text.startswith("the")):
@@ -204,6 +234,9 @@ def relative_unit(r: Resolver, c: Candidate, g: dict[str, str]) -> Result | None
     if pod:  # "this morning", "this evening"
         return "TIME", f"{r.dct.isoformat()}T{pod}", mod
     n = -1 if rel in _BACK else 1 if rel in _AHEAD else 0
+    season = r.season_year() if unit == "year" and rel == "this" else None
+    if season is not None:  # a sports report's "this year" is the season under way
+        return "DATE", f"{season:04d}", mod
     if unit == "weekend" and n == 0:
         future = r.direction(c) > 0
         base = r.dct + timedelta(days=1) if future and r.dct.weekday() == 6 else r.dct
@@ -224,6 +257,8 @@ def ago(r: Resolver, c: Candidate, g: dict[str, str]) -> Result | None:
         else:
             return "DURATION", duration_value(number, g["unit"]), mod
     if number is None:
+        if direction in ("later", "earlier"):  # "a few days later": nothing to count, only the duration
+            return "DURATION", duration_value(None, g["unit"]), mod
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod
     n = int(round(number)) * sign
     if direction in _ABOUT_DCT:
@@ -237,3 +272,38 @@ def ago(r: Resolver, c: Candidate, g: dict[str, str]) -> Result | None:
     if r.state.used is None:  # nothing in the text to count from: the quantity is all we know
         return "DURATION", duration_value(number, g["unit"]), mod
     return ("DATE", value, mod) if value else None
+
+
+def weekday(r: Resolver, c: Candidate, g: dict[str, str], mod: str | None) -> Result | None:
+    """ "Friday", "last Monday", "the previous Friday", "Saturday night"; in a past narrative
+    about an earlier week ("On March 3 ... By Saturday night"), the one near the day it named."""
+    wd = WEEKDAYS[g["wd"].lower()]
+    pod = PARTS_OF_DAY.get(_norm(g.get("pod")))
+    if r.dct is None:
+        return ("TIME" if pod else "DATE"), f"XXXX-WXX-{wd + 1}" + (f"T{pod}" if pod else ""), mod
+    rel = _norm(g.get("rel"))
+    ref = r.dct
+    the = c.match.group(0).lower().startswith("the")
+    anchored = rel == "that" or rel in ("previous", "following") and the
+    if anchored and r.state.last_day:  # "the previous Friday": before the day just mentioned
+        ref = date.fromisoformat(r.state.last_day)
+        r.state.used = r.state.last_day
+    story = not rel and r.past(c) and not r.reporting(c.start, c.end) and not ends_range(c)
+    told = r.state.narrative_day(c.match.string, c.start) if story else None
+    if rel in ("last", "past", "previous", "this past"):
+        day = weekday_near(ref - timedelta(days=1), wd, -1)
+    elif rel in ("next", "coming", "following", "this coming"):
+        day = weekday_near(ref + timedelta(days=1), wd, 1)
+    elif rel == "that" and r.state.last_day:  # "that Saturday": the one near the day just told
+        day = weekday_near(ref, wd, 0)
+    elif told is not None:
+        day = weekday_near(told, wd, 0)
+        r.state.used = told.isoformat()
+    elif rel == "this":  # "this Friday": the DCT's week, unless a past clause looks back
+        d = r.direction(c, weekday=True)
+        day = weekday_near(r.dct, wd, -1) if d < 0 else r.dct + timedelta(days=wd - r.dct.weekday())
+    else:
+        day = weekday_near(r.dct, wd, r.direction(c, weekday=True))
+    if pod:
+        return "TIME", f"{day.isoformat()}T{pod}", mod
+    return "DATE", day.isoformat(), mod

@@ -7,7 +7,6 @@ dependency parse for tense (``tense``) and the DCT from ``doc._.dct``.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from datetime import date, datetime
 
 from spacy.language import Language
@@ -16,11 +15,12 @@ from spacy.tokens import Doc
 from ...types import Timex
 from ..extensions import register_extensions
 from .anchoring import AnchorState
+from .checks import accept, prev_word
 from .consistency import past_consistent
-from .normalize import Resolver, cue_before, to_timex
+from .normalize import Resolver, direction_cue, to_timex
 from .patterns import Candidate, find_candidates
 from .ranges import split_year_range
-from .tense import Tense, perfect_at, tense_at
+from .tense import Tense, clause_kind, perfect_at, reporting_at, tense_at
 
 __all__ = ["TemporalTagger", "tag_doc", "tag_text_candidates"]
 
@@ -38,163 +38,16 @@ _ABSOLUTE = frozenset(
         "chrono_line_md",
     }
 )
-_MONTH_PREPS = frozenset(
-    [
-        "in",
-        "since",
-        "by",
-        "until",
-        "till",
-        "through",
-        "throughout",
-        "during",
-        "from",
-        "to",
-        "early",
-        "late",
-        "mid",
-        "of",
-        "before",
-        "after",
-        "last",
-        "next",
-        "this",
-        "between",
-        "and",
-        "or",
-        "end",
-        "beginning",
-        "start",
-    ]
-)
-_SEASON_PREPS = _MONTH_PREPS | {"the", "this", "that", "each", "every", "over", "into"}
-_A_PREPS = frozenset(
-    [
-        "for",
-        "in",
-        "within",
-        "over",
-        "after",
-        "than",
-        "about",
-        "nearly",
-        "almost",
-        "past",
-        "last",
-        "next",
-        "first",
-        "lasting",
-        "spent",
-        "took",
-        "take",
-        "takes",
-        "taking",
-        "around",
-        "only",
-        "just",
-        "least",
-        "to",
-    ]
-)
-#: quantities that are often not a duration when alone ("a day like this", "some weeks are hard")
-_VAGUE_A = frozenset({"a", "an", "some"})
-#: words before "a year" / "a day" that make it a rate ("$1 billion a year", "twice ... 20 times a day")
-_RATE_WORDS = frozenset(
-    {"million", "billion", "trillion", "thousand", "hundred", "times", "percent", "cents"}
-)
 #: words before a date that may look ahead from a past verb ("extended to Nov. 16", "asked ... by Oct. 31")
 _AHEAD = frozenset({"to", "by", "until", "till", "through", "before", "for", "expire", "record", "payable"})
-_QUARTER_NUMS = frozenset({"one", "two", "three", "four", "a"})
-_PREV_WORD = re.compile(r"([\w'’]+)[^\w]*$")
-
-
-def _prev_word(text: str, start: int) -> str:
-    m = _PREV_WORD.search(text, max(0, start - 40), start)
-    return m.group(1).lower() if m else ""
-
-
-def _capitalised(word: str | None) -> bool:
-    return bool(word) and word[0].isupper()  # type: ignore[index]
-
-
-def accept(cand: Candidate, text: str) -> bool:
-    """Context checks that need no parse: capitalised names, ambiguous words."""
-    g = cand.match.groupdict()
-    if g.get("month") is not None and not _capitalised(g["month"]):
-        return False
-    if g.get("wd") is not None and not _capitalised(g["wd"]):
-        return False
-    check = _CHECKS.get(cand.rule)
-    return check(cand, g, text) if check else True
-
-
-def _check_month(cand: Candidate, g: dict[str, str], text: str) -> bool:
-    if g.get("mod") or g.get("rel") or g["month"].lower() not in ("may", "march"):
-        return True
-    return _prev_word(text, cand.start) in _MONTH_PREPS
-
-
-def _check_season(cand: Candidate, g: dict[str, str], text: str) -> bool:
-    if g.get("mod") or g.get("rel") or g.get("year"):
-        return True
-    prev = _prev_word(text, cand.start)
-    if g["season"].lower() in ("fall", "spring"):  # also verbs and nouns ("the fall in prices")
-        return prev in _MONTH_PREPS and prev not in ("and", "or", "to", "from")
-    return prev in _SEASON_PREPS or g["season"][:1].isupper()
-
-
-def _check_duration(cand: Candidate, g: dict[str, str], text: str) -> bool:
-    if g.get("old"):
-        return False  # ages ("37 years old", "6-year-old") are rarely TIMEX3 in TimeBank
-    num = " ".join((g.get("num") or "").lower().split())
-    if g["unit"].lower().startswith("quarter") and not (num[:1].isdigit() or num in _QUARTER_NUMS):
-        return False  # "in some quarters"
-    if num in _VAGUE_A and not g.get("qmod") and not cand.match.group(0).lower().startswith("the"):
-        return _prev_word(text, cand.start) in _A_PREPS
-    return True
-
-
-def _check_rate(cand: Candidate, g: dict[str, str], text: str) -> bool:
-    prev = _prev_word(text, cand.start)
-    return (
-        prev in _RATE_WORDS or prev[:1].isdigit() or text[max(0, cand.start - 2) : cand.start].strip() == "%"
-    )
-
-
-def _check_clock(cand: Candidate, g: dict[str, str], text: str) -> bool:
-    if g.get("h24") is None or g.get("tz"):
-        return True
-    return _prev_word(text, cand.start) in ("at", "by", "until", "from", "to", "before", "after")
-
-
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s*|\n)[\s\"“'‘`(]*$")
-
-
-def _check_deictic(cand: Candidate, g: dict[str, str], text: str) -> bool:
-    """ "USA Today", "VOA Today": a capitalised "Today" after a capitalised word inside a
-    sentence is part of a name."""
-    if g["word"] != "Today" or _SENTENCE_START.search(text, max(0, cand.start - 40), cand.start):
-        return True
-    m = _PREV_WORD.search(text, max(0, cand.start - 40), cand.start)
-    return not (m and _capitalised(m.group(1)))
-
-
-def _check_reference(cand: Candidate, g: dict[str, str], text: str) -> bool:
-    """A sentence-initial "Now," is a discourse marker, not a time."""
-    if g["word"].lower() != "now" or text[cand.end : cand.end + 1] != ",":
-        return True
-    return not _SENTENCE_START.search(text, max(0, cand.start - 40), cand.start)
-
-
-_CHECKS: dict[str, Callable[[Candidate, dict[str, str], str], bool]] = {
-    "deictic": _check_deictic,
-    "reference": _check_reference,
-    "month": _check_month,
-    "season": _check_season,
-    "duration": _check_duration,
-    "clock": _check_clock,
-    "set_rate": _check_rate,
-}
+#: rules whose day the text itself named ("On March 3", "3/2/2014"), which a past narrative follows
+_NAMED_DAY = frozenset({"iso", "slash", "month_day", "day_month", "chrono_line", "chrono_line_md"})
+_FULL_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+#: figures a year before them is the period of ("predicting 1990 earnings"), not a count
+_PERIOD_FIGURES = frozenset(
+    {"earning", "earnings", "result", "sale", "profit", "revenue", "figure", "forecast", "estimate"}
+    | {"election"}
+)
 
 
 def _is_quantity(doc: Doc, cand: Candidate) -> bool:
@@ -205,6 +58,8 @@ def _is_quantity(doc: Doc, cand: Candidate) -> bool:
     tok = span[0]
     if tok.i > 0 and tok.nbor(-1).tag_ in ("DT", "PRP$", "POS"):
         return False  # "the 1992 protests", "the company's 1989 results"
+    if tok.head.lemma_.lower() in _PERIOD_FIGURES:
+        return False  # "1990 earnings", "2015 sales": the year the figures are for
     return tok.dep_ == "nummod" and tok.head.tag_ == "NNS"
 
 
@@ -223,12 +78,14 @@ def _trim(cand: Candidate, text: str) -> Candidate:
 def _bare_name(cand: Candidate, text: str) -> bool:
     """A month, weekday, season or holiday name with no word of its own saying which one."""
     g = cand.match.groupdict()
-    if g.get("rel") or g.get("wd") and cand.rule != "weekday" or cue_before(cand):
+    if g.get("rel") or g.get("wd") and cand.rule != "weekday" or direction_cue(cand):
         return False
-    return _prev_word(text, cand.start) not in _AHEAD
+    return prev_word(text, cand.start) not in _AHEAD
 
 
 def _moves_on(cand: Candidate) -> bool:
+    if cand.rule == "weekday":  # a past narrative's "Saturday night" is the story's new day
+        return not cand.match.group("rel")
     return cand.rule == "ago" and (cand.match.group("dir") or "").lower() == "later"
 
 
@@ -274,8 +131,14 @@ def tag_doc(doc: Doc, dct: date | None) -> list[Timex]:
     def perfect(start: int, end: int) -> bool:
         return has_parse and perfect_at(doc, start, end)
 
+    def reporting(start: int, end: int) -> bool:
+        return has_parse and reporting_at(doc, start, end)
+
+    def kind(start: int, end: int) -> str:
+        return clause_kind(doc, start, end) if has_parse else ""
+
     state = AnchorState(dct)
-    resolver = Resolver(dct, tense, state, perfect)
+    resolver = Resolver(dct, tense, state, perfect, text, reporting, kind=kind)
     timexes: list[Timex] = []
     for found in find_candidates(text, accept):
         cand = _trim(found, text)
@@ -305,8 +168,11 @@ def tag_doc(doc: Doc, dct: date | None) -> list[Timex]:
             value = past_consistent(cand.rule, value, tense(cand.start, cand.end), dct)
             result = (type_, value, mod)
         cand = _duration_only(cand, type_)
-        if explicit and type_ == "DATE" and value[:4].isdigit():
+        # a year in a relative clause ("who resigned in 2009") is background, not the story's time
+        if explicit and type_ == "DATE" and value[:4].isdigit() and kind(cand.start, cand.end) != "relative":
             state.explicit = (int(value[:4]), cand.end)
+        if cand.rule in _NAMED_DAY and type_ == "DATE" and _FULL_DAY.fullmatch(value):
+            state.told_day = (value, cand.end)
         timexes.append(to_timex(cand, text, result, anchor))
         # values derived from an earlier mention do not become anchors, except a narrative step
         # ("Sixteen years later"), which moves the story's time for what follows

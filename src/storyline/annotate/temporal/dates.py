@@ -118,6 +118,8 @@ def shift_value(value: str, unit: str, n: int) -> str | None:
     moved = shift(dv.start, unit, n)
     if not finer_or_equal(dv.granularity, UNIT_GRANULARITY[unit]):
         return value_at(moved, unit)
+    if dv.granularity is Granularity.WEEK and unit not in ("week", "weekend", "day"):
+        return value_at(moved, unit)  # "this week ... 18 months later": a month, not a week
     if re.fullmatch(r"\d{4}-(?:SP|SU|FA|WI|H[12])", value):
         return f"{moved.year:04d}{value[4:]}"
     keep = _KEEP_UNIT.get(dv.granularity)
@@ -154,3 +156,19 @@ def month_year(dct: date, month: int, direction: int, day: int | None = None) ->
         if cost < best_cost:
             best_year, best_cost = year, cost
     return best_year
+
+
+def easter(year: int) -> date:
+    """Easter Sunday of ``year`` in the Gregorian calendar (the anonymous computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    h = (19 * a + b - b // 4 - (b - (b + 8) // 25 + 1) // 3 + 15) % 30
+    k = (32 + 2 * (b % 4) + 2 * (c // 4) - h - c % 4) % 7
+    m = (a + 11 * h + 22 * k) // 451
+    n = h + k - 7 * m + 114
+    return date(year, n // 31, n % 31 + 1)
+
+
+def thanksgiving(year: int) -> date:
+    """The fourth Thursday of November (US)."""
+    first = date(year, 11, 1)
+    return first + timedelta(days=(3 - first.weekday()) % 7 + 21)

@@ -214,6 +214,7 @@ REFERENCE_WORDS: dict[str, str] = {
     "the present": "PRESENT_REF",
     "right now": "PRESENT_REF",
     "recently": "PAST_REF",
+    "a long time ago": "PAST_REF",
     "lately": "PAST_REF",
     "the past": "PAST_REF",
     "the future": "FUTURE_REF",
@@ -271,9 +272,19 @@ HOLIDAYS: dict[str, tuple[int, int]] = {
     "christmas eve": (12, 24),
     "new year's day": (1, 1),
     "new year's eve": (12, 31),
+    "new year": (1, 1),
     "independence day": (7, 4),
     "thanksgiving": (11, 0),
     "thanksgiving day": (11, 0),
     "halloween": (10, 31),
     "valentine's day": (2, 14),
 }
+
+
+def point_mod(word: str | None) -> str | None:
+    """The TIMEX3 mod a point modifier gives ("early" START, "the end of" END, "mid-" MID)."""
+    words = " ".join(word.lower().replace("-", " ").split()).split() if word else []
+    for key, mod in POINT_MODS.items():
+        if key in words:
+            return mod
+    return None

@@ -16,34 +16,27 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from types import MappingProxyType
 
-from ...text.eventwords import EVENT_NOUNS
 from ...types import Timex
-from . import anchoring
+from . import anchoring, clock, deictic, periods, sets
 from .dates import (
     month_year,
     shifted_value,
     value_at,
-    weekday_near,
 )
 from .lexicon import (
-    DAY_BOUND_NOUNS,
     DEADLINE_CUES,
     FUTURE_CUES,
     HOLIDAYS,
     MONTHS,
-    NUMBER_WORDS,
-    ORDINALS,
-    PARTS_OF_DAY,
     PAST_CUES,
-    POINT_MODS,
     QUANTITY_MODS,
-    REFERENCE_WORDS,
     SEASONS,
-    SET_WORDS,
     WEEKDAYS,
+    point_mod,
 )
 from .numbers import duration_value, parse_number
 from .patterns import OUTSIDE_QMODS, RULE_NAMES, Candidate
+from .sports import SportsSeason
 from .tense import Tense
 
 __all__ = ["Resolver", "Result", "to_timex"]
@@ -51,10 +44,15 @@ __all__ = ["Resolver", "Result", "to_timex"]
 Result = tuple[str, str, str | None]  # type, value, mod
 TenseFn = Callable[[int, int], Tense]
 AspectFn = Callable[[int, int], bool]
+KindFn = Callable[[int, int], str]
 
 
 def _never(start: int, end: int) -> bool:
     return False
+
+
+def _no_kind(start: int, end: int) -> str:
+    return ""
 
 
 def _alt(words: tuple[str, ...]) -> str:
@@ -67,24 +65,28 @@ _CUE = re.compile(
 )
 
 
+_DEADLINE_AFTER = re.compile(r"\s+as\s+(?:the|a|its|their)\s+(?:new\s+)?(?:deadline|target\s+date)\b", re.I)
+
+
 def cue_before(c: Candidate) -> str | None:
     """ "future", "past" or "deadline" when a cue word just before ``c`` points its direction."""
     m = _CUE.search(c.match.string, max(0, c.start - 20), c.start)
     return m.lastgroup if m else None
 
 
+def direction_cue(c: Candidate) -> str | None:
+    """``cue_before``, or "deadline" when a calendar date is named as one ("set Nov. 10 as the
+    deadline"; a weekday so named is as often the day it was set: TimeBank)."""
+    if c.rule != "weekday" and _DEADLINE_AFTER.match(c.match.string, c.end):
+        return cue_before(c) or "deadline"
+    return cue_before(c)
+
+
 def _norm(s: str | None) -> str:
     return " ".join(s.lower().split()) if s else ""
 
 
-def _mod(word: str | None) -> str | None:
-    w = _norm(word)
-    if not w:
-        return None
-    for key, mod in POINT_MODS.items():
-        if key in w.replace("-", " ").split():
-            return mod
-    return None
+_mod = point_mod
 
 
 def _qmod(word: str | None, c: Candidate | None = None) -> str | None:
@@ -99,19 +101,6 @@ def _qmod(word: str | None, c: Candidate | None = None) -> str | None:
     return None
 
 
-_POSSESSIVE_NP = re.compile(r"['’]s\s+((?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+)")
-
-
-def _generic_possessive(c: Candidate) -> bool:
-    """ "today's world", "today's youth": the present in general, not the day (TE3); "today's
-    meeting" or "today's editions" (a happening or an issue of that day) stay the day."""
-    m = _POSSESSIVE_NP.match(c.match.string, c.end)
-    if m is None:
-        return False
-    words = m.group(1).lower().split()
-    return not any(w in DAY_BOUND_NOUNS or w in EVENT_NOUNS for w in words)
-
-
 def _month(word: str) -> int:
     return MONTHS[word.lower().rstrip(".")]
 
@@ -124,18 +113,37 @@ class Resolver:
     tense: TenseFn
     state: anchoring.AnchorState
     perfect: AspectFn = _never  # whether the clause is in the perfect ("have risen in recent years")
+    text: str = ""
+    reporting: AspectFn = _never  # whether a reporting verb governs the expression ("said Friday")
+    kind: KindFn = _no_kind  # the kind of clause holding the expression (``tense.clause_kind``)
+    _sports: SportsSeason | None = None
+
+    def _sports_report(self) -> SportsSeason:
+        if self._sports is None:  # read once, when a rule first asks
+            self._sports = SportsSeason(self.text)
+        return self._sports
+
+    def sports(self) -> bool:
+        """Whether the text is a sports report."""
+        return self._sports_report().sports
+
+    def season_year(self) -> int | None:
+        """The year the sports season under way started in, when the text is a sports report."""
+        season = self._sports_report()
+        return season.year(self.dct) if self.dct is not None and season.sports else None
 
     # --- helpers --------------------------------------------------------------
 
     def direction(self, c: Candidate, weekday: bool = False) -> int:
-        cue = cue_before(c)
+        cue = direction_cue(c)
         if cue in ("future", "past"):
             return 1 if cue == "future" else -1
         t = self.tense(c.start, c.end)
         if t is Tense.PLUPERFECT or (t is Tense.PAST and cue is None):
             return -1
         if cue == "deadline":  # "extended the deadline until Tuesday" still looks ahead
-            return 1
+            past = t is Tense.PAST and self.kind(c.start, c.end) != "postponing"
+            return -1 if past else 1  # "By Sunday afternoon, the fire was contained" does not
         if t is Tense.FUTURE:
             return 1
         return -1 if weekday and t is not Tense.PRESENT else 0
@@ -145,9 +153,14 @@ class Resolver:
         return self.tense(c.start, c.end) in (Tense.PAST, Tense.PLUPERFECT)
 
     def _narrative_year(self, c: Candidate, direction: int) -> int | None:
-        """In a past-tense clause, the year a date just before set ("In 2009 ... in May")."""
+        """In a past-tense clause, the year a date just before set ("In 2009 ... in May"); in a
+        "would" clause under a past verb too ("In 2009, it said it would launch ... in March")."""
+        if anchoring.ends_range(c):  # "bought ... through Sept. 29": a range reaching the report
+            return None
         year = self.state.narrative_year(c.match.string, c.start)
-        if year is None or direction >= 0 or self.dct is None or year >= self.dct.year:
+        if year is None or self.dct is None or year >= self.dct.year:
+            return None
+        if direction >= 0 and self.kind(c.start, c.end) != "future-in-past":
             return None
         return year
 
@@ -193,6 +206,10 @@ class Resolver:
                         y = cand
                         break
         day = self._day(y, mo, d)
+        if day and g.get("dh"):  # a dateline's time: "3 Feb 2014 12.01 GMT"
+            h = int(g["dh"]) % 12 + (12 if (g.get("dampm") or "").lower().startswith("p") else 0)
+            h = h if g.get("dampm") else int(g["dh"])
+            return ("TIME", f"{day}T{h:02d}:{g['dm']}", None) if h < 24 else None
         return ("DATE", day, _mod(g.get("mod"))) if day else None
 
     def _week_of(self, c: Candidate, g: dict[str, str]) -> Result | None:
@@ -217,6 +234,9 @@ class Resolver:
             y = self.dct.year if mo > self.dct.month else self.dct.year + 1
         elif rel == "this":
             y = self.dct.year
+        elif rel == "that" and self.state.last and self.state.last[:4].isdigit():
+            y = int(self.state.last[:4])  # "In 2012 she moved to Paris. That April ...": the year just told
+            self.state.used = self.state.last
         else:
             direction = self.direction(c)
             y = self._narrative_year(c, direction) or month_year(self.dct, mo, direction)
@@ -264,42 +284,12 @@ class Resolver:
     def _quarter(self, c: Candidate, g: dict[str, str]) -> Result | None:
         return anchoring.quarter(self, c, g)
 
-    def _year_quarter(self, c: Candidate, g: dict[str, str]) -> Result | None:
-        if g.get("year"):
-            year = int(g["year"])
-        elif self.dct is not None:
-            year = self.dct.year + {"this": 0, "last": -1, "next": 1}[g["yrel"].lower()]
-        else:
-            return "DATE", "XXXX", None
-        if g.get("period"):  # "the 1988 period": the reporting period being discussed
-            last = self.state.last_quarter
-            return "DATE", f"{year:04d}{last[4:]}" if last else f"{year:04d}", None
-        n = ORDINALS[g["ord"].lower()]
-        letter = "H" if g["qh"].lower() == "half" else "Q"
-        return "DATE", f"{year:04d}-{letter}{n}", None
-
     def _month_relyear(self, c: Candidate, g: dict[str, str]) -> Result | None:
         mo = _month(g["month"])
         if self.dct is None:
             return "DATE", f"XXXX-{mo:02d}", None
         year = self.dct.year + {"this": 0, "last": -1, "next": 1}[g["yrel"].lower()]
         return "DATE", f"{year:04d}-{mo:02d}", None
-
-    def _spoken_year(self, c: Candidate, g: dict[str, str]) -> Result | None:
-        if g.get("y2k"):
-            return "DATE", "2000", None
-        tens = {
-            "ninety": 9,
-            "eighty": 8,
-            "seventy": 7,
-            "sixty": 6,
-            "fifty": 5,
-            "forty": 4,
-            "thirty": 3,
-            "twenty": 2,
-        }[g["tens"].lower()]
-        ones = int(NUMBER_WORDS[g["ones"].lower()]) if g.get("ones") else 0
-        return "DATE", f"19{tens}{ones}", None
 
     def _the_weekend(self, c: Candidate, g: dict[str, str]) -> Result | None:
         return self._on_the_day(c, {"unit": "weekend"})
@@ -357,7 +347,8 @@ class Resolver:
         return "DURATION", duration_value(number, g["unit"]), _qmod(g.get("qmod"), c)
 
     def _vague_units(self, c: Candidate, g: dict[str, str]) -> Result | None:
-        return "DURATION", duration_value(None, g.get("unit") or g["unit2"]), None
+        unit = g.get("unit") or g.get("unit2") or g.get("unit3") or g["unit4"]
+        return "DURATION", duration_value(None, unit), None
 
     def _recent_units(self, c: Candidate, g: dict[str, str]) -> Result | None:
         """ "recent months" in a perfect clause measures the period up to now: a vague duration
@@ -368,89 +359,8 @@ class Resolver:
             return "DURATION", duration_value(None, g["unit"]), None
         return "DATE", "FUTURE_REF" if rel == "coming" else "PAST_REF", None
 
-    def _deictic(self, c: Candidate, g: dict[str, str]) -> Result | None:
-        word = _norm(g["word"])
-        if word == "today" and not g.get("pod") and _generic_possessive(c):
-            return "DATE", "PRESENT_REF", None
-        offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}.get(word)
-        if offset is None:
-            offset = -2 if "yesterday" in word else 2
-        pod = PARTS_OF_DAY.get(_norm(g.get("pod"))) or ("NI" if word == "tonight" else None)
-        mod = _mod(g.get("mod"))
-        if self.dct is None:
-            return ("TIME" if pod else "DATE"), "XXXX-XX-XX" + (f"T{pod}" if pod else ""), mod
-        day = (self.dct + timedelta(days=offset)).isoformat()
-        if pod:
-            return "TIME", f"{day}T{pod}", mod
-        return "DATE", day, mod
-
-    def _last_night(self, c: Candidate, g: dict[str, str]) -> Result | None:
-        if self.dct is None:
-            return "TIME", "XXXX-XX-XXTNI", None
-        return "TIME", f"{(self.dct - timedelta(days=1)).isoformat()}TNI", None
-
-    def _reference(self, c: Candidate, g: dict[str, str]) -> Result | None:
-        return "DATE", REFERENCE_WORDS[_norm(g["word"])], None
-
     def _weekday(self, c: Candidate, g: dict[str, str]) -> Result | None:
-        wd = WEEKDAYS[g["wd"].lower()]
-        pod = PARTS_OF_DAY.get(_norm(g.get("pod")))
-        mod = _mod(g.get("mod"))
-        if self.dct is None:
-            return (
-                ("TIME" if pod else "DATE"),
-                f"XXXX-WXX-{wd + 1}" + (f"T{pod}" if pod else ""),
-                mod,
-            )
-        rel = _norm(g.get("rel"))
-        ref = self.dct
-        anchored = rel in ("previous", "following") and c.match.group(0).lower().startswith("the")
-        if anchored and self.state.last_day:  # "the previous Friday": before the day just mentioned
-            ref = date.fromisoformat(self.state.last_day)
-            self.state.used = self.state.last_day
-        if rel in ("last", "past", "previous", "this past"):
-            day = weekday_near(ref - timedelta(days=1), wd, -1)
-        elif rel in ("next", "coming", "following", "this coming"):
-            day = weekday_near(ref + timedelta(days=1), wd, 1)
-        elif rel == "this":
-            d = self.direction(c, weekday=True)
-            day = weekday_near(self.dct, wd, d if d else 0)
-        else:
-            day = weekday_near(self.dct, wd, self.direction(c, weekday=True))
-        if pod:
-            return "TIME", f"{day.isoformat()}T{pod}", mod
-        return "DATE", day.isoformat(), mod
-
-    def _clock(self, c: Candidate, g: dict[str, str]) -> Result | None:
-        if g.get("h24") is not None:
-            h, m = int(g["h24"]), int(g["m24"])
-        elif g.get("h24b") is not None:
-            h, m = int(g["h24b"]), int(g["m24b"])
-        else:
-            h, m = int(g["h"]), int(g["m"] or 0)
-            if not 1 <= h <= 12:
-                return None
-            pm = g["ampm"].lower().startswith("p")
-            h = (h % 12) + (12 if pm else 0)
-        if h > 24:
-            return None
-        zone = "Z" if (g.get("tz") or "").upper() in ("GMT", "UTC", "Z") else ""
-        day = self._clock_day(c, g.get("cday"))
-        if g.get("month"):  # "5 p.m. EST, Nov. 6"
-            found = self._month_day(c, g)
-            if found is None:
-                return None
-            day = found[1]
-        return "TIME", f"{day}T{h:02d}:{m:02d}{zone}", None
-
-    def _clock_day(self, c: Candidate, word: str | None) -> str:
-        if word and self.dct is not None:
-            w = word.lower()
-            if w in WEEKDAYS:
-                return weekday_near(self.dct, WEEKDAYS[w], self.direction(c, weekday=True)).isoformat()
-            offset = {"yesterday": -1, "tomorrow": 1}.get(w, 0)
-            return (self.dct + timedelta(days=offset)).isoformat()
-        return self.state.last_day or (self.dct.isoformat() if self.dct else "XXXX-XX-XX")
+        return anchoring.weekday(self, c, g, _mod(g.get("mod")))
 
     def _same_period(self, c: Candidate, g: dict[str, str]) -> Result | None:
         text = _norm(c.match.group(0))
@@ -478,39 +388,9 @@ class Resolver:
             return "DATE", value_at(base, "weekend"), None
         return "DATE", self.state.last_day or self.dct.isoformat(), None
 
-    def _noon(self, c: Candidate, g: dict[str, str]) -> Result | None:
-        day = self._clock_day(c, g.get("cday"))
-        word = g["word"].lower().replace("-", "")
-        hm = {"noon": "12:00", "midday": "12:00", "midnight": "24:00", "midafternoon": "AF"}.get(word, "MO")
-        return "TIME", f"{day}T{hm}", None
-
-    def _set_every(self, c: Candidate, g: dict[str, str]) -> Result | None:
-        pod = PARTS_OF_DAY.get(_norm(g.get("pod") or g.get("pod2")))
-        time = f"T{pod}" if pod else ""
-        if g.get("wd"):
-            return "SET", f"XXXX-WXX-{WEEKDAYS[g['wd'].lower()] + 1}{time}", None
-        if g.get("season"):
-            return "SET", f"XXXX-{SEASONS[g['season'].lower()]}", None
-        if g.get("month"):
-            return "SET", f"XXXX-{_month(g['month']):02d}", None
-        if pod:
-            return "SET", f"XXXX-XX-XX{time}", None
-        num = _norm(g.get("num"))
-        n = 2.0 if num == "other" else parse_number(num) if num else 1.0
-        return "SET", duration_value(n or 1.0, g["unit"]), None
-
-    def _set_word(self, c: Candidate, g: dict[str, str]) -> Result | None:
-        return "SET", SET_WORDS[g["word"].lower()], None
-
-    def _set_rate(self, c: Candidate, g: dict[str, str]) -> Result | None:
-        return "SET", duration_value(1.0, g["unit"]), None
-
     def _chrono_line(self, c: Candidate, g: dict[str, str]) -> Result | None:
         day = self._day(int(g["year"]), _month(g["month"]), int(g["day"]))
         return ("DATE", day, None) if day else None
-
-    def _set_times(self, c: Candidate, g: dict[str, str]) -> Result | None:
-        return "SET", duration_value(1.0, g["unit"]), None
 
     def _holiday(self, c: Candidate, g: dict[str, str]) -> Result | None:
         mo, d = HOLIDAYS[_norm(g["word"])]
@@ -521,10 +401,6 @@ class Resolver:
             first = date(y, mo, 1)
             d = 1 + (3 - first.weekday()) % 7 + 21
         return "DATE", f"{y:04d}-{mo:02d}-{d:02d}", None
-
-    def _century(self, c: Candidate, g: dict[str, str]) -> Result | None:
-        n = int(g["ord"])
-        return ("DATE", f"{n - 1:02d}", _mod(g.get("mod"))) if 1 <= n <= 30 else None
 
     def _adj_year(self, c: Candidate, g: dict[str, str]) -> Result | None:
         word = g["word"].lower()
@@ -563,12 +439,18 @@ HANDLERS: Mapping[str, Handler] = dispatch_table(
         "month_year": Resolver._month_year,
         "month": Resolver._month,
         "decade": Resolver._decade,
+        "decade_word": periods.decade_word,
+        "long_unit": periods.long_unit,
+        "named_day": periods.named_day,
+        "week_of_month": periods.week_of_month,
+        "period_duration": Resolver._duration,
         "year": Resolver._year,
         "season": Resolver._season,
         "quarter": Resolver._quarter,
-        "year_quarter": Resolver._year_quarter,
+        "quarter_abbr": periods.quarter_abbr,
+        "year_quarter": periods.year_quarter,
         "month_relyear": Resolver._month_relyear,
-        "spoken_year": Resolver._spoken_year,
+        "spoken_year": periods.spoken_year,
         "the_weekend": Resolver._the_weekend,
         "year_ended": Resolver._year_ended,
         "rel_unit": Resolver._rel_unit,
@@ -581,22 +463,24 @@ HANDLERS: Mapping[str, Handler] = dispatch_table(
         "duration": Resolver._duration,
         "vague_units": Resolver._vague_units,
         "recent_units": Resolver._recent_units,
-        "deictic": Resolver._deictic,
-        "last_night": Resolver._last_night,
-        "reference": Resolver._reference,
+        "deictic": deictic.deictic,
+        "last_night": deictic.last_night,
+        "reference": deictic.reference,
         "weekday": Resolver._weekday,
-        "clock": Resolver._clock,
+        "clock": clock.clock,
         "same_period": Resolver._same_period,
         "on_the_day": Resolver._on_the_day,
-        "noon": Resolver._noon,
-        "set_every": Resolver._set_every,
-        "set_word": Resolver._set_word,
-        "set_times": Resolver._set_times,
-        "set_rate": Resolver._set_rate,
+        "noon": clock.noon,
+        "set_every": sets.set_every,
+        "set_word": sets.set_word,
+        "set_plural": sets.set_plural,
+        "set_times": sets.set_times,
+        "set_rate": sets.set_rate,
         "chrono_line": Resolver._chrono_line,
         "chrono_line_md": Resolver._chrono_line,
         "holiday": Resolver._holiday,
-        "century": Resolver._century,
+        "century": periods.century,
+        "sport_season": periods.sport_season,
         "adj_year": Resolver._adj_year,
     },
 )
