@@ -88,6 +88,7 @@ _OBJECT_SPEECH = SPEECH_VERBS - words(
 # lemma or lower-case hashes of every word that can be a cue
 _CUE_HASHES = frozenset(hash_string(w) for w in (*SPEECH_VERBS, *CUE_WORDS, "according", "in"))
 _TRIM = " \t\n\r\xa0,.;:—–-\"“”‘’'"
+_OPEN_MARKS = frozenset("\"“„«'`")
 
 
 @dataclass(slots=True)
@@ -332,6 +333,7 @@ class _Finder:
         self.sent_of = sent_of
         self.paras = _paragraphs(self.text)
         self.cues: dict[int, Attribution] = {}
+        self.following: list[Attribution] = []  # quotes going on from a paraphrase before them
         # only words that can be cues become Token objects (most of the cost otherwise)
         lemmas, lowers = doc.to_array([LEMMA, LOWER]).T.tolist()
         candidates = [
@@ -424,6 +426,11 @@ class _Finder:
             if att is None and last is not None and self._continues(q, *last):
                 att = last[1]
                 att.add_quote(q.start, q.end)
+            if att is None and (prev := self._paraphrased_before(q)) is not None:
+                # 'Smith said the deal was dead. “We have nothing left to discuss.”': her words, their own attribution
+                att = Attribution(prev.cue, prev.lemma, prev.source, prev.speaker, cue_class=prev.cue_class)
+                att.add_quote(q.start, q.end)
+                self.following.append(att)
             if att is None and orphans and orphans[-1].group == q.group:
                 orphans[-1].add_quote(q.start, q.end)
                 continue
@@ -439,9 +446,32 @@ class _Finder:
             if not att.content and att.lemma in _OBJECT_SPEECH and (body := verb_content(self.doc[att.cue])):
                 att.content = _runs(self.doc, self.text, body)
         found = [a for a in self.cues.values() if a.content]
+        found.extend(self.following)
         found.extend(orphans)
         found.sort(key=lambda a: a.content[0][0])
         return found
+
+    def _paraphrased_before(self, q: QuoteSpan) -> Attribution | None:
+        """The speech cue of the sentence just before a quote that opens a sentence of its
+        own with no cue: the speaker goes on in their own words."""
+        k = self._sent(q.start)
+        if not self._opens_sentence(q.start):
+            return None
+        cues = [a for a in self.cues.values() if self.sent_of[a.cue] in (k - 1, k)]
+        if not cues or any(self.sent_of[a.cue] == k for a in cues):
+            return None
+        last = max(cues, key=lambda a: a.cue)
+        if last.source is None or last.direct or last.lemma not in SPEECH_VERBS:
+            return None
+        return last
+
+    def _opens_sentence(self, start: int) -> bool:
+        k = start - 1
+        while k >= 0 and self.text[k] in _OPEN_MARKS:  # the opening mark: one or two characters ('')
+            k -= 1
+        while k >= 0 and self.text[k] in " \t\xa0":
+            k -= 1
+        return k < 0 or self.text[k] in "\n.!?" or (self.text[k] in '”"' and self.text[k - 1] in ".!?,")
 
     def _continues(self, q: QuoteSpan, prev_q: QuoteSpan, prev: Attribution) -> bool:
         """An unattributed quote carries on the previous one: another paragraph of
@@ -451,11 +481,7 @@ class _Finder:
         gap = self._sent(q.start) - self._sent(prev_q.end)
         if gap == 0:
             return True
-        k = q.start - 2
-        while k >= 0 and self.text[k] in " \t\xa0":
-            k -= 1
-        opens = k < 0 or self.text[k] in "\n.!?" or (self.text[k] in '”"' and self.text[k - 1] in ".!?,")
-        return opens and gap <= 2
+        return gap <= 2 and self._opens_sentence(q.start)
 
     def _tok(self, char: int) -> int:
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")

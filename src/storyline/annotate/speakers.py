@@ -89,8 +89,14 @@ poll report study survey statement document letter memo filing campaign committe
 organization administration government ministry department agency court police company newspaper
 paper editorial board panel union association council coalition party staff team family friend
 spokesperson website magazine network station account message tweet post ad video audit analysis
+insider operative scientist researcher commentator pundit attendee participant student worker
+veteran ally rival conservative liberal moderate republican democrat delegate donor
+manifesto page site column article blog book bill law legislation constitution amendment
+announcement comment remark research film military release transcript platform sign
 """
 )
+# endings of nouns for people by what they do ("pollsters", "commentators", "a GOP strategist")
+_AGENT_ENDINGS = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "ive", "ives")
 _ROLE_GENDER = dict.fromkeys(
     words("spokesman chairman congressman businessman man actor father"), "m"
 ) | dict.fromkeys(
@@ -116,6 +122,12 @@ def _quantified(head: Token) -> bool:
             head.pos_ == "NUM" or head.lower_ in ("%", "percent", "most", "many", "some", "half", "majority")
         )
     )
+
+
+def _agent_noun(noun: Token) -> bool:
+    """ "pollsters", "a GOP strategist": a noun for someone by what they do (not "the paper",
+    which names no one: it is in ``SOURCE_NOUNS`` if it speaks)."""
+    return noun.lower_.endswith(_AGENT_ENDINGS) and len(noun.text) > 5
 
 
 def _antecedent(tok: Token) -> Token:
@@ -267,7 +279,7 @@ class _Speakers:
         singular = head.tag_ not in ("NNS", "NNPS")
         if lemma in HUMAN_ROLES and singular and _definite(head) or not head.text[:1].isalpha():
             return None
-        if head.pos_ == "NOUN" and lemma not in HUMAN_ROLES and lemma not in SOURCE_NOUNS:
+        if head.pos_ == "NOUN" and lemma not in HUMAN_ROLES and lemma not in SOURCE_NOUNS and not _agent_noun(head):
             return None  # "the pockets think": a parse gone wrong, not a speaker
         return self._phrase(att)
 
@@ -277,6 +289,8 @@ class _Speakers:
         head = self.doc[att.speaker] if att.speaker is not None else None
         if head is not None and _quantified(head):  # the "of" phrase says who the share is of
             hi = max(hi, head.right_edge.i + 1)
+        if head is not None:  # "Cruz and Bush"
+            hi = max([hi, *(c.i + 1 for c in head.children if c.dep_ == "conj" and c.i in self.tok_ent)])
         span = self.doc[lo:hi]
         return span.text.strip(" ,;:\"“”'’") if len(span) <= 8 else None
 
@@ -285,20 +299,41 @@ class _Speakers:
     def _named(self, att: Attribution) -> int | None:
         assert att.speaker is not None
         head = self.doc[att.speaker]
+        named = self._apposed(head)
+        if named is not None:
+            return named  # "the former senator Rick Santorum", "the press secretary, Josh Earnest,"
+        if self._conjoined(head):
+            return None  # "Cruz and Bush proposed ...": both of them (kept as written)
         if att.speaker in self.tok_ent:
             ent = self.tok_ent[att.speaker]
             start = min(att.source[0], head.left_edge.i) if att.source else head.left_edge.i
-            if head.pos_ == "NOUN" and self._recent(start, self._is_person) not in (None, ent):
+            outside = self._outside(att)
+            if head.pos_ == "NOUN" and self._recent(start, self._is_person, where=outside) not in (None, ent):
                 return None  # "the senator" just after another person was named: can't tell
             return ent
         owner = self._possessor(head)
         if owner is not None:
             return owner
-        if head.pos_ == "PROPN" and (named := self._by_name(head)) is not None:
-            return named
+        if (head.pos_ == "PROPN" or head.text.istitle()) and (by_name := self._by_name(head)) is not None:
+            return by_name  # also a name the tagger took for a noun or adjective ("Jindal warned")
         if head.pos_ in ("NOUN", "PROPN") and head.tag_ not in ("NNS", "NNPS"):
-            return self._role_holder(head)
+            return self._role_holder(head, att)
         return None
+
+    def _outside(self, att: Attribution) -> Callable[[int], bool]:
+        """Whether a token is outside what is said: who speaks is not named in it ("... push Mr Trump out")."""
+        doc = self.doc
+        return lambda i: not any(a <= doc[i].idx < b for a, b in att.content)
+
+    def _apposed(self, head: Token) -> int | None:
+        for child in head.children:
+            ent = self.tok_ent.get(child.i)
+            if child.dep_ == "appos" and ent is not None and self.types.get(ent) == "PERSON":
+                return ent
+        return None
+
+    def _conjoined(self, head: Token) -> bool:
+        return any(c.dep_ == "conj" and c.i in self.tok_ent for c in head.children)
 
     def _by_name(self, head: Token) -> int | None:
         """A name the recogniser missed ("Walker said"): the entity, named before, whose
@@ -323,20 +358,24 @@ class _Speakers:
                 return ent  # "the Cruz campaign"; not "Senate Republican leaders"
         return None
 
-    def _role_holder(self, head: Token) -> int | None:
+    def _role_holder(self, head: Token, att: Attribution) -> int | None:
         role = head.lemma_.lower()
+        outside = self._outside(att)
+
         holders = (
             self.roles.get(role, set()) | self.titles.get(role, set()) | self.titles.get(head.lower_, set())
         )
         if holders:
             # the holder, unless another person was named since: "Paul had said ... The senator
             # also accused ..." may be Paul, whose title the article never gave
-            last = self._recent(head.i, self._is_person)
+            last = self._recent(head.i, self._is_person, where=outside)
             return last if last in holders else None
         if role not in HUMAN_ROLES or not _definite(head):
             return None  # "a woman told Cruz": someone new, not anyone named before
         # "the barrister", "the senator": the person just named, of the role's gender if it has one
-        return self._recent(head.i, lambda e: self._fits_role(e, _ROLE_GENDER.get(role)), window=2)
+        return self._recent(
+            head.i, lambda e: self._fits_role(e, _ROLE_GENDER.get(role)), window=2, where=outside
+        )
 
     def _fits_role(self, ent: int, gender: str | None) -> bool:
         return self.types.get(ent) == "PERSON" and (gender is None or self.genders.get(ent, gender) == gender)
