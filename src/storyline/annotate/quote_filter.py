@@ -57,6 +57,9 @@ def is_junk(doc: Doc, quote: Quote) -> bool:
     has_clause = any(pos in _CLAUSE_POS for pos, _ in words)
     content = sum(1 for pos, _ in words if pos in _CONTENT_POS)
     if not quote.cue:  # between quotation marks, claimed by no cue
+        first = quote.text.lstrip()[:1]
+        if not first.isupper() and not first.isdigit():
+            return True  # 'the “arrival ceremonies ” would be known as “ ...': the gap between two quotes
         return not has_clause or not _reads_as_prose(quote.text, words)
     if _LINKISH.search(quote.text) or quote.text.lstrip()[:1] in _CLOSING:
         return True  # a link, or a fragment left of a bracket the sentence splitter cut through

@@ -258,6 +258,14 @@ def _headline_end(text: str, start: int, end: int) -> int:
     return end
 
 
+def _first_person_after(doc: Doc, colon: int) -> bool:
+    """The words after a colon open with the speaker's own "I" or "we" (after any quotation mark)."""
+    k = colon + 1
+    while k < len(doc) and (doc[k].is_quote or doc[k].is_space):
+        k += 1
+    return k < len(doc) and doc[k].lower_ in ("i", "we", "my", "our")
+
+
 def _according_to(tok: Token, sent: Span, text: str) -> Attribution | None:
     to = next(c for c in tok.children if c.lower_ == "to")
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
@@ -333,7 +341,6 @@ class _Finder:
         self.sent_of = sent_of
         self.paras = _paragraphs(self.text)
         self.cues: dict[int, Attribution] = {}
-        self.following: list[Attribution] = []  # quotes going on from a paraphrase before them
         # only words that can be cues become Token objects (most of the cost otherwise)
         lemmas, lowers = doc.to_array([LEMMA, LOWER]).T.tolist()
         candidates = [
@@ -395,9 +402,12 @@ class _Finder:
                 )
         starts = {a for a, _ in self.paras}
         for sent in sents:
-            if sent.start_char not in starts or (name := colon_source(sent)) is None:
+            if (name := colon_source(sent)) is None:
                 continue
             colon = doc[name[1]]
+            if sent.start_char not in starts and not _first_person_after(doc, colon.i):
+                continue  # mid-paragraph, only a transcript line: 'Rubio : “I’m not sure ...”'
+
             content = [(colon.idx + 1, _headline_end(text, colon.idx + 1, sent.end_char))]
             self._keep(Attribution(colon.i, ":", name, name[1] - 1, content, cue_class="nominal"))
 
@@ -426,11 +436,6 @@ class _Finder:
             if att is None and last is not None and self._continues(q, *last):
                 att = last[1]
                 att.add_quote(q.start, q.end)
-            if att is None and (prev := self._paraphrased_before(q)) is not None:
-                # 'Smith said the deal was dead. “We have nothing left to discuss.”': her words, their own attribution
-                att = Attribution(prev.cue, prev.lemma, prev.source, prev.speaker, cue_class=prev.cue_class)
-                att.add_quote(q.start, q.end)
-                self.following.append(att)
             if att is None and orphans and orphans[-1].group == q.group:
                 orphans[-1].add_quote(q.start, q.end)
                 continue
@@ -446,24 +451,9 @@ class _Finder:
             if not att.content and att.lemma in _OBJECT_SPEECH and (body := verb_content(self.doc[att.cue])):
                 att.content = _runs(self.doc, self.text, body)
         found = [a for a in self.cues.values() if a.content]
-        found.extend(self.following)
         found.extend(orphans)
         found.sort(key=lambda a: a.content[0][0])
         return found
-
-    def _paraphrased_before(self, q: QuoteSpan) -> Attribution | None:
-        """The speech cue of the sentence just before a quote that opens a sentence of its
-        own with no cue: the speaker goes on in their own words."""
-        k = self._sent(q.start)
-        if not self._opens_sentence(q.start):
-            return None
-        cues = [a for a in self.cues.values() if self.sent_of[a.cue] in (k - 1, k)]
-        if not cues or any(self.sent_of[a.cue] == k for a in cues):
-            return None
-        last = max(cues, key=lambda a: a.cue)
-        if last.source is None or last.direct or last.lemma not in SPEECH_VERBS:
-            return None
-        return last
 
     def _opens_sentence(self, start: int) -> bool:
         k = start - 1
@@ -641,6 +631,8 @@ def quotes_of(
     for att in atts:
         if att.lemma and any(c.dep_ == "neg" or c.lower_ in _MODALS for c in doc[att.cue].children):
             continue  # "Lee did not mention ...", "could threaten to ...": nothing of theirs to quote
+        if att.source is None and att.lemma and is_raising(doc[att.cue]):
+            continue  # "Trump seems to lead", "X is expected to win": the writer's hedge, no one's words
         speaker = names.get(att.entity) if att.entity is not None else att.written
         cue_sent = sent_of[att.cue]
         timexes = by_sentence.get(cue_sent, [])
