@@ -590,13 +590,23 @@ def _scare_quote(doc: Doc, a: int, b: int, att: Attribution) -> bool:
     n = len(text[a:b].split())
     if n >= 4:
         return False
+    span = doc.char_span(a, b, alignment_mode="expand")
+    if span is not None and _speakers_word(span, att):
+        return False  # 'He said Chung would take “happy” messages': the word of the paraphrased speaker
     if n == 1 and att.lemma not in _NAMING:
         return True  # 'when it came to “Obamacare”'
-    span = doc.char_span(a, b, alignment_mode="expand")
+
     if span is not None and len(span) and span.root.dep_ in ("amod", "compound", "nmod"):
         return True  # 'a controversial “religious freedom” bill': a label inside a noun phrase
     around = next((r for r in att.content if r[0] <= a and b <= r[1]), None)
     return around is not None and text[around[0] : around[1]].split(" ", 1)[0].casefold() in _WH_WORDS
+
+
+def _speakers_word(span: Span, att: Attribution) -> bool:
+    """A quoted judgement (adjectives and adverbs only) in what a speech verb reports: the speaker's
+    own word, not the writer's label (names and nouns such as “Obamacare” are labels)."""
+    words = [t for t in span if not t.is_punct]
+    return att.lemma in SPEECH_VERBS and bool(words) and all(t.pos_ in ("ADJ", "ADV") for t in words)
 
 
 def _piece_kind(att: Attribution, k: int, text: str) -> str:

@@ -213,6 +213,8 @@ def _clear(c: Counter[str]) -> bool:
 
 
 class _Speakers:
+    history: list[tuple[int, int, int]]
+
     def __init__(
         self,
         doc: Doc,
@@ -221,6 +223,7 @@ class _Speakers:
         mentions: list[EntityMention],
     ) -> None:
         self.doc = doc
+        self.history = []
         self.sents, self.sent_of = sentences
         self.types = {e.key: e.type for e in entities}
         self.tok_ent = _token_entities(doc, mentions)
@@ -248,6 +251,7 @@ class _Speakers:
 
     def resolve(self, atts: list[Attribution]) -> None:
         history: list[tuple[int, int, int]] = []  # (sentence, entity, token) of resolved speakers
+        self.history = history
         for att in sorted(atts, key=lambda a: a.cue):
             if att.speaker is None:
                 continue
@@ -308,7 +312,9 @@ class _Speakers:
             ent = self.tok_ent[att.speaker]
             start = min(att.source[0], head.left_edge.i) if att.source else head.left_edge.i
             outside = self._outside(att)
-            if head.pos_ == "NOUN" and self._recent(start, self._is_person, where=outside) not in (None, ent):
+            last = self._recent(start, self._is_person, where=outside)
+            role = head.pos_ == "NOUN" and head.text.islower()  # "the senator"; not "Trump" tagged a noun
+            if role and last not in (None, ent) and self._last_quoted(head, outside) != ent:
                 return None  # "the senator" just after another person was named: can't tell
             return ent
         owner = self._possessor(head)
@@ -369,13 +375,34 @@ class _Speakers:
             # the holder, unless another person was named since: "Paul had said ... The senator
             # also accused ..." may be Paul, whose title the article never gave
             last = self._recent(head.i, self._is_person, where=outside)
-            return last if last in holders else None
+            return last if last in holders else self._last_quoted(head, outside)
         if role not in HUMAN_ROLES or not _definite(head):
             return None  # "a woman told Cruz": someone new, not anyone named before
         # "the barrister", "the senator": the person just named, of the role's gender if it has one
-        return self._recent(
+        just_named = self._recent(
             head.i, lambda e: self._fits_role(e, _ROLE_GENDER.get(role)), window=2, where=outside
         )
+        return just_named if just_named is not None else self._last_quoted(head, outside)
+
+    def _last_quoted(self, head: Token, outside: Callable[[int], bool]) -> int | None:
+        """ "“...,” the Florida senator said" right after Rubio was quoted, with nobody else named
+        since: the speaker the story is with (of the role's gender, if it has one)."""
+        if not _definite(head) or head.lemma_.lower() not in HUMAN_ROLES or head.tag_ in ("NNS", "NNPS"):
+            return None
+        k, gender = self.sent_of[head.i], _ROLE_GENDER.get(head.lemma_.lower())
+        for sent, ent, tok in reversed(self.history):
+            if tok >= head.i:
+                continue
+            if sent < k - _HISTORY:
+                break
+            if not self._fits_role(ent, gender):
+                return None
+            since = self._recent(
+                head.i, lambda e, ent=ent: self._is_person(e) and e != ent, window=k - sent,
+                where=lambda i, tok=tok: i > tok and outside(i),
+            )
+            return ent if since is None else None
+        return None
 
     def _fits_role(self, ent: int, gender: str | None) -> bool:
         return self.types.get(ent) == "PERSON" and (gender is None or self.genders.get(ent, gender) == gender)
