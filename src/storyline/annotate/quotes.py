@@ -516,6 +516,9 @@ class _Finder:
             att = self.cues.get(j)
             if att is not None and not att.content:
                 src = att.source or (j, j)
+                if att.speaker is not None:  # with its apposition: '“...,” the press secretary, Josh Earnest, said'
+                    head = doc[att.speaker]
+                    src = (min(src[0], head.left_edge.i), max(src[1], head.right_edge.i + 1))
                 between = [k for k in range(i, j) if not src[0] <= k < src[1]]
                 if all(doc[k].is_punct or doc[k].is_space or doc[k].pos_ in ("ADV", "AUX") for k in between):
                     att.add_quote(q.start, q.end)

@@ -283,7 +283,8 @@ class _Speakers:
         singular = head.tag_ not in ("NNS", "NNPS")
         if lemma in HUMAN_ROLES and singular and _definite(head) or not head.text[:1].isalpha():
             return None
-        if head.pos_ == "NOUN" and lemma not in HUMAN_ROLES and lemma not in SOURCE_NOUNS and not _agent_noun(head):
+        known = lemma in HUMAN_ROLES or lemma in SOURCE_NOUNS or _agent_noun(head)
+        if head.pos_ == "NOUN" and not known:
             return None  # "the pockets think": a parse gone wrong, not a speaker
         return self._phrase(att)
 
@@ -327,7 +328,7 @@ class _Speakers:
         return None
 
     def _outside(self, att: Attribution) -> Callable[[int], bool]:
-        """Whether a token is outside what is said: who speaks is not named in it ("... push Mr Trump out")."""
+        """Whether a token is outside what is said: who speaks is not named in it ("... push Trump out")."""
         doc = self.doc
         return lambda i: not any(a <= doc[i].idx < b for a, b in att.content)
 
@@ -397,12 +398,21 @@ class _Speakers:
                 break
             if not self._fits_role(ent, gender):
                 return None
-            since = self._recent(
-                head.i, lambda e, ent=ent: self._is_person(e) and e != ent, window=k - sent,
-                where=lambda i, tok=tok: i > tok and outside(i),
-            )
-            return ent if since is None else None
+            return ent if self._nobody_since(head.i, ent, tok, k - sent, outside) else None
         return None
+
+    def _nobody_since(
+        self, before: int, ent: int, after: int, window: int, outside: Callable[[int], bool]
+    ) -> bool:
+        """No person but ``ent`` named between tokens ``after`` and ``before`` (outside what is said)."""
+
+        def other(e: int) -> bool:
+            return self._is_person(e) and e != ent
+
+        def between(i: int) -> bool:
+            return i > after and outside(i)
+
+        return self._recent(before, other, window=window, where=between) is None
 
     def _fits_role(self, ent: int, gender: str | None) -> bool:
         return self.types.get(ent) == "PERSON" and (gender is None or self.genders.get(ent, gender) == gender)
