@@ -88,6 +88,7 @@ _OBJECT_SPEECH = SPEECH_VERBS - words(
 # lemma or lower-case hashes of every word that can be a cue
 _CUE_HASHES = frozenset(hash_string(w) for w in (*SPEECH_VERBS, *CUE_WORDS, "according", "in"))
 _TRIM = " \t\n\r\xa0,.;:—–-\"“”‘’'"
+_WRITER = frozenset({"i", "we", "you", "us", "me"})  # outside quotation marks: the writer or a generic "you"
 _OPEN_MARKS = frozenset("\"“„«'`")
 
 
@@ -154,10 +155,13 @@ def _runs(doc: Doc, text: str, tokens: list[int]) -> list[tuple[int, int]]:
 def _subject(verb: Token) -> Token | None:
     node = verb
     for _ in range(3):
-        for child in node.children:
-            # "calling Obama “clueless”": a participle's object read as the subject of a small clause
-            if child.dep_ in _SUBJECTS and not (node.tag_ == "VBG" and child.i > node.i):
-                return child
+        # the subject next to the verb when the parser gave it two ("“... they’ re ... ,” Cruz said")
+        # "calling Obama “clueless”": a participle's object read as the subject of a small clause
+        subjects = [
+            c for c in node.children if c.dep_ in _SUBJECTS and not (node.tag_ == "VBG" and c.i > node.i)
+        ]
+        if subjects:
+            return min(subjects, key=lambda c: abs(c.i - node.i))
         if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return node.head
         if any(c.dep_ in ("nsubjpass", "expl", "auxpass") for c in node.children) or _reduced_passive(node):
@@ -644,6 +648,8 @@ def quotes_of(
     for att in atts:
         if att.lemma and any(c.dep_ == "neg" or c.lower_ in _MODALS for c in doc[att.cue].children):
             continue  # "Lee did not mention ...", "could threaten to ...": nothing of theirs to quote
+        if att.entity is None and att.speaker is not None and doc[att.speaker].lower_ in _WRITER:
+            continue  # "I asked ...", "we know ...", "you could argue": the article's own voice, no one quoted
         if att.source is None and att.lemma and is_raising(doc[att.cue]):
             continue  # "Trump seems to lead", "X is expected to win": the writer's hedge, no one's words
         speaker = names.get(att.entity) if att.entity is not None else att.written

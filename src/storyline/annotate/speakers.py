@@ -396,6 +396,8 @@ class _Speakers:
                 continue
             if sent < k - _HISTORY:
                 break
+            if not self._is_person(ent):
+                continue  # "Republicans want to deny ...": a group between, no one "the senator" is
             if not self._fits_role(ent, gender):
                 return None
             return ent if self._nobody_since(head.i, ent, tok, k - sent, outside) else None
