@@ -122,6 +122,8 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             else:
                 start, pending, i = None, [], j  # an unterminated quote: drop it
             continue
+        if ch == "“" and _looks_closing(text, i, width):
+            ch = "”"  # '“It's unusual,“ said Larry Noble': an opening mark typed for the closing one
         if ch == "“" or ch == '"' and _looks_opening(text, i, width):
             start, pending = i + width, []  # unbalanced: restart at the newer mark
         elif ch == '"' and not pending and _is_gap(text[start:i]):

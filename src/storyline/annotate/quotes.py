@@ -203,7 +203,10 @@ def _inverted_subject(verb: Token) -> Token | None:
     if nxt is None or nxt.head.i != verb.i and nxt.head.head.i != verb.i:
         return None
     head = nxt if nxt.head.i == verb.i else nxt.head
-    return head if head.pos_ == "PROPN" and head.dep_ in _INVERTED_DEPS else None
+    if head.pos_ == "PROPN" and head.dep_ in _INVERTED_DEPS:
+        return head
+    # '“...,” said Skelly, explaining he ...': the name read as the subject of the next verb
+    return nxt if nxt.pos_ == "PROPN" and nxt.dep_ == "nsubj" and head.head.i == verb.i else None
 
 
 def _source_range(tok: Token) -> tuple[int, int]:
@@ -292,6 +295,27 @@ def _adverbial(clause: Token) -> bool:
     return first.dep_ == "mark" and first.lower_ in _ADVERBIAL_MARKS or first.pos_ == "ADP"
 
 
+def _trailing(tok: Token) -> bool:
+    """ "The rejection signals the end, said Geert Wilders": a speech verb with its subject after it,
+    set after a comma at the end of the clause it reports (the parser hangs it on that clause)."""
+    doc = tok.doc
+    return (
+        tok.dep_ in ("ccomp", "conj", "advcl")
+        and tok.head.i < tok.i
+        and tok.i > 0
+        and doc[tok.i - 1].text == ","
+        and _inverted_subject(tok) is not None
+    )
+
+
+def _fronted_content(tok: Token, att: Attribution, text: str) -> None:
+    """ "The rejection signals “the end” for the EU, said Geert Wilders": the clause before an
+    inverted cue, which the parser read as a second subject, is what was said."""
+    front = next((c for c in tok.children if c.dep_ in _SUBJECTS and c.i < tok.i), None)
+    if front is not None and (r := _trimmed(tok.doc, text, front.left_edge.i, front.right_edge.i + 1)):
+        att.content.append(r)
+
+
 def _speech_content(tok: Token, att: Attribution, text: str) -> None:
     doc = tok.doc
     right_clause = any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children)
@@ -302,7 +326,7 @@ def _speech_content(tok: Token, att: Attribution, text: str) -> None:
             r = _trimmed(doc, text, child.left_edge.i, child.right_edge.i + 1)
             if r is not None:
                 att.content.append(r)
-    if not att.content and tok.dep_ == "parataxis":
+    if not att.content and (tok.dep_ == "parataxis" or _trailing(tok)):
         skip = {t.i for t in tok.subtree}
         body = sorted(t.i for t in tok.head.subtree if t.i not in skip)
         att.content = _runs(doc, text, body)
@@ -325,6 +349,8 @@ def _cue_attribution(tok: Token, sent: Span, text: str) -> Attribution | None:
         source = _source_range(subj) if subj is not None else None
         att = Attribution(tok.i, lemma, source, subj.i if subj is not None else None, cue_class=cls)
         _speech_content(tok, att, text)
+        if not att.content and subj is not None and subj.i > tok.i:
+            _fronted_content(tok, att, text)
         return att
     body = verb_content(tok)
     if body is None:
