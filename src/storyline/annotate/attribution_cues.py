@@ -190,6 +190,8 @@ def noun_cue(noun: Token) -> tuple[Token | None, list[int]] | None:
             source = c
         elif c.dep_ == "prep" and c.lower_ in ("from", "by"):
             source = next((p for p in c.children if p.dep_ == "pobj"), source)
+        elif c.dep_ == "acl" and c.tag_ == "VBN":
+            continue  # "the demand by Republicans – largely instigated by Cruz – that ...": a description
         elif c.dep_ in ("acl", "ccomp") or c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS:
             content.extend(t.i for t in c.subtree)
     return (source, sorted(content)) if content else None

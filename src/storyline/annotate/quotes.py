@@ -280,7 +280,11 @@ def _according_to(tok: Token, sent: Span, text: str) -> Attribution | None:
         return None
     skip = {t.i for t in tok.subtree}
     body = [t.i for t in sent if t.i not in skip]
-    att = Attribution(tok.i, "according to", _source_range(pobj), pobj.i, _runs(tok.doc, text, body))
+    lo, hi = _source_range(pobj)
+    for child in pobj.rights:  # "according to research by Dr Brian Stewart", "a statement from the ministry"
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            hi = max(hi, child.right_edge.i + 1)
+    att = Attribution(tok.i, "according to", (lo, hi), pobj.i, _runs(tok.doc, text, body))
     att.cue_class = "nominal"
     return att
 
@@ -308,6 +312,10 @@ def _trailing(tok: Token) -> bool:
     )
 
 
+def _dashed(doc: Doc, start: int, end: int) -> bool:
+    return any(doc[k].text in ("–", "—", "--") for k in range(start + 1, end))
+
+
 def _fronted_content(tok: Token, att: Attribution, text: str) -> None:
     """ "The rejection signals “the end” for the EU, said Geert Wilders": the clause before an
     inverted cue, which the parser read as a second subject, is what was said."""
@@ -318,8 +326,12 @@ def _fronted_content(tok: Token, att: Attribution, text: str) -> None:
 
 def _speech_content(tok: Token, att: Attribution, text: str) -> None:
     doc = tok.doc
-    right_clause = any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children)
+    # "Cruz supported legalization, Rubio argued – an analogy Cruz likened to ...": after a dash, an aside
+    aside = {c.i for c in tok.children if c.i > tok.i and _dashed(doc, tok.i, c.left_edge.i)}
+    right_clause = any(c.dep_ == "ccomp" and c.i > tok.i and c.i not in aside for c in tok.children)
     for child in tok.children:
+        if child.i in aside:
+            continue
         if _adverbial(child) or right_clause and child.dep_ == "ccomp" and child.i < tok.i:
             continue  # a clause before a cue that has its own after it is something else
         if child.dep_ in _CONTENT_DEPS or child.dep_ == "xcomp" and att.lemma in _XCOMP_VERBS:
