@@ -558,7 +558,7 @@ class _Finder:
             att = self.cues.get(j)
             if att is not None and not att.content:
                 src = att.source or (j, j)
-                if att.speaker is not None:  # with its apposition: '“...,” the press secretary, Josh Earnest, said'
+                if att.speaker is not None:  # with its apposition: '“...,” the press secretary, X, said'
                     head = doc[att.speaker]
                     src = (min(src[0], head.left_edge.i), max(src[1], head.right_edge.i + 1))
                 between = [k for k in range(i, j) if not src[0] <= k < src[1]]
@@ -687,7 +687,7 @@ def quotes_of(
         if att.lemma and any(c.dep_ == "neg" or c.lower_ in _MODALS for c in doc[att.cue].children):
             continue  # "Lee did not mention ...", "could threaten to ...": nothing of theirs to quote
         if att.entity is None and att.speaker is not None and doc[att.speaker].lower_ in _WRITER:
-            continue  # "I asked ...", "we know ...", "you could argue": the article's own voice, no one quoted
+            continue  # "I asked ...", "we know ...", "you could argue": the article's own voice
         if att.source is None and att.lemma and is_raising(doc[att.cue]):
             continue  # "Trump seems to lead", "X is expected to win": the writer's hedge, no one's words
         speaker = names.get(att.entity) if att.entity is not None else att.written

@@ -68,6 +68,7 @@ _GROUP_TYPES = frozenset({"ORG", "NORP", "GPE"})
 _SPEAKER_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
 _ROLE_WINDOW = 4
+_HAVE = frozenset({"have", "has", "had", "'ve", "’ve"})  # "Paul had said": he spoke (not "asked by")
 _HISTORY = 3  # sentences back in which the last speaker quoted is still "he" or "she"
 # nouns for a person's role or job that an article uses for someone it has named
 HUMAN_ROLES = words(
@@ -262,7 +263,8 @@ class _Speakers:
                 att.entity = self._pronoun(tok, history, att)
             else:
                 att.entity = self._named(att)
-            if att.entity is not None and self.doc[att.cue].tag_ != "VBN":
+            cue = self.doc[att.cue]
+            if att.entity is not None and (cue.tag_ != "VBN" or any(c.lower_ in _HAVE for c in cue.children)):
                 # ("Asked by ABC's Jonathan Karl whether ..., he said": the asker is not "he")
                 history.append((self.sent_of[tok.i], att.entity, tok.i))
             else:
@@ -376,7 +378,9 @@ class _Speakers:
             # the holder, unless another person was named since: "Paul had said ... The senator
             # also accused ..." may be Paul, whose title the article never gave
             last = self._recent(head.i, self._is_person, where=outside)
-            return last if last in holders else self._last_quoted(head, outside)
+            if last in holders:
+                return last
+            return self._subject_holder(head, holders, outside) or self._last_quoted(head, outside)
         if role not in HUMAN_ROLES or not _definite(head):
             return None  # "a woman told Cruz": someone new, not anyone named before
         # "the barrister", "the senator": the person just named, of the role's gender if it has one
@@ -384,6 +388,17 @@ class _Speakers:
             head.i, lambda e: self._fits_role(e, _ROLE_GENDER.get(role)), window=2, where=outside
         )
         return just_named if just_named is not None else self._last_quoted(head, outside)
+
+    def _subject_holder(self, head: Token, holders: set[int], outside: Callable[[int], bool]) -> int | None:
+        """ "Cruz sought to tie Obama’s record to ... “...,” said the Texas senator": the holder of the
+        role who is the subject of this sentence or the one before, though someone else was named since."""
+        k = self.sent_of[head.i]
+        for sent in self.sents[max(0, k - 1) : k + 1]:
+            for child in sent.root.children:
+                ent = self.tok_ent.get(child.i)
+                if child.dep_ in _SUBJ and child.i < head.i and outside(child.i) and ent in holders:
+                    return ent
+        return None
 
     def _last_quoted(self, head: Token, outside: Callable[[int], bool]) -> int | None:
         """ "“...,” the Florida senator said" right after Rubio was quoted, with nobody else named
