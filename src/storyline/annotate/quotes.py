@@ -282,8 +282,9 @@ def _according_to(tok: Token, sent: Span, text: str) -> Attribution | None:
     body = [t.i for t in sent if t.i not in skip]
     lo, hi = _source_range(pobj)
     for child in pobj.rights:  # "according to research by Dr Brian Stewart", "a statement from the ministry"
-        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
-            hi = max(hi, child.right_edge.i + 1)
+        by = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if child.dep_ == "prep" and child.lower_ in ("by", "from") and by is not None:
+            hi = max(hi, _source_range(by)[1])
     att = Attribution(tok.i, "according to", (lo, hi), pobj.i, _runs(tok.doc, text, body))
     att.cue_class = "nominal"
     return att
