@@ -689,14 +689,16 @@ def quotes_of(
             continue  # "Lee did not mention ...", "could threaten to ...": nothing of theirs to quote
         if att.entity is None and att.speaker is not None and doc[att.speaker].lower_ in _WRITER:
             continue  # "I asked ...", "we know ...", "you could argue": the article's own voice
-        if att.source is None and att.lemma and is_raising(doc[att.cue]):
-            continue  # "Trump seems to lead", "X is expected to win": the writer's hedge, no one's words
         speaker = names.get(att.entity) if att.entity is not None else att.written
         cue_sent = sent_of[att.cue]
         timexes = by_sentence.get(cue_sent, [])
         date = _cue_date(doc, att.cue, timexes) if att.lemma and timexes else None
         pieces = [(a, b, _piece_kind(att, k, text)) for k, (a, b) in enumerate(att.content)]
         pieces += [(a, b, "direct") for a, b in att.nested if not _scare_quote(doc, a, b, att)]
+        if att.source is None and att.lemma:
+            # "there is concern that ...", "when asked about ...", "it must be said": no one is reported
+            # saying the paraphrase; only words between quotation marks are someone's
+            pieces = [p for p in pieces if p[2] == "direct"]
         for a, b, kind in pieces:
             cls = att.cue_class
             out.append(Quote(a, b, text[a:b], att.lemma, speaker, att.entity, kind, cue_sent, date, cls))
