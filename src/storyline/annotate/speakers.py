@@ -540,7 +540,8 @@ class _Speakers:
         subject = self._sentence_subject(tok, word, att, outside)
         # the later of the two: a person made the subject after the last quote takes over
         # ("Christie, meanwhile, was unimpressed. '...,' he said")
-        if subject is not None and (quoted is None or subject[0] > quoted[0]):
+        # ("Cruz connected Trump to ... “...,” he said": the subject, not a name after it in its sentence)
+        if subject is not None and (quoted is None or self.sent_of[subject[0]] >= self.sent_of[quoted[0]]):
             return subject[1]
         if quoted is not None or att.written:
             return quoted[1] if quoted is not None else None
