@@ -11,9 +11,12 @@ Direct quotes are found by their quotation marks (``quotemarks``) and tied to
 a cue by, in order: the parse (the quote is the cue's complement), adjacency
 (the cue right after the closing mark, "“...,” said X", or right before the
 opening one, "X said: “..."), or continuation (an unattributed quote right
-after an attributed one keeps its speaker). Speakers are resolved to the
-article's entities; pronouns go to the last person quoted in the two
-sentences before, else the subject of the previous sentence.
+after an attributed one keeps its speaker), and a transcript line ("Rubio: “I ...”")
+has the name before its colon. Speakers are resolved to the article's entities
+(``speakers``). Not stored as quotes: the paraphrase of a cue with no source in
+the text ("there is concern that", "X seems to"), the writer's own "I"/"we" outside
+quotation marks, and one word quoted again from a longer quote; a quoted judgement
+inside a speech verb's paraphrase ("“happy” messages") is the speaker's word.
 """
 
 from __future__ import annotations

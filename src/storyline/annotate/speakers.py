@@ -3,12 +3,18 @@
 Precision first: a source that cannot be tied to one compatible entity stays
 unresolved rather than guessed.
 
-- A name (or a description the entity resolver already tied to a name) is that entity.
+- A name (or a description the entity resolver already tied to a name) is that entity; a name in
+  apposition wins over the role beside it ("the press secretary, Josh Earnest,"); two names
+  joined ("Cruz and Bush proposed") are kept as written, one speaker being neither.
 - A role or title ("the barrister", "the Texas senator", "QC", "a spokesperson") is the
   person most recently mentioned, within a few sentences, whom the article gave that role:
   through a description, an apposition or a title in one of their names ("Senator Ted
-  Cruz", "John Smith QC").
+  Cruz", "John Smith QC"); else that role's holder who is the subject of this or the previous
+  sentence; else, for "the senator" right after a quote, the person just quoted when nobody
+  else was named since. Names inside what is said never count.
 - A possessor speaks through what it owns ("Mr. Moon's office", "the Cruz campaign").
+- A source that is no entity is kept as the article words it when it is a group, a person
+  named by what they do ("pollsters", "a GOP strategist") or a document ("the manifesto").
 - A pronoun is the last compatible speaker quoted in the three sentences before, else the
   compatible subject of this or the previous sentence, else the last compatible person
   named in the four sentences before; never someone named inside the quote itself, and
