@@ -316,6 +316,21 @@ def _trailing(tok: Token) -> bool:
     )
 
 
+_QUESTION_DEPS = frozenset({"ccomp", "xcomp", "advcl", "prep"})
+
+
+def _question(tok: Token, text: str) -> Attribution | None:
+    """What a reduced passive "asked" asks: "(When) asked about X / if X / why X / to X"."""
+    picked = [
+        c for c in tok.rights
+        if c.dep_ in _QUESTION_DEPS and not (c.dep_ == "prep" and c.lower_ not in ("about", "for", "on"))
+    ]
+    body = sorted(t.i for c in picked for t in c.subtree)
+    if not body:
+        return None
+    return Attribution(tok.i, "ask", None, None, _runs(tok.doc, text, body), cue_class="speech")
+
+
 def _dashed(doc: Doc, start: int, end: int) -> bool:
     return any(doc[k].text in ("–", "—", "--") for k in range(start + 1, end))
 
@@ -357,7 +372,9 @@ def _cue_attribution(tok: Token, sent: Span, text: str) -> Attribution | None:
     if cls is None or _naming(tok):
         return None
     if _reduced_passive(tok) and _agent(tok) is None:
-        return None  # "when asked to review", "a plan announced last week": no one is saying
+        # "when asked about the merger, she ...": the question put, by no one named (not stored as a
+        # quote); "a plan announced last week": no one is saying anything
+        return _question(tok, text) if lemma == "ask" else None
     if lemma == "continue" and any(c.dep_ == "xcomp" for c in tok.children):
         return None  # "will continue to be": carrying on, not saying anything
     if lemma in SPEECH_VERBS and not is_raising(tok):
