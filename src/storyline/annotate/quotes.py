@@ -331,6 +331,12 @@ def _question(tok: Token, text: str) -> Attribution | None:
     return Attribution(tok.i, "ask", None, None, _runs(tok.doc, text, body), cue_class="speech")
 
 
+def _titled(text: str) -> bool:
+    """ "The Lead with Jake Tapper", "Three Generations That Built an Empire": a title, not words said."""
+    alpha = [w for w in text.split() if w[:1].isalpha()]
+    return len(alpha) >= 3 and sum(1 for w in alpha if w[0].isupper()) >= 0.7 * len(alpha)
+
+
 def _dashed(doc: Doc, start: int, end: int) -> bool:
     return any(doc[k].text in ("–", "—", "--") for k in range(start + 1, end))
 
@@ -505,7 +511,7 @@ class _Finder:
             if att is not None:
                 last = (q, att)
                 continue
-            if len(self.text[q.start : q.end].split()) >= 4:
+            if len(self.text[q.start : q.end].split()) >= 4 and not _titled(self.text[q.start : q.end]):
                 orphan = Attribution(self._tok(q.start), "", None, None, group=q.group)
                 orphan.add_quote(q.start, q.end)
                 orphans.append(orphan)
