@@ -316,6 +316,17 @@ def _trailing(tok: Token) -> bool:
     )
 
 
+def _fronted_participle(tok: Token) -> bool:
+    """ "Asked about X, she said": a past form before its clause with no subject of its own (the
+    tagger may read it as a past tense); the clause's subject is who was asked, not who asked."""
+    return (
+        tok.tag_ in ("VBD", "VBN")
+        and tok.dep_ == "advcl"
+        and tok.i < tok.head.i
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)
+    )
+
+
 _QUESTION_DEPS = frozenset({"ccomp", "xcomp", "advcl", "prep"})
 
 
@@ -381,6 +392,8 @@ def _cue_attribution(tok: Token, sent: Span, text: str) -> Attribution | None:
         # "when asked about the merger, she ...": the question put, by no one named (not stored as a
         # quote); "a plan announced last week": no one is saying anything
         return _question(tok, text) if lemma == "ask" else None
+    if lemma == "ask" and _fronted_participle(tok):
+        return _question(tok, text)  # "Asked what he would do first, he said: ...": he was asked
     if lemma == "continue" and any(c.dep_ == "xcomp" for c in tok.children):
         return None  # "will continue to be": carrying on, not saying anything
     if lemma in SPEECH_VERBS and not is_raising(tok):
