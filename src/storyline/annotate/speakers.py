@@ -27,16 +27,21 @@ unresolved rather than guessed.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from spacy.attrs import LOWER
-from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Span, Token
 
 from ..types import EntityMention, LocalEntity
 from .attribution_cues import words
+from .speaker_profiles import (
+    GENDER,
+    ROLE_GENDER,
+    described_roles,
+    learn_genders,
+    titled_roles,
+    token_entities,
+)
 
 if TYPE_CHECKING:
     from .quotes import Attribution
@@ -48,27 +53,6 @@ PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "who"})
 _FORMS = {"his": "he", "him": "he", "her": "she", "their": "they", "them": "they", "its": "it", "our": "we"}
 _PRONOUN_FORMS = PRONOUNS | frozenset(_FORMS)
 _RELATIVE = frozenset({"that", "who", "which"})
-_GENDER = {
-    "he": "m",
-    "him": "m",
-    "his": "m",
-    "himself": "m",
-    "she": "f",
-    "her": "f",
-    "hers": "f",
-    "herself": "f",
-}
-_HONORIFIC_GENDER = {
-    "mr": "m",
-    "mrs": "f",
-    "ms": "f",
-    "miss": "f",
-    "sir": "m",
-    "dame": "f",
-    "lord": "m",
-    "lady": "f",
-}
-_GENDER_HASHES = {hash_string(w): g for w, g in _GENDER.items()}
 _PERSONAL = frozenset({"he", "she", "i", "who"})
 _GROUP_TYPES = frozenset({"ORG", "NORP", "GPE"})
 _SPEAKER_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -104,11 +88,6 @@ announcement comment remark research film military release transcript platform s
 )
 # endings of nouns for people by what they do ("pollsters", "commentators", "a GOP strategist")
 _AGENT_ENDINGS = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "ive", "ives")
-_ROLE_GENDER = dict.fromkeys(
-    words("spokesman chairman congressman businessman man actor father"), "m"
-) | dict.fromkeys(
-    words("spokeswoman chairwoman congresswoman businesswoman woman actress mother"), "f"
-)  # sentences back in which a role or pronoun finds its holder
 
 
 def _definite(noun: Token) -> bool:
@@ -150,75 +129,6 @@ def _head_range(tok: Token) -> tuple[int, int]:
     return left, tok.i + 1
 
 
-def _token_entities(doc: Doc, mentions: list[EntityMention]) -> dict[int, int]:
-    out: dict[int, int] = {}
-    for m in mentions:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None:
-            for i in range(span.start, span.end):
-                out[i] = m.entity
-    return out
-
-
-def _described_roles(doc: Doc, mentions: list[EntityMention], types: dict[int, str]) -> dict[str, set[int]]:
-    """Role noun -> the people the entity resolver tied a description to ("the spokesperson")."""
-    roles: dict[str, set[int]] = {}
-    for m in mentions:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or len(span) < 2 or types.get(m.entity) != "PERSON":
-            continue
-        if span[0].lower_ in ("the", "this", "that") and span[-1].pos_ == "NOUN":
-            roles.setdefault(span[-1].lemma_.lower(), set()).add(m.entity)
-    return roles
-
-
-def _titled_roles(entities: list[LocalEntity]) -> dict[str, set[int]]:
-    """Title word -> the people who carry it in one of their names ("Senator Ted Cruz", "X QC")."""
-    roles: dict[str, set[int]] = {}
-    for e in entities:
-        if e.type != "PERSON":
-            continue
-        name_words = set(e.name.casefold().split())
-        for alias in e.aliases:
-            for word in alias.casefold().replace(".", "").split():
-                if word not in name_words and word.isalpha():
-                    roles.setdefault(word, set()).add(e.key)
-    return roles
-
-
-def _genders(
-    doc: Doc, sent_of: list[int], entities: list[LocalEntity], people: list[tuple[int, int]]
-) -> dict[int, str]:
-    """Gender of person entities, from honorifics ("Mr.", "Ms.") and from the gendered
-    pronouns whose sentence or the one before names that person and no other."""
-    votes: dict[int, Counter[str]] = {}
-    for e in entities:
-        for alias in e.aliases:
-            for word in alias.casefold().replace(".", "").split()[:2]:  # "Mr", "Congresswoman"
-                g = _HONORIFIC_GENDER.get(word) or _ROLE_GENDER.get(word)
-                if g is not None:
-                    votes.setdefault(e.key, Counter())[g] += 3
-    tokens = [i for i, _ in people]
-    lowers = doc.to_array([LOWER]).tolist()
-    for i, low in enumerate(lowers):
-        g = _GENDER_HASHES.get(low)
-        if g is None:
-            continue
-        lo = bisect_left(tokens, i)
-        window = {ent for t, ent in people[:lo] if sent_of[t] >= sent_of[i] - 1} if lo else set()
-        if len(window) == 1:
-            votes.setdefault(next(iter(window)), Counter())[g] += 1
-    # one stray pronoun is no evidence: two votes at least (an honorific counts three)
-    return {
-        k: c.most_common(1)[0][0] for k, c in votes.items() if c.total() >= 2 and (len(c) == 1 or _clear(c))
-    }
-
-
-def _clear(c: Counter[str]) -> bool:
-    (_, a), (_, b) = c.most_common(2)
-    return a >= 3 * b
-
-
 class _Speakers:
     history: list[tuple[int, int, int]]
 
@@ -233,15 +143,15 @@ class _Speakers:
         self.history = []
         self.sents, self.sent_of = sentences
         self.types = {e.key: e.type for e in entities}
-        self.tok_ent = _token_entities(doc, mentions)
+        self.tok_ent = token_entities(doc, mentions)
         self._add_missed_names(entities)
         self.named = sorted((i, k) for i, k in self.tok_ent.items() if self.types.get(k) in _SPEAKER_TYPES)
         self.named_tokens = [i for i, _ in self.named]
-        self.roles = _described_roles(doc, mentions, self.types)
-        self.titles = _titled_roles(entities)
+        self.roles = described_roles(doc, mentions, self.types)
+        self.titles = titled_roles(entities)
         self.name_words = {e.key: frozenset(e.name.split()) for e in entities if e.type in ("PERSON", "ORG")}
         people = [(i, k) for i, k in self.named if self.types.get(k) == "PERSON"]
-        self.genders = _genders(doc, self.sent_of, entities, people)
+        self.genders = learn_genders(doc, self.sent_of, entities, people)
 
     def _add_missed_names(self, entities: list[LocalEntity]) -> None:
         """Names the recogniser missed ("None of which bothered Cruz"): a proper noun that is a
@@ -391,7 +301,7 @@ class _Speakers:
             return None  # "a woman told Cruz": someone new, not anyone named before
         # "the barrister", "the senator": the person just named, of the role's gender if it has one
         just_named = self._recent(
-            head.i, lambda e: self._fits_role(e, _ROLE_GENDER.get(role)), window=2, where=outside
+            head.i, lambda e: self._fits_role(e, ROLE_GENDER.get(role)), window=2, where=outside
         )
         return just_named if just_named is not None else self._last_quoted(head, outside)
 
@@ -411,7 +321,7 @@ class _Speakers:
         since: the speaker the story is with (of the role's gender, if it has one)."""
         if not _definite(head) or head.lemma_.lower() not in HUMAN_ROLES or head.tag_ in ("NNS", "NNPS"):
             return None
-        k, gender = self.sent_of[head.i], _ROLE_GENDER.get(head.lemma_.lower())
+        k, gender = self.sent_of[head.i], ROLE_GENDER.get(head.lemma_.lower())
         for sent, ent, tok in reversed(self.history):
             if tok >= head.i:
                 continue
@@ -502,7 +412,7 @@ class _Speakers:
         if word in _PERSONAL:
             if kind != "PERSON" and ent not in self.genders:
                 return False  # an organisation, unless "Mr Holt" shows the recogniser mistyped him
-            g = _GENDER.get(word)
+            g = GENDER.get(word)
             return g is None or self.genders.get(ent, g) == g
         if word == "it":
             return kind in ("ORG", "GPE")  # "Democrats" are a "they", not an "it"
