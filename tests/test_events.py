@@ -131,10 +131,7 @@ DIRECT_SPEAKERS = {
 
 
 # Known wrong since the attribution rework (issue 17's note): strict, so a fix must drop them.
-_KNOWN_WRONG = {
-    "chief negotiator": "the inner cue's named subject inside another speaker's paraphrase is not resolved",
-    "happy": "a one-word quotation inside an attributed paraphrase is dropped as a scare quote",
-}
+_KNOWN_WRONG: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(

@@ -86,7 +86,7 @@ def test_role_goes_to_the_named_holder(nlp: spacy.language.Language) -> None:
     assert speaker is not None and speaker.startswith("John Smith")  # "John Smith QC"
 
 
-def test_newcomer_keeps_own_words_and_writer_stays_unresolved(nlp: spacy.language.Language) -> None:
+def test_newcomer_keeps_own_words_and_writer_is_no_speaker(nlp: spacy.language.Language) -> None:
     found = quotes(
         nlp,
         "John Smith spoke at the rally in Dallas. "
@@ -95,7 +95,8 @@ def test_newcomer_keeps_own_words_and_writer_stays_unresolved(nlp: spacy.languag
     )
     newcomer = only(found, "too long for her children")  # not the John Smith named before
     assert (newcomer.speaker, newcomer.speaker_entity) == ("A woman", None)
-    assert only(found, "the crowd was smaller").speaker is None
+    # the writer's own "I reported" is the article speaking, not a quote of anyone in it
+    assert not [q for q in found if "the crowd was smaller" in q.text]
 
 
 def test_junk_and_duplicates_are_dropped(nlp: spacy.language.Language) -> None:
@@ -132,3 +133,25 @@ def test_straight_marks_realign_after_a_stray_closer() -> None:
 def test_mark_inside_a_word_is_not_a_quote() -> None:
     text = 'A fact"check found that "the numbers were wrong" in the ad.'
     assert [text[s.start : s.end] for s in find_quote_spans(text)] == ["the numbers were wrong"]
+
+
+def test_views_and_polls_after_their_clause(nlp: spacy.language.Language) -> None:
+    from storyline.annotate.quotes import find_attributions
+
+    text = "Many Republican voters see national security and terrorism as their top concerns."
+    doc = nlp(text)
+    (seen,) = [a for a in find_attributions(doc) if a.lemma == "see"]
+    assert seen.cue_class == "cognition" and "national security" in text[slice(*seen.content[0])]
+    text = "Donald Trump achieved 45 percent support among Republicans in a new Fox News poll released today."
+    polled = only(quotes(nlp, text), "45 percent support")
+    assert polled.cue == "in" and polled.speaker is not None and "poll" in polled.speaker
+
+
+def test_question_put_by_no_one_is_scored_but_not_stored(nlp: spacy.language.Language) -> None:
+    from storyline.annotate.quotes import find_attributions
+
+    text = "Asked about Cruz's charges, Rubio said that the immigration reforms were needed."
+    doc = nlp(text)
+    asked = [a for a in find_attributions(doc) if a.lemma == "ask"]
+    assert asked and asked[0].source is None and "about Cruz's charges" in text[slice(*asked[0].content[0])]
+    assert not [q for q in doc._.quotes if "charges" in q.text]

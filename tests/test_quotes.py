@@ -12,6 +12,7 @@ import storyline.annotate.entities  # noqa: F401  (registers the factory)
 import storyline.annotate.extensions  # noqa: F401
 import storyline.annotate.quotes  # noqa: F401
 from storyline.annotate.quotemarks import find_quote_spans
+from storyline.annotate.quotes import find_attributions
 from storyline.types import CUE_CLASS_NAMES, Quote
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "korea-letters"
@@ -148,3 +149,62 @@ def test_date_from_a_timex_on_the_cue(nlp: spacy.language.Language) -> None:
     (q,) = doc._.quotes
     assert q.speaker == "Karoline Leavitt" and q.kind == "indirect"
     assert q.date is not None and q.date.value == "2025-06-11"
+
+
+def _found(nlp: spacy.language.Language, text: str) -> list[Quote]:
+    return list(nlp(text)._.quotes)
+
+
+def test_quote_after_two_apostrophes_keeps_the_speaker(nlp: spacy.language.Language) -> None:
+    text = (
+        "''Even if she could convince people she's right today, by a year from now the situation will "
+        "have morphed,'' Michael O'Hanlon said. ''And in the meantime, she would have scared many people.''"
+    )
+    q = next(q for q in _found(nlp, text) if q.text.startswith("And in the meantime"))
+    assert (q.speaker, q.kind) == ("Michael O'Hanlon", "direct")
+
+
+def test_transcript_line_mid_paragraph_names_its_speaker(nlp: spacy.language.Language) -> None:
+    text = (
+        "Jeb Bush says he is by nature impatient. Marco Rubio: “I’m not sure it’s a weakness, but I "
+        "believe there’s a sense in this country that our best days lay behind us.”"
+    )
+    q = next(q for q in _found(nlp, text) if "not sure it’s a weakness" in q.text)
+    assert q.speaker == "Marco Rubio"
+
+
+def test_inverted_cue_reports_the_clause_before_it(nlp: spacy.language.Language) -> None:
+    text = (
+        'The rejection of the treaty signals "the beginning of the end" for the EU, said Geert Wilders, '
+        "founder of the right-wing Dutch Party for Freedom."
+    )
+    doc = nlp(text)
+    (att,) = [a for a in find_attributions(doc) if a.lemma == "say"]
+    assert att.source is not None and doc[att.source[0] : att.source[1]].text == "Geert Wilders"
+    assert text[att.content[0][0] :].startswith("The rejection of the treaty")
+
+
+def test_word_quoted_from_a_longer_quote_is_not_stored_again(nlp: spacy.language.Language) -> None:
+    text = (
+        'US President Donald Trump is "receptive" to letters from Kim Jong-un, a White House spokesperson '
+        'said. "The president remains receptive to correspondence with Kim Jong-un," Karoline Leavitt told '
+        "a press briefing."
+    )
+    direct = [q.text for q in _found(nlp, text) if q.kind == "direct"]
+    assert "receptive" not in direct and any(t.startswith("The president remains") for t in direct)
+
+
+def test_quoted_judgement_in_a_paraphrase_is_the_speakers_word(nlp: spacy.language.Language) -> None:
+    text = (
+        "Lee Sung-yoon, a professor at Tufts University, said South Korea was coddling the North. "
+        "He said Chung would take “happy” messages from Pyongyang to the White House."
+    )
+    q = next(q for q in _found(nlp, text) if q.text == "happy")
+    assert (q.speaker, q.kind) == ("Lee Sung-yoon", "direct")
+
+
+def test_hedges_and_mispaired_fragments_are_no_quotes(nlp: spacy.language.Language) -> None:
+    hedge = "In his Heritage speech, Mike Lee appeared to advocate a subtle shift away from the obsession."
+    assert _found(nlp, hedge) == []
+    text = 'Residents said the " arrival ceremonies " would henceforth be " honour ceremonies " at the base.'
+    assert not [q for q in _found(nlp, text) if q.text.strip().startswith("would henceforth")]

@@ -98,6 +98,7 @@ denial vow demand call proposal plan desire intention expectation prediction est
 _DOCUMENTS = words("poll survey study report analysis review audit filing memo letter book ad video")
 # verbs whose object is the person addressed, not what was said
 _ADDRESSEE = words("remind tell inform assure advise warn urge ask thank congratulate")
+_SEEING = words("see view regard consider")
 _TOPIC_PREPS = words("of about on against over for to")
 CUE_WORDS = frozenset(CUE_CLASSES) | NOMINAL_CUES
 # verbs of showing and naming counted as speech beyond the classic speech verbs
@@ -151,8 +152,9 @@ def verb_content(verb: Token) -> list[int] | None:
         picked = [c for c in picked if c.dep_ != "dobj"]
     if not picked:
         return None
-    if (needs_clause(lemma) or raising) and not any(c.dep_ in _CLAUSE_DEPS for c in picked):
-        return None
+    seen_as = lemma in _SEEING and any(c.dep_ == "prep" and c.lower_ == "as" for c in picked)
+    if (needs_clause(lemma) or raising) and not seen_as and not any(c.dep_ in _CLAUSE_DEPS for c in picked):
+        return None  # ("voters see Clinton as the stronger candidate": a view, though no clause)
     tokens = {t.i for c in picked for t in c.subtree}
     if raising:
         tokens.update(t.i for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree)
@@ -162,16 +164,14 @@ def verb_content(verb: Token) -> list[int] | None:
 def prepositional_source(prep: Token) -> tuple[Token, list[int]] | None:
     """ "In the survey, Trump leads ...": the document named after "in" and the
     clause it frames, when that clause has no cue of its own (checked by the caller)."""
-    # only a frame set before its clause ("In the poll, ..."), not "surging in the polls"
-    if (
-        prep.lower_ != "in"
-        or prep.dep_ != "prep"
-        or prep.head.pos_ not in ("VERB", "AUX")
-        or prep.i > prep.head.i
-    ):
+    if prep.lower_ != "in" or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
         return None
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if pobj is None or pobj.lemma_.lower() not in _DOCUMENTS:
+        return None
+    # after its clause only a named or dated one ("leads ... in a new Fox News poll released
+    # Thursday"), not "surging in the polls"
+    if prep.i > prep.head.i and not any(c.dep_ in ("compound", "amod", "acl", "poss") for c in pobj.children):
         return None
     skip = {t.i for t in prep.subtree}
     return pobj, [t.i for t in prep.head.subtree if t.i not in skip]
@@ -190,6 +190,8 @@ def noun_cue(noun: Token) -> tuple[Token | None, list[int]] | None:
             source = c
         elif c.dep_ == "prep" and c.lower_ in ("from", "by"):
             source = next((p for p in c.children if p.dep_ == "pobj"), source)
+        elif c.dep_ == "acl" and c.tag_ == "VBN":
+            continue  # "the demand by Republicans – largely instigated by Cruz – that ...": a description
         elif c.dep_ in ("acl", "ccomp") or c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS:
             content.extend(t.i for t in c.subtree)
     return (source, sorted(content)) if content else None

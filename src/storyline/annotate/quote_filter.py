@@ -8,7 +8,7 @@ between quotation marks that no cue claims must in addition read as prose:
 link lists, captions and title-case headlines are not quotes. The same words
 quoted twice in one article are kept once, with a speaker where one of the
 copies has one, and paraphrase inside a longer quote of the same speaker is not
-kept again.
+kept again, nor a word or two quoted from a longer direct quote of the article.
 """
 
 from __future__ import annotations
@@ -57,6 +57,9 @@ def is_junk(doc: Doc, quote: Quote) -> bool:
     has_clause = any(pos in _CLAUSE_POS for pos, _ in words)
     content = sum(1 for pos, _ in words if pos in _CONTENT_POS)
     if not quote.cue:  # between quotation marks, claimed by no cue
+        first = quote.text.lstrip()[:1]
+        if not first.isupper() and not first.isdigit():
+            return True  # 'the “arrival ceremonies ” would be known as “ ...': the gap between two quotes
         return not has_clause or not _reads_as_prose(quote.text, words)
     if _LINKISH.search(quote.text) or quote.text.lstrip()[:1] in _CLOSING:
         return True  # a link, or a fragment left of a bracket the sentence splitter cut through
@@ -88,12 +91,24 @@ def _key(text: str) -> str:
     return _NORM.sub(" ", text.casefold()).strip()
 
 
+def _quoted_again(quotes: list[Quote]) -> set[int]:
+    """Indexes of short direct quotes ("receptive") whose words a longer direct quote of the same
+    article holds ("The president remains receptive to ..."): the writer quoting a word of it."""
+    long = [f" {_key(q.text)} " for q in quotes if q.kind == "direct" and len(q.text.split()) >= 4]
+    return {
+        k
+        for k, q in enumerate(quotes)
+        if q.kind == "direct" and len(q.text.split()) < 4 and any(f" {_key(q.text)} " in t for t in long)
+    }
+
+
 def keep_quotes(doc: Doc, quotes: list[Quote]) -> list[Quote]:
     """The quotes worth showing, each text once (in text order)."""
     kept: dict[str, int] = {}
     out: list[Quote] = []
-    for q in quotes:
-        if is_junk(doc, q) or _inside_same_speaker(q, out):
+    again = _quoted_again(quotes)
+    for k, q in enumerate(quotes):
+        if k in again or is_junk(doc, q) or _inside_same_speaker(q, out):
             continue
         key = _key(q.text)
         if key in kept:

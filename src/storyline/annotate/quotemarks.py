@@ -9,6 +9,7 @@ quotation mark and only the last one closes. Single quotes are left alone
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 __all__ = ["QuoteSpan", "find_quote_spans"]
@@ -22,6 +23,10 @@ he she they we i it said says say told tells added adds asked asks wrote writes 
 continued explained noted argued insisted
 """
 _ATTRIBUTION_STARTS = frozenset(_STARTS_TEXT.split())
+_SAID_BEFORE = re.compile(
+    r"\b(?:says|said|say|told|tells|added|adds|asked|wrote|writes|replied|explained|declared|insisted)\s*$",
+    re.IGNORECASE,
+)
 _GAP_PRONOUNS = frozenset(("he", "she", "they", "we", "i"))
 _GAP_VERBS = _ATTRIBUTION_STARTS - _GAP_PRONOUNS - {"it", "according"}
 
@@ -70,6 +75,8 @@ def _looks_closing(text: str, i: int, width: int) -> bool:
     after = text[j] if j < len(text) else "\n"
     if k < 0 or text[k] not in ",.!?;":
         return False
+    if text[k] == "," and _SAID_BEFORE.search(text, max(0, k - 16), k):
+        return False  # 'He now says , " I was never ...': a speech verb and a comma open a quote
     if after in ",.;:)\n":
         return True
     if k == i - 1:  # ',"' then a space and a lower-case word: ',” said the aide'
@@ -122,6 +129,8 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             else:
                 start, pending, i = None, [], j  # an unterminated quote: drop it
             continue
+        if ch == "“" and _looks_closing(text, i, width):
+            ch = "”"  # '“It's unusual,“ said Larry Noble': an opening mark typed for the closing one
         if ch == "“" or ch == '"' and _looks_opening(text, i, width):
             start, pending = i + width, []  # unbalanced: restart at the newer mark
         elif ch == '"' and not pending and _is_gap(text[start:i]):

@@ -3,12 +3,18 @@
 Precision first: a source that cannot be tied to one compatible entity stays
 unresolved rather than guessed.
 
-- A name (or a description the entity resolver already tied to a name) is that entity.
+- A name (or a description the entity resolver already tied to a name) is that entity; a name in
+  apposition wins over the role beside it ("the press secretary, Josh Earnest,"); two names
+  joined ("Cruz and Bush proposed") are kept as written, one speaker being neither.
 - A role or title ("the barrister", "the Texas senator", "QC", "a spokesperson") is the
   person most recently mentioned, within a few sentences, whom the article gave that role:
   through a description, an apposition or a title in one of their names ("Senator Ted
-  Cruz", "John Smith QC").
+  Cruz", "John Smith QC"); else that role's holder who is the subject of this or the previous
+  sentence; else, for "the senator" right after a quote, the person just quoted when nobody
+  else was named since. Names inside what is said never count.
 - A possessor speaks through what it owns ("Mr. Moon's office", "the Cruz campaign").
+- A source that is no entity is kept as the article words it when it is a group, a person
+  named by what they do ("pollsters", "a GOP strategist") or a document ("the manifesto").
 - A pronoun is the last compatible speaker quoted in the three sentences before, else the
   compatible subject of this or the previous sentence, else the last compatible person
   named in the four sentences before; never someone named inside the quote itself, and
@@ -21,16 +27,21 @@ unresolved rather than guessed.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from spacy.attrs import LOWER
-from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Span, Token
 
 from ..types import EntityMention, LocalEntity
 from .attribution_cues import words
+from .speaker_profiles import (
+    GENDER,
+    ROLE_GENDER,
+    described_roles,
+    learn_genders,
+    titled_roles,
+    token_entities,
+)
 
 if TYPE_CHECKING:
     from .quotes import Attribution
@@ -42,32 +53,12 @@ PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "who"})
 _FORMS = {"his": "he", "him": "he", "her": "she", "their": "they", "them": "they", "its": "it", "our": "we"}
 _PRONOUN_FORMS = PRONOUNS | frozenset(_FORMS)
 _RELATIVE = frozenset({"that", "who", "which"})
-_GENDER = {
-    "he": "m",
-    "him": "m",
-    "his": "m",
-    "himself": "m",
-    "she": "f",
-    "her": "f",
-    "hers": "f",
-    "herself": "f",
-}
-_HONORIFIC_GENDER = {
-    "mr": "m",
-    "mrs": "f",
-    "ms": "f",
-    "miss": "f",
-    "sir": "m",
-    "dame": "f",
-    "lord": "m",
-    "lady": "f",
-}
-_GENDER_HASHES = {hash_string(w): g for w, g in _GENDER.items()}
 _PERSONAL = frozenset({"he", "she", "i", "who"})
 _GROUP_TYPES = frozenset({"ORG", "NORP", "GPE"})
 _SPEAKER_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
 _ROLE_WINDOW = 4
+_HAVE = frozenset({"have", "has", "had", "'ve", "’ve"})  # "Paul had said": he spoke (not "asked by")
 _HISTORY = 3  # sentences back in which the last speaker quoted is still "he" or "she"
 # nouns for a person's role or job that an article uses for someone it has named
 HUMAN_ROLES = words(
@@ -89,13 +80,14 @@ poll report study survey statement document letter memo filing campaign committe
 organization administration government ministry department agency court police company newspaper
 paper editorial board panel union association council coalition party staff team family friend
 spokesperson website magazine network station account message tweet post ad video audit analysis
+insider operative scientist researcher commentator pundit attendee participant student worker
+veteran ally rival conservative liberal moderate republican democrat delegate donor
+manifesto page site column article blog book bill law legislation constitution amendment
+announcement comment remark research film military release transcript platform sign
 """
 )
-_ROLE_GENDER = dict.fromkeys(
-    words("spokesman chairman congressman businessman man actor father"), "m"
-) | dict.fromkeys(
-    words("spokeswoman chairwoman congresswoman businesswoman woman actress mother"), "f"
-)  # sentences back in which a role or pronoun finds its holder
+# endings of nouns for people by what they do ("pollsters", "commentators", "a GOP strategist")
+_AGENT_ENDINGS = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "ive", "ives")
 
 
 def _definite(noun: Token) -> bool:
@@ -118,6 +110,12 @@ def _quantified(head: Token) -> bool:
     )
 
 
+def _agent_noun(noun: Token) -> bool:
+    """ "pollsters", "a GOP strategist": a noun for someone by what they do (not "the paper",
+    which names no one: it is in ``SOURCE_NOUNS`` if it speaks)."""
+    return noun.lower_.endswith(_AGENT_ENDINGS) and len(noun.text) > 5
+
+
 def _antecedent(tok: Token) -> Token:
     """The noun a relative pronoun stands for: "the group that backed him" -> group."""
     verb = tok.head
@@ -131,76 +129,9 @@ def _head_range(tok: Token) -> tuple[int, int]:
     return left, tok.i + 1
 
 
-def _token_entities(doc: Doc, mentions: list[EntityMention]) -> dict[int, int]:
-    out: dict[int, int] = {}
-    for m in mentions:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None:
-            for i in range(span.start, span.end):
-                out[i] = m.entity
-    return out
-
-
-def _described_roles(doc: Doc, mentions: list[EntityMention], types: dict[int, str]) -> dict[str, set[int]]:
-    """Role noun -> the people the entity resolver tied a description to ("the spokesperson")."""
-    roles: dict[str, set[int]] = {}
-    for m in mentions:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or len(span) < 2 or types.get(m.entity) != "PERSON":
-            continue
-        if span[0].lower_ in ("the", "this", "that") and span[-1].pos_ == "NOUN":
-            roles.setdefault(span[-1].lemma_.lower(), set()).add(m.entity)
-    return roles
-
-
-def _titled_roles(entities: list[LocalEntity]) -> dict[str, set[int]]:
-    """Title word -> the people who carry it in one of their names ("Senator Ted Cruz", "X QC")."""
-    roles: dict[str, set[int]] = {}
-    for e in entities:
-        if e.type != "PERSON":
-            continue
-        name_words = set(e.name.casefold().split())
-        for alias in e.aliases:
-            for word in alias.casefold().replace(".", "").split():
-                if word not in name_words and word.isalpha():
-                    roles.setdefault(word, set()).add(e.key)
-    return roles
-
-
-def _genders(
-    doc: Doc, sent_of: list[int], entities: list[LocalEntity], people: list[tuple[int, int]]
-) -> dict[int, str]:
-    """Gender of person entities, from honorifics ("Mr.", "Ms.") and from the gendered
-    pronouns whose sentence or the one before names that person and no other."""
-    votes: dict[int, Counter[str]] = {}
-    for e in entities:
-        for alias in e.aliases:
-            for word in alias.casefold().replace(".", "").split()[:2]:  # "Mr", "Congresswoman"
-                g = _HONORIFIC_GENDER.get(word) or _ROLE_GENDER.get(word)
-                if g is not None:
-                    votes.setdefault(e.key, Counter())[g] += 3
-    tokens = [i for i, _ in people]
-    lowers = doc.to_array([LOWER]).tolist()
-    for i, low in enumerate(lowers):
-        g = _GENDER_HASHES.get(low)
-        if g is None:
-            continue
-        lo = bisect_left(tokens, i)
-        window = {ent for t, ent in people[:lo] if sent_of[t] >= sent_of[i] - 1} if lo else set()
-        if len(window) == 1:
-            votes.setdefault(next(iter(window)), Counter())[g] += 1
-    # one stray pronoun is no evidence: two votes at least (an honorific counts three)
-    return {
-        k: c.most_common(1)[0][0] for k, c in votes.items() if c.total() >= 2 and (len(c) == 1 or _clear(c))
-    }
-
-
-def _clear(c: Counter[str]) -> bool:
-    (_, a), (_, b) = c.most_common(2)
-    return a >= 3 * b
-
-
 class _Speakers:
+    history: list[tuple[int, int, int]]
+
     def __init__(
         self,
         doc: Doc,
@@ -209,17 +140,18 @@ class _Speakers:
         mentions: list[EntityMention],
     ) -> None:
         self.doc = doc
+        self.history = []
         self.sents, self.sent_of = sentences
         self.types = {e.key: e.type for e in entities}
-        self.tok_ent = _token_entities(doc, mentions)
+        self.tok_ent = token_entities(doc, mentions)
         self._add_missed_names(entities)
         self.named = sorted((i, k) for i, k in self.tok_ent.items() if self.types.get(k) in _SPEAKER_TYPES)
         self.named_tokens = [i for i, _ in self.named]
-        self.roles = _described_roles(doc, mentions, self.types)
-        self.titles = _titled_roles(entities)
+        self.roles = described_roles(doc, mentions, self.types)
+        self.titles = titled_roles(entities)
         self.name_words = {e.key: frozenset(e.name.split()) for e in entities if e.type in ("PERSON", "ORG")}
         people = [(i, k) for i, k in self.named if self.types.get(k) == "PERSON"]
-        self.genders = _genders(doc, self.sent_of, entities, people)
+        self.genders = learn_genders(doc, self.sent_of, entities, people)
 
     def _add_missed_names(self, entities: list[LocalEntity]) -> None:
         """Names the recogniser missed ("None of which bothered Cruz"): a proper noun that is a
@@ -236,6 +168,7 @@ class _Speakers:
 
     def resolve(self, atts: list[Attribution]) -> None:
         history: list[tuple[int, int, int]] = []  # (sentence, entity, token) of resolved speakers
+        self.history = history
         for att in sorted(atts, key=lambda a: a.cue):
             if att.speaker is None:
                 continue
@@ -246,7 +179,8 @@ class _Speakers:
                 att.entity = self._pronoun(tok, history, att)
             else:
                 att.entity = self._named(att)
-            if att.entity is not None and self.doc[att.cue].tag_ != "VBN":
+            cue = self.doc[att.cue]
+            if att.entity is not None and (cue.tag_ != "VBN" or any(c.lower_ in _HAVE for c in cue.children)):
                 # ("Asked by ABC's Jonathan Karl whether ..., he said": the asker is not "he")
                 history.append((self.sent_of[tok.i], att.entity, tok.i))
             else:
@@ -267,7 +201,8 @@ class _Speakers:
         singular = head.tag_ not in ("NNS", "NNPS")
         if lemma in HUMAN_ROLES and singular and _definite(head) or not head.text[:1].isalpha():
             return None
-        if head.pos_ == "NOUN" and lemma not in HUMAN_ROLES and lemma not in SOURCE_NOUNS:
+        known = lemma in HUMAN_ROLES or lemma in SOURCE_NOUNS or _agent_noun(head)
+        if head.pos_ == "NOUN" and not known:
             return None  # "the pockets think": a parse gone wrong, not a speaker
         return self._phrase(att)
 
@@ -277,6 +212,8 @@ class _Speakers:
         head = self.doc[att.speaker] if att.speaker is not None else None
         if head is not None and _quantified(head):  # the "of" phrase says who the share is of
             hi = max(hi, head.right_edge.i + 1)
+        if head is not None:  # "Cruz and Bush"
+            hi = max([hi, *(c.i + 1 for c in head.children if c.dep_ == "conj" and c.i in self.tok_ent)])
         span = self.doc[lo:hi]
         return span.text.strip(" ,;:\"“”'’") if len(span) <= 8 else None
 
@@ -285,20 +222,43 @@ class _Speakers:
     def _named(self, att: Attribution) -> int | None:
         assert att.speaker is not None
         head = self.doc[att.speaker]
+        named = self._apposed(head)
+        if named is not None:
+            return named  # "the former senator Rick Santorum", "the press secretary, Josh Earnest,"
+        if self._conjoined(head):
+            return None  # "Cruz and Bush proposed ...": both of them (kept as written)
         if att.speaker in self.tok_ent:
             ent = self.tok_ent[att.speaker]
             start = min(att.source[0], head.left_edge.i) if att.source else head.left_edge.i
-            if head.pos_ == "NOUN" and self._recent(start, self._is_person) not in (None, ent):
+            outside = self._outside(att)
+            last = self._recent(start, self._is_person, where=outside)
+            role = head.pos_ == "NOUN" and head.text.islower()  # "the senator"; not "Trump" tagged a noun
+            if role and last not in (None, ent) and self._last_quoted(head, outside) != ent:
                 return None  # "the senator" just after another person was named: can't tell
             return ent
         owner = self._possessor(head)
         if owner is not None:
             return owner
-        if head.pos_ == "PROPN" and (named := self._by_name(head)) is not None:
-            return named
+        if (head.pos_ == "PROPN" or head.text.istitle()) and (by_name := self._by_name(head)) is not None:
+            return by_name  # also a name the tagger took for a noun or adjective ("Jindal warned")
         if head.pos_ in ("NOUN", "PROPN") and head.tag_ not in ("NNS", "NNPS"):
-            return self._role_holder(head)
+            return self._role_holder(head, att)
         return None
+
+    def _outside(self, att: Attribution) -> Callable[[int], bool]:
+        """Whether a token is outside what is said: who speaks is not named in it ("... push Trump out")."""
+        doc = self.doc
+        return lambda i: not any(a <= doc[i].idx < b for a, b in att.content)
+
+    def _apposed(self, head: Token) -> int | None:
+        for child in head.children:
+            ent = self.tok_ent.get(child.i)
+            if child.dep_ == "appos" and ent is not None and self.types.get(ent) == "PERSON":
+                return ent
+        return None
+
+    def _conjoined(self, head: Token) -> bool:
+        return any(c.dep_ == "conj" and c.i in self.tok_ent for c in head.children)
 
     def _by_name(self, head: Token) -> int | None:
         """A name the recogniser missed ("Walker said"): the entity, named before, whose
@@ -323,20 +283,69 @@ class _Speakers:
                 return ent  # "the Cruz campaign"; not "Senate Republican leaders"
         return None
 
-    def _role_holder(self, head: Token) -> int | None:
+    def _role_holder(self, head: Token, att: Attribution) -> int | None:
         role = head.lemma_.lower()
+        outside = self._outside(att)
+
         holders = (
             self.roles.get(role, set()) | self.titles.get(role, set()) | self.titles.get(head.lower_, set())
         )
         if holders:
             # the holder, unless another person was named since: "Paul had said ... The senator
             # also accused ..." may be Paul, whose title the article never gave
-            last = self._recent(head.i, self._is_person)
-            return last if last in holders else None
+            last = self._recent(head.i, self._is_person, where=outside)
+            if last in holders:
+                return last
+            return self._subject_holder(head, holders, outside) or self._last_quoted(head, outside)
         if role not in HUMAN_ROLES or not _definite(head):
             return None  # "a woman told Cruz": someone new, not anyone named before
         # "the barrister", "the senator": the person just named, of the role's gender if it has one
-        return self._recent(head.i, lambda e: self._fits_role(e, _ROLE_GENDER.get(role)), window=2)
+        just_named = self._recent(
+            head.i, lambda e: self._fits_role(e, ROLE_GENDER.get(role)), window=2, where=outside
+        )
+        return just_named if just_named is not None else self._last_quoted(head, outside)
+
+    def _subject_holder(self, head: Token, holders: set[int], outside: Callable[[int], bool]) -> int | None:
+        """ "Cruz sought to tie Obama’s record to ... “...,” said the Texas senator": the holder of the
+        role who is the subject of this sentence or the one before, though someone else was named since."""
+        k = self.sent_of[head.i]
+        for sent in self.sents[max(0, k - 1) : k + 1]:
+            for child in sent.root.children:
+                ent = self.tok_ent.get(child.i)
+                if child.dep_ in _SUBJ and child.i < head.i and outside(child.i) and ent in holders:
+                    return ent
+        return None
+
+    def _last_quoted(self, head: Token, outside: Callable[[int], bool]) -> int | None:
+        """ "“...,” the Florida senator said" right after Rubio was quoted, with nobody else named
+        since: the speaker the story is with (of the role's gender, if it has one)."""
+        if not _definite(head) or head.lemma_.lower() not in HUMAN_ROLES or head.tag_ in ("NNS", "NNPS"):
+            return None
+        k, gender = self.sent_of[head.i], ROLE_GENDER.get(head.lemma_.lower())
+        for sent, ent, tok in reversed(self.history):
+            if tok >= head.i:
+                continue
+            if sent < k - _HISTORY:
+                break
+            if not self._is_person(ent):
+                continue  # "Republicans want to deny ...": a group between, no one "the senator" is
+            if not self._fits_role(ent, gender):
+                return None
+            return ent if self._nobody_since(head.i, ent, tok, k - sent, outside) else None
+        return None
+
+    def _nobody_since(
+        self, before: int, ent: int, after: int, window: int, outside: Callable[[int], bool]
+    ) -> bool:
+        """No person but ``ent`` named between tokens ``after`` and ``before`` (outside what is said)."""
+
+        def other(e: int) -> bool:
+            return self._is_person(e) and e != ent
+
+        def between(i: int) -> bool:
+            return i > after and outside(i)
+
+        return self._recent(before, other, window=window, where=between) is None
 
     def _fits_role(self, ent: int, gender: str | None) -> bool:
         return self.types.get(ent) == "PERSON" and (gender is None or self.genders.get(ent, gender) == gender)
@@ -403,7 +412,7 @@ class _Speakers:
         if word in _PERSONAL:
             if kind != "PERSON" and ent not in self.genders:
                 return False  # an organisation, unless "Mr Holt" shows the recogniser mistyped him
-            g = _GENDER.get(word)
+            g = GENDER.get(word)
             return g is None or self.genders.get(ent, g) == g
         if word == "it":
             return kind in ("ORG", "GPE")  # "Democrats" are a "they", not an "it"
@@ -447,7 +456,8 @@ class _Speakers:
         subject = self._sentence_subject(tok, word, att, outside)
         # the later of the two: a person made the subject after the last quote takes over
         # ("Christie, meanwhile, was unimpressed. '...,' he said")
-        if subject is not None and (quoted is None or subject[0] > quoted[0]):
+        # ("Cruz connected Trump to ... “...,” he said": the subject, not a name after it in its sentence)
+        if subject is not None and (quoted is None or self.sent_of[subject[0]] >= self.sent_of[quoted[0]]):
             return subject[1]
         if quoted is not None or att.written:
             return quoted[1] if quoted is not None else None

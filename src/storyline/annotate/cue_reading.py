@@ -1,0 +1,315 @@
+"""Reading one cue from the parse: its source (subject, inverted subject, agent, the object of
+"according to"), its content (clausal complement, the clause it interrupts or trails, the
+question of "asked") and the character ranges both cover."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from .attribution import SPEECH_VERBS, Attribution
+from .attribution_cues import cue_class, is_raising, verb_content, words
+
+_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "who"})
+_PERSONAL = frozenset({"he", "she", "i", "who"})
+_SUBJECTS = frozenset({"nsubj"})
+_ADVERBIAL_MARKS = frozenset(
+    words("as when while because after before although though since until once if unless whereas")
+)
+_HEADLINE_MARKS = frozenset("'‘\"“")
+_HEADLINE_CLOSE = re.compile("['’\"”](?=\\s|$)")
+_VERB_FRAME = frozenset({"aux", "auxpass", "nsubj"})  # a VBN without these: reduced passive
+_INVERTED_DEPS = frozenset({"dobj", "npadvmod", "attr", "dep", "nsubj"})
+_CLIMB = frozenset({"advcl", "xcomp", "conj"})
+_CONTENT_DEPS = frozenset({"ccomp"})
+# verbs whose infinitive complement is what was said ("pledged to establish ...")
+_XCOMP_VERBS = frozenset({"promise", "pledge", "vow", "urge", "ask", "tell", "warn", "advise", "propose"})
+_TRIM = " \t\n\r\xa0,.;:—–-\"“”‘’'"
+
+
+def _trimmed(doc: Doc, text: str, start_tok: int, end_tok: int) -> tuple[int, int] | None:
+    """Character range of tokens ``start_tok:end_tok`` without edge punctuation.
+    (``text`` is ``doc.text``, passed in because ``Doc.text`` rebuilds the string.)"""
+    if start_tok >= end_tok:
+        return None
+    a, b = doc[start_tok].idx, doc[end_tok - 1].idx + len(doc[end_tok - 1])
+    while a < b and text[a] in _TRIM:
+        a += 1
+    while b > a and text[b - 1] in _TRIM:
+        b -= 1
+    return (a, b) if a < b else None
+
+
+def token_runs(doc: Doc, text: str, tokens: list[int]) -> list[tuple[int, int]]:
+    """Character ranges of the contiguous runs in sorted token indexes."""
+    ranges: list[tuple[int, int]] = []
+    if not tokens:
+        return ranges
+    start = prev = tokens[0]
+    for i in [*tokens[1:], -2]:
+        if i != prev + 1:
+            if (r := _trimmed(doc, text, start, prev + 1)) is not None:
+                ranges.append(r)
+            start = i
+        prev = i
+    return ranges
+
+
+def _subject(verb: Token) -> Token | None:
+    node = verb
+    for _ in range(3):
+        # the subject next to the verb when the parser gave it two ("“... they’ re ... ,” Cruz said")
+        # "calling Obama “clueless”": a participle's object read as the subject of a small clause
+        subjects = [
+            c for c in node.children if c.dep_ in _SUBJECTS and not (node.tag_ == "VBG" and c.i > node.i)
+        ]
+        if subjects:
+            return min(subjects, key=lambda c: abs(c.i - node.i))
+        if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return node.head
+        if any(c.dep_ in ("nsubjpass", "expl", "auxpass") for c in node.children) or _reduced_passive(node):
+            return _agent(node)  # "when it was pointed out that ...": nobody; "asked by X": X
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep":  # "by arguing that ..."
+            node = node.head.head
+            continue
+        if node.dep_ not in _CLIMB or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """ "when asked to", "a plan announced last week": a participle with no subject or auxiliary."""
+    return (
+        verb.tag_ == "VBN" and verb.dep_ != "ROOT" and not any(c.dep_ in _VERB_FRAME for c in verb.children)
+    )
+
+
+def _agent(verb: Token) -> Token | None:
+    """X in "asked by X"."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+
+
+def _naming(verb: Token) -> bool:
+    """ "a video called “Freedom”", "a group known as": a participle naming a thing, not a cue."""
+    return verb.tag_ == "VBN" and verb.dep_ == "acl" and not any(c.dep_ == "agent" for c in verb.children)
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """ "..., \" quipped McCain": a name right after a speech verb that opens its clause
+    after a quotation (the parser often reads it as the object)."""
+    before = verb.doc[verb.i - 1] if verb.i else None
+    if before is None or not (before.is_punct or before.is_quote):
+        return None
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if nxt is None or nxt.head.i != verb.i and nxt.head.head.i != verb.i:
+        return None
+    head = nxt if nxt.head.i == verb.i else nxt.head
+    if head.pos_ == "PROPN" and head.dep_ in _INVERTED_DEPS:
+        return head
+    # '“...,” said Skelly, explaining he ...': the name read as the subject of the next verb
+    return nxt if nxt.pos_ == "PROPN" and nxt.dep_ == "nsubj" and head.head.i == verb.i else None
+
+
+def source_range(tok: Token) -> tuple[int, int]:
+    """The source phrase: the subject's subtree without appositions or clauses."""
+    left = tok.i
+    for child in tok.lefts:
+        left = min(left, child.left_edge.i)
+    right = tok.i + 1
+    for child in tok.rights:
+        if child.dep_ in ("appos", "relcl", "acl", "punct", "prep", "cc", "conj"):
+            break
+        right = child.right_edge.i + 1
+    return left, right
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if line.strip():
+            out.append((start, end))
+        start = end + 1
+    return out
+
+
+def clip_range(text: str, r: tuple[int, int], para: tuple[int, int]) -> tuple[int, int] | None:
+    a, b = max(r[0], para[0]), min(r[1], para[1])
+    while a < b and text[a] in _TRIM:
+        a += 1
+    while b > a and text[b - 1] in _TRIM:
+        b -= 1
+    return (a, b) if a < b else None
+
+
+def sentence_index(doc: Doc) -> tuple[list[Span], list[int]]:
+    """The sentences of ``doc`` and, for each token, its sentence number (one pass:
+    ``Token.sent`` walks the whole Doc on every call)."""
+    sents = list(doc.sents)
+    of = [0] * len(doc)
+    for k, sent in enumerate(sents):
+        of[sent.start : sent.end] = [k] * (sent.end - sent.start)
+    return sents, of
+
+
+def headline_end(text: str, start: int, end: int) -> int:
+    """Where a name-colon line's words end: the sentence, or the closing mark of a quoted
+    headline ("Matt Rinaldi: 'Cruz's stand exposed Quisling Republicans' Senator Ted ...")."""
+    k = start
+    while k < end and text[k] == " ":
+        k += 1
+    if k < end and text[k] in _HEADLINE_MARKS:
+        found = _HEADLINE_CLOSE.search(text, k + 1, end)
+        if found is not None:
+            return found.start()
+    return end
+
+
+def first_person_after(doc: Doc, colon: int) -> bool:
+    """The words after a colon open with the speaker's own "I" or "we" (after any quotation mark)."""
+    k = colon + 1
+    while k < len(doc) and (doc[k].is_quote or doc[k].is_space):
+        k += 1
+    return k < len(doc) and doc[k].lower_ in ("i", "we", "my", "our")
+
+
+def _according_to(tok: Token, sent: Span, text: str) -> Attribution | None:
+    to = next(c for c in tok.children if c.lower_ == "to")
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    skip = {t.i for t in tok.subtree}
+    body = [t.i for t in sent if t.i not in skip]
+    lo, hi = source_range(pobj)
+    for child in pobj.rights:  # "according to research by Dr Brian Stewart", "a statement from the ministry"
+        by = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if child.dep_ == "prep" and child.lower_ in ("by", "from") and by is not None:
+            hi = max(hi, source_range(by)[1])
+    att = Attribution(tok.i, "according to", (lo, hi), pobj.i, token_runs(tok.doc, text, body))
+    att.cue_class = "nominal"
+    return att
+
+
+def _adverbial(clause: Token) -> bool:
+    """ "As new evidence emerges, Cruz argued that ...", "During a speech ..., Clinton joked":
+    a clause of time, reason or place set before the cue, which the parser may hang on it
+    as its complement."""
+    first = clause.left_edge
+    if clause.i > clause.head.i:
+        return False
+    return first.dep_ == "mark" and first.lower_ in _ADVERBIAL_MARKS or first.pos_ == "ADP"
+
+
+def _trailing(tok: Token) -> bool:
+    """ "The rejection signals the end, said Geert Wilders": a speech verb with its subject after it,
+    set after a comma at the end of the clause it reports (the parser hangs it on that clause)."""
+    doc = tok.doc
+    return (
+        tok.dep_ in ("ccomp", "conj", "advcl")
+        and tok.head.i < tok.i
+        and tok.i > 0
+        and doc[tok.i - 1].text == ","
+        and _inverted_subject(tok) is not None
+    )
+
+
+def _fronted_participle(tok: Token) -> bool:
+    """ "Asked about X, she said": a past form before its clause with no subject of its own (the
+    tagger may read it as a past tense); the clause's subject is who was asked, not who asked."""
+    return (
+        tok.tag_ in ("VBD", "VBN")
+        and tok.dep_ == "advcl"
+        and tok.i < tok.head.i
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)
+    )
+
+
+_QUESTION_DEPS = frozenset({"ccomp", "xcomp", "advcl", "prep"})
+
+
+def _question(tok: Token, text: str) -> Attribution | None:
+    """What a reduced passive "asked" asks: "(When) asked about X / if X / why X / to X"."""
+    picked = [
+        c for c in tok.rights
+        if c.dep_ in _QUESTION_DEPS and not (c.dep_ == "prep" and c.lower_ not in ("about", "for", "on"))
+    ]
+    body = sorted(t.i for c in picked for t in c.subtree)
+    if not body:
+        return None
+    return Attribution(tok.i, "ask", None, None, token_runs(tok.doc, text, body), cue_class="speech")
+
+
+def is_title(text: str) -> bool:
+    """ "The Lead with Jake Tapper", "Three Generations That Built an Empire": a title, not words said."""
+    alpha = [w for w in text.split() if w[:1].isalpha()]
+    return len(alpha) >= 3 and sum(1 for w in alpha if w[0].isupper()) >= 0.7 * len(alpha)
+
+
+def _dashed(doc: Doc, start: int, end: int) -> bool:
+    return any(doc[k].text in ("–", "—", "--") for k in range(start + 1, end))
+
+
+def _fronted_content(tok: Token, att: Attribution, text: str) -> None:
+    """ "The rejection signals “the end” for the EU, said Geert Wilders": the clause before an
+    inverted cue, which the parser read as a second subject, is what was said."""
+    front = next((c for c in tok.children if c.dep_ in _SUBJECTS and c.i < tok.i), None)
+    if front is not None and (r := _trimmed(tok.doc, text, front.left_edge.i, front.right_edge.i + 1)):
+        att.content.append(r)
+
+
+def _speech_content(tok: Token, att: Attribution, text: str) -> None:
+    doc = tok.doc
+    # "Cruz supported legalization, Rubio argued – an analogy Cruz likened to ...": after a dash, an aside
+    aside = {c.i for c in tok.children if c.i > tok.i and _dashed(doc, tok.i, c.left_edge.i)}
+    right_clause = any(c.dep_ == "ccomp" and c.i > tok.i and c.i not in aside for c in tok.children)
+    for child in tok.children:
+        if child.i in aside:
+            continue
+        if _adverbial(child) or right_clause and child.dep_ == "ccomp" and child.i < tok.i:
+            continue  # a clause before a cue that has its own after it is something else
+        if child.dep_ in _CONTENT_DEPS or child.dep_ == "xcomp" and att.lemma in _XCOMP_VERBS:
+            r = _trimmed(doc, text, child.left_edge.i, child.right_edge.i + 1)
+            if r is not None:
+                att.content.append(r)
+    if not att.content and (tok.dep_ == "parataxis" or _trailing(tok)):
+        skip = {t.i for t in tok.subtree}
+        body = sorted(t.i for t in tok.head.subtree if t.i not in skip)
+        att.content = token_runs(doc, text, body)
+        att.weak = True
+
+
+def cue_attribution(tok: Token, sent: Span, text: str) -> Attribution | None:
+    if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+        return _according_to(tok, sent, text)
+    lemma = tok.lemma_.lower()
+    cls = cue_class(tok, SPEECH_VERBS) if tok.pos_ in ("VERB", "AUX") else None
+    if cls is None or _naming(tok):
+        return None
+    if _reduced_passive(tok) and _agent(tok) is None:
+        # "when asked about the merger, she ...": the question put, by no one named (not stored as a
+        # quote); "a plan announced last week": no one is saying anything
+        return _question(tok, text) if lemma == "ask" else None
+    if lemma == "ask" and _fronted_participle(tok):
+        return _question(tok, text)  # "Asked what he would do first, he said: ...": he was asked
+    if lemma == "continue" and any(c.dep_ == "xcomp" for c in tok.children):
+        return None  # "will continue to be": carrying on, not saying anything
+    if lemma in SPEECH_VERBS and not is_raising(tok):
+        subj = _subject(tok) or _inverted_subject(tok)
+        source = source_range(subj) if subj is not None else None
+        att = Attribution(tok.i, lemma, source, subj.i if subj is not None else None, cue_class=cls)
+        _speech_content(tok, att, text)
+        if not att.content and subj is not None and subj.i > tok.i:
+            _fronted_content(tok, att, text)
+        return att
+    body = verb_content(tok)
+    if body is None:
+        return None
+    subj = None if is_raising(tok) else _subject(tok)
+    source = source_range(subj) if subj is not None else None
+    att = Attribution(tok.i, lemma, source, subj.i if subj is not None else None, cue_class=cls)
+    att.content = token_runs(tok.doc, text, body)
+    return att

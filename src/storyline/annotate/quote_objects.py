@@ -1,0 +1,115 @@
+"""``Quote`` objects from resolved attributions: one per content range, plus the direct
+quotes found inside indirect content, less negated cues, the writer's own voice, scare quotes
+and the paraphrase of cues with no source."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from ..types import DateValue, LocalEntity, Quote, Timex
+from .attribution import SPEECH_VERBS, Attribution
+
+__all__ = ["quotes_of"]
+
+_NAMING = frozenset({"call", "dub", "label", "describe", "brand", "name", "term", "deem"})
+_MODALS = frozenset({"could", "might", "may", "would", "should"})
+_WH_WORDS = frozenset({"why", "how", "what", "whether", "when", "where", "who", "which"})
+_WRITER = frozenset({"i", "we", "you", "us", "me"})  # outside quotation marks: the writer or a generic "you"
+
+
+def _cue_date(doc: Doc, cue: int, timexes: list[Timex]) -> DateValue | None:
+    """The date of a timex in the cue's sentence that hangs from the cue verb
+    ("said on Sunday", "said Thursday")."""
+    for t in timexes:
+        if t.date is None:
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None:
+            continue
+        node = span.root
+        for _ in range(3):
+            if node.i == cue:
+                return t.date
+            if node.head.i == node.i:
+                break
+            node = node.head
+    return None
+
+
+def _scare_quote(doc: Doc, a: int, b: int, att: Attribution) -> bool:
+    """One quoted word inside paraphrase ('when it came to “Obamacare”') unless the cue names
+    something, a label inside a noun phrase ('a “religious freedom” bill'), or a word or two
+    inside an embedded question ("explained why he could appeal to “outsiders”"): the
+    writer's marks, not words anyone is reported to have said."""
+    text = doc.text
+    n = len(text[a:b].split())
+    if n >= 4:
+        return False
+    span = doc.char_span(a, b, alignment_mode="expand")
+    if span is not None and _speakers_word(span, att):
+        return False  # 'He said Chung would take “happy” messages': the word of the paraphrased speaker
+    if n == 1 and att.lemma not in _NAMING:
+        return True  # 'when it came to “Obamacare”'
+
+    if span is not None and len(span) and span.root.dep_ in ("amod", "compound", "nmod"):
+        return True  # 'a controversial “religious freedom” bill': a label inside a noun phrase
+    around = next((r for r in att.content if r[0] <= a and b <= r[1]), None)
+    return around is not None and text[around[0] : around[1]].split(" ", 1)[0].casefold() in _WH_WORDS
+
+
+def _speakers_word(span: Span, att: Attribution) -> bool:
+    """A quoted judgement (adjectives and adverbs only) in what a speech verb reports: the speaker's
+    own word, not the writer's label (names and nouns such as “Obamacare” are labels)."""
+    words = [t for t in span if not t.is_punct]
+    return att.lemma in SPEECH_VERBS and bool(words) and all(t.pos_ in ("ADJ", "ADV") for t in words)
+
+
+def _piece_kind(att: Attribution, k: int, text: str) -> str:
+    if k in att.direct:
+        return "direct"
+    return "mixed" if _embeds(att.content[k], att.nested, text) else "indirect"
+
+
+def _embeds(r: tuple[int, int], quotes: list[tuple[int, int]], text: str) -> bool:
+    """Paraphrase around a quoted clause (four words or more; a scare-quoted
+    phrase such as a “birthday letter” leaves it indirect)."""
+    return any(r[0] <= a and b <= r[1] and len(text[a:b].split()) >= 4 for a, b in quotes)
+
+
+def quotes_of(
+    doc: Doc,
+    atts: list[Attribution],
+    entities: list[LocalEntity],
+    sentences: tuple[list[Span], list[int]],
+) -> list[Quote]:
+    """``Quote`` objects for resolved attributions: one per content range, plus
+    the direct quotes found inside indirect content."""
+    names = {e.key: e.name for e in entities}
+    sents, sent_of = sentences
+    by_sentence: dict[int, list[Timex]] = {}
+    for t in doc._.timexes or []:
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is not None and len(span):
+            by_sentence.setdefault(sent_of[span.start], []).append(t)
+    out: list[Quote] = []
+    text = doc.text
+    for att in atts:
+        if att.lemma and any(c.dep_ == "neg" or c.lower_ in _MODALS for c in doc[att.cue].children):
+            continue  # "Lee did not mention ...", "could threaten to ...": nothing of theirs to quote
+        if att.entity is None and att.speaker is not None and doc[att.speaker].lower_ in _WRITER:
+            continue  # "I asked ...", "we know ...", "you could argue": the article's own voice
+        speaker = names.get(att.entity) if att.entity is not None else att.written
+        cue_sent = sent_of[att.cue]
+        timexes = by_sentence.get(cue_sent, [])
+        date = _cue_date(doc, att.cue, timexes) if att.lemma and timexes else None
+        pieces = [(a, b, _piece_kind(att, k, text)) for k, (a, b) in enumerate(att.content)]
+        pieces += [(a, b, "direct") for a, b in att.nested if not _scare_quote(doc, a, b, att)]
+        if att.source is None and att.lemma:
+            # "there is concern that ...", "when asked about ...", "it must be said": no one is reported
+            # saying the paraphrase; only words between quotation marks are someone's
+            pieces = [p for p in pieces if p[2] == "direct"]
+        for a, b, kind in pieces:
+            cls = att.cue_class
+            out.append(Quote(a, b, text[a:b], att.lemma, speaker, att.entity, kind, cue_sent, date, cls))
+    out.sort(key=lambda q: (q.start, q.end))
+    return out

