@@ -104,3 +104,20 @@ def test_a_described_subject_gives_way_to_the_name_whole(nlp_base: Language) -> 
     envoy = next(t for t in doc if t.text == "envoy")
     text = headline(sentence.root, sentence, None, {envoy.i: "Chung Eui-yong"})
     assert text.startswith("Chung Eui-yong told reporters")
+
+
+def test_an_object_relative_clause_is_told_by_its_own_subject(nlp_base: Language) -> None:
+    # sample article (New York Times): "whom Mr. Kim gave ..." is Kim's act, with Xi as its object
+    doc = nlp_base("As Mr. Trump has looked for a way forward with Mr. Kim, he has also been locked in a "
+                   "festering trade dispute with the Chinese leader, Mr. Xi, whom Mr. Kim gave a "
+                   "spectacle-filled welcome to Pyongyang late last week.")
+    sentence = next(doc.sents)
+    verb = next(t for t in doc if t.text == "gave")
+    assert headline(verb, sentence) == "Mr. Kim gave a spectacle-filled welcome to Pyongyang"
+
+
+def test_hyphenated_words_stay_whole(nlp_base: Language) -> None:
+    text = ("In an interview with Time magazine, Trump said he had also received a hand-delivered "
+            "letter from Mr. Kim.")
+    assert "-delivered" not in _headline(nlp_base, text).replace("hand-delivered", "")
+    assert not _headline(nlp_base, text).rstrip("…").endswith(("hand", "-"))

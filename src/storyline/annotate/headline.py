@@ -81,7 +81,10 @@ def headline(
     if len(words) > MAX_WORDS:
         words = _shorten(verb, words, skip)
     cut = len(words) > MAX_WORDS
-    return _finish(_join(words[:MAX_WORDS], known) + ("…" if cut else ""), sentence)
+    head = words[:MAX_WORDS]
+    while cut and len(head) > 1 and (_hyphenated(head[-1]) or _hyphen(head[-1])):
+        head = head[:-1]  # never cut inside a hyphenated word ("a hand…")
+    return _finish(_join(head, known) + ("…" if cut else ""), sentence)
 
 
 def _part(sentence: Span, verb: Token) -> Span | None:
@@ -250,6 +253,9 @@ def _headline_tokens(verb: Token, skip: set[int], names: Mapping[int, str]) -> s
     kept = _clause(verb, skip, names)
     if verb.dep_ == "relcl":  # "the Korean War, which was halted in 1953": the noun is the subject
         relative = [c for c in verb.children if c.tag_ in ("WDT", "WP") and c.dep_ in _SUBJECTS]
+        objective = [c for c in verb.children if c.tag_ in ("WDT", "WP") and c.dep_ in ("dobj", "dative")]
+        if objective and _has_subject(verb):  # "Mr. Xi, whom Mr. Kim gave a welcome": Kim did it
+            return kept - {objective[0].i}
         if relative:  # "Wisconsin's governor, Scott Walker, who dropped out": the name says who
             named = [c for c in verb.head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
             return (kept - {relative[0].i}) | _noun(named[0] if named else verb.head)
@@ -327,7 +333,8 @@ def _phrase(token: Token, skip: set[int]) -> set[int]:
     for child in token.children:
         coordinated = child.dep_ in ("conj", "cc") and token.pos_ in ("NOUN", "PROPN", "PRON")
         coordinated |= child.text == "," and _listing(token, child)  # "Rubio, Bush and Cruz"
-        dropped = child.dep_ in _DROP and not _hyphen(child) and not coordinated  # "Trump and Xi" stays
+        in_word = _hyphen(child) or _hyphenated(child)  # "spectacle-filled" stays whole
+        dropped = child.dep_ in _DROP and not in_word and not coordinated  # "Trump and Xi" stays
         if dropped or child.i in skip or _only_date(child, skip):
             continue
         if child.dep_ == "prep" and token.pos_ in ("NOUN", "PROPN") and _long(child):
@@ -344,6 +351,14 @@ def _listing(noun: Token, comma: Token) -> bool:
 def _hyphen(token: Token) -> bool:
     """The hyphen inside a word: "spectacle-filled"."""
     return token.text == "-" and not token.whitespace_ and token.i > 0 and not token.nbor(-1).whitespace_
+
+
+def _hyphenated(token: Token) -> bool:
+    """The first part of a hyphenated word: "spectacle" of "spectacle-filled"."""
+    if token.whitespace_ or token.i + 1 >= len(token.doc):
+        return False
+    after = token.nbor(1)
+    return after.text in ("-", "–") and not after.whitespace_
 
 
 def _long(token: Token) -> bool:
