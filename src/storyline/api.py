@@ -409,9 +409,9 @@ class Storyline:
         self, type_: str | None = None, limit: int | None = None, story: int | None = None
     ) -> list[dict[str, Any]]:
         story = self._story_id(story)
-        if self.editor.plan().entity_roots:  # merges change counts: merge first, then cut
-            return self.editor.entities(self.store.list_entities(type_, story=story))[:limit]
-        return self.editor.entities(self.store.list_entities(type_, limit, story=story))
+        merged = bool(self.editor.plan().entity_roots)  # merges change counts: merge first, then cut
+        rows = self.store.entities.listing(type_, None if merged else limit, story=story)
+        return self.editor.entities([r.as_dict() for r in rows])[:limit]
 
     def quotes(
         self,
@@ -443,7 +443,8 @@ class Storyline:
 
     def entity(self, entity_id: int) -> dict[str, Any]:
         """One registry entity (name, type, aliases, counts), edits applied."""
-        entity = self.store.get_entity(entity_id)
+        entity = self.store.entities.get(entity_id).as_dict()
+        entity["aliases"] = entity.pop("aliases")  # the entity page's order: aliases last
         return {**entity, **self.editor.entities([{**entity, "id": entity_id}])[0]}
 
     def event_mentions(self, event_ids: list[int]) -> dict[int, list[dict[str, Any]]]:

@@ -80,7 +80,7 @@ class Editor:
             ids = {int(name)}
         else:
             renamed = {shown.casefold(): i for i, shown in self._shown_names(plan).items()}
-            ids = set(self.store.entity_ids_named(name))
+            ids = set(self.store.entities.ids_named(name))
             ids -= {i for i, aliases in plan.split_aliases.items()
                     if name.casefold() in {a.casefold() for a in aliases}}
             if name.casefold() in renamed:
@@ -127,7 +127,7 @@ class Editor:
         return {"sentences": self.store.event_anchor(event_id)}
 
     def _entity_edit(self, kind: EditKind, target: int, value: str | None) -> Checked:
-        names = self.store.entity_names([target])
+        names = self.store.entities.names([target])
         if target not in names:
             raise NotFoundError(f"no entity with id {target}; list them with `storyline entities`")
         anchor: dict[str, Any] = {"name": names[target]}
@@ -135,11 +135,11 @@ class Editor:
             other = self.entity_id(_text(value, "the entity to merge"))
             if other == target or self._root(other) == self._root(target):
                 raise ConfigError(f"{value!r} is already that entity")
-            anchor["other"] = self.store.entity_names([other])[other]
+            anchor["other"] = self.store.entities.names([other])[other]
             return str(other), anchor
         if kind is EditKind.ENTITY_SPLIT_ALIAS:
             alias = _text(value, "alias")
-            aliases = self.store.get_entity(target)["aliases"]
+            aliases = self.store.entities.get(target).aliases
             if alias.casefold() not in {a.casefold() for a in aliases}:
                 raise ConfigError(f"{names[target]!r} has no alias {alias!r}; "
                                   f"its aliases: {', '.join(aliases)}")
@@ -179,7 +179,7 @@ class Editor:
             resolution = self._resolve(self.store.list_edits(active_only=True))
             ids = [e.target for e in resolution.edits if e.kind.subject == "entity"]
             ids += [int(e.value) for e in resolution.edits if e.kind is EditKind.ENTITY_MERGE and e.value]
-            names = self.store.entity_names(ids)
+            names = self.store.entities.names(ids)
             self._cache = (key, resolution, plan_edits(resolution.edits, names))
         return self._cache[1], self._cache[2]
 
@@ -245,9 +245,9 @@ class Editor:
         return max(counts, key=lambda i: (counts[i], -i)) if counts else None
 
     def _find_entity(self, entity_id: int, name: str) -> int | None:
-        if self.store.entity_names([entity_id]).get(entity_id) == name:
+        if self.store.entities.names([entity_id]).get(entity_id) == name:
             return entity_id
-        return self.store.entities_named([name]).get(name)
+        return self.store.entities.named([name]).get(name)
 
     def _root(self, entity_id: int) -> int:
         roots = self.plan().entity_roots

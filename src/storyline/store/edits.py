@@ -134,25 +134,6 @@ class EditsMixin:
                 out[r[1]] = r[0]
         return out
 
-    def entity_names(self, ids: list[int]) -> dict[int, str]:
-        out: dict[int, str] = {}
-        for chunk in _chunks(ids):
-            marks = ",".join("?" * len(chunk))
-            for r in self.conn.execute(f"SELECT id, name FROM entities WHERE id IN ({marks})", chunk):
-                out[r[0]] = r[1]
-        return out
-
-    def entities_named(self, names: list[str]) -> dict[str, int]:
-        """Canonical name -> the lowest entity id of that name."""
-        out: dict[str, int] = {}
-        for chunk in _chunks(names):
-            marks = ",".join("?" * len(chunk))
-            for r in self.conn.execute(
-                f"SELECT name, MIN(id) FROM entities WHERE name IN ({marks}) GROUP BY name", chunk
-            ):
-                out[r[0]] = r[1]
-        return out
-
     # -- what is new: when each event was first and last reported ---------------
 
     def event_report_times(self, ids: list[int]) -> dict[int, tuple[str, str]]:

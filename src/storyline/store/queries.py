@@ -58,50 +58,6 @@ class QueriesMixin:
             raise StorylineError(f"unknown table {table!r}")
         return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
-    def list_entities(
-        self, type_: str | None = None, limit: int | None = None, min_articles: int = 1,
-        story: int | None = None,
-    ) -> list[dict[str, Any]]:
-        """Registry entities, the most cited first; counts within ``story`` when given."""
-        rows = self.conn.execute(
-            f"""SELECT e.id, e.name, e.type, SUM(a.mentions) AS mentions,
-                      COUNT(DISTINCT a.article_id) AS articles
-               FROM entities e JOIN article_entities a ON a.entity_id = e.id
-               WHERE (? IS NULL OR e.type = ?) AND {_IN_STORY.format(article="a.article_id")}
-               GROUP BY e.id HAVING articles >= ?
-               ORDER BY articles DESC, mentions DESC, e.name LIMIT ?""",
-            (type_, type_, story, story, min_articles, -1 if limit is None else limit),
-        ).fetchall()
-        aliases: dict[int, list[str]] = defaultdict(list)
-        ids = [r["id"] for r in rows]
-        for chunk in _chunks(ids, 500):
-            marks = ",".join("?" * len(chunk))
-            for r in self.conn.execute(
-                f"SELECT entity_id, alias FROM entity_aliases WHERE entity_id IN ({marks}) ORDER BY alias",
-                chunk,
-            ):
-                aliases[r[0]].append(r[1])
-        return [
-            {
-                "id": r["id"],
-                "name": r["name"],
-                "type": r["type"],
-                "aliases": aliases[r["id"]],
-                "mentions": r["mentions"],
-                "articles": r["articles"],
-            }
-            for r in rows
-        ]
-
-    def entity_ids_named(self, name: str) -> list[int]:
-        """Entities whose canonical name or an alias equals ``name`` (case-insensitive)."""
-        rows = self.conn.execute(
-            """SELECT id FROM entities WHERE name = ? COLLATE NOCASE
-               UNION SELECT entity_id FROM entity_aliases WHERE alias = ? COLLATE NOCASE""",
-            (name, name),
-        ).fetchall()
-        return [r[0] for r in rows]
-
     def list_quotes(
         self,
         speaker_ids: list[int] | None = None,
@@ -202,25 +158,6 @@ class QueriesMixin:
         event = _dated(row)
         event["planned"] = bool(event["planned"])
         return {**event, "mentions": mentions}
-
-    def get_entity(self, entity_id: int) -> dict[str, Any]:
-        """One registry entity with its aliases and counts."""
-        row = self.conn.execute(
-            """SELECT e.id, e.name, e.type, COALESCE(SUM(a.mentions), 0) AS mentions,
-                      COUNT(DISTINCT a.article_id) AS articles
-               FROM entities e LEFT JOIN article_entities a ON a.entity_id = e.id
-               WHERE e.id = ? GROUP BY e.id""",
-            (entity_id,),
-        ).fetchone()
-        if row is None:
-            raise NotFoundError(f"no entity with id {entity_id}; list them with `storyline entities`")
-        aliases = [
-            r[0]
-            for r in self.conn.execute(
-                "SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias", (entity_id,)
-            )
-        ]
-        return {**dict(row), "aliases": aliases}
 
     def article_spans(self, article_id: int) -> dict[str, list[dict[str, Any]]]:
         """Character spans of an article's entity mentions, quotes and event mentions."""

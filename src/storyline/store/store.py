@@ -1,5 +1,6 @@
-"""``Store``: one SQLite connection with the methods of every part of the store (writer,
-entities, events, stories, read-side queries, edits)."""
+"""``Store``: one SQLite connection with the methods of the parts of the store that are still
+mixins (writer, events, stories, read-side queries, edits) and the repositories that share the
+connection (``entities``)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from types import TracebackType
 from .articles import ArticlesMixin
 from .database import connect, transaction
 from .edits import EditsMixin
-from .entities import EntitiesMixin
+from .entities import EntityRepository
 from .events import EventsMixin
 from .queries import QueriesMixin, TLSQueriesMixin
 from .stories import StoriesMixin
@@ -22,7 +23,7 @@ __all__ = ["Store"]
 
 
 class Store(
-    WriterMixin, EntitiesMixin, EventsMixin, StoriesMixin, ArticlesMixin, QueriesMixin, TLSQueriesMixin,
+    WriterMixin, EventsMixin, StoriesMixin, ArticlesMixin, QueriesMixin, TLSQueriesMixin,
     EditsMixin,
 ):
     """A storyline database. Use as a context manager or call ``close()``."""
@@ -32,6 +33,7 @@ class Store(
         an error, not a new store)."""
         self.path = str(path)
         self.conn: sqlite3.Connection = connect(path, read_only)
+        self.entities = EntityRepository(self.conn)
 
     @contextmanager
     def transaction(self) -> Iterator[Store]:

@@ -83,24 +83,6 @@ class WriterMixin:
             [(article_id, t.start, t.end, t.text, t.type, t.value, t.mod, t.anchor) for t in timexes],
         )
 
-    def insert_article_entity(
-        self, article_id: int, local_key: int, entity_id: int, name: str, type_: str, mentions: int
-    ) -> None:
-        self.conn.execute(
-            """INSERT INTO article_entities(article_id, local_key, entity_id, name, type, mentions)
-               VALUES (?,?,?,?,?,?)""",
-            (article_id, local_key, entity_id, name, type_, mentions),
-        )
-
-    def insert_entity_mentions(
-        self, article_id: int, rows: list[tuple[int, int, int, str]]
-    ) -> None:
-        """rows: (entity_id, start, end, text)."""
-        self.conn.executemany(
-            'INSERT INTO entity_mentions(article_id, entity_id, start, "end", text) VALUES (?,?,?,?,?)',
-            [(article_id, *row) for row in rows],
-        )
-
     def insert_quote(self, article_id: int, quote: Quote, speaker_entity_id: int | None) -> None:
         self.conn.execute(
             """INSERT INTO quotes(article_id, start, "end", text, cue, kind, speaker_name,
