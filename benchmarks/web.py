@@ -81,9 +81,9 @@ def build(db: Path, files: list[Path], seed: int = 7) -> None:
                 if same and rng.random() < 0.5:
                     event_id = same[0]
                 else:
-                    event_id = store.create_event(date, s.text[:300])
+                    event_id = store.events.create_event(date, s.text[:300])
                     recent.append((event_id, date))
-                store.insert_event_mention(event_id, article_id, mention, list(actors))
+                store.events.insert_event_mention(event_id, article_id, mention, list(actors))
 
 
 def measure(db: Path, runs: int) -> list[tuple[str, float, int]]:

@@ -62,5 +62,5 @@ def test_ingest_runs(store: Store) -> None:
 
 def test_unknown_event_has_no_anchor(store: Store) -> None:
     with pytest.raises(NotFoundError):
-        store.event_anchor(5)
-    assert store.events_sharing([["hash", "sentence"]]) == {}
+        store.events.anchor(5)
+    assert store.events.sharing([["hash", "sentence"]]) == {}

@@ -427,8 +427,8 @@ def test_safe_url_keeps_only_http() -> None:
 def test_store_view_queries(db: Path) -> None:
     with Store(db) as store:
         store.read_only()
-        event = store.get_event(1)
-        assert event["mentions"] and event["mentions"][0]["actors"] is not None
+        event = store.events.get(1)
+        assert event.mentions and event.mentions[0].actors is not None
         entity = store.entities.get(store.entities.ids_named("Kim Jong-un")[0])
         assert "Kim Jong-un" in entity.aliases
         spans = store.article_spans(1)

@@ -126,7 +126,7 @@ class Storyline:
     def _grown(self, since: str, report: IngestReport) -> None:
         """Count on ``report`` the events first reported since ``since``, the older events
         given new sources since then, and the stories that got new events."""
-        times = self.store.event_report_times(self.store.events_reported_since(since))
+        times = self.store.events.report_times(self.store.events.reported_since(since))
         new = [event_id for event_id, (first, _) in times.items() if first >= since]
         report.new_events, report.updated_events = len(new), len(times) - len(new)
         per_story: dict[int, int] = {}
@@ -314,7 +314,7 @@ class Storyline:
             members.setdefault(plan.root(event_id), set()).add(event_id)
         for s in plan.splits:
             members.setdefault(s.new_id, set()).add(s.event)
-        times = self.store.event_report_times(sorted({i for m in members.values() for i in m}))
+        times = self.store.events.report_times(sorted({i for m in members.values() for i in m}))
         edited = {e.target for e in self.editor.resolved().edits if e.created_at.isoformat() >= moment}
         out = []
         for e in events:
@@ -450,8 +450,8 @@ class Storyline:
     def event_mentions(self, event_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
         """The stored mentions of each of these events that is stored (ids an edit made up, or
         unknown, left out): sentence, offsets, article, outlet, actors, in ``event_ids`` order."""
-        stored = self.store.existing_events([i for i in event_ids if i < SPLIT_BASE])
-        return {i: self.store.get_event(i)["mentions"] for i in event_ids if i in stored}
+        stored = self.store.events.existing([i for i in event_ids if i < SPLIT_BASE])
+        return {i: [m.as_dict() for m in self.store.events.get(i).mentions] for i in event_ids if i in stored}
 
     def spans(self, article_id: int) -> dict[str, list[dict[str, Any]]]:
         """Character spans of an article's entity mentions, quotes and event mentions."""

@@ -115,8 +115,8 @@ class Editor:
         """(content hash, sentence) of the event as edited: its own and those merged into it."""
         plan = self.plan()
         members = [i for i in plan.partners([event_id]) if plan.root(i) == event_id and i < SPLIT_BASE]
-        live = self.store.existing_events(members)
-        return [pair for i in members if i in live for pair in self.store.event_anchor(i)]
+        live = self.store.events.existing(members)
+        return [pair for i in members if i in live for pair in self.store.events.anchor(i)]
 
     def _event_anchor(self, event_id: int) -> dict[str, Any]:
         if event_id >= SPLIT_BASE:
@@ -124,7 +124,7 @@ class Editor:
                        for e in self.resolved().edits):
                 raise NotFoundError(f"no event with id {event_id}; list them with `storyline timeline`")
             return {"split": event_id - SPLIT_BASE}
-        return {"sentences": self.store.event_anchor(event_id)}
+        return {"sentences": self.store.events.anchor(event_id)}
 
     def _entity_edit(self, kind: EditKind, target: int, value: str | None) -> Checked:
         names = self.store.entities.names([target])
@@ -239,7 +239,7 @@ class Editor:
     def _find_event(self, event_id: int, anchor: dict[str, Any], splits: set[int]) -> int | None:
         if "split" in anchor:
             return event_id if anchor["split"] in splits else None
-        counts = self.store.events_sharing(anchor["sentences"])
+        counts = self.store.events.sharing(anchor["sentences"])
         if counts.get(event_id):
             return event_id
         return max(counts, key=lambda i: (counts[i], -i)) if counts else None

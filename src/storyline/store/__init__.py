@@ -1,14 +1,18 @@
 """store: the SQLite store (WAL, FTS5, numbered migrations). All SQL lives here.
 
-``store.Store`` is the one entry point: a connection carrying the methods of ``writer``
-(articles and annotations in), ``events`` and ``stories`` (the link steps' rows), with the
-repositories sharing it (``Store.entities``: the entity registry and listings, typed rows),
-``queries`` (listings, search, timeline rows), ``edits`` (the user's edits); ``database`` opens,
-migrates and wraps transactions; ``parquet`` holds the annotated-dataset format.
+``store.Store`` is the one entry point: one connection, shared by the repositories that return
+typed rows (``Store.entities``: the entity registry and listings; ``Store.events``: events as
+the linker finds and writes them, one event with its mentions, edit anchors) and carrying the
+methods of the parts still mixed in: ``writer`` (articles and annotations in), ``stories``,
+``articles``, ``queries`` (search, quotes, timeline rows), ``edits`` (the user's edits);
+``database`` opens, migrates and wraps transactions; ``parquet`` holds the annotated-dataset format.
 """
 
 from .entities import EntityRepository, EntityRow, RegistryEntity
-from .events import EventCandidate, MemberMention
+from .events import ActorRow, EventCandidate, EventDetail, EventMentionRow, EventRepository, MemberMention
 from .store import Store
 
-__all__ = ["EntityRepository", "EntityRow", "EventCandidate", "MemberMention", "RegistryEntity", "Store"]
+__all__ = [
+    "ActorRow", "EntityRepository", "EntityRow", "EventCandidate", "EventDetail", "EventMentionRow",
+    "EventRepository", "MemberMention", "RegistryEntity", "Store",
+]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections import defaultdict
 from datetime import UTC, datetime
 from typing import Any
 
@@ -82,40 +81,6 @@ class EditsMixin:
         row = self.conn.execute("SELECT COUNT(*), MAX(id), MAX(undone_at) FROM edits").fetchone()
         return f"{row[0]}-{row[1]}-{row[2]}"
 
-    # -- anchors: what identifies an edit's target after re-annotation ----------
-
-    def event_anchor(self, event_id: int) -> list[list[str]]:
-        """[content hash of the article, sentence] of each mention of the event."""
-        rows = self.conn.execute(
-            """SELECT a.content_hash, m.text FROM event_mentions m JOIN articles a ON a.id = m.article_id
-               WHERE m.event_id = ? ORDER BY m.id""",
-            (event_id,),
-        ).fetchall()
-        if not rows:
-            raise NotFoundError(f"no event with id {event_id}; list them with `storyline timeline`")
-        return [[r[0], r[1]] for r in rows]
-
-    def events_sharing(self, anchor: list[list[str]]) -> dict[int, int]:
-        """Events holding any of these (content hash, sentence) pairs, with how many each holds."""
-        counts: dict[int, int] = defaultdict(int)
-        for chunk in _chunks(anchor, 300):
-            clauses = " OR ".join("(a.content_hash = ? AND m.text = ?)" for _ in chunk)
-            params = [x for pair in chunk for x in pair]
-            for r in self.conn.execute(
-                f"""SELECT m.event_id FROM event_mentions m JOIN articles a ON a.id = m.article_id
-                    WHERE {clauses}""",
-                params,
-            ):
-                counts[r[0]] += 1
-        return dict(counts)
-
-    def existing_events(self, ids: list[int]) -> set[int]:
-        found: set[int] = set()
-        for chunk in _chunks(ids):
-            marks = ",".join("?" * len(chunk))
-            found |= {r[0] for r in self.conn.execute(f"SELECT id FROM events WHERE id IN ({marks})", chunk)}
-        return found
-
     def article_hashes(self, ids: list[int]) -> dict[int, str]:
         out: dict[int, str] = {}
         for chunk in _chunks(ids):
@@ -133,30 +98,6 @@ class EditsMixin:
             ):
                 out[r[1]] = r[0]
         return out
-
-    # -- what is new: when each event was first and last reported ---------------
-
-    def event_report_times(self, ids: list[int]) -> dict[int, tuple[str, str]]:
-        """Event id -> (first, last) ``added_at`` of the articles reporting it."""
-        out: dict[int, tuple[str, str]] = {}
-        for chunk in _chunks(ids, 900):
-            marks = ",".join("?" * len(chunk))
-            for r in self.conn.execute(
-                f"""SELECT m.event_id, MIN(a.added_at), MAX(a.added_at) FROM event_mentions m
-                    JOIN articles a ON a.id = m.article_id WHERE m.event_id IN ({marks})
-                    GROUP BY m.event_id""",
-                chunk,
-            ):
-                out[r[0]] = (r[1], r[2])
-        return out
-
-    def events_reported_since(self, moment: str) -> list[int]:
-        rows = self.conn.execute(
-            """SELECT DISTINCT m.event_id FROM event_mentions m JOIN articles a ON a.id = m.article_id
-               WHERE a.added_at >= ? ORDER BY m.event_id""",
-            (moment,),
-        ).fetchall()
-        return [r[0] for r in rows]
 
     def edits_since(self, moment: str) -> list[Edit]:
         rows = self.conn.execute(

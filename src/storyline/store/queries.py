@@ -125,40 +125,6 @@ class QueriesMixin:
         """Refuse every write on this connection (the web server never writes)."""
         self.conn.execute("PRAGMA query_only = ON")
 
-    def get_event(self, event_id: int) -> dict[str, Any]:
-        """One event with every mention: sentence, offsets, article, outlet and actors."""
-        row = self.conn.execute(
-            "SELECT id, date, granularity, summary, headline, planned FROM events WHERE id = ?", (event_id,)
-        ).fetchone()
-        if row is None:
-            raise NotFoundError(f"no event with id {event_id}; list them with `storyline timeline`")
-        mentions = [
-            _dated(r)
-            for r in self.conn.execute(
-                """SELECT m.id, m.article_id AS article, a.title, a.source, a.published,
-                          a.published_basis, m.sentence_idx, m.start, m."end", m.text, m.date,
-                          m.timex, m.background, m.headline, m.planned, m.support, a.story_id AS story,
-                          a.url
-                   FROM event_mentions m JOIN articles a ON a.id = m.article_id
-                   WHERE m.event_id = ? ORDER BY m.support, a.published, m.article_id, m.start""",
-                (event_id,),
-            )
-        ]
-        for m in mentions:
-            for flag in ("background", "planned", "support"):
-                m[flag] = bool(m[flag])
-            m["actors"] = [
-                dict(r)
-                for r in self.conn.execute(
-                    """SELECT e.id, e.name FROM event_mention_actors x JOIN entities e
-                       ON e.id = x.entity_id WHERE x.mention_id = ? ORDER BY e.name""",
-                    (m["id"],),
-                )
-            ]
-        event = _dated(row)
-        event["planned"] = bool(event["planned"])
-        return {**event, "mentions": mentions}
-
     def article_spans(self, article_id: int) -> dict[str, list[dict[str, Any]]]:
         """Character spans of an article's entity mentions, quotes and event mentions."""
         entities = [

@@ -1,6 +1,6 @@
-"""``Store``: one SQLite connection with the methods of the parts of the store that are still
-mixins (writer, events, stories, read-side queries, edits) and the repositories that share the
-connection (``entities``)."""
+"""``Store``: one SQLite connection, shared by the repositories (``entities``, ``events``) and
+carrying the methods of the parts of the store that are still mixins (writer, stories, articles,
+read-side queries, edits)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from .articles import ArticlesMixin
 from .database import connect, transaction
 from .edits import EditsMixin
 from .entities import EntityRepository
-from .events import EventsMixin
+from .events import EventRepository
 from .queries import QueriesMixin, TLSQueriesMixin
 from .stories import StoriesMixin
 from .writer import WriterMixin
@@ -23,7 +23,7 @@ __all__ = ["Store"]
 
 
 class Store(
-    WriterMixin, EventsMixin, StoriesMixin, ArticlesMixin, QueriesMixin, TLSQueriesMixin,
+    WriterMixin, StoriesMixin, ArticlesMixin, QueriesMixin, TLSQueriesMixin,
     EditsMixin,
 ):
     """A storyline database. Use as a context manager or call ``close()``."""
@@ -34,6 +34,7 @@ class Store(
         self.path = str(path)
         self.conn: sqlite3.Connection = connect(path, read_only)
         self.entities = EntityRepository(self.conn)
+        self.events = EventRepository(self.conn)
 
     @contextmanager
     def transaction(self) -> Iterator[Store]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import UTC, datetime
 
-from ..types import Article, DateValue, EventMention, Quote, RawRecord, Sentence, Timex
+from ..types import Article, Quote, RawRecord, Sentence, Timex
 
 
 def _now() -> str:
@@ -102,59 +102,3 @@ class WriterMixin:
             ),
         )
 
-    def insert_event_mention(
-        self, event_id: int, article_id: int, mention: EventMention, actor_ids: list[int]
-    ) -> int:
-        d = mention.date
-        if d is None:
-            raise ValueError("an undated event mention is stored with the date of the event it joins")
-        cur = self.conn.execute(
-            """INSERT INTO event_mentions(event_id, article_id, sentence_idx, start, "end", text, date,
-                   date_start, date_end, granularity, timex, predicate, background, keywords,
-                   headline, planned, support)
-               VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
-            (
-                event_id,
-                article_id,
-                mention.sentence,
-                mention.start,
-                mention.end,
-                mention.text,
-                d.value,
-                d.start.isoformat(),
-                d.end.isoformat(),
-                str(d.granularity),
-                mention.timex,
-                mention.predicate,
-                int(mention.background),
-                " ".join(mention.keywords),
-                mention.headline,
-                int(mention.planned),
-                int(mention.support),
-            ),
-        )
-        mention_id = int(cur.lastrowid or 0)
-        self.conn.executemany(
-            "INSERT OR IGNORE INTO event_mention_actors(mention_id, entity_id) VALUES (?,?)",
-            [(mention_id, a) for a in actor_ids],
-        )
-        return mention_id
-
-    def create_event(self, date: DateValue, summary: str, headline: str = "", planned: bool = False) -> int:
-        cur = self.conn.execute(
-            """INSERT INTO events(date, date_start, date_end, granularity, summary, headline, planned)
-               VALUES (?,?,?,?,?,?,?)""",
-            (date.value, date.start.isoformat(), date.end.isoformat(), str(date.granularity), summary,
-             headline, int(planned)),
-        )
-        return int(cur.lastrowid or 0)
-
-    def update_event(
-        self, event_id: int, date: DateValue, summary: str, headline: str = "", planned: bool = False
-    ) -> None:
-        self.conn.execute(
-            """UPDATE events SET date=?, date_start=?, date_end=?, granularity=?, summary=?, headline=?,
-                   planned=? WHERE id=?""",
-            (date.value, date.start.isoformat(), date.end.isoformat(), str(date.granularity),
-             summary, headline, int(planned), event_id),
-        )
