@@ -463,7 +463,7 @@ class Storyline:
 
     def version(self) -> str:
         """Changes whenever articles are added or edits made or undone (a key for caches)."""
-        return f"{self.store.count('event_mentions')}-{self.store.edits_version()}"
+        return f"{self.store.count('event_mentions')}-{self.store.edits.version()}"
 
     def _story_id(self, story: int | None) -> int | None:
         """``story`` after checking it exists (so a wrong id is an error, not an empty list)."""

@@ -58,12 +58,12 @@ class Editor:
             value, anchor = self._entity_edit(kind, target, value)
         else:
             value, anchor = self._article_edit(kind, target, value)
-        edit_id = self.store.add_edit(kind, target, value, anchor_json(anchor), note)
+        edit_id = self.store.edits.add(kind, target, value, anchor_json(anchor), note)
         self._cache = None
-        return self.store.get_edit(edit_id)
+        return self.store.edits.get(edit_id)
 
     def undo(self, edit_id: int) -> Edit:
-        edit = self.store.undo_edit(edit_id)
+        edit = self.store.edits.undo(edit_id)
         self._cache = None
         return edit
 
@@ -103,7 +103,7 @@ class Editor:
             value = str(other)
         elif kind is EditKind.EVENT_SPLIT:
             article, sentence = split_value(value)
-            hashes = self.store.article_hashes([article])
+            hashes = self.store.edits.article_hashes([article])
             if article not in hashes or [hashes[article], sentence] not in self._sentences(target):
                 raise ConfigError(f"event {target} has no sentence {sentence!r} from article {article}")
             anchor["article"] = hashes[article]
@@ -147,7 +147,7 @@ class Editor:
         return _text(value, "name"), anchor
 
     def _article_edit(self, kind: EditKind, target: int, value: str | None) -> Checked:
-        hashes = self.store.article_hashes([target])
+        hashes = self.store.edits.article_hashes([target])
         if target not in hashes:
             raise NotFoundError(f"no article with id {target}; list them with `storyline articles`")
         anchor = {"content_hash": hashes[target]}
@@ -173,10 +173,10 @@ class Editor:
         return self._current()[1]
 
     def _current(self) -> tuple[Resolution, EditPlan]:
-        key = (f"{self.store.edits_version()}-{self.store.count('articles')}-"
+        key = (f"{self.store.edits.version()}-{self.store.count('articles')}-"
                f"{self.store.count('event_mentions')}-{self.store.count('entities')}")
         if self._cache is None or self._cache[0] != key:
-            resolution = self._resolve(self.store.list_edits(active_only=True))
+            resolution = self._resolve(self.store.edits.listing(active_only=True))
             ids = [e.target for e in resolution.edits if e.kind.subject == "entity"]
             ids += [int(e.value) for e in resolution.edits if e.kind is EditKind.ENTITY_MERGE and e.value]
             names = self.store.entities.names(ids)
@@ -203,7 +203,7 @@ class Editor:
     def _resolve_one(self, edit: Edit, anchor: dict[str, Any], splits: set[int]) -> Edit | str | None:
         subject = edit.kind.subject
         if subject == "article":
-            found = self.store.articles_with_hashes([anchor["content_hash"]])
+            found = self.store.edits.articles_with_hashes([anchor["content_hash"]])
             if not found:
                 gone = edit.kind is EditKind.ARTICLE_REMOVE
                 return None if gone else "its article is no longer in the store"
@@ -227,7 +227,7 @@ class Editor:
                 return "the event merged into it no longer exists"
             return replace(edit, target=target, value=str(other))
         if edit.kind is EditKind.EVENT_SPLIT:
-            found = self.store.articles_with_hashes([anchor["article"]])
+            found = self.store.edits.articles_with_hashes([anchor["article"]])
             if not found:
                 return "the article of the sentence split out is no longer in the store"
             _, sentence = split_value(edit.value)
@@ -316,7 +316,7 @@ class Editor:
         stale = {e.id: why for e, why in resolution.stale}
         active = {e.id for e in resolution.edits}
         out = []
-        for e in self.store.list_edits():
+        for e in self.store.edits.listing():
             status = "undone" if e.undone_at else ("stale: " + stale[e.id] if e.id in stale else "active")
             if status == "active" and e.id not in active:
                 status = "done: deleted by `storyline gc`"

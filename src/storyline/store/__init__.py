@@ -2,17 +2,19 @@
 
 ``store.Store`` is the one entry point: one connection, shared by the repositories that return
 typed rows (``Store.entities``: the entity registry and listings; ``Store.events``: events as
-the linker finds and writes them, one event with its mentions, edit anchors) and carrying the
-methods of the parts still mixed in: ``writer`` (articles and annotations in), ``stories``,
-``articles``, ``queries`` (search, quotes, timeline rows), ``edits`` (the user's edits);
-``database`` opens, migrates and wraps transactions; ``parquet`` holds the annotated-dataset format.
+the linker finds and writes them, one event with its mentions, edit anchors; ``Store.edits``:
+the user's edits) and carrying the methods of the parts still mixed in: ``writer`` (articles and
+annotations in, ingest runs, removal), ``stories``, ``articles``, ``queries`` (search, quotes,
+timeline rows); ``database`` opens, migrates and wraps transactions; ``parquet`` holds the
+annotated-dataset format.
 """
 
+from .edits import EditRepository
 from .entities import EntityRepository, EntityRow, RegistryEntity
 from .events import ActorRow, EventCandidate, EventDetail, EventMentionRow, EventRepository, MemberMention
 from .store import Store
 
 __all__ = [
-    "ActorRow", "EntityRepository", "EntityRow", "EventCandidate", "EventDetail", "EventMentionRow",
-    "EventRepository", "MemberMention", "RegistryEntity", "Store",
+    "ActorRow", "EditRepository", "EntityRepository", "EntityRow", "EventCandidate", "EventDetail",
+    "EventMentionRow", "EventRepository", "MemberMention", "RegistryEntity", "Store",
 ]

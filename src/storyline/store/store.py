@@ -1,6 +1,6 @@
-"""``Store``: one SQLite connection, shared by the repositories (``entities``, ``events``) and
+"""``Store``: one SQLite connection, shared by the repositories (``entities``, ``events``, ``edits``) and
 carrying the methods of the parts of the store that are still mixins (writer, stories, articles,
-read-side queries, edits)."""
+read-side queries)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from types import TracebackType
 
 from .articles import ArticlesMixin
 from .database import connect, transaction
-from .edits import EditsMixin
+from .edits import EditRepository
 from .entities import EntityRepository
 from .events import EventRepository
 from .queries import QueriesMixin, TLSQueriesMixin
@@ -22,10 +22,7 @@ from .writer import WriterMixin
 __all__ = ["Store"]
 
 
-class Store(
-    WriterMixin, StoriesMixin, ArticlesMixin, QueriesMixin, TLSQueriesMixin,
-    EditsMixin,
-):
+class Store(WriterMixin, StoriesMixin, ArticlesMixin, QueriesMixin, TLSQueriesMixin):
     """A storyline database. Use as a context manager or call ``close()``."""
 
     def __init__(self, path: str | Path, read_only: bool = False) -> None:
@@ -35,6 +32,7 @@ class Store(
         self.conn: sqlite3.Connection = connect(path, read_only)
         self.entities = EntityRepository(self.conn)
         self.events = EventRepository(self.conn)
+        self.edits = EditRepository(self.conn, self.path)
 
     @contextmanager
     def transaction(self) -> Iterator[Store]:
@@ -42,8 +40,7 @@ class Store(
             yield self
 
     def close(self) -> None:
-        if self._edit_conn is not None:
-            self._edit_conn.close()
+        self.edits.close()
         self.conn.close()
 
     def __enter__(self) -> Store:

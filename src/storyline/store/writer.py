@@ -1,9 +1,11 @@
-"""Writes of one article's annotations. Called inside a transaction."""
+"""Writes of one article's annotations (called inside a transaction), the record of each ingest
+run, and the removal of articles."""
 
 from __future__ import annotations
 
 import sqlite3
 from datetime import UTC, datetime
+from typing import Any
 
 from ..types import Article, Quote, RawRecord, Sentence, Timex
 
@@ -102,3 +104,59 @@ class WriterMixin:
             ),
         )
 
+    # -- ingest runs: when each `add` began and what it added ---------------------
+
+    def start_ingest_run(self) -> tuple[int, str]:
+        """Record the start of an ``add``: (run id, when it began)."""
+        # to the second, as articles' added_at: an article of this run never sorts before it
+        started = datetime.now(UTC).isoformat(timespec="seconds")
+        cur = self.conn.execute("INSERT INTO ingest_runs(started_at) VALUES (?)", (started,))
+        return int(cur.lastrowid or 0), started
+
+    def finish_ingest_run(self, run_id: int, added: int) -> None:
+        self.conn.execute("UPDATE ingest_runs SET added = ? WHERE id = ?", (added, run_id))
+
+    def last_ingest_start(self) -> str | None:
+        """When the latest ``add`` that added articles began."""
+        row = self.conn.execute("SELECT MAX(started_at) FROM ingest_runs WHERE added > 0").fetchone()
+        return str(row[0]) if row and row[0] else None
+
+    # -- removal: rows go at `storyline gc` (or when an article is re-read) -----
+
+    def delete_article(self, article_id: int) -> None:
+        """Delete one article and its annotations (caller holds the transaction); events left
+        without any mention go too. Its raw bytes stay until ``gc``."""
+        events = [r[0] for r in self.conn.execute(
+            "SELECT DISTINCT event_id FROM event_mentions WHERE article_id = ?", (article_id,))]
+        self.conn.execute("UPDATE articles SET story_id = NULL WHERE story_id = ? AND id != ?",
+                          (article_id, article_id))
+        self.conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+        for chunk in _chunks(events):
+            marks = ",".join("?" * len(chunk))
+            self.conn.execute(
+                f"""DELETE FROM events WHERE id IN ({marks})
+                    AND NOT EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = events.id)""",
+                chunk,
+            )
+
+    def article_by_hash(self, content_hash: str) -> dict[str, Any] | None:
+        row = self.conn.execute(
+            """SELECT id, published, published_basis, source, title, url, added_at FROM articles
+               WHERE content_hash = ?""",
+            (content_hash,),
+        ).fetchone()
+        return dict(row) if row else None
+
+    def set_added_at(self, article_id: int, added_at: str) -> None:
+        """Keep a re-read article's first ``added_at``: it is not new news."""
+        self.conn.execute("UPDATE articles SET added_at = ? WHERE id = ?", (added_at, article_id))
+
+    def delete_unreferenced_raw(self) -> int:
+        cur = self.conn.execute(
+            "DELETE FROM raw_inputs WHERE sha256 NOT IN (SELECT raw_sha256 FROM articles)"
+        )
+        return int(cur.rowcount)
+
+
+def _chunks(items: list[Any], size: int = 400) -> list[list[Any]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
