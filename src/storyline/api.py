@@ -422,9 +422,9 @@ class Storyline:
         cue_class: str | None = None,
     ) -> list[dict[str, Any]]:
         removed = self.editor.plan().removed
-        rows = self.store.list_quotes(self.entity_ids(speaker), limit=None if removed else limit,
+        rows = self.store.quotes.listing(self.entity_ids(speaker), limit=None if removed else limit,
                                       story=self._story_id(story), kind=kind, cue_class=cue_class)
-        return [r for r in rows if r["article"] not in removed][:limit]
+        return [r.as_dict() for r in rows if r.article not in removed][:limit]
 
     def search(self, query: str, limit: int = 20, story: int | None = None) -> list[dict[str, Any]]:
         """Sentences matching ``query``, removed articles left out, fixed titles shown."""

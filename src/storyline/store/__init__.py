@@ -2,19 +2,21 @@
 
 ``store.Store`` is the one entry point: one connection, shared by the repositories that return
 typed rows (``Store.entities``: the entity registry and listings; ``Store.events``: events as
-the linker finds and writes them, one event with its mentions, edit anchors; ``Store.edits``:
-the user's edits) and carrying the methods of the parts still mixed in: ``writer`` (articles and
-annotations in, ingest runs, removal), ``stories``, ``articles``, ``queries`` (search, quotes,
-timeline rows); ``database`` opens, migrates and wraps transactions; ``parquet`` holds the
-annotated-dataset format.
+the linker finds and writes them, one event with its mentions, edit anchors; ``Store.quotes``:
+quotes in and their listings; ``Store.edits``: the user's edits) and carrying the methods of the
+parts still mixed in: ``writer`` (articles and annotations in, ingest runs, removal),
+``stories``, ``articles``, ``queries`` (search, the article view, timeline rows); ``database``
+opens, migrates and wraps transactions; ``parquet`` holds the annotated-dataset format.
 """
 
 from .edits import EditRepository
 from .entities import EntityRepository, EntityRow, RegistryEntity
 from .events import ActorRow, EventCandidate, EventDetail, EventMentionRow, EventRepository, MemberMention
+from .quotes import QuoteRepository, QuoteRow
 from .store import Store
 
 __all__ = [
     "ActorRow", "EditRepository", "EntityRepository", "EntityRow", "EventCandidate", "EventDetail",
-    "EventMentionRow", "EventRepository", "MemberMention", "RegistryEntity", "Store",
+    "EventMentionRow", "EventRepository", "MemberMention", "QuoteRepository", "QuoteRow", "RegistryEntity",
+    "Store",
 ]

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..errors import NotFoundError, StorylineError
 from ..types import DateValue, PublishedBasis, SourceRef, TimelineEvent, TimelineQuery, try_date_value
+from .quotes import QuoteRepository
 
 _ALL = TimelineQuery()
 # "the article is in story ?" (or no story asked for); takes the story id twice
@@ -18,6 +19,7 @@ _IN_STORY = "(? IS NULL OR {article} IN (SELECT article_id FROM story_members WH
 
 class QueriesMixin:
     conn: sqlite3.Connection
+    quotes: QuoteRepository
 
     def get_article(self, article_id: int) -> dict[str, Any]:
         row = self.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
@@ -41,7 +43,7 @@ class QueriesMixin:
                 (article_id,),
             )
         ]
-        article["quotes"] = self.list_quotes(article_id=article_id)
+        article["quotes"] = [q.as_dict() for q in self.quotes.listing(article_id=article_id)]
         return article
 
     def raw_bytes(self, article_id: int) -> bytes:
@@ -57,41 +59,6 @@ class QueriesMixin:
         if table not in {"articles", "entities", "quotes", "events", "event_mentions", "raw_inputs"}:
             raise StorylineError(f"unknown table {table!r}")
         return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
-
-    def list_quotes(
-        self,
-        speaker_ids: list[int] | None = None,
-        article_id: int | None = None,
-        limit: int | None = None,
-        story: int | None = None,
-        kind: str | None = None,
-        cue_class: str | None = None,
-    ) -> list[dict[str, Any]]:
-        where: list[str] = ["1=1"]
-        params: list[str | int] = []
-        if story is not None:
-            where.append(_IN_STORY.format(article="q.article_id"))
-            params.extend([story, story])
-        for column, value in (("kind", kind), ("cue_class", cue_class)):
-            if value is not None:
-                where.append(f"q.{column} = ?")
-                params.append(value)
-        if speaker_ids is not None:
-            where.append(f"q.speaker_entity_id IN ({','.join('?' * len(speaker_ids)) or 'NULL'})")
-            params.extend(speaker_ids)
-        if article_id is not None:
-            where.append("q.article_id = ?")
-            params.append(article_id)
-        rows = self.conn.execute(
-            f"""SELECT q.id, COALESCE(e.name, q.speaker_name) AS speaker, q.text, q.article_id AS article,
-                       a.title, q.date, q.cue, q.kind, q.cue_class, a.published
-                FROM quotes q JOIN articles a ON a.id = q.article_id
-                LEFT JOIN entities e ON e.id = q.speaker_entity_id
-                WHERE {" AND ".join(where)}
-                ORDER BY COALESCE(q.date, a.published, ''), q.article_id, q.start LIMIT ?""",
-            (*params, -1 if limit is None else limit),
-        ).fetchall()
-        return [_dated(r) for r in rows]
 
     def search(self, query: str, limit: int = 20, story: int | None = None) -> list[dict[str, Any]]:
         """Full-text search over sentences (each word quoted), within ``story`` when given."""

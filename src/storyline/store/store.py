@@ -1,6 +1,6 @@
-"""``Store``: one SQLite connection, shared by the repositories (``entities``, ``events``, ``edits``) and
-carrying the methods of the parts of the store that are still mixins (writer, stories, articles,
-read-side queries)."""
+"""``Store``: one SQLite connection, shared by the repositories (``entities``, ``events``,
+``quotes``, ``edits``) and carrying the methods of the parts of the store that are still mixins
+(writer, stories, articles, read-side queries)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from .edits import EditRepository
 from .entities import EntityRepository
 from .events import EventRepository
 from .queries import QueriesMixin, TLSQueriesMixin
+from .quotes import QuoteRepository
 from .stories import StoriesMixin
 from .writer import WriterMixin
 
@@ -33,6 +34,7 @@ class Store(WriterMixin, StoriesMixin, ArticlesMixin, QueriesMixin, TLSQueriesMi
         self.entities = EntityRepository(self.conn)
         self.events = EventRepository(self.conn)
         self.edits = EditRepository(self.conn, self.path)
+        self.quotes = QuoteRepository(self.conn)
 
     @contextmanager
     def transaction(self) -> Iterator[Store]:

@@ -7,7 +7,7 @@ import sqlite3
 from datetime import UTC, datetime
 from typing import Any
 
-from ..types import Article, Quote, RawRecord, Sentence, Timex
+from ..types import Article, RawRecord, Sentence, Timex
 
 
 def _now() -> str:
@@ -83,25 +83,6 @@ class WriterMixin:
             """INSERT INTO timexes(article_id, start, "end", text, type, value, mod, anchor)
                VALUES (?,?,?,?,?,?,?,?)""",
             [(article_id, t.start, t.end, t.text, t.type, t.value, t.mod, t.anchor) for t in timexes],
-        )
-
-    def insert_quote(self, article_id: int, quote: Quote, speaker_entity_id: int | None) -> None:
-        self.conn.execute(
-            """INSERT INTO quotes(article_id, start, "end", text, cue, kind, speaker_name,
-                   speaker_entity_id, sentence_idx, date, cue_class) VALUES (?,?,?,?,?,?,?,?,?,?,?)""",
-            (
-                article_id,
-                quote.start,
-                quote.end,
-                quote.text,
-                quote.cue,
-                quote.kind,
-                quote.speaker,
-                speaker_entity_id,
-                quote.sentence,
-                quote.date.value if quote.date else None,
-                quote.cue_class,
-            ),
         )
 
     # -- ingest runs: when each `add` began and what it added ---------------------
