@@ -1,9 +1,10 @@
-"""store.writer: the record of ingest runs and the removal of an article with its annotations."""
+"""store.writer: the record of ingest runs, the stored version of an article read again, and the
+removal of an article with its annotations."""
 
 from __future__ import annotations
 
 from conftest import link_article
-from storyline.store import Store
+from storyline.store import Store, StoredArticle
 from storyline.types import (
     AnnotatedArticle,
     Article,
@@ -44,6 +45,11 @@ def test_deleting_an_article_takes_the_events_only_it_reported(store: Store) -> 
         store.delete_article(first)
     assert store.events.existing([event]) == {event}  # the second article still reports it
     assert store.article_by_hash("hanoi-1") is None
+    kept = store.article_by_hash("hanoi-2")
+    assert kept is not None and kept == StoredArticle(
+        second, DateValue.parse("2019-02-28"), PublishedBasis.USER, None, "Hanoi summit 2", None,
+        kept.added_at,
+    )
     with store.transaction():
         store.delete_article(second)
     assert store.events.existing([event]) == set()

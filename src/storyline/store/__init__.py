@@ -14,9 +14,10 @@ from .entities import EntityRepository, EntityRow, RegistryEntity
 from .events import ActorRow, EventCandidate, EventDetail, EventMentionRow, EventRepository, MemberMention
 from .quotes import QuoteRepository, QuoteRow
 from .store import Store
+from .writer import StoredArticle
 
 __all__ = [
     "ActorRow", "EditRepository", "EntityRepository", "EntityRow", "EventCandidate", "EventDetail",
     "EventMentionRow", "EventRepository", "MemberMention", "QuoteRepository", "QuoteRow", "RegistryEntity",
-    "Store",
+    "Store", "StoredArticle",
 ]

@@ -4,10 +4,26 @@ run, and the removal of articles."""
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from ..types import Article, RawRecord, Sentence, Timex
+from ..types import Article, DateValue, PublishedBasis, RawRecord, Sentence, Timex, try_date_value
+
+__all__ = ["StoredArticle", "WriterMixin"]
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    """What ``add --update`` compares with an article read again: its stored metadata."""
+
+    id: int
+    published: DateValue | None
+    published_basis: PublishedBasis
+    source: str | None
+    title: str
+    url: str | None
+    added_at: str  # when it was first stored, kept when it is read again
 
 
 def _now() -> str:
@@ -120,13 +136,17 @@ class WriterMixin:
                 chunk,
             )
 
-    def article_by_hash(self, content_hash: str) -> dict[str, Any] | None:
+    def article_by_hash(self, content_hash: str) -> StoredArticle | None:
+        """The stored article of this content hash, if any."""
         row = self.conn.execute(
             """SELECT id, published, published_basis, source, title, url, added_at FROM articles
                WHERE content_hash = ?""",
             (content_hash,),
         ).fetchone()
-        return dict(row) if row else None
+        if row is None:
+            return None
+        basis = PublishedBasis(row[2] or "unknown")
+        return StoredArticle(row[0], try_date_value(row[1]), basis, row[3], row[4], row[5], row[6])
 
     def set_added_at(self, article_id: int, added_at: str) -> None:
         """Keep a re-read article's first ``added_at``: it is not new news."""
