@@ -49,9 +49,9 @@ def t17_files(data: Path, n: int) -> list[Path]:
 def build(db: Path, files: list[Path], seed: int = 7) -> None:
     rng = random.Random(seed)
     with Store(db) as store, store.transaction():
-        pool = [store.create_entity(f"Entity {i}", "PERSON" if i % 3 else "ORG") for i in range(400)]
+        pool = [store.entities.create_entity(f"Entity {i}", "PERSON" if i % 3 else "ORG") for i in range(400)]
         for i, entity_id in enumerate(pool):
-            store.add_aliases(entity_id, [(f"Entity {i}", f"entity {i}")])
+            store.entities.add_aliases(entity_id, [(f"Entity {i}", f"entity {i}")])
         recent: list[tuple[int, DateValue]] = []
         for k, path in enumerate(files):
             text = path.read_text(encoding="utf-8", errors="replace")
@@ -70,7 +70,9 @@ def build(db: Path, files: list[Path], seed: int = 7) -> None:
             store.insert_sentences(article_id, tuple(sentences))
             actors = rng.sample(pool[: 40 + rng.randrange(360)], 2)
             for local, entity_id in enumerate(actors):
-                store.insert_article_entity(article_id, local, entity_id, f"Entity {entity_id}", "PERSON", 3)
+                store.entities.insert_article_entity(
+                    article_id, local, entity_id, f"Entity {entity_id}", "PERSON", 3
+                )
             for s in sentences[:3]:
                 date = DateValue.of_day(published.start - timedelta(days=rng.randrange(0, 30)))
                 mention = EventMention(s.index, s.start, s.end, s.text, date, "recently", actors,
@@ -79,9 +81,9 @@ def build(db: Path, files: list[Path], seed: int = 7) -> None:
                 if same and rng.random() < 0.5:
                     event_id = same[0]
                 else:
-                    event_id = store.create_event(date, s.text[:300])
+                    event_id = store.events.create_event(date, s.text[:300])
                     recent.append((event_id, date))
-                store.insert_event_mention(event_id, article_id, mention, list(actors))
+                store.events.insert_event_mention(event_id, article_id, mention, list(actors))
 
 
 def measure(db: Path, runs: int) -> list[tuple[str, float, int]]:

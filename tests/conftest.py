@@ -114,7 +114,7 @@ def link_article(store: Store, ann: AnnotatedArticle) -> int:
     """Store one annotated article and link its entities and events, as ingest does."""
     with store.transaction():
         article_id = store.insert_article(ann.article)
-        link_events(store, article_id, ann, link_entities(store, article_id, ann))
+        link_events(store.events, article_id, ann, link_entities(store.entities, article_id, ann))
     return article_id
 
 

@@ -40,10 +40,10 @@ SINGAPORE = LocalEntity(2, "Singapore", "GPE", ("Singapore",), 1)
 def test_spelling_variants_join_and_namesakes_do_not(store: Store) -> None:
     link_article(store, _ann(1, [KIM], []))
     link_article(store, _ann(2, [KIM_SPACED, KIM_KI_MOON], []))
-    people = {e["name"]: e for e in store.list_entities("PERSON")}
+    people = {e.name: e for e in store.entities.listing("PERSON")}
     assert set(people) == {"Kim Jong-un", "Kim Ki-moon"}
-    assert {"Kim Jong Un", "Mr. Kim"} <= set(people["Kim Jong-un"]["aliases"])
-    assert people["Kim Jong-un"]["articles"] == 2
+    assert {"Kim Jong Un", "Mr. Kim"} <= set(people["Kim Jong-un"].aliases)
+    assert people["Kim Jong-un"].articles == 2
 
 
 def test_type_is_fixed_by_agreement(store: Store) -> None:
@@ -51,8 +51,8 @@ def test_type_is_fixed_by_agreement(store: Store) -> None:
     trump = LocalEntity(0, "Donald Trump", "PERSON", ("Donald Trump", "Trump"), 20)
     link_article(store, _ann(1, [trump], []))
     link_article(store, _ann(2, [trump_org], []))
-    listed = store.list_entities()
-    assert [(e["name"], e["type"]) for e in listed] == [("Donald Trump", "PERSON")]
+    listed = store.entities.listing()
+    assert [(e.name, e.type) for e in listed] == [("Donald Trump", "PERSON")]
 
 
 def test_background_mention_merges_with_the_dated_report(store: Store) -> None:
@@ -87,7 +87,7 @@ def test_a_person_mostly_named_by_one_word_only_is_not_a_person(store: Store) ->
     link_article(store, _ann(8, [boehner], []))
     for n in range(9, 11):
         link_article(store, _ann(n, [LocalEntity(0, "Boehner", "PERSON", ("Boehner",), 2)], []))
-    types = {e["name"]: e["type"] for e in store.list_entities()}
+    types = {e.name: e.type for e in store.entities.listing()}
     assert types == {"Twitter Graham": "ORG", "John Boehner": "PERSON"}
 
 
@@ -99,5 +99,5 @@ def test_name_variants_across_articles_are_one_person(store: Store) -> None:
     ]
     for n, (name, aliases) in enumerate(people):
         link_article(store, _ann(n, [LocalEntity(0, name, "PERSON", aliases, 2)], []))
-    found = {e["name"]: e["articles"] for e in store.list_entities("PERSON")}
+    found = {e.name: e.articles for e in store.entities.listing("PERSON")}
     assert found == {"John R. Bolton": 2, "Bradley Manning": 2, "Michael Bolton": 1}

@@ -1,4 +1,5 @@
-"""Quote kinds and cue classes through the store and ``storyline quotes --kind/--cue-class``."""
+"""Quotes through the store (``store.quotes``: typed rows, filters, order) and ``storyline quotes
+--kind/--cue-class``."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ from click.testing import CliRunner
 
 from conftest import copy_sample
 from storyline.cli import main
+from storyline.store import QuoteRow, Store
 from storyline.store.database import migrations
+from storyline.types import Article, DateValue, LocalEntity, PublishedBasis, Quote
 
 
 @pytest.fixture(scope="module")
@@ -45,3 +48,41 @@ def test_filters_by_kind_and_cue_class(db: str) -> None:
 def test_unknown_kind_is_refused(db: str) -> None:
     result = CliRunner().invoke(main, ["--db", db, "quotes", "--kind", "verbatim"])
     assert result.exit_code != 0 and "verbatim" in result.output
+
+
+# -- the quote repository on hand-made rows ----------------------------------------------
+
+SAID = 'Mr. Kim said on Sunday: "We will meet again."'
+KIM = LocalEntity(0, "Kim Jong-un", "PERSON", ("Kim Jong-un", "Mr. Kim"), 1)
+
+
+def _quoted(store: Store, n: int, published: str, speaker_id: int | None, date: str | None) -> int:
+    article = Article(title=f"Letters {n}", text=SAID, content_hash=f"letters-{n}", raw_sha256="raw",
+                      path=f"{n}.txt", published=DateValue.parse(published),
+                      published_basis=PublishedBasis.USER)
+    quote = Quote(SAID.index('"'), len(SAID), "We will meet again.", "say", "Mr. Kim", 0, "direct", 0,
+                  DateValue.parse(date) if date else None)
+    with store.transaction():
+        article_id = store.insert_article(article)
+        store.quotes.insert_quote(article_id, quote, speaker_id)
+    return article_id
+
+
+def test_quote_rows_are_typed_in_the_order_they_were_said(store: Store) -> None:
+    with store.transaction():
+        kim = store.entities.create_entity("Kim Jong-un", "PERSON")
+    later = _quoted(store, 1, "2019-06-30", kim, "2019-06-30")
+    earlier = _quoted(store, 2, "2019-07-02", None, None)  # undated: its article's date orders it
+    first = _quoted(store, 3, "2018-06-13", kim, "2018-06-12")
+    rows = store.quotes.listing()
+    assert all(isinstance(r, QuoteRow) for r in rows)
+    assert [r.article for r in rows] == [first, later, earlier]
+    assert rows[0].speaker == "Kim Jong-un" and rows[2].speaker == "Mr. Kim"  # the registry's name first
+    assert rows[0].date == DateValue.parse("2018-06-12") and rows[2].date is None
+    assert rows[2].published == DateValue.parse("2019-07-02")
+    assert [r.article for r in store.quotes.listing(speaker_ids=[kim])] == [first, later]
+    assert store.quotes.listing(speaker_ids=[]) == []
+    assert [r.article for r in store.quotes.listing(article_id=earlier)] == [earlier]
+    assert store.quotes.listing(kind="indirect") == [] and len(store.quotes.listing(limit=2)) == 2
+    assert list(rows[0].as_dict()) == ["id", "speaker", "text", "article", "title", "date", "cue", "kind",
+                                       "cue_class", "published"]

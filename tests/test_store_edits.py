@@ -1,4 +1,5 @@
-"""store.edits: the edits table (migration 0005), the edit-only connection, anchors, ingest runs."""
+"""store.edits: the edit repository (the edits table of migration 0005), the edit-only
+connection, the article look-ups that anchor edits."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 from storyline.errors import ConfigError, NotFoundError
 from storyline.store import Store
 from storyline.store.database import migrations
-from storyline.types import EditKind
+from storyline.types import Article, DateValue, EditKind, PublishedBasis
 
 
 def test_migration_adds_edits_and_ingest_runs(store: Store) -> None:
@@ -20,27 +21,27 @@ def test_migration_adds_edits_and_ingest_runs(store: Store) -> None:
 
 
 def test_add_list_undo(store: Store) -> None:
-    first = store.add_edit(EditKind.EVENT_HIDE, 3, None, "{}", "why")
-    second = store.add_edit(EditKind.EVENT_DATE, 3, "2019-06", "{}", None)
-    assert [e.id for e in store.list_edits()] == [first, second] and store.has_edits()
-    version = store.edits_version()
-    undone = store.undo_edit(first)
+    first = store.edits.add(EditKind.EVENT_HIDE, 3, None, "{}", "why")
+    second = store.edits.add(EditKind.EVENT_DATE, 3, "2019-06", "{}", None)
+    assert [e.id for e in store.edits.listing()] == [first, second] and store.edits.has_active()
+    version = store.edits.version()
+    undone = store.edits.undo(first)
     assert undone.undone_at is not None and undone.note == "why"
-    assert [e.id for e in store.list_edits(active_only=True)] == [second]
-    assert store.edits_version() != version
+    assert [e.id for e in store.edits.listing(active_only=True)] == [second]
+    assert store.edits.version() != version
     with pytest.raises(ConfigError, match="already undone"):
-        store.undo_edit(first)
+        store.edits.undo(first)
     with pytest.raises(NotFoundError, match="storyline edits"):
-        store.get_edit(99)
+        store.edits.get(99)
 
 
 def test_edit_connection_writes_the_edits_table_only(tmp_path: Path) -> None:
     store = Store(tmp_path / "ro.db")
     store.read_only()
-    store.open_edit_writer()
-    store.add_edit(EditKind.EVENT_PIN, 1, None, "{}", None)  # through the edit connection
-    assert len(store.list_edits()) == 1
-    writer = store._writer()
+    store.edits.open_writer()
+    store.edits.add(EditKind.EVENT_PIN, 1, None, "{}", None)  # through the edit connection
+    assert len(store.edits.listing()) == 1
+    writer = store.edits._writer()
     for sql in ("INSERT INTO entities(name, type) VALUES ('x', 'PERSON')", "DELETE FROM articles",
                 "UPDATE ingest_runs SET added = 1", "DROP TABLE edits"):
         with pytest.raises(sqlite3.DatabaseError):
@@ -50,17 +51,28 @@ def test_edit_connection_writes_the_edits_table_only(tmp_path: Path) -> None:
     store.close()
 
 
-def test_ingest_runs(store: Store) -> None:
-    assert store.last_ingest_start() is None
-    run, started = store.start_ingest_run()
-    store.finish_ingest_run(run, 0)
-    assert store.last_ingest_start() is None  # an add that added nothing does not count
-    run, started = store.start_ingest_run()
-    store.finish_ingest_run(run, 2)
-    assert store.last_ingest_start() == started
+def test_edits_since_leave_out_older_and_undone_ones(store: Store) -> None:
+    old = store.edits.add(EditKind.EVENT_HIDE, 1, None, "{}", None)
+    moment = store.edits.get(old).created_at.isoformat()
+    undone = store.edits.add(EditKind.EVENT_PIN, 2, None, "{}", None)
+    kept = store.edits.add(EditKind.EVENT_DATE, 3, "2019-06", "{}", "the article says June")
+    store.edits.undo(undone)
+    assert [e.id for e in store.edits.since(moment)] == [old, kept]
+    assert store.edits.since("9999") == []
 
 
-def test_unknown_event_has_no_anchor(store: Store) -> None:
-    with pytest.raises(NotFoundError):
-        store.event_anchor(5)
-    assert store.events_sharing([["hash", "sentence"]]) == {}
+def test_articles_are_found_again_by_content_hash(store: Store) -> None:
+    article = Article(title="Trump and Kim meet in Hanoi", text="Trump met Kim in Hanoi on Wednesday.",
+                      content_hash="hanoi-1", raw_sha256="raw", path="hanoi.txt",
+                      published=DateValue.parse("2019-02-27"), published_basis=PublishedBasis.USER)
+    with store.transaction():
+        article_id = store.insert_article(article)
+    assert store.edits.article_hashes([article_id, 99]) == {article_id: "hanoi-1"}
+    assert store.edits.articles_with_hashes(["hanoi-1", "gone"]) == {"hanoi-1": article_id}
+
+
+def test_closing_the_edit_connection_twice_is_harmless(tmp_path: Path) -> None:
+    store = Store(tmp_path / "e.db")
+    store.edits.open_writer()
+    store.edits.close()
+    store.close()  # closes the edit connection again: nothing left to close

@@ -427,14 +427,14 @@ def test_safe_url_keeps_only_http() -> None:
 def test_store_view_queries(db: Path) -> None:
     with Store(db) as store:
         store.read_only()
-        event = store.get_event(1)
-        assert event["mentions"] and event["mentions"][0]["actors"] is not None
-        entity = store.get_entity(store.entity_ids_named("Kim Jong-un")[0])
-        assert "Kim Jong-un" in entity["aliases"]
+        event = store.events.get(1)
+        assert event.mentions and event.mentions[0].actors is not None
+        entity = store.entities.get(store.entities.ids_named("Kim Jong-un")[0])
+        assert "Kim Jong-un" in entity.aliases
         spans = store.article_spans(1)
         assert spans["entities"] and spans["events"]
         assert store.list_sources()
-        kim = store.entity_ids_named("Kim Jong-un")
+        kim = store.entities.ids_named("Kim Jong-un")
         in_2019 = TimelineQuery(since=DateValue.parse("2019"), until=DateValue.parse("2019"), query="letter")
         for query, ids in ((TimelineQuery(), None), (TimelineQuery(), kim), (in_2019, None)):
             events = store.timeline_events(query, ids)

@@ -126,7 +126,7 @@ class Storyline:
     def _grown(self, since: str, report: IngestReport) -> None:
         """Count on ``report`` the events first reported since ``since``, the older events
         given new sources since then, and the stories that got new events."""
-        times = self.store.event_report_times(self.store.events_reported_since(since))
+        times = self.store.events.report_times(self.store.events.reported_since(since))
         new = [event_id for event_id, (first, _) in times.items() if first >= since]
         report.new_events, report.updated_events = len(new), len(times) - len(new)
         per_story: dict[int, int] = {}
@@ -314,7 +314,7 @@ class Storyline:
             members.setdefault(plan.root(event_id), set()).add(event_id)
         for s in plan.splits:
             members.setdefault(s.new_id, set()).add(s.event)
-        times = self.store.event_report_times(sorted({i for m in members.values() for i in m}))
+        times = self.store.events.report_times(sorted({i for m in members.values() for i in m}))
         edited = {e.target for e in self.editor.resolved().edits if e.created_at.isoformat() >= moment}
         out = []
         for e in events:
@@ -409,9 +409,9 @@ class Storyline:
         self, type_: str | None = None, limit: int | None = None, story: int | None = None
     ) -> list[dict[str, Any]]:
         story = self._story_id(story)
-        if self.editor.plan().entity_roots:  # merges change counts: merge first, then cut
-            return self.editor.entities(self.store.list_entities(type_, story=story))[:limit]
-        return self.editor.entities(self.store.list_entities(type_, limit, story=story))
+        merged = bool(self.editor.plan().entity_roots)  # merges change counts: merge first, then cut
+        rows = self.store.entities.listing(type_, None if merged else limit, story=story)
+        return self.editor.entities([r.as_dict() for r in rows])[:limit]
 
     def quotes(
         self,
@@ -422,9 +422,9 @@ class Storyline:
         cue_class: str | None = None,
     ) -> list[dict[str, Any]]:
         removed = self.editor.plan().removed
-        rows = self.store.list_quotes(self.entity_ids(speaker), limit=None if removed else limit,
+        rows = self.store.quotes.listing(self.entity_ids(speaker), limit=None if removed else limit,
                                       story=self._story_id(story), kind=kind, cue_class=cue_class)
-        return [r for r in rows if r["article"] not in removed][:limit]
+        return [r.as_dict() for r in rows if r.article not in removed][:limit]
 
     def search(self, query: str, limit: int = 20, story: int | None = None) -> list[dict[str, Any]]:
         """Sentences matching ``query``, removed articles left out, fixed titles shown."""
@@ -443,14 +443,15 @@ class Storyline:
 
     def entity(self, entity_id: int) -> dict[str, Any]:
         """One registry entity (name, type, aliases, counts), edits applied."""
-        entity = self.store.get_entity(entity_id)
+        entity = self.store.entities.get(entity_id).as_dict()
+        entity["aliases"] = entity.pop("aliases")  # the entity page's order: aliases last
         return {**entity, **self.editor.entities([{**entity, "id": entity_id}])[0]}
 
     def event_mentions(self, event_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
         """The stored mentions of each of these events that is stored (ids an edit made up, or
         unknown, left out): sentence, offsets, article, outlet, actors, in ``event_ids`` order."""
-        stored = self.store.existing_events([i for i in event_ids if i < SPLIT_BASE])
-        return {i: self.store.get_event(i)["mentions"] for i in event_ids if i in stored}
+        stored = self.store.events.existing([i for i in event_ids if i < SPLIT_BASE])
+        return {i: [m.as_dict() for m in self.store.events.get(i).mentions] for i in event_ids if i in stored}
 
     def spans(self, article_id: int) -> dict[str, list[dict[str, Any]]]:
         """Character spans of an article's entity mentions, quotes and event mentions."""
@@ -462,7 +463,7 @@ class Storyline:
 
     def version(self) -> str:
         """Changes whenever articles are added or edits made or undone (a key for caches)."""
-        return f"{self.store.count('event_mentions')}-{self.store.edits_version()}"
+        return f"{self.store.count('event_mentions')}-{self.store.edits.version()}"
 
     def _story_id(self, story: int | None) -> int | None:
         """``story`` after checking it exists (so a wrong id is an error, not an empty list)."""

@@ -58,12 +58,12 @@ class Editor:
             value, anchor = self._entity_edit(kind, target, value)
         else:
             value, anchor = self._article_edit(kind, target, value)
-        edit_id = self.store.add_edit(kind, target, value, anchor_json(anchor), note)
+        edit_id = self.store.edits.add(kind, target, value, anchor_json(anchor), note)
         self._cache = None
-        return self.store.get_edit(edit_id)
+        return self.store.edits.get(edit_id)
 
     def undo(self, edit_id: int) -> Edit:
-        edit = self.store.undo_edit(edit_id)
+        edit = self.store.edits.undo(edit_id)
         self._cache = None
         return edit
 
@@ -80,7 +80,7 @@ class Editor:
             ids = {int(name)}
         else:
             renamed = {shown.casefold(): i for i, shown in self._shown_names(plan).items()}
-            ids = set(self.store.entity_ids_named(name))
+            ids = set(self.store.entities.ids_named(name))
             ids -= {i for i, aliases in plan.split_aliases.items()
                     if name.casefold() in {a.casefold() for a in aliases}}
             if name.casefold() in renamed:
@@ -103,7 +103,7 @@ class Editor:
             value = str(other)
         elif kind is EditKind.EVENT_SPLIT:
             article, sentence = split_value(value)
-            hashes = self.store.article_hashes([article])
+            hashes = self.store.edits.article_hashes([article])
             if article not in hashes or [hashes[article], sentence] not in self._sentences(target):
                 raise ConfigError(f"event {target} has no sentence {sentence!r} from article {article}")
             anchor["article"] = hashes[article]
@@ -115,8 +115,8 @@ class Editor:
         """(content hash, sentence) of the event as edited: its own and those merged into it."""
         plan = self.plan()
         members = [i for i in plan.partners([event_id]) if plan.root(i) == event_id and i < SPLIT_BASE]
-        live = self.store.existing_events(members)
-        return [pair for i in members if i in live for pair in self.store.event_anchor(i)]
+        live = self.store.events.existing(members)
+        return [pair for i in members if i in live for pair in self.store.events.anchor(i)]
 
     def _event_anchor(self, event_id: int) -> dict[str, Any]:
         if event_id >= SPLIT_BASE:
@@ -124,10 +124,10 @@ class Editor:
                        for e in self.resolved().edits):
                 raise NotFoundError(f"no event with id {event_id}; list them with `storyline timeline`")
             return {"split": event_id - SPLIT_BASE}
-        return {"sentences": self.store.event_anchor(event_id)}
+        return {"sentences": self.store.events.anchor(event_id)}
 
     def _entity_edit(self, kind: EditKind, target: int, value: str | None) -> Checked:
-        names = self.store.entity_names([target])
+        names = self.store.entities.names([target])
         if target not in names:
             raise NotFoundError(f"no entity with id {target}; list them with `storyline entities`")
         anchor: dict[str, Any] = {"name": names[target]}
@@ -135,11 +135,11 @@ class Editor:
             other = self.entity_id(_text(value, "the entity to merge"))
             if other == target or self._root(other) == self._root(target):
                 raise ConfigError(f"{value!r} is already that entity")
-            anchor["other"] = self.store.entity_names([other])[other]
+            anchor["other"] = self.store.entities.names([other])[other]
             return str(other), anchor
         if kind is EditKind.ENTITY_SPLIT_ALIAS:
             alias = _text(value, "alias")
-            aliases = self.store.get_entity(target)["aliases"]
+            aliases = self.store.entities.get(target).aliases
             if alias.casefold() not in {a.casefold() for a in aliases}:
                 raise ConfigError(f"{names[target]!r} has no alias {alias!r}; "
                                   f"its aliases: {', '.join(aliases)}")
@@ -147,7 +147,7 @@ class Editor:
         return _text(value, "name"), anchor
 
     def _article_edit(self, kind: EditKind, target: int, value: str | None) -> Checked:
-        hashes = self.store.article_hashes([target])
+        hashes = self.store.edits.article_hashes([target])
         if target not in hashes:
             raise NotFoundError(f"no article with id {target}; list them with `storyline articles`")
         anchor = {"content_hash": hashes[target]}
@@ -173,13 +173,13 @@ class Editor:
         return self._current()[1]
 
     def _current(self) -> tuple[Resolution, EditPlan]:
-        key = (f"{self.store.edits_version()}-{self.store.count('articles')}-"
+        key = (f"{self.store.edits.version()}-{self.store.count('articles')}-"
                f"{self.store.count('event_mentions')}-{self.store.count('entities')}")
         if self._cache is None or self._cache[0] != key:
-            resolution = self._resolve(self.store.list_edits(active_only=True))
+            resolution = self._resolve(self.store.edits.listing(active_only=True))
             ids = [e.target for e in resolution.edits if e.kind.subject == "entity"]
             ids += [int(e.value) for e in resolution.edits if e.kind is EditKind.ENTITY_MERGE and e.value]
-            names = self.store.entity_names(ids)
+            names = self.store.entities.names(ids)
             self._cache = (key, resolution, plan_edits(resolution.edits, names))
         return self._cache[1], self._cache[2]
 
@@ -203,7 +203,7 @@ class Editor:
     def _resolve_one(self, edit: Edit, anchor: dict[str, Any], splits: set[int]) -> Edit | str | None:
         subject = edit.kind.subject
         if subject == "article":
-            found = self.store.articles_with_hashes([anchor["content_hash"]])
+            found = self.store.edits.articles_with_hashes([anchor["content_hash"]])
             if not found:
                 gone = edit.kind is EditKind.ARTICLE_REMOVE
                 return None if gone else "its article is no longer in the store"
@@ -227,7 +227,7 @@ class Editor:
                 return "the event merged into it no longer exists"
             return replace(edit, target=target, value=str(other))
         if edit.kind is EditKind.EVENT_SPLIT:
-            found = self.store.articles_with_hashes([anchor["article"]])
+            found = self.store.edits.articles_with_hashes([anchor["article"]])
             if not found:
                 return "the article of the sentence split out is no longer in the store"
             _, sentence = split_value(edit.value)
@@ -239,15 +239,15 @@ class Editor:
     def _find_event(self, event_id: int, anchor: dict[str, Any], splits: set[int]) -> int | None:
         if "split" in anchor:
             return event_id if anchor["split"] in splits else None
-        counts = self.store.events_sharing(anchor["sentences"])
+        counts = self.store.events.sharing(anchor["sentences"])
         if counts.get(event_id):
             return event_id
         return max(counts, key=lambda i: (counts[i], -i)) if counts else None
 
     def _find_entity(self, entity_id: int, name: str) -> int | None:
-        if self.store.entity_names([entity_id]).get(entity_id) == name:
+        if self.store.entities.names([entity_id]).get(entity_id) == name:
             return entity_id
-        return self.store.entities_named([name]).get(name)
+        return self.store.entities.named([name]).get(name)
 
     def _root(self, entity_id: int) -> int:
         roots = self.plan().entity_roots
@@ -316,7 +316,7 @@ class Editor:
         stale = {e.id: why for e, why in resolution.stale}
         active = {e.id for e in resolution.edits}
         out = []
-        for e in self.store.list_edits():
+        for e in self.store.edits.listing():
             status = "undone" if e.undone_at else ("stale: " + stale[e.id] if e.id in stale else "active")
             if status == "active" and e.id not in active:
                 status = "done: deleted by `storyline gc`"

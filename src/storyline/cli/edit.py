@@ -82,7 +82,7 @@ def edit_event(ctx: click.Context, event_id: int, hide: bool, unhide: bool, date
         changes.append((EditKind.EVENT_MERGE, str(merge)))
     if split is not None:
         with _open(ctx) as sl:
-            sentences = [m["text"] for m in sl.store.get_event(event_id)["mentions"] if m["article"] == split]
+            sentences = [m.text for m in sl.store.events.get(event_id).mentions if m.article == split]
         if not sentences:
             raise ConfigError(f"event {event_id} has no sentence from article {split}")
         value = json.dumps({"article": split, "sentence": sentences[0]}, ensure_ascii=False)

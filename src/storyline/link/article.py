@@ -34,11 +34,11 @@ class ArticleLinker:
         self.duplicates.add_signature(article_id, signature)
         store.insert_sentences(article_id, ann.sentences)
         store.insert_timexes(article_id, ann.timexes)
-        entity_ids = link_entities(store, article_id, ann)
+        entity_ids = link_entities(store.entities, article_id, ann)
         for quote in ann.quotes:
             speaker = entity_ids.get(quote.speaker_entity) if quote.speaker_entity is not None else None
-            store.insert_quote(article_id, quote, speaker)
-        link_events(store, article_id, ann, entity_ids)
+            store.quotes.insert_quote(article_id, quote, speaker)
+        link_events(store.events, article_id, ann, entity_ids)
         self._assign_story(article_id, ann, entity_ids, min(copies) if copies else None)
         return article_id, bool(copies)
 

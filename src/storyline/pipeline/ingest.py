@@ -18,8 +18,8 @@ from ..annotate import Annotator
 from ..annotate.worker import Result, annotate_batch, annotate_safely, load_tokenizer
 from ..link.article import ArticleLinker
 from ..read.fetch import Fetcher
-from ..store import Store
-from ..types import AnnotatedArticle, Article, RawRecord, Skipped
+from ..store import Store, StoredArticle
+from ..types import AnnotatedArticle, Article, DateValue, RawRecord, Skipped
 from .feed import ArticleFeed, Overrides, find_manifests, unmatched_rows
 from .pool import ordered_map
 from .report import IngestReport, ProgressCallback
@@ -109,12 +109,21 @@ class Ingestor:
 
 def metadata_changed(store: Store, article: Article) -> bool:
     """True when ``article`` is stored with another date, outlet, title or URL."""
+    return _stored_otherwise(store, article) is not None
+
+
+def _stored_otherwise(store: Store, article: Article) -> StoredArticle | None:
+    """The stored version of ``article`` when its date, outlet, title or URL differ."""
     row = store.article_by_hash(article.content_hash)
     if row is None:
-        return False
-    published = article.published.value if article.published else None
-    now = (published, str(article.published_basis), article.source, article.title, article.url)
-    return now != (row["published"], row["published_basis"], row["source"], row["title"], row["url"])
+        return None
+    now = (_value(article.published), article.published_basis, article.source, article.title, article.url)
+    was = (_value(row.published), row.published_basis, row.source, row.title, row.url)
+    return row if now != was else None
+
+
+def _value(date: DateValue | None) -> str | None:
+    return date.value if date else None
 
 
 def store_batch(
@@ -135,11 +144,10 @@ def store_batch(
         for result in results:
             if isinstance(result, Skipped):
                 report.skipped.append(result)
-            elif update and metadata_changed(store, result.article):
-                old = store.article_by_hash(result.article.content_hash) or {}
-                store.delete_article(int(old["id"]))
+            elif update and (old := _stored_otherwise(store, result.article)) is not None:
+                store.delete_article(old.id)
                 article_id, _ = linker.store_article(result)
-                store.set_added_at(article_id, old["added_at"])
+                store.set_added_at(article_id, old.added_at)
                 report.updated.append((article_id, result.article.title))
             elif store.has_content(result.article.content_hash):
                 report.present.append(result.article.path)

@@ -1,13 +1,23 @@
 """store: the SQLite store (WAL, FTS5, numbered migrations). All SQL lives here.
 
-``store.Store`` is the one entry point: a connection carrying the methods of ``writer``
-(articles and annotations in), ``entities``, ``events`` and ``stories`` (the link steps' rows),
-``queries`` (listings, search, timeline rows), ``edits`` (the user's edits); ``database`` opens,
-migrates and wraps transactions; ``parquet`` holds the annotated-dataset format.
+``store.Store`` is the one entry point: one connection, shared by the repositories that return
+typed rows (``Store.entities``: the entity registry and listings; ``Store.events``: events as
+the linker finds and writes them, one event with its mentions, edit anchors; ``Store.quotes``:
+quotes in and their listings; ``Store.edits``: the user's edits) and carrying the methods of the
+parts still mixed in: ``writer`` (articles and annotations in, ingest runs, removal),
+``stories``, ``articles``, ``queries`` (search, the article view, timeline rows); ``database``
+opens, migrates and wraps transactions; ``parquet`` holds the annotated-dataset format.
 """
 
-from .entities import RegistryEntity
-from .events import EventCandidate, MemberMention
+from .edits import EditRepository
+from .entities import EntityRepository, EntityRow, RegistryEntity
+from .events import ActorRow, EventCandidate, EventDetail, EventMentionRow, EventRepository, MemberMention
+from .quotes import QuoteRepository, QuoteRow
 from .store import Store
+from .writer import StoredArticle
 
-__all__ = ["EventCandidate", "MemberMention", "RegistryEntity", "Store"]
+__all__ = [
+    "ActorRow", "EditRepository", "EntityRepository", "EntityRow", "EventCandidate", "EventDetail",
+    "EventMentionRow", "EventRepository", "MemberMention", "QuoteRepository", "QuoteRow", "RegistryEntity",
+    "Store", "StoredArticle",
+]

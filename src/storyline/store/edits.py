@@ -1,17 +1,17 @@
-"""SQL of the user's edits, the anchors that find their targets again, ingest runs and gc."""
+"""The edit repository: the user's edits, on their own connection when the server may write
+nothing else, and the article look-ups by content hash that anchor an edit to its target."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections import defaultdict
 from datetime import UTC, datetime
 from typing import Any
 
 from ..errors import ConfigError, NotFoundError
 from ..types import Edit, EditKind
 
-__all__ = ["EditsMixin"]
+__all__ = ["EditRepository"]
 
 _WRITES = {sqlite3.SQLITE_INSERT, sqlite3.SQLITE_UPDATE, sqlite3.SQLITE_DELETE}
 
@@ -31,90 +31,76 @@ def _chunks(items: list[Any], size: int = 400) -> list[list[Any]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
-class EditsMixin:
-    conn: sqlite3.Connection
-    path: str
-    _edit_conn: sqlite3.Connection | None = None
+class EditRepository:
+    """The edits table of a store, read through the store's connection and written through it
+    too, or through a connection of its own after ``open_writer``."""
 
-    # -- the edit log ------------------------------------------------------------
+    def __init__(self, conn: sqlite3.Connection, path: str) -> None:
+        self.conn = conn
+        self.path = path
+        self._edit_conn: sqlite3.Connection | None = None
 
-    def open_edit_writer(self) -> None:
+    def open_writer(self) -> None:
         """A second connection that may write the edits table only (for a read-only server)."""
         conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         conn.execute("PRAGMA busy_timeout=10000")
         conn.set_authorizer(_only_edits)
         self._edit_conn = conn
 
+    def close(self) -> None:
+        """Close the edit connection, if one was opened (the store closes its own)."""
+        if self._edit_conn is not None:
+            self._edit_conn.close()
+            self._edit_conn = None
+
     def _writer(self) -> sqlite3.Connection:
         return self._edit_conn or self.conn
 
-    def add_edit(self, kind: EditKind, target: int, value: str | None, anchor: str, note: str | None) -> int:
+    # -- the edit log ------------------------------------------------------------
+
+    def add(self, kind: EditKind, target: int, value: str | None, anchor: str, note: str | None) -> int:
         cur = self._writer().execute(
             "INSERT INTO edits(kind, target, value, anchor, note, created_at) VALUES (?,?,?,?,?,?)",
             (str(kind), target, value, anchor, note, _now()),
         )
         return int(cur.lastrowid or 0)
 
-    def list_edits(self, active_only: bool = False) -> list[Edit]:
+    def listing(self, active_only: bool = False) -> list[Edit]:
+        """Every edit (or those not undone), oldest first."""
         rows = self.conn.execute(
             "SELECT * FROM edits WHERE (? = 0 OR undone_at IS NULL) ORDER BY id", (int(active_only),)
         ).fetchall()
         return [_edit(r) for r in rows]
 
-    def get_edit(self, edit_id: int) -> Edit:
+    def get(self, edit_id: int) -> Edit:
         row = self.conn.execute("SELECT * FROM edits WHERE id = ?", (edit_id,)).fetchone()
         if row is None:
             raise NotFoundError(f"no edit number {edit_id}; list them with `storyline edits`")
         return _edit(row)
 
-    def undo_edit(self, edit_id: int) -> Edit:
-        edit = self.get_edit(edit_id)
+    def undo(self, edit_id: int) -> Edit:
+        edit = self.get(edit_id)
         if edit.undone_at is not None:
             raise ConfigError(f"edit {edit_id} was already undone")
         self._writer().execute("UPDATE edits SET undone_at = ? WHERE id = ?", (_now(), edit_id))
-        return self.get_edit(edit_id)
+        return self.get(edit_id)
 
-    def has_edits(self) -> bool:
+    def has_active(self) -> bool:
         return self.conn.execute("SELECT 1 FROM edits WHERE undone_at IS NULL LIMIT 1").fetchone() is not None
 
-    def edits_version(self) -> str:
+    def version(self) -> str:
         """Changes whenever an edit is made or undone (for caches)."""
         row = self.conn.execute("SELECT COUNT(*), MAX(id), MAX(undone_at) FROM edits").fetchone()
         return f"{row[0]}-{row[1]}-{row[2]}"
 
-    # -- anchors: what identifies an edit's target after re-annotation ----------
-
-    def event_anchor(self, event_id: int) -> list[list[str]]:
-        """[content hash of the article, sentence] of each mention of the event."""
+    def since(self, moment: str) -> list[Edit]:
+        """The edits made at ``moment`` or later and not undone."""
         rows = self.conn.execute(
-            """SELECT a.content_hash, m.text FROM event_mentions m JOIN articles a ON a.id = m.article_id
-               WHERE m.event_id = ? ORDER BY m.id""",
-            (event_id,),
+            "SELECT * FROM edits WHERE undone_at IS NULL AND created_at >= ? ORDER BY id", (moment,)
         ).fetchall()
-        if not rows:
-            raise NotFoundError(f"no event with id {event_id}; list them with `storyline timeline`")
-        return [[r[0], r[1]] for r in rows]
+        return [_edit(r) for r in rows]
 
-    def events_sharing(self, anchor: list[list[str]]) -> dict[int, int]:
-        """Events holding any of these (content hash, sentence) pairs, with how many each holds."""
-        counts: dict[int, int] = defaultdict(int)
-        for chunk in _chunks(anchor, 300):
-            clauses = " OR ".join("(a.content_hash = ? AND m.text = ?)" for _ in chunk)
-            params = [x for pair in chunk for x in pair]
-            for r in self.conn.execute(
-                f"""SELECT m.event_id FROM event_mentions m JOIN articles a ON a.id = m.article_id
-                    WHERE {clauses}""",
-                params,
-            ):
-                counts[r[0]] += 1
-        return dict(counts)
-
-    def existing_events(self, ids: list[int]) -> set[int]:
-        found: set[int] = set()
-        for chunk in _chunks(ids):
-            marks = ",".join("?" * len(chunk))
-            found |= {r[0] for r in self.conn.execute(f"SELECT id FROM events WHERE id IN ({marks})", chunk)}
-        return found
+    # -- anchors: an edited article is found again by its content hash ----------
 
     def article_hashes(self, ids: list[int]) -> dict[int, str]:
         out: dict[int, str] = {}
@@ -133,106 +119,6 @@ class EditsMixin:
             ):
                 out[r[1]] = r[0]
         return out
-
-    def entity_names(self, ids: list[int]) -> dict[int, str]:
-        out: dict[int, str] = {}
-        for chunk in _chunks(ids):
-            marks = ",".join("?" * len(chunk))
-            for r in self.conn.execute(f"SELECT id, name FROM entities WHERE id IN ({marks})", chunk):
-                out[r[0]] = r[1]
-        return out
-
-    def entities_named(self, names: list[str]) -> dict[str, int]:
-        """Canonical name -> the lowest entity id of that name."""
-        out: dict[str, int] = {}
-        for chunk in _chunks(names):
-            marks = ",".join("?" * len(chunk))
-            for r in self.conn.execute(
-                f"SELECT name, MIN(id) FROM entities WHERE name IN ({marks}) GROUP BY name", chunk
-            ):
-                out[r[0]] = r[1]
-        return out
-
-    # -- what is new: when each event was first and last reported ---------------
-
-    def event_report_times(self, ids: list[int]) -> dict[int, tuple[str, str]]:
-        """Event id -> (first, last) ``added_at`` of the articles reporting it."""
-        out: dict[int, tuple[str, str]] = {}
-        for chunk in _chunks(ids, 900):
-            marks = ",".join("?" * len(chunk))
-            for r in self.conn.execute(
-                f"""SELECT m.event_id, MIN(a.added_at), MAX(a.added_at) FROM event_mentions m
-                    JOIN articles a ON a.id = m.article_id WHERE m.event_id IN ({marks})
-                    GROUP BY m.event_id""",
-                chunk,
-            ):
-                out[r[0]] = (r[1], r[2])
-        return out
-
-    def events_reported_since(self, moment: str) -> list[int]:
-        rows = self.conn.execute(
-            """SELECT DISTINCT m.event_id FROM event_mentions m JOIN articles a ON a.id = m.article_id
-               WHERE a.added_at >= ? ORDER BY m.event_id""",
-            (moment,),
-        ).fetchall()
-        return [r[0] for r in rows]
-
-    def edits_since(self, moment: str) -> list[Edit]:
-        rows = self.conn.execute(
-            "SELECT * FROM edits WHERE undone_at IS NULL AND created_at >= ? ORDER BY id", (moment,)
-        ).fetchall()
-        return [_edit(r) for r in rows]
-
-    def start_ingest_run(self) -> tuple[int, str]:
-        """Record the start of an ``add``: (run id, when it began)."""
-        # to the second, as articles' added_at: an article of this run never sorts before it
-        started = datetime.now(UTC).isoformat(timespec="seconds")
-        cur = self.conn.execute("INSERT INTO ingest_runs(started_at) VALUES (?)", (started,))
-        return int(cur.lastrowid or 0), started
-
-    def finish_ingest_run(self, run_id: int, added: int) -> None:
-        self.conn.execute("UPDATE ingest_runs SET added = ? WHERE id = ?", (added, run_id))
-
-    def last_ingest_start(self) -> str | None:
-        """When the latest ``add`` that added articles began."""
-        row = self.conn.execute("SELECT MAX(started_at) FROM ingest_runs WHERE added > 0").fetchone()
-        return str(row[0]) if row and row[0] else None
-
-    # -- removal: rows go at `storyline gc` (or when an article is re-read) -----
-
-    def delete_article(self, article_id: int) -> None:
-        """Delete one article and its annotations (caller holds the transaction); events left
-        without any mention go too. Its raw bytes stay until ``gc``."""
-        events = [r[0] for r in self.conn.execute(
-            "SELECT DISTINCT event_id FROM event_mentions WHERE article_id = ?", (article_id,))]
-        self.conn.execute("UPDATE articles SET story_id = NULL WHERE story_id = ? AND id != ?",
-                          (article_id, article_id))
-        self.conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
-        for chunk in _chunks(events):
-            marks = ",".join("?" * len(chunk))
-            self.conn.execute(
-                f"""DELETE FROM events WHERE id IN ({marks})
-                    AND NOT EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = events.id)""",
-                chunk,
-            )
-
-    def article_by_hash(self, content_hash: str) -> dict[str, Any] | None:
-        row = self.conn.execute(
-            """SELECT id, published, published_basis, source, title, url, added_at FROM articles
-               WHERE content_hash = ?""",
-            (content_hash,),
-        ).fetchone()
-        return dict(row) if row else None
-
-    def set_added_at(self, article_id: int, added_at: str) -> None:
-        """Keep a re-read article's first ``added_at``: it is not new news."""
-        self.conn.execute("UPDATE articles SET added_at = ? WHERE id = ?", (added_at, article_id))
-
-    def delete_unreferenced_raw(self) -> int:
-        cur = self.conn.execute(
-            "DELETE FROM raw_inputs WHERE sha256 NOT IN (SELECT raw_sha256 FROM articles)"
-        )
-        return int(cur.rowcount)
 
 
 def _edit(row: sqlite3.Row) -> Edit:

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..errors import NotFoundError, StorylineError
 from ..types import DateValue, PublishedBasis, SourceRef, TimelineEvent, TimelineQuery, try_date_value
+from .quotes import QuoteRepository
 
 _ALL = TimelineQuery()
 # "the article is in story ?" (or no story asked for); takes the story id twice
@@ -18,6 +19,7 @@ _IN_STORY = "(? IS NULL OR {article} IN (SELECT article_id FROM story_members WH
 
 class QueriesMixin:
     conn: sqlite3.Connection
+    quotes: QuoteRepository
 
     def get_article(self, article_id: int) -> dict[str, Any]:
         row = self.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
@@ -41,7 +43,7 @@ class QueriesMixin:
                 (article_id,),
             )
         ]
-        article["quotes"] = self.list_quotes(article_id=article_id)
+        article["quotes"] = [q.as_dict() for q in self.quotes.listing(article_id=article_id)]
         return article
 
     def raw_bytes(self, article_id: int) -> bytes:
@@ -57,85 +59,6 @@ class QueriesMixin:
         if table not in {"articles", "entities", "quotes", "events", "event_mentions", "raw_inputs"}:
             raise StorylineError(f"unknown table {table!r}")
         return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
-
-    def list_entities(
-        self, type_: str | None = None, limit: int | None = None, min_articles: int = 1,
-        story: int | None = None,
-    ) -> list[dict[str, Any]]:
-        """Registry entities, the most cited first; counts within ``story`` when given."""
-        rows = self.conn.execute(
-            f"""SELECT e.id, e.name, e.type, SUM(a.mentions) AS mentions,
-                      COUNT(DISTINCT a.article_id) AS articles
-               FROM entities e JOIN article_entities a ON a.entity_id = e.id
-               WHERE (? IS NULL OR e.type = ?) AND {_IN_STORY.format(article="a.article_id")}
-               GROUP BY e.id HAVING articles >= ?
-               ORDER BY articles DESC, mentions DESC, e.name LIMIT ?""",
-            (type_, type_, story, story, min_articles, -1 if limit is None else limit),
-        ).fetchall()
-        aliases: dict[int, list[str]] = defaultdict(list)
-        ids = [r["id"] for r in rows]
-        for chunk in _chunks(ids, 500):
-            marks = ",".join("?" * len(chunk))
-            for r in self.conn.execute(
-                f"SELECT entity_id, alias FROM entity_aliases WHERE entity_id IN ({marks}) ORDER BY alias",
-                chunk,
-            ):
-                aliases[r[0]].append(r[1])
-        return [
-            {
-                "id": r["id"],
-                "name": r["name"],
-                "type": r["type"],
-                "aliases": aliases[r["id"]],
-                "mentions": r["mentions"],
-                "articles": r["articles"],
-            }
-            for r in rows
-        ]
-
-    def entity_ids_named(self, name: str) -> list[int]:
-        """Entities whose canonical name or an alias equals ``name`` (case-insensitive)."""
-        rows = self.conn.execute(
-            """SELECT id FROM entities WHERE name = ? COLLATE NOCASE
-               UNION SELECT entity_id FROM entity_aliases WHERE alias = ? COLLATE NOCASE""",
-            (name, name),
-        ).fetchall()
-        return [r[0] for r in rows]
-
-    def list_quotes(
-        self,
-        speaker_ids: list[int] | None = None,
-        article_id: int | None = None,
-        limit: int | None = None,
-        story: int | None = None,
-        kind: str | None = None,
-        cue_class: str | None = None,
-    ) -> list[dict[str, Any]]:
-        where: list[str] = ["1=1"]
-        params: list[str | int] = []
-        if story is not None:
-            where.append(_IN_STORY.format(article="q.article_id"))
-            params.extend([story, story])
-        for column, value in (("kind", kind), ("cue_class", cue_class)):
-            if value is not None:
-                where.append(f"q.{column} = ?")
-                params.append(value)
-        if speaker_ids is not None:
-            where.append(f"q.speaker_entity_id IN ({','.join('?' * len(speaker_ids)) or 'NULL'})")
-            params.extend(speaker_ids)
-        if article_id is not None:
-            where.append("q.article_id = ?")
-            params.append(article_id)
-        rows = self.conn.execute(
-            f"""SELECT q.id, COALESCE(e.name, q.speaker_name) AS speaker, q.text, q.article_id AS article,
-                       a.title, q.date, q.cue, q.kind, q.cue_class, a.published
-                FROM quotes q JOIN articles a ON a.id = q.article_id
-                LEFT JOIN entities e ON e.id = q.speaker_entity_id
-                WHERE {" AND ".join(where)}
-                ORDER BY COALESCE(q.date, a.published, ''), q.article_id, q.start LIMIT ?""",
-            (*params, -1 if limit is None else limit),
-        ).fetchall()
-        return [_dated(r) for r in rows]
 
     def search(self, query: str, limit: int = 20, story: int | None = None) -> list[dict[str, Any]]:
         """Full-text search over sentences (each word quoted), within ``story`` when given."""
@@ -168,59 +91,6 @@ class QueriesMixin:
     def read_only(self) -> None:
         """Refuse every write on this connection (the web server never writes)."""
         self.conn.execute("PRAGMA query_only = ON")
-
-    def get_event(self, event_id: int) -> dict[str, Any]:
-        """One event with every mention: sentence, offsets, article, outlet and actors."""
-        row = self.conn.execute(
-            "SELECT id, date, granularity, summary, headline, planned FROM events WHERE id = ?", (event_id,)
-        ).fetchone()
-        if row is None:
-            raise NotFoundError(f"no event with id {event_id}; list them with `storyline timeline`")
-        mentions = [
-            _dated(r)
-            for r in self.conn.execute(
-                """SELECT m.id, m.article_id AS article, a.title, a.source, a.published,
-                          a.published_basis, m.sentence_idx, m.start, m."end", m.text, m.date,
-                          m.timex, m.background, m.headline, m.planned, m.support, a.story_id AS story,
-                          a.url
-                   FROM event_mentions m JOIN articles a ON a.id = m.article_id
-                   WHERE m.event_id = ? ORDER BY m.support, a.published, m.article_id, m.start""",
-                (event_id,),
-            )
-        ]
-        for m in mentions:
-            for flag in ("background", "planned", "support"):
-                m[flag] = bool(m[flag])
-            m["actors"] = [
-                dict(r)
-                for r in self.conn.execute(
-                    """SELECT e.id, e.name FROM event_mention_actors x JOIN entities e
-                       ON e.id = x.entity_id WHERE x.mention_id = ? ORDER BY e.name""",
-                    (m["id"],),
-                )
-            ]
-        event = _dated(row)
-        event["planned"] = bool(event["planned"])
-        return {**event, "mentions": mentions}
-
-    def get_entity(self, entity_id: int) -> dict[str, Any]:
-        """One registry entity with its aliases and counts."""
-        row = self.conn.execute(
-            """SELECT e.id, e.name, e.type, COALESCE(SUM(a.mentions), 0) AS mentions,
-                      COUNT(DISTINCT a.article_id) AS articles
-               FROM entities e LEFT JOIN article_entities a ON a.entity_id = e.id
-               WHERE e.id = ? GROUP BY e.id""",
-            (entity_id,),
-        ).fetchone()
-        if row is None:
-            raise NotFoundError(f"no entity with id {entity_id}; list them with `storyline entities`")
-        aliases = [
-            r[0]
-            for r in self.conn.execute(
-                "SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias", (entity_id,)
-            )
-        ]
-        return {**dict(row), "aliases": aliases}
 
     def article_spans(self, article_id: int) -> dict[str, list[dict[str, Any]]]:
         """Character spans of an article's entity mentions, quotes and event mentions."""

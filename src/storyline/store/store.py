@@ -1,5 +1,6 @@
-"""``Store``: one SQLite connection with the methods of every part of the store (writer,
-entities, events, stories, read-side queries, edits)."""
+"""``Store``: one SQLite connection, shared by the repositories (``entities``, ``events``,
+``quotes``, ``edits``) and carrying the methods of the parts of the store that are still mixins
+(writer, stories, articles, read-side queries)."""
 
 from __future__ import annotations
 
@@ -11,20 +12,18 @@ from types import TracebackType
 
 from .articles import ArticlesMixin
 from .database import connect, transaction
-from .edits import EditsMixin
-from .entities import EntitiesMixin
-from .events import EventsMixin
+from .edits import EditRepository
+from .entities import EntityRepository
+from .events import EventRepository
 from .queries import QueriesMixin, TLSQueriesMixin
+from .quotes import QuoteRepository
 from .stories import StoriesMixin
 from .writer import WriterMixin
 
 __all__ = ["Store"]
 
 
-class Store(
-    WriterMixin, EntitiesMixin, EventsMixin, StoriesMixin, ArticlesMixin, QueriesMixin, TLSQueriesMixin,
-    EditsMixin,
-):
+class Store(WriterMixin, StoriesMixin, ArticlesMixin, QueriesMixin, TLSQueriesMixin):
     """A storyline database. Use as a context manager or call ``close()``."""
 
     def __init__(self, path: str | Path, read_only: bool = False) -> None:
@@ -32,6 +31,10 @@ class Store(
         an error, not a new store)."""
         self.path = str(path)
         self.conn: sqlite3.Connection = connect(path, read_only)
+        self.entities = EntityRepository(self.conn)
+        self.events = EventRepository(self.conn)
+        self.edits = EditRepository(self.conn, self.path)
+        self.quotes = QuoteRepository(self.conn)
 
     @contextmanager
     def transaction(self) -> Iterator[Store]:
@@ -39,8 +42,7 @@ class Store(
             yield self
 
     def close(self) -> None:
-        if self._edit_conn is not None:
-            self._edit_conn.close()
+        self.edits.close()
         self.conn.close()
 
     def __enter__(self) -> Store:

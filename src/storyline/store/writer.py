@@ -1,11 +1,29 @@
-"""Writes of one article's annotations. Called inside a transaction."""
+"""Writes of one article's annotations (called inside a transaction), the record of each ingest
+run, and the removal of articles."""
 
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
-from ..types import Article, DateValue, EventMention, Quote, RawRecord, Sentence, Timex
+from ..types import Article, DateValue, PublishedBasis, RawRecord, Sentence, Timex, try_date_value
+
+__all__ = ["StoredArticle", "WriterMixin"]
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    """What ``add --update`` compares with an article read again: its stored metadata."""
+
+    id: int
+    published: DateValue | None
+    published_basis: PublishedBasis
+    source: str | None
+    title: str
+    url: str | None
+    added_at: str  # when it was first stored, kept when it is read again
 
 
 def _now() -> str:
@@ -83,96 +101,63 @@ class WriterMixin:
             [(article_id, t.start, t.end, t.text, t.type, t.value, t.mod, t.anchor) for t in timexes],
         )
 
-    def insert_article_entity(
-        self, article_id: int, local_key: int, entity_id: int, name: str, type_: str, mentions: int
-    ) -> None:
-        self.conn.execute(
-            """INSERT INTO article_entities(article_id, local_key, entity_id, name, type, mentions)
-               VALUES (?,?,?,?,?,?)""",
-            (article_id, local_key, entity_id, name, type_, mentions),
-        )
+    # -- ingest runs: when each `add` began and what it added ---------------------
 
-    def insert_entity_mentions(
-        self, article_id: int, rows: list[tuple[int, int, int, str]]
-    ) -> None:
-        """rows: (entity_id, start, end, text)."""
-        self.conn.executemany(
-            'INSERT INTO entity_mentions(article_id, entity_id, start, "end", text) VALUES (?,?,?,?,?)',
-            [(article_id, *row) for row in rows],
-        )
+    def start_ingest_run(self) -> tuple[int, str]:
+        """Record the start of an ``add``: (run id, when it began)."""
+        # to the second, as articles' added_at: an article of this run never sorts before it
+        started = datetime.now(UTC).isoformat(timespec="seconds")
+        cur = self.conn.execute("INSERT INTO ingest_runs(started_at) VALUES (?)", (started,))
+        return int(cur.lastrowid or 0), started
 
-    def insert_quote(self, article_id: int, quote: Quote, speaker_entity_id: int | None) -> None:
-        self.conn.execute(
-            """INSERT INTO quotes(article_id, start, "end", text, cue, kind, speaker_name,
-                   speaker_entity_id, sentence_idx, date, cue_class) VALUES (?,?,?,?,?,?,?,?,?,?,?)""",
-            (
-                article_id,
-                quote.start,
-                quote.end,
-                quote.text,
-                quote.cue,
-                quote.kind,
-                quote.speaker,
-                speaker_entity_id,
-                quote.sentence,
-                quote.date.value if quote.date else None,
-                quote.cue_class,
-            ),
-        )
+    def finish_ingest_run(self, run_id: int, added: int) -> None:
+        self.conn.execute("UPDATE ingest_runs SET added = ? WHERE id = ?", (added, run_id))
 
-    def insert_event_mention(
-        self, event_id: int, article_id: int, mention: EventMention, actor_ids: list[int]
-    ) -> int:
-        d = mention.date
-        if d is None:
-            raise ValueError("an undated event mention is stored with the date of the event it joins")
+    def last_ingest_start(self) -> str | None:
+        """When the latest ``add`` that added articles began."""
+        row = self.conn.execute("SELECT MAX(started_at) FROM ingest_runs WHERE added > 0").fetchone()
+        return str(row[0]) if row and row[0] else None
+
+    # -- removal: rows go at `storyline gc` (or when an article is re-read) -----
+
+    def delete_article(self, article_id: int) -> None:
+        """Delete one article and its annotations (caller holds the transaction); events left
+        without any mention go too. Its raw bytes stay until ``gc``."""
+        events = [r[0] for r in self.conn.execute(
+            "SELECT DISTINCT event_id FROM event_mentions WHERE article_id = ?", (article_id,))]
+        self.conn.execute("UPDATE articles SET story_id = NULL WHERE story_id = ? AND id != ?",
+                          (article_id, article_id))
+        self.conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+        for chunk in _chunks(events):
+            marks = ",".join("?" * len(chunk))
+            self.conn.execute(
+                f"""DELETE FROM events WHERE id IN ({marks})
+                    AND NOT EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = events.id)""",
+                chunk,
+            )
+
+    def article_by_hash(self, content_hash: str) -> StoredArticle | None:
+        """The stored article of this content hash, if any."""
+        row = self.conn.execute(
+            """SELECT id, published, published_basis, source, title, url, added_at FROM articles
+               WHERE content_hash = ?""",
+            (content_hash,),
+        ).fetchone()
+        if row is None:
+            return None
+        basis = PublishedBasis(row[2] or "unknown")
+        return StoredArticle(row[0], try_date_value(row[1]), basis, row[3], row[4], row[5], row[6])
+
+    def set_added_at(self, article_id: int, added_at: str) -> None:
+        """Keep a re-read article's first ``added_at``: it is not new news."""
+        self.conn.execute("UPDATE articles SET added_at = ? WHERE id = ?", (added_at, article_id))
+
+    def delete_unreferenced_raw(self) -> int:
         cur = self.conn.execute(
-            """INSERT INTO event_mentions(event_id, article_id, sentence_idx, start, "end", text, date,
-                   date_start, date_end, granularity, timex, predicate, background, keywords,
-                   headline, planned, support)
-               VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
-            (
-                event_id,
-                article_id,
-                mention.sentence,
-                mention.start,
-                mention.end,
-                mention.text,
-                d.value,
-                d.start.isoformat(),
-                d.end.isoformat(),
-                str(d.granularity),
-                mention.timex,
-                mention.predicate,
-                int(mention.background),
-                " ".join(mention.keywords),
-                mention.headline,
-                int(mention.planned),
-                int(mention.support),
-            ),
+            "DELETE FROM raw_inputs WHERE sha256 NOT IN (SELECT raw_sha256 FROM articles)"
         )
-        mention_id = int(cur.lastrowid or 0)
-        self.conn.executemany(
-            "INSERT OR IGNORE INTO event_mention_actors(mention_id, entity_id) VALUES (?,?)",
-            [(mention_id, a) for a in actor_ids],
-        )
-        return mention_id
+        return int(cur.rowcount)
 
-    def create_event(self, date: DateValue, summary: str, headline: str = "", planned: bool = False) -> int:
-        cur = self.conn.execute(
-            """INSERT INTO events(date, date_start, date_end, granularity, summary, headline, planned)
-               VALUES (?,?,?,?,?,?,?)""",
-            (date.value, date.start.isoformat(), date.end.isoformat(), str(date.granularity), summary,
-             headline, int(planned)),
-        )
-        return int(cur.lastrowid or 0)
 
-    def update_event(
-        self, event_id: int, date: DateValue, summary: str, headline: str = "", planned: bool = False
-    ) -> None:
-        self.conn.execute(
-            """UPDATE events SET date=?, date_start=?, date_end=?, granularity=?, summary=?, headline=?,
-                   planned=? WHERE id=?""",
-            (date.value, date.start.isoformat(), date.end.isoformat(), str(date.granularity),
-             summary, headline, int(planned), event_id),
-        )
+def _chunks(items: list[Any], size: int = 400) -> list[list[Any]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]

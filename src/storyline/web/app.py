@@ -130,7 +130,7 @@ def create_app(
     storyline = _open(source)
     storyline.store.read_only()
     if edit:
-        storyline.store.open_edit_writer()
+        storyline.store.edits.open_writer()
     app = FastAPI(
         title="storyline",
         summary="A dated, source-cited storyline of a pile of news articles.",

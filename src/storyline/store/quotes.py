@@ -1,0 +1,95 @@
+"""The quote repository: quotes as the linker stores them (speaker linked to the registry) and
+the quote listings, as typed rows."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+from ..types import DateValue, Quote, try_date_value
+
+__all__ = ["QuoteRepository", "QuoteRow"]
+
+# "the article is in story ?" (or no story asked for); takes the story id twice
+_IN_STORY = "(? IS NULL OR q.article_id IN (SELECT article_id FROM story_members WHERE story_id = ?))"
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRow:
+    """A stored quote as listings show it: speaker (the registry's name, else the article's),
+    its article, the date it was said (when known) and the article's publication date."""
+
+    id: int
+    speaker: str | None
+    text: str
+    article: int
+    title: str
+    date: DateValue | None
+    cue: str
+    kind: str
+    cue_class: str
+    published: DateValue | None
+
+    def as_dict(self) -> dict[str, Any]:
+        """The row as the listing's JSON-ready mapping (dates stay DateValues)."""
+        return {name: getattr(self, name) for name in self.__slots__}
+
+
+class QuoteRepository:
+    """The quotes table of a store, through the store's connection."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def insert_quote(self, article_id: int, quote: Quote, speaker_entity_id: int | None) -> None:
+        self.conn.execute(
+            """INSERT INTO quotes(article_id, start, "end", text, cue, kind, speaker_name,
+                   speaker_entity_id, sentence_idx, date, cue_class) VALUES (?,?,?,?,?,?,?,?,?,?,?)""",
+            (
+                article_id, quote.start, quote.end, quote.text, quote.cue, quote.kind, quote.speaker,
+                speaker_entity_id, quote.sentence, quote.date.value if quote.date else None,
+                quote.cue_class,
+            ),
+        )
+
+    def listing(
+        self,
+        speaker_ids: list[int] | None = None,
+        article_id: int | None = None,
+        limit: int | None = None,
+        story: int | None = None,
+        kind: str | None = None,
+        cue_class: str | None = None,
+    ) -> list[QuoteRow]:
+        """Quotes by the date they were said (else their article's), then article and offset;
+        each filter applies when given (``speaker_ids``: registry entities)."""
+        where: list[str] = ["1=1"]
+        params: list[str | int] = []
+        if story is not None:
+            where.append(_IN_STORY)
+            params.extend([story, story])
+        for column, value in (("kind", kind), ("cue_class", cue_class)):
+            if value is not None:
+                where.append(f"q.{column} = ?")
+                params.append(value)
+        if speaker_ids is not None:
+            where.append(f"q.speaker_entity_id IN ({','.join('?' * len(speaker_ids)) or 'NULL'})")
+            params.extend(speaker_ids)
+        if article_id is not None:
+            where.append("q.article_id = ?")
+            params.append(article_id)
+        rows = self.conn.execute(
+            f"""SELECT q.id, COALESCE(e.name, q.speaker_name) AS speaker, q.text, q.article_id,
+                       a.title, q.date, q.cue, q.kind, q.cue_class, a.published
+                FROM quotes q JOIN articles a ON a.id = q.article_id
+                LEFT JOIN entities e ON e.id = q.speaker_entity_id
+                WHERE {" AND ".join(where)}
+                ORDER BY COALESCE(q.date, a.published, ''), q.article_id, q.start LIMIT ?""",
+            (*params, -1 if limit is None else limit),
+        ).fetchall()
+        return [
+            QuoteRow(r[0], r[1], r[2], r[3], r[4], try_date_value(r[5]), r[6], r[7], r[8],
+                     try_date_value(r[9]))
+            for r in rows
+        ]
