@@ -173,8 +173,7 @@ class Editor:
         return self._current()[1]
 
     def _current(self) -> tuple[Resolution, EditPlan]:
-        key = (f"{self.store.edits.version()}-{self.store.count('articles')}-"
-               f"{self.store.count('event_mentions')}-{self.store.count('entities')}")
+        key = f"{self.store.edits.version()}-{self.store.content_version()}"
         if self._cache is None or self._cache[0] != key:
             resolution = self._resolve(self.store.edits.listing(active_only=True))
             ids = [e.target for e in resolution.edits if e.kind.subject == "entity"]

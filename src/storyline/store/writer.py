@@ -113,6 +113,15 @@ class WriterMixin:
     def finish_ingest_run(self, run_id: int, added: int) -> None:
         self.conn.execute("UPDATE ingest_runs SET added = ? WHERE id = ?", (added, run_id))
 
+    def content_version(self) -> str:
+        """Changes whenever an ``add`` ran or rows were added or removed (for caches): a re-read
+        article replaces its rows with as many new ones, so counts alone do not tell."""
+        row = self.conn.execute(
+            """SELECT (SELECT IFNULL(MAX(id), 0) FROM ingest_runs), (SELECT COUNT(*) FROM articles),
+                      (SELECT COUNT(*) FROM event_mentions), (SELECT COUNT(*) FROM entities)"""
+        ).fetchone()
+        return "-".join(str(x) for x in row)
+
     def last_ingest_start(self) -> str | None:
         """When the latest ``add`` that added articles began."""
         row = self.conn.execute("SELECT MAX(started_at) FROM ingest_runs WHERE added > 0").fetchone()
