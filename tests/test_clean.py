@@ -247,6 +247,12 @@ def test_cleaning_twice_equals_once(title: str, paragraphs: list[str]) -> None:
     assert [(a.title, a.text) for a in once] == [(a.title, a.text) for a in twice]
 
 
+@pytest.mark.parametrize("text", ["ß\u200b¢", "\xa0Â\x80"])  # found by hypothesis
+def test_normalise_text_is_idempotent_when_cleaning_brings_mojibake_together(text: str) -> None:
+    once = normalise_text(text)
+    assert normalise_text(once) == once
+
+
 @settings(max_examples=100, deadline=None)
 @given(st.text(max_size=400))
 def test_normalise_text_is_idempotent(text: str) -> None:

@@ -121,3 +121,26 @@ def test_hyphenated_words_stay_whole(nlp_base: Language) -> None:
             "letter from Mr. Kim.")
     assert "-delivered" not in _headline(nlp_base, text).replace("hand-delivered", "")
     assert not _headline(nlp_base, text).rstrip("…").endswith(("hand", "-"))
+
+
+def test_a_description_written_beside_its_name_tells_the_name_once(nlp_base: Language) -> None:
+    doc = nlp_base("The former Florida governor Jeb Bush and Louisiana governor Bobby Jindal spoke on "
+                   "Friday .")
+    sentence = next(doc.sents)
+    governor = next(t for t in doc if t.text == "governor")
+    text = headline(sentence.root, sentence, None, {governor.i: "Jeb Bush"})
+    assert text.startswith("Jeb Bush and") and text.count("Jeb Bush") == 1
+
+
+def test_a_dropped_date_takes_its_possessive_with_it(nlp_base: Language) -> None:
+    doc = nlp_base("Some noted this week 's resignation of the health secretary , Kathleen Sebelius .")
+    sentence = next(doc.sents)
+    week = next(t for t in doc if t.text == "week")
+    assert "'s" not in headline(sentence.root, sentence, doc[week.i - 1 : week.i + 1])
+
+
+def test_an_object_relative_without_pronoun_is_no_headline_of_its_own(nlp_base: Language) -> None:
+    doc = nlp_base("CNBC has been broadcasting the same poll everyone else has picked up on this week .")
+    sentence = next(doc.sents)
+    picked = next(t for t in doc if t.text == "picked")
+    assert headline(picked, sentence).startswith("CNBC has been broadcasting the same poll")

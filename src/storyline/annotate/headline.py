@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 __all__ = ["MAX_WORDS", "headline"]
 
@@ -57,6 +57,8 @@ def headline(
     """The headline of the clause headed by ``verb`` (a sentence's root or a dated clause's verb).
     ``names``: token index of a pronoun or description subject -> the name it stands for."""
     skip = {t.i for t in timex} if timex is not None and not _quantified(timex) else set()
+    if skip and timex is not None and timex.end < len(timex.doc) and timex.doc[timex.end].tag_ == "POS":
+        skip.add(timex.end)  # "this week 's resignation": the date's possessive goes with it
     known = dict(names or {})
     verb = _lead(verb)
     kept = _headline_tokens(verb, skip, known)
@@ -235,7 +237,9 @@ def _lead_in(sentence: Span, tokens: list[Token]) -> int:
     said ... , the envoy said Thursday") starts at the reported clause, not at the attribution."""
     root = _lead(sentence.root)
     subject = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
-    first = subject.left_edge.i if subject is not None else root.i
+    if subject is None:  # a parse that lost the subject: the sentence from its start
+        return 0
+    first = subject.left_edge.i
     for n, t in enumerate(tokens):
         if t.i >= first:
             return n if n and tokens[n - 1].text == "," else 0
@@ -259,8 +263,8 @@ def _headline_tokens(verb: Token, skip: set[int], names: Mapping[int, str]) -> s
         if relative:  # "Wisconsin's governor, Scott Walker, who dropped out": the name says who
             named = [c for c in verb.head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
             return (kept - {relative[0].i}) | _noun(named[0] if named else verb.head)
-        if _has_subject(verb):  # "a drive he launched last summer"
-            return (kept - {c.i for c in verb.children if c.tag_ in ("WDT", "WP")}) | _noun(verb.head)
+        # "the same poll everyone else has picked up": the noun is the clause's object, which a
+        # headline in the sentence's word order cannot put after its verb; the sentence tells it
         return None
     if not _has_subject(verb):
         if verb.dep_ == "conj" and _has_subject(verb.head):
@@ -306,6 +310,9 @@ def _clause(verb: Token, skip: set[int], names: Mapping[int, str]) -> set[int]:
                 continue  # "As late as this year": the date's own phrase
             if child.dep_ in _SUBJECTS and child.i in names:  # "he", "the Kentucky senator": the name
                 kept.add(child.i)
+                for c in child.children:  # the name written beside ("governor Jeb Bush and ...")
+                    if _name_beside(c) or c.dep_ in ("cc", "conj"):
+                        kept |= _phrase(c, skip)
                 continue
             named = _named(child) if child.dep_ in _SUBJECTS else None
             kept |= _phrase(named if named is not None else child, skip)
@@ -353,6 +360,26 @@ def _hyphen(token: Token) -> bool:
     return token.text == "-" and not token.whitespace_ and token.i > 0 and not token.nbor(-1).whitespace_
 
 
+def _described(doc: Doc, names: Mapping[int, str]) -> set[int]:
+    """The words of a description that its name replaces ("the envoy" -> "Chung Eui-yong"): its
+    determiners and modifiers; when the name is written beside it ("the former Florida governor
+    Jeb Bush"), the description itself too, so the name is not told twice."""
+    found: set[int] = set()
+    for i, name in names.items():
+        noun = doc[i]
+        if noun.pos_ != "NOUN":
+            continue
+        found |= {x.i for m in noun.lefts if m.dep_ in ("det", "amod", "compound", "nmod") for x in m.subtree}
+        beside = [c for c in noun.children if _name_beside(c)]
+        if any(name.split()[-1] in {t.text for t in c.subtree} for c in beside):
+            found.add(i)
+    return found
+
+
+def _name_beside(token: Token) -> bool:
+    return token.dep_ in ("appos", "compound") and token.pos_ == "PROPN"
+
+
 def _hyphenated(token: Token) -> bool:
     """The first part of a hyphenated word: "spectacle" of "spectacle-filled"."""
     if token.whitespace_ or token.i + 1 >= len(token.doc):
@@ -382,8 +409,8 @@ def _join(words: list[Token], names: Mapping[int, str] | None = None) -> str:
     out: list[str] = []
     names = names or {}
     doc = words[0].doc if words else None
-    described = {x.i for i in names if doc is not None and (d := doc[i]).pos_ == "NOUN" for m in d.lefts
-                 if m.dep_ in ("det", "amod", "compound", "nmod") for x in m.subtree}
+    described = _described(doc, names) if doc is not None else set()
+    names = {i: n for i, n in names.items() if i not in described}
     for n, t in enumerate(words):
         if t.i in described:  # "the envoy" -> "Chung Eui-yong", not "The Chung Eui-yong"
             continue

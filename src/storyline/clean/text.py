@@ -73,8 +73,21 @@ def normalise_line(line: str) -> str:
 
 def normalise_text(text: str) -> str:
     """Repaired text (``repair_text``) with normalised lines, Unix newlines and at most one blank
-    line in a row."""
-    text = repair_text(text)
+    line in a row. Repeated to a fixed point: squeezing spaces or dropping an invisible character
+    can bring the bytes of a mojibake sequence together for the repair (ASCII needs one pass)."""
+    once = _normalise_once(text)
+    for _ in range(3):
+        if once.isascii():
+            break
+        again = _normalise_once(once)
+        if again == once:
+            break
+        once = again
+    return once
+
+
+def _normalise_once(text: str) -> str:
+    text = repair_text(text.translate(_INVISIBLE))
     lines = [normalise_line(ln) for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     out: list[str] = []
     for line in lines:
