@@ -24,6 +24,13 @@ def test_a_progressive_and_a_passive_judgement_describe(nlp_base: Language) -> N
     assert not describes(_verb(nlp_base, text, "announced"))
 
 
+def test_a_copula_with_its_attribute_describes(nlp_base: Language) -> None:
+    text = ("The most shocking thing about the Republican debate last week was the way in which we were "
+            "made to take Donald Trump seriously .")
+    assert describes(_verb(nlp_base, text, "was"))
+    assert not describes(_verb(nlp_base, "Cruz was in Iowa on Monday .", "was"))  # a whereabouts
+
+
 def test_plans_in_the_present_are_planned(nlp_base: Language) -> None:
     assert is_planned(_verb(nlp_base, "On Wednesday afternoon the Senate is scheduled to vote to take up the "
                                       "House bill .", "scheduled"))

@@ -79,7 +79,10 @@ def describes(verb: Token) -> bool:
     """A description rather than a happening, in the clause or the clause its infinitive completes
     ("were doing as little as possible to help"): the progressive ("Democrats were doing as little as
     possible"; a plan, "is planning to", "is going to", is no description), or a passive judgement
-    ("is widely seen as a last-ditch effort")."""
+    ("is widely seen as a last-ditch effort"), or a copula with its attribute ("the most shocking
+    thing ... was the way")."""
+    if verb.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in verb.children):
+        return True  # a copula: "the most shocking thing about the debate was the way ..."
     node = verb
     while True:
         auxes = [c for c in node.children if c.dep_ in ("aux", "auxpass")]
