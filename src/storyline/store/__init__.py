@@ -2,10 +2,11 @@
 
 ``store.Store`` is the one entry point: one connection, shared by the repositories that return
 typed rows (``Store.entities``: the entity registry and listings; ``Store.events``: events as
-the linker finds and writes them, one event with its mentions, edit anchors; ``Store.quotes``:
+the linker finds and writes them, one event with its mentions, edit anchors; ``Store.stories``:
+the story clustering's tables, near-duplicate groups and story listings; ``Store.quotes``:
 quotes in and their listings; ``Store.edits``: the user's edits) and carrying the methods of the
 parts still mixed in: ``writer`` (articles and annotations in, ingest runs, removal),
-``stories``, ``articles``, ``queries`` (search, the article view, timeline rows); ``database``
+``articles``, ``queries`` (search, the article view, timeline rows); ``database``
 opens, migrates and wraps transactions; ``parquet`` holds the annotated-dataset format.
 """
 
@@ -14,10 +15,11 @@ from .entities import EntityRepository, EntityRow, RegistryEntity
 from .events import ActorRow, EventCandidate, EventDetail, EventMentionRow, EventRepository, MemberMention
 from .quotes import QuoteRepository, QuoteRow
 from .store import Store
+from .stories import StoryMember, StoryOverlap, StoryRepository
 from .writer import StoredArticle
 
 __all__ = [
     "ActorRow", "EditRepository", "EntityRepository", "EntityRow", "EventCandidate", "EventDetail",
     "EventMentionRow", "EventRepository", "MemberMention", "QuoteRepository", "QuoteRow", "RegistryEntity",
-    "Store", "StoredArticle",
+    "Store", "StoredArticle", "StoryMember", "StoryOverlap", "StoryRepository",
 ]

@@ -1,6 +1,6 @@
 """``Store``: one SQLite connection, shared by the repositories (``entities``, ``events``,
-``quotes``, ``edits``) and carrying the methods of the parts of the store that are still mixins
-(writer, stories, articles, read-side queries)."""
+``stories``, ``quotes``, ``edits``) and carrying the methods of the parts of the store that are
+still mixins (writer, articles, read-side queries)."""
 
 from __future__ import annotations
 
@@ -17,13 +17,13 @@ from .entities import EntityRepository
 from .events import EventRepository
 from .queries import QueriesMixin, TLSQueriesMixin
 from .quotes import QuoteRepository
-from .stories import StoriesMixin
+from .stories import StoryRepository
 from .writer import WriterMixin
 
 __all__ = ["Store"]
 
 
-class Store(WriterMixin, StoriesMixin, ArticlesMixin, QueriesMixin, TLSQueriesMixin):
+class Store(WriterMixin, ArticlesMixin, QueriesMixin, TLSQueriesMixin):
     """A storyline database. Use as a context manager or call ``close()``."""
 
     def __init__(self, path: str | Path, read_only: bool = False) -> None:
@@ -33,6 +33,7 @@ class Store(WriterMixin, StoriesMixin, ArticlesMixin, QueriesMixin, TLSQueriesMi
         self.conn: sqlite3.Connection = connect(path, read_only)
         self.entities = EntityRepository(self.conn)
         self.events = EventRepository(self.conn)
+        self.stories = StoryRepository(self.conn)
         self.edits = EditRepository(self.conn, self.path)
         self.quotes = QuoteRepository(self.conn)
 
