@@ -78,7 +78,7 @@ def test_search_treats_user_text_as_words(tmp_path: Path) -> None:
             store.add_raw(RawRecord("a.txt", b"x", "raw1", "text"))
             article_id = store.insert_article(_article())
             store.insert_sentences(article_id, (Sentence(0, 0, 38, "Kim met Trump in Singapore."),))
-        assert store.search("Singapore")[0]["article"] == article_id
+        assert store.search("Singapore")[0].article == article_id
         assert store.search('Singapore" OR (') == []
 
 

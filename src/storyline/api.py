@@ -403,7 +403,7 @@ class Storyline:
         return rows[offset : None if limit is None else offset + limit]
 
     def article(self, article_id: int) -> dict[str, Any]:
-        data = self.store.get_article(article_id)
+        data = self.store.get_article(article_id).as_dict()
         return {**data, **self.editor.articles([data], keep_removed=True)[0]}
 
     def entities(
@@ -430,12 +430,13 @@ class Storyline:
     def search(self, query: str, limit: int = 20, story: int | None = None) -> list[dict[str, Any]]:
         """Sentences matching ``query``, removed articles left out, fixed titles shown."""
         plan = self.editor.plan()
-        rows = self.store.search(query, limit + len(plan.removed), story=self._story_id(story))
+        hits = self.store.search(query, limit + len(plan.removed), story=self._story_id(story))
         out = []
-        for r in rows:
-            if r["article"] in plan.removed:
+        for hit in hits:
+            if hit.article in plan.removed:
                 continue
-            fix = plan.articles.get(r["article"])
+            r = hit.as_dict()
+            fix = plan.articles.get(hit.article)
             if fix is not None:
                 r = {**r, "title": fix.title or r["title"],
                      "published": fix.published or r["published"]}
@@ -456,7 +457,7 @@ class Storyline:
 
     def spans(self, article_id: int) -> dict[str, list[dict[str, Any]]]:
         """Character spans of an article's entity mentions, quotes and event mentions."""
-        return self.store.article_spans(article_id)
+        return self.store.article_spans(article_id).as_dict()
 
     def sources(self) -> list[OutletRow]:
         """Outlets with their article counts, the biggest first."""

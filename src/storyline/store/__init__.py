@@ -6,8 +6,9 @@ the linker finds and writes them, one event with its mentions, edit anchors; ``S
 the story clustering's tables, near-duplicate groups and story listings; ``Store.quotes``:
 quotes in and their listings; ``Store.edits``: the user's edits) and carrying the methods of the
 parts still mixed in: ``writer`` (articles and annotations in, ingest runs, removal),
-``articles``, ``queries`` (search, the article view, timeline rows); ``database``
-opens, migrates and wraps transactions; ``parquet`` holds the annotated-dataset format.
+``articles``, ``queries`` (search and the article view, as the typed rows of ``article_rows``;
+timeline rows); ``database`` opens, migrates and wraps transactions; ``parquet`` holds the
+annotated-dataset format.
 """
 
 from .edits import EditRepository
