@@ -53,7 +53,7 @@ def test_article_roundtrip_and_raw_bytes(tmp_path: Path) -> None:
             article_id = store.insert_article(_article())
         assert store.has_content("hash-38")
         assert store.raw_bytes(article_id) == b"raw bytes"
-        listed = store.list_articles()
+        listed = store.articles.listing()
         assert listed[0].published == DateValue.parse("2018-09-07")  # a typed row, a date
         assert listed[0].published_basis is PublishedBasis.USER and listed[0].source == "Example"
         with pytest.raises(NotFoundError):
@@ -103,4 +103,4 @@ def test_outlets_are_typed_rows_the_biggest_first(store: Store) -> None:
         for i, outlet in enumerate(["Wire", "Herald", "Wire"]):
             article = _article(f"Kim met Moon in Seoul on day {i}.")
             store.insert_article(replace(article, source=outlet, content_hash=f"o{i}", raw_sha256="raw"))
-    assert store.list_sources() == [OutletRow("Wire", 2), OutletRow("Herald", 1)]
+    assert store.articles.sources() == [OutletRow("Wire", 2), OutletRow("Herald", 1)]

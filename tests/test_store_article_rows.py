@@ -32,7 +32,7 @@ def sample(sample_db_file: Path) -> Iterator[Store]:
 
 def _busiest(store: Store) -> ArticleDetail:
     """The sample article with the most quotes (every kind of annotation is in it)."""
-    details = [store.get_article(row.id) for row in store.list_articles()]
+    details = [store.get_article(row.id) for row in store.articles.listing()]
     return max(details, key=lambda d: (len(d.quotes), len(d.entities), d.id))
 
 

@@ -398,8 +398,8 @@ class Storyline:
     def articles(self, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
         """Stored articles, edits applied (removed ones left out)."""
         if not self.editor.plan().removed:
-            return self.editor.articles([r.as_dict() for r in self.store.list_articles(limit, offset)])
-        rows = self.editor.articles([r.as_dict() for r in self.store.list_articles()])
+            return self.editor.articles([r.as_dict() for r in self.store.articles.listing(limit, offset)])
+        rows = self.editor.articles([r.as_dict() for r in self.store.articles.listing()])
         return rows[offset : None if limit is None else offset + limit]
 
     def article(self, article_id: int) -> dict[str, Any]:
@@ -461,7 +461,7 @@ class Storyline:
 
     def sources(self) -> list[OutletRow]:
         """Outlets with their article counts, the biggest first."""
-        return self.store.list_sources()
+        return self.store.articles.sources()
 
     def version(self) -> str:
         """Changes whenever articles are added or edits made or undone (a key for caches)."""

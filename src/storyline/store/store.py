@@ -1,6 +1,6 @@
-"""``Store``: one SQLite connection, shared by the repositories (``entities``, ``events``,
-``stories``, ``quotes``, ``edits``) and carrying the methods of the parts of the store that are
-still mixins (writer, articles, read-side queries)."""
+"""``Store``: one SQLite connection, shared by the repositories (``articles``, ``entities``,
+``events``, ``stories``, ``quotes``, ``edits``) and carrying the methods of the parts of the
+store that are still mixins (writer, read-side queries)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 
-from .articles import ArticlesMixin
+from .articles import ArticleRepository
 from .database import connect, transaction
 from .edits import EditRepository
 from .entities import EntityRepository
@@ -23,7 +23,7 @@ from .writer import WriterMixin
 __all__ = ["Store"]
 
 
-class Store(WriterMixin, ArticlesMixin, QueriesMixin, TLSQueriesMixin):
+class Store(WriterMixin, QueriesMixin, TLSQueriesMixin):
     """A storyline database. Use as a context manager or call ``close()``."""
 
     def __init__(self, path: str | Path, read_only: bool = False) -> None:
@@ -31,6 +31,7 @@ class Store(WriterMixin, ArticlesMixin, QueriesMixin, TLSQueriesMixin):
         an error, not a new store)."""
         self.path = str(path)
         self.conn: sqlite3.Connection = connect(path, read_only)
+        self.articles = ArticleRepository(self.conn)
         self.entities = EntityRepository(self.conn)
         self.events = EventRepository(self.conn)
         self.stories = StoryRepository(self.conn)
