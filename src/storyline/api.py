@@ -358,7 +358,7 @@ class Storyline:
         ``story`` keeps the sentences of that story's articles."""
         if dates < 1 or sentences < 1:
             raise ConfigError("--dates and --sentences must be at least 1")
-        span = self.store.tls_span()
+        span = self.store.tls.span()
         if span is None:
             return []
         if story is not None:

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable
 from functools import lru_cache
-from typing import Any
 
 from ..errors import NotFoundError, StorylineError
 from ..types import DateValue, PublishedBasis, SourceRef, TimelineEvent, TimelineQuery, try_date_value
@@ -276,90 +274,3 @@ def fts_query(text: str) -> str:
 
 def _chunks(items: list[int], size: int) -> list[list[int]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
-
-
-class TLSQueriesMixin:
-    """Rows for timeline summarisation: sentences of articles published in a span and
-    the day-level dates their timexes resolve to."""
-
-    conn: sqlite3.Connection
-
-    def tls_sentences(self, since: str, until: str, story: int | None = None) -> list[dict[str, Any]]:
-        """Sentences of articles published between ``since`` and ``until`` (ISO days,
-        inclusive; of ``story`` when given), with their article's day of publication (a
-        DateValue), outlet, title and near-duplicate group."""
-        return _days(self.conn.execute(
-            f"""SELECT s.article_id, s.idx, s.text, substr(a.published, 1, 10) AS published,
-                      a.source, a.title, COALESCE(a.story_id, a.id) AS story
-               FROM sentences s JOIN articles a ON a.id = s.article_id
-               WHERE substr(a.published, 1, 10) BETWEEN ? AND ? AND {_IN_STORY.format(article="a.id")}
-               ORDER BY a.published, s.article_id, s.idx""",
-            (since, until, story, story),
-        ), "published")
-
-    def tls_sentence_days(self, since: str, until: str, story: int | None = None) -> list[dict[str, Any]]:
-        """(article, sentence index, day) for each day-level DATE timex in those articles."""
-        return self._dated_sentences(since, until, story, "day", 10,
-                                     "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]")
-
-    def tls_sentence_months(self, since: str, until: str, story: int | None = None) -> list[dict[str, Any]]:
-        """(article, sentence index, month) for each month-level DATE timex (``2019-02``) in
-        those articles."""
-        return self._dated_sentences(since, until, story, "month", 7, "[0-9][0-9][0-9][0-9]-[0-1][0-9]")
-
-    def _dated_sentences(
-        self, since: str, until: str, story: int | None, column: str, length: int, pattern: str
-    ) -> list[dict[str, Any]]:
-        """(article, sentence index, value as ``column``, a DateValue) of the DATE timexes of
-        one shape (``length`` characters matching GLOB ``pattern``) in the articles of that
-        span; values that are no real date (``2019-02-30``) left out."""
-        assert column in ("day", "month")  # a column alias, never user input
-        return _days(self.conn.execute(
-            f"""SELECT t.article_id, s.idx, t.value AS {column}
-               FROM timexes t JOIN articles a ON a.id = t.article_id
-               JOIN sentences s ON s.article_id = t.article_id
-                    AND t.start >= s.start AND t.start < s."end"
-               WHERE substr(a.published, 1, 10) BETWEEN ? AND ? AND {_IN_STORY.format(article="a.id")}
-                 AND t.type = 'DATE' AND length(t.value) = ? AND t.value GLOB ?""",
-            (since, until, story, story, length, pattern),
-        ), column)
-
-    def tls_event_mentions(self, since: str, until: str, story: int | None = None) -> list[dict[str, Any]]:
-        """(event, event day, article, sentence index, publication day, near-duplicate group) of
-        each mention of a day-dated event in the articles published from ``since`` to ``until``
-        (days as DateValues)."""
-        return _days(self.conn.execute(
-            f"""SELECT m.event_id, e.date AS day, m.article_id, m.sentence_idx AS idx,
-                      substr(a.published, 1, 10) AS published, COALESCE(a.story_id, a.id) AS grp
-               FROM event_mentions m JOIN events e ON e.id = m.event_id
-               JOIN articles a ON a.id = m.article_id
-               WHERE substr(a.published, 1, 10) BETWEEN ? AND ? AND {_IN_STORY.format(article="a.id")}
-                 AND e.granularity = 'day'""",
-            (since, until, story, story),
-        ), "day", "published")
-
-    def tls_span(self) -> tuple[DateValue, DateValue] | None:
-        """First and last publication day of the stored articles, or None when none is dated."""
-        row = self.conn.execute(
-            "SELECT min(substr(published, 1, 10)), max(substr(published, 1, 10)) FROM articles"
-            " WHERE published IS NOT NULL"
-        ).fetchone()
-        return (_date(row[0]), _date(row[1])) if row and row[0] else None
-
-
-def _days(rows: Iterable[sqlite3.Row], *columns: str) -> list[dict[str, Any]]:
-    """The rows as dicts with these columns parsed into DateValues; a row whose value is no
-    real date is left out."""
-    out = []
-    for row in rows:
-        item = dict(row)
-        parsed = [_maybe_date_or_none(item[c]) for c in columns]
-        if all(parsed):
-            item.update(zip(columns, parsed, strict=True))
-            out.append(item)
-    return out
-
-
-@lru_cache(maxsize=65536)
-def _maybe_date_or_none(value: str | None) -> DateValue | None:
-    return try_date_value(value)

@@ -1,5 +1,5 @@
 """``Store``: one SQLite connection, shared by the repositories (``articles``, ``entities``,
-``events``, ``stories``, ``quotes``, ``edits``) and carrying the methods of the parts of the
+``events``, ``stories``, ``quotes``, ``edits``, ``tls``) and carrying the methods of the parts of the
 store that are still mixins (writer, read-side queries)."""
 
 from __future__ import annotations
@@ -15,15 +15,16 @@ from .database import connect, transaction
 from .edits import EditRepository
 from .entities import EntityRepository
 from .events import EventRepository
-from .queries import QueriesMixin, TLSQueriesMixin
+from .queries import QueriesMixin
 from .quotes import QuoteRepository
 from .stories import StoryRepository
+from .tls import TLSRepository
 from .writer import WriterMixin
 
 __all__ = ["Store"]
 
 
-class Store(WriterMixin, QueriesMixin, TLSQueriesMixin):
+class Store(WriterMixin, QueriesMixin):
     """A storyline database. Use as a context manager or call ``close()``."""
 
     def __init__(self, path: str | Path, read_only: bool = False) -> None:
@@ -37,6 +38,7 @@ class Store(WriterMixin, QueriesMixin, TLSQueriesMixin):
         self.stories = StoryRepository(self.conn)
         self.edits = EditRepository(self.conn, self.path)
         self.quotes = QuoteRepository(self.conn)
+        self.tls = TLSRepository(self.conn)
 
     @contextmanager
     def transaction(self) -> Iterator[Store]:
