@@ -65,7 +65,7 @@ def main() -> None:
             start = time.perf_counter()
             report = ingestor.add([folder])
             storyline_s = time.perf_counter() - start
-            texts = [sl.store.get_article(i)["text"] for i, _ in report.added]
+            texts = [sl.store.get_article(i).text for i, _ in report.added]
 
         words = sum(len(t.split()) for t in texts)
         start = time.perf_counter()

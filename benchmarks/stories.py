@@ -46,7 +46,7 @@ def main() -> None:
         store = Store(Path(tmp) / "bench.db")
         with store.transaction():
             store.add_raw(RawRecord("bench", b"", "bench", "text"))
-        clusterer = StoryClusterer(store)
+        clusterer = StoryClusterer(store.stories)
         print("store size   ms/article   cpu ms/article   stories")
         for start in range(0, len(articles), args.chunk):
             chunk = articles[start : start + args.chunk]
@@ -58,7 +58,7 @@ def main() -> None:
                     clusterer.assign(article_id, a.title, a.text, a.published, [])
             ms = (time.perf_counter() - began) * 1000 / len(chunk)
             cpu_ms = (time.process_time() - cpu) * 1000 / len(chunk)
-            print(f"{start:>10}   {ms:>10.2f}   {cpu_ms:>14.2f}   {len(store.list_stories()):>7}")
+            print(f"{start:>10}   {ms:>10.2f}   {cpu_ms:>14.2f}   {len(store.stories.list_stories()):>7}")
         store.close()
 
 

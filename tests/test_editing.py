@@ -167,7 +167,7 @@ def test_moving_an_article_moves_its_events_to_the_other_story(
 ) -> None:
     sl.add([_folder(tmp_path, examples_dir, FILES)])  # the aggregator page adds teaser stories
     article = sl.articles()[0]["id"]
-    home = sl.store.story_of_article(article)
+    home = sl.store.stories.story_of_article(article)
     other = next(s.id for s in sl.stories() if s.id != home)
     with pytest.raises(NotFoundError):
         sl.editor.make(EditKind.ARTICLE_STORY, article, "999999")

@@ -361,7 +361,7 @@ def test_read_only_store_opens_and_refuses_writes(demo_db: Path, tmp_path: Path)
     db = tmp_path / "copy.db"
     shutil.copy(demo_db, db)
     with Store(db, read_only=True) as store:
-        assert store.list_articles()
+        assert store.articles.listing()
         with pytest.raises(sqlite3.OperationalError, match="readonly|read-only"):
             store.conn.execute("DELETE FROM articles")
 
@@ -409,7 +409,7 @@ def test_full_disk_is_one_line_and_keeps_nothing_half_done(
     assert "disk holding the database is full" in result.output and "Traceback" not in result.output
     monkeypatch.undo()
     with Store(db) as store:
-        assert store.list_articles() == [] and not store.has_raw(hashlib.sha256(b"").hexdigest())
+        assert store.articles.listing() == [] and not store.has_raw(hashlib.sha256(b"").hexdigest())
         assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 

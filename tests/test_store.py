@@ -53,7 +53,7 @@ def test_article_roundtrip_and_raw_bytes(tmp_path: Path) -> None:
             article_id = store.insert_article(_article())
         assert store.has_content("hash-38")
         assert store.raw_bytes(article_id) == b"raw bytes"
-        listed = store.list_articles()
+        listed = store.articles.listing()
         assert listed[0].published == DateValue.parse("2018-09-07")  # a typed row, a date
         assert listed[0].published_basis is PublishedBasis.USER and listed[0].source == "Example"
         with pytest.raises(NotFoundError):
@@ -78,7 +78,7 @@ def test_search_treats_user_text_as_words(tmp_path: Path) -> None:
             store.add_raw(RawRecord("a.txt", b"x", "raw1", "text"))
             article_id = store.insert_article(_article())
             store.insert_sentences(article_id, (Sentence(0, 0, 38, "Kim met Trump in Singapore."),))
-        assert store.search("Singapore")[0]["article"] == article_id
+        assert store.search("Singapore")[0].article == article_id
         assert store.search('Singapore" OR (') == []
 
 
@@ -103,4 +103,4 @@ def test_outlets_are_typed_rows_the_biggest_first(store: Store) -> None:
         for i, outlet in enumerate(["Wire", "Herald", "Wire"]):
             article = _article(f"Kim met Moon in Seoul on day {i}.")
             store.insert_article(replace(article, source=outlet, content_hash=f"o{i}", raw_sha256="raw"))
-    assert store.list_sources() == [OutletRow("Wire", 2), OutletRow("Herald", 1)]
+    assert store.articles.sources() == [OutletRow("Wire", 2), OutletRow("Herald", 1)]

@@ -70,7 +70,7 @@ def test_ids_are_stable_and_readding_changes_nothing(db: str, examples_dir: Path
 
 
 def test_a_story_keeps_its_id_as_it_grows(store: Store) -> None:
-    clusterer = StoryClusterer(store)
+    clusterer = StoryClusterer(store.stories)
     texts = [
         ("Flood hits the river town",
          "The river flooded the town and the flood destroyed bridges and homes."),
@@ -85,7 +85,7 @@ def test_a_story_keeps_its_id_as_it_grows(store: Store) -> None:
             day = DateValue.parse(f"2020-01-0{i + 1}")
             stories.append(clusterer.assign(article, title, text, day, []))
     assert stories[0] == stories[1] != stories[2]
-    assert [s.id for s in store.list_stories()] == [stories[0], stories[2]]
+    assert [s.id for s in store.stories.list_stories()] == [stories[0], stories[2]]
 
 
 def test_time_damping_and_vectors() -> None:
@@ -139,7 +139,7 @@ def _macworld() -> list[dict[str, Any]]:
 
 def _cluster(store: Store, articles: list[dict[str, Any]]) -> list[int]:
     """The story of each article as they are added in order (registry ids by entity name)."""
-    clusterer, ids, stories = StoryClusterer(store), {}, []
+    clusterer, ids, stories = StoryClusterer(store.stories), {}, []
     with store.transaction():
         for i, a in enumerate(articles):
             title = a["text"].split(" . ")[0][:80]

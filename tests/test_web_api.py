@@ -432,8 +432,8 @@ def test_store_view_queries(db: Path) -> None:
         entity = store.entities.get(store.entities.ids_named("Kim Jong-un")[0])
         assert "Kim Jong-un" in entity.aliases
         spans = store.article_spans(1)
-        assert spans["entities"] and spans["events"]
-        assert store.list_sources()
+        assert spans.entities and spans.events
+        assert store.articles.sources()
         kim = store.entities.ids_named("Kim Jong-un")
         in_2019 = TimelineQuery(since=DateValue.parse("2019"), until=DateValue.parse("2019"), query="letter")
         for query, ids in ((TimelineQuery(), None), (TimelineQuery(), kim), (in_2019, None)):

@@ -134,7 +134,7 @@ class Storyline:
             for story in event.stories:
                 per_story[story] = per_story.get(story, 0) + 1
         ranked = sorted(per_story.items(), key=lambda item: (-item[1], item[0]))
-        report.grown_stories = [(i, self.store.get_story(i).label, n) for i, n in ranked]
+        report.grown_stories = [(i, self.store.stories.get_story(i).label, n) for i, n in ranked]
 
     def annotate(
         self,
@@ -235,7 +235,7 @@ class Storyline:
         shown = []
         for story in self.shown_stories(q.story):
             events = self._selected(replace(q, story=story.id, limit=None))
-            centroid = self.store.story_centroid(story.id)
+            centroid = self.store.stories.story_centroid(story.id)
             picked = key_events(story, events, params, centroid)
             chosen = {e.id for e in picked}
             # what the user pinned or corrected is shown whatever its rank or date
@@ -256,25 +256,26 @@ class Storyline:
     def shown_stories(self, story: int | None = None) -> list[Story]:
         """The story asked for, or the stories the default views show (see SHOWN_STORIES)."""
         if story is not None:
-            return [self.store.get_story(story)]
-        stories = self.store.list_stories()
+            return [self.store.stories.get_story(story)]
+        stories = self.store.stories.list_stories()
         several = [s for s in stories if s.articles >= 2][:SHOWN_STORIES]
         return several or stories[:1]
 
     def stories(self, limit: int | None = None) -> list[Story]:
         """Stories, the biggest first."""
-        return self.store.list_stories(limit)
+        return self.store.stories.list_stories(limit)
 
     def story(self, story_id: int) -> dict[str, Any]:
         """One story with its member articles."""
-        story = self.store.get_story(story_id)
-        return {**story_dict(story), "members": self.store.story_articles(story_id)}
+        story = self.store.stories.get_story(story_id)
+        members = self.store.stories.story_articles(story_id)
+        return {**story_dict(story), "members": [m.as_dict() for m in members]}
 
     def rebuild_stories(self) -> int:
         """Cluster every stored article afresh (ids are given anew); returns how many."""
         with self.store.transaction():
-            self.store.clear_stories()
-            return assign_stored(self.store, StoryClusterer(self.store))
+            self.store.stories.clear_stories()
+            return assign_stored(self.store.stories, StoryClusterer(self.store.stories))
 
     def events(self, ids: list[int], keep_hidden: bool = False) -> list[TimelineEvent]:
         """These events (ids as a timeline gives them) with the edits applied, ranked, in date order."""
@@ -295,7 +296,7 @@ class Storyline:
         edited = apply_plan(loaded, plan)
         if plan.stories:
             articles = {s.article for e in edited for s in e.sources}
-            homes = {a: plan.stories.get(a) or self.store.story_of_article(a) for a in articles}
+            homes = {a: plan.stories.get(a) or self.store.stories.story_of_article(a) for a in articles}
             edited = [with_moved_stories(e, plan, homes) for e in edited]
         events = [e for e in edited if passes_filters(e, q)]
         if q.new_since is not None:
@@ -357,11 +358,11 @@ class Storyline:
         ``story`` keeps the sentences of that story's articles."""
         if dates < 1 or sentences < 1:
             raise ConfigError("--dates and --sentences must be at least 1")
-        span = self.store.tls_span()
+        span = self.store.tls.span()
         if span is None:
             return []
         if story is not None:
-            found = self.store.get_story(story)
+            found = self.store.stories.get_story(story)
             if found.first and found.last:
                 span = (found.first, found.last)
         lo = parse_user_date(since, "--since")
@@ -397,12 +398,12 @@ class Storyline:
     def articles(self, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
         """Stored articles, edits applied (removed ones left out)."""
         if not self.editor.plan().removed:
-            return self.editor.articles([r.as_dict() for r in self.store.list_articles(limit, offset)])
-        rows = self.editor.articles([r.as_dict() for r in self.store.list_articles()])
+            return self.editor.articles([r.as_dict() for r in self.store.articles.listing(limit, offset)])
+        rows = self.editor.articles([r.as_dict() for r in self.store.articles.listing()])
         return rows[offset : None if limit is None else offset + limit]
 
     def article(self, article_id: int) -> dict[str, Any]:
-        data = self.store.get_article(article_id)
+        data = self.store.get_article(article_id).as_dict()
         return {**data, **self.editor.articles([data], keep_removed=True)[0]}
 
     def entities(
@@ -429,12 +430,13 @@ class Storyline:
     def search(self, query: str, limit: int = 20, story: int | None = None) -> list[dict[str, Any]]:
         """Sentences matching ``query``, removed articles left out, fixed titles shown."""
         plan = self.editor.plan()
-        rows = self.store.search(query, limit + len(plan.removed), story=self._story_id(story))
+        hits = self.store.search(query, limit + len(plan.removed), story=self._story_id(story))
         out = []
-        for r in rows:
-            if r["article"] in plan.removed:
+        for hit in hits:
+            if hit.article in plan.removed:
                 continue
-            fix = plan.articles.get(r["article"])
+            r = hit.as_dict()
+            fix = plan.articles.get(hit.article)
             if fix is not None:
                 r = {**r, "title": fix.title or r["title"],
                      "published": fix.published or r["published"]}
@@ -455,11 +457,11 @@ class Storyline:
 
     def spans(self, article_id: int) -> dict[str, list[dict[str, Any]]]:
         """Character spans of an article's entity mentions, quotes and event mentions."""
-        return self.store.article_spans(article_id)
+        return self.store.article_spans(article_id).as_dict()
 
     def sources(self) -> list[OutletRow]:
         """Outlets with their article counts, the biggest first."""
-        return self.store.list_sources()
+        return self.store.articles.sources()
 
     def version(self) -> str:
         """Changes whenever articles are added or edits made or undone (a key for caches)."""
@@ -467,7 +469,7 @@ class Storyline:
 
     def _story_id(self, story: int | None) -> int | None:
         """``story`` after checking it exists (so a wrong id is an error, not an empty list)."""
-        return None if story is None else self.store.get_story(story).id
+        return None if story is None else self.store.stories.get_story(story).id
 
     def collect_garbage(self) -> tuple[int, int]:
         """Delete the removed articles (annotations and raw bytes no other article uses):

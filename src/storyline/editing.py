@@ -159,7 +159,7 @@ class Editor:
                 raise ConfigError(f"--url must start with http:// or https://; got {url!r}")
             return url, anchor
         if kind is EditKind.ARTICLE_STORY:
-            return str(self.store.get_story(_int(value, "the story")).id), anchor  # it must exist
+            return str(self.store.stories.get_story(_int(value, "the story")).id), anchor  # it must exist
         if kind is EditKind.ARTICLE_REMOVE:
             return None, anchor
         return _text(value, kind.value.split(".")[1]), anchor

@@ -276,7 +276,7 @@ class Article:
 
 @dataclass(frozen=True, slots=True)
 class ArticleRow:
-    """A stored article as listings show it (``Store.list_articles``)."""
+    """A stored article as listings show it (``Store.articles.listing``)."""
 
     id: int
     title: str
@@ -295,7 +295,7 @@ class ArticleRow:
 
 @dataclass(frozen=True, slots=True)
 class OutletRow:
-    """An outlet with the number of stored articles it published (``Store.list_sources``)."""
+    """An outlet with the number of stored articles it published (``Store.articles.sources``)."""
 
     source: str
     articles: int

@@ -18,7 +18,7 @@ class ArticleLinker:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.stories = StoryClusterer(store)
+        self.stories = StoryClusterer(store.stories)
         self.duplicates = DuplicateIndex()
         for article_id, signature in store.minhash_signatures():
             self.duplicates.add_signature(article_id, signature)
@@ -30,7 +30,7 @@ class ArticleLinker:
         article_id = store.insert_article(ann.article, self.duplicates.to_bytes(signature))
         copies = [int(str(key)) for key in self.duplicates.query_signature(signature)]
         if copies:
-            store.set_story(article_id, store.story_of(min(copies)))
+            store.stories.set_story(article_id, store.stories.story_of(min(copies)))
         self.duplicates.add_signature(article_id, signature)
         store.insert_sentences(article_id, ann.sentences)
         store.insert_timexes(article_id, ann.timexes)
@@ -52,7 +52,7 @@ class ArticleLinker:
                 eid = entity_ids[entity.key]
                 name, n = merged.get(eid, (entity.name, 0))
                 merged[eid] = (name, n + entity.mentions)
-        story = self.store.story_of_article(copy_of) if copy_of is not None else None
+        story = self.store.stories.story_of_article(copy_of) if copy_of is not None else None
         article = ann.article
         self.stories.assign(article_id, article.title, article.text, article.published,
                             [(eid, name, n) for eid, (name, n) in merged.items()], story, article.part > 0)

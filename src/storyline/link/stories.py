@@ -55,6 +55,8 @@ class StoryParams:
 
 
 class StoryStore(Protocol):
+    """What clustering reads and writes (``Store.stories`` implements it)."""
+
     def story_documents(self) -> int: ...
     def story_dfs(self, terms: list[str]) -> dict[str, int]: ...
     def stories_with_term(self, term: str, limit: int) -> list[int]: ...
@@ -192,6 +194,8 @@ def story_similarity(
 
 
 class StoredStoryStore(StoryStore, Protocol):
+    """What re-clustering the stored articles reads besides (``Store.stories`` implements it)."""
+
     def articles_without_story(self) -> list[int]: ...
     def story_material(
         self, article_id: int

@@ -1,4 +1,4 @@
-"""The read side of articles and outlets: listings as typed rows."""
+"""The article repository: the article and outlet listings, as typed rows."""
 
 from __future__ import annotations
 
@@ -6,13 +6,16 @@ import sqlite3
 
 from ..types import ArticleRow, OutletRow, PublishedBasis, try_date_value
 
-__all__ = ["ArticlesMixin"]
+__all__ = ["ArticleRepository"]
 
 
-class ArticlesMixin:
-    conn: sqlite3.Connection
+class ArticleRepository:
+    """The stored articles as listings show them, through the store's connection."""
 
-    def list_articles(self, limit: int | None = None, offset: int = 0) -> list[ArticleRow]:
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def listing(self, limit: int | None = None, offset: int = 0) -> list[ArticleRow]:
         """Stored articles by publication date (undated first), then id."""
         rows = self.conn.execute(
             """SELECT id, title, source, published, published_basis, path, url, part, story_id
@@ -26,7 +29,7 @@ class ArticlesMixin:
             for r in rows
         ]
 
-    def list_sources(self) -> list[OutletRow]:
+    def sources(self) -> list[OutletRow]:
         """Outlets with their article counts, the biggest first."""
         rows = self.conn.execute(
             """SELECT source, COUNT(*) AS articles FROM articles WHERE source IS NOT NULL

@@ -1,18 +1,29 @@
-"""Read-side queries: listings, search and timeline rows."""
+"""Read-side queries: one article and its spans, search (as typed rows) and timeline rows."""
 
 from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable
 from functools import lru_cache
-from typing import Any
 
 from ..errors import NotFoundError, StorylineError
 from ..types import DateValue, PublishedBasis, SourceRef, TimelineEvent, TimelineQuery, try_date_value
-from .quotes import QuoteRepository
+from .article_rows import (
+    ArticleDetail,
+    ArticleEntityRow,
+    ArticleSpans,
+    EntitySpan,
+    EventSpan,
+    QuoteSpan,
+    SearchHit,
+    TimexRow,
+)
+from .quotes import QuoteRepository, QuoteRow
 
 _ALL = TimelineQuery()
+# the columns of an ArticleDetail (the MinHash signature is no part of it)
+_ARTICLE_COLUMNS = """id, content_hash, raw_sha256, part, path, title, text, source, url, byline, dateline,
+    published, published_basis, published_evidence, story_id, added_at"""
 # "the article is in story ?" (or no story asked for); takes the story id twice
 _IN_STORY = "(? IS NULL OR {article} IN (SELECT article_id FROM story_members WHERE story_id = ?))"
 
@@ -21,30 +32,28 @@ class QueriesMixin:
     conn: sqlite3.Connection
     quotes: QuoteRepository
 
-    def get_article(self, article_id: int) -> dict[str, Any]:
-        row = self.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+    def get_article(self, article_id: int) -> ArticleDetail:
+        """One stored article with its timexes, entities and quotes."""
+        row = self.conn.execute(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)  # noqa: S608 (fixed names)
+        ).fetchone()
         if row is None:
             raise NotFoundError(f"no article with id {article_id}; list them with `storyline articles`")
-        article = _dated({k: row[k] for k in row.keys() if k != "minhash"})  # noqa: SIM118
-        article["timexes"] = [
-            dict(r)
-            for r in self.conn.execute(
-                'SELECT start, "end", text, type, value, mod, anchor FROM timexes WHERE article_id=?'
-                " ORDER BY start",
-                (article_id,),
-            )
-        ]
-        article["entities"] = [
-            dict(r)
-            for r in self.conn.execute(
-                """SELECT a.local_key, a.name AS local_name, e.id AS entity_id, e.name, e.type, a.mentions
-                   FROM article_entities a JOIN entities e ON e.id = a.entity_id
-                   WHERE a.article_id = ? ORDER BY a.mentions DESC""",
-                (article_id,),
-            )
-        ]
-        article["quotes"] = [q.as_dict() for q in self.quotes.listing(article_id=article_id)]
-        return article
+        timexes = self.conn.execute(
+            'SELECT start, "end", text, type, value, mod, anchor FROM timexes WHERE article_id = ?'
+            " ORDER BY start",
+            (article_id,),
+        )
+        entities = self.conn.execute(
+            """SELECT a.local_key, a.name AS local_name, e.id AS entity_id, e.name, e.type, a.mentions
+               FROM article_entities a JOIN entities e ON e.id = a.entity_id
+               WHERE a.article_id = ? ORDER BY a.mentions DESC""",
+            (article_id,),
+        )
+        return _article_detail(
+            row, tuple(TimexRow(*r) for r in timexes), tuple(ArticleEntityRow(*r) for r in entities),
+            tuple(self.quotes.listing(article_id=article_id)),
+        )
 
     def raw_bytes(self, article_id: int) -> bytes:
         row = self.conn.execute(
@@ -60,7 +69,7 @@ class QueriesMixin:
             raise StorylineError(f"unknown table {table!r}")
         return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
-    def search(self, query: str, limit: int = 20, story: int | None = None) -> list[dict[str, Any]]:
+    def search(self, query: str, limit: int = 20, story: int | None = None) -> list[SearchHit]:
         """Full-text search over sentences (each word quoted), within ``story`` when given."""
         if not fts_query(query):
             return []
@@ -76,7 +85,7 @@ class QueriesMixin:
             ).fetchall()
         except sqlite3.OperationalError as exc:
             raise StorylineError(f"cannot search for {query!r}: {exc}") from exc
-        return [_dated(r) for r in rows]
+        return [SearchHit(r[0], r[1], try_date_value(r[2]), r[3], r[4], r[5]) for r in rows]
 
     def timeline_events(
         self, query: TimelineQuery = _ALL, entity_ids: list[int] | None = None
@@ -92,36 +101,29 @@ class QueriesMixin:
         """Refuse every write on this connection (the web server never writes)."""
         self.conn.execute("PRAGMA query_only = ON")
 
-    def article_spans(self, article_id: int) -> dict[str, list[dict[str, Any]]]:
+    def article_spans(self, article_id: int) -> ArticleSpans:
         """Character spans of an article's entity mentions, quotes and event mentions."""
-        entities = [
-            dict(r)
-            for r in self.conn.execute(
-                """SELECT m.start, m."end", m.text, m.entity_id, e.name, e.type
-                   FROM entity_mentions m JOIN entities e ON e.id = m.entity_id
-                   WHERE m.article_id = ? ORDER BY m.start""",
-                (article_id,),
-            )
-        ]
-        quotes = [
-            dict(r)
-            for r in self.conn.execute(
-                """SELECT q.id, q.start, q."end", q.kind, q.cue, COALESCE(e.name, q.speaker_name) AS speaker,
-                          q.speaker_entity_id AS speaker_id
-                   FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_entity_id
-                   WHERE q.article_id = ? ORDER BY q.start""",
-                (article_id,),
-            )
-        ]
-        events = [
-            _dated(r)
-            for r in self.conn.execute(
-                """SELECT event_id, start, "end", date FROM event_mentions
-                   WHERE article_id = ? ORDER BY start""",
-                (article_id,),
-            )
-        ]
-        return {"entities": entities, "quotes": quotes, "events": events}
+        entities = self.conn.execute(
+            """SELECT m.start, m."end", m.text, m.entity_id, e.name, e.type
+               FROM entity_mentions m JOIN entities e ON e.id = m.entity_id
+               WHERE m.article_id = ? ORDER BY m.start""",
+            (article_id,),
+        )
+        quotes = self.conn.execute(
+            """SELECT q.id, q.start, q."end", q.kind, q.cue, COALESCE(e.name, q.speaker_name) AS speaker,
+                      q.speaker_entity_id AS speaker_id
+               FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_entity_id
+               WHERE q.article_id = ? ORDER BY q.start""",
+            (article_id,),
+        )
+        events = self.conn.execute(
+            'SELECT event_id, start, "end", date FROM event_mentions WHERE article_id = ? ORDER BY start',
+            (article_id,),
+        )
+        return ArticleSpans(
+            tuple(EntitySpan(*r) for r in entities), tuple(QuoteSpan(*r) for r in quotes),
+            tuple(EventSpan(r[0], r[1], r[2], try_date_value(r[3])) for r in events),
+        )
 
     def event_index(
         self, query: TimelineQuery = _ALL, entity_ids: list[int] | None = None
@@ -244,17 +246,18 @@ def _date(value: str) -> DateValue:
     return DateValue.parse(value)
 
 
-def _dated(row: sqlite3.Row | dict[str, Any]) -> dict[str, Any]:
-    """A row as a dict whose dates are DateValues (``published``: the article's, ``date``: an
-    event's or a mention's) and whose ``published_basis`` is a ``PublishedBasis``. Text forms
-    are written at the edges (CLI, JSON API, exports), never re-parsed inside."""
-    out = dict(row)
-    for column in ("published", "date"):
-        if column in out:
-            out[column] = try_date_value(out[column])
-    if "published_basis" in out:
-        out["published_basis"] = PublishedBasis(out["published_basis"] or "unknown")
-    return out
+def _article_detail(
+    row: sqlite3.Row, timexes: tuple[TimexRow, ...], entities: tuple[ArticleEntityRow, ...],
+    quotes: tuple[QuoteRow, ...],
+) -> ArticleDetail:
+    return ArticleDetail(
+        id=row["id"], content_hash=row["content_hash"], raw_sha256=row["raw_sha256"], part=row["part"],
+        path=row["path"], title=row["title"], text=row["text"], source=row["source"], url=row["url"],
+        byline=row["byline"], dateline=row["dateline"], published=try_date_value(row["published"]),
+        published_basis=PublishedBasis(row["published_basis"] or "unknown"),
+        published_evidence=row["published_evidence"], story_id=row["story_id"], added_at=row["added_at"],
+        timexes=timexes, entities=entities, quotes=quotes,
+    )
 
 
 def _maybe_date(value: str | None) -> DateValue | None:
@@ -271,90 +274,3 @@ def fts_query(text: str) -> str:
 
 def _chunks(items: list[int], size: int) -> list[list[int]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
-
-
-class TLSQueriesMixin:
-    """Rows for timeline summarisation: sentences of articles published in a span and
-    the day-level dates their timexes resolve to."""
-
-    conn: sqlite3.Connection
-
-    def tls_sentences(self, since: str, until: str, story: int | None = None) -> list[dict[str, Any]]:
-        """Sentences of articles published between ``since`` and ``until`` (ISO days,
-        inclusive; of ``story`` when given), with their article's day of publication (a
-        DateValue), outlet, title and near-duplicate group."""
-        return _days(self.conn.execute(
-            f"""SELECT s.article_id, s.idx, s.text, substr(a.published, 1, 10) AS published,
-                      a.source, a.title, COALESCE(a.story_id, a.id) AS story
-               FROM sentences s JOIN articles a ON a.id = s.article_id
-               WHERE substr(a.published, 1, 10) BETWEEN ? AND ? AND {_IN_STORY.format(article="a.id")}
-               ORDER BY a.published, s.article_id, s.idx""",
-            (since, until, story, story),
-        ), "published")
-
-    def tls_sentence_days(self, since: str, until: str, story: int | None = None) -> list[dict[str, Any]]:
-        """(article, sentence index, day) for each day-level DATE timex in those articles."""
-        return self._dated_sentences(since, until, story, "day", 10,
-                                     "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]")
-
-    def tls_sentence_months(self, since: str, until: str, story: int | None = None) -> list[dict[str, Any]]:
-        """(article, sentence index, month) for each month-level DATE timex (``2019-02``) in
-        those articles."""
-        return self._dated_sentences(since, until, story, "month", 7, "[0-9][0-9][0-9][0-9]-[0-1][0-9]")
-
-    def _dated_sentences(
-        self, since: str, until: str, story: int | None, column: str, length: int, pattern: str
-    ) -> list[dict[str, Any]]:
-        """(article, sentence index, value as ``column``, a DateValue) of the DATE timexes of
-        one shape (``length`` characters matching GLOB ``pattern``) in the articles of that
-        span; values that are no real date (``2019-02-30``) left out."""
-        assert column in ("day", "month")  # a column alias, never user input
-        return _days(self.conn.execute(
-            f"""SELECT t.article_id, s.idx, t.value AS {column}
-               FROM timexes t JOIN articles a ON a.id = t.article_id
-               JOIN sentences s ON s.article_id = t.article_id
-                    AND t.start >= s.start AND t.start < s."end"
-               WHERE substr(a.published, 1, 10) BETWEEN ? AND ? AND {_IN_STORY.format(article="a.id")}
-                 AND t.type = 'DATE' AND length(t.value) = ? AND t.value GLOB ?""",
-            (since, until, story, story, length, pattern),
-        ), column)
-
-    def tls_event_mentions(self, since: str, until: str, story: int | None = None) -> list[dict[str, Any]]:
-        """(event, event day, article, sentence index, publication day, near-duplicate group) of
-        each mention of a day-dated event in the articles published from ``since`` to ``until``
-        (days as DateValues)."""
-        return _days(self.conn.execute(
-            f"""SELECT m.event_id, e.date AS day, m.article_id, m.sentence_idx AS idx,
-                      substr(a.published, 1, 10) AS published, COALESCE(a.story_id, a.id) AS grp
-               FROM event_mentions m JOIN events e ON e.id = m.event_id
-               JOIN articles a ON a.id = m.article_id
-               WHERE substr(a.published, 1, 10) BETWEEN ? AND ? AND {_IN_STORY.format(article="a.id")}
-                 AND e.granularity = 'day'""",
-            (since, until, story, story),
-        ), "day", "published")
-
-    def tls_span(self) -> tuple[DateValue, DateValue] | None:
-        """First and last publication day of the stored articles, or None when none is dated."""
-        row = self.conn.execute(
-            "SELECT min(substr(published, 1, 10)), max(substr(published, 1, 10)) FROM articles"
-            " WHERE published IS NOT NULL"
-        ).fetchone()
-        return (_date(row[0]), _date(row[1])) if row and row[0] else None
-
-
-def _days(rows: Iterable[sqlite3.Row], *columns: str) -> list[dict[str, Any]]:
-    """The rows as dicts with these columns parsed into DateValues; a row whose value is no
-    real date is left out."""
-    out = []
-    for row in rows:
-        item = dict(row)
-        parsed = [_maybe_date_or_none(item[c]) for c in columns]
-        if all(parsed):
-            item.update(zip(columns, parsed, strict=True))
-            out.append(item)
-    return out
-
-
-@lru_cache(maxsize=65536)
-def _maybe_date_or_none(value: str | None) -> DateValue | None:
-    return try_date_value(value)

@@ -1,6 +1,6 @@
-"""``Store``: one SQLite connection, shared by the repositories (``entities``, ``events``,
-``quotes``, ``edits``) and carrying the methods of the parts of the store that are still mixins
-(writer, stories, articles, read-side queries)."""
+"""``Store``: one SQLite connection, shared by the repositories (``articles``, ``entities``,
+``events``, ``stories``, ``quotes``, ``edits``, ``tls``) and carrying the methods of the parts of the
+store that are still mixins (writer, read-side queries)."""
 
 from __future__ import annotations
 
@@ -10,20 +10,21 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 
-from .articles import ArticlesMixin
+from .articles import ArticleRepository
 from .database import connect, transaction
 from .edits import EditRepository
 from .entities import EntityRepository
 from .events import EventRepository
-from .queries import QueriesMixin, TLSQueriesMixin
+from .queries import QueriesMixin
 from .quotes import QuoteRepository
-from .stories import StoriesMixin
+from .stories import StoryRepository
+from .tls import TLSRepository
 from .writer import WriterMixin
 
 __all__ = ["Store"]
 
 
-class Store(WriterMixin, StoriesMixin, ArticlesMixin, QueriesMixin, TLSQueriesMixin):
+class Store(WriterMixin, QueriesMixin):
     """A storyline database. Use as a context manager or call ``close()``."""
 
     def __init__(self, path: str | Path, read_only: bool = False) -> None:
@@ -31,10 +32,13 @@ class Store(WriterMixin, StoriesMixin, ArticlesMixin, QueriesMixin, TLSQueriesMi
         an error, not a new store)."""
         self.path = str(path)
         self.conn: sqlite3.Connection = connect(path, read_only)
+        self.articles = ArticleRepository(self.conn)
         self.entities = EntityRepository(self.conn)
         self.events = EventRepository(self.conn)
+        self.stories = StoryRepository(self.conn)
         self.edits = EditRepository(self.conn, self.path)
         self.quotes = QuoteRepository(self.conn)
+        self.tls = TLSRepository(self.conn)
 
     @contextmanager
     def transaction(self) -> Iterator[Store]:

@@ -1,4 +1,5 @@
-"""SQL of stories: membership, the clustering's centroids and document frequencies, listings.
+"""The story repository: membership, the clustering's centroids and document frequencies, the
+near-duplicate groups re-clustering follows, and the listings, as typed rows.
 
 Tables (migration 0003): ``stories``, ``story_members`` (one story per article),
 ``story_terms`` (each story's centroid) and ``story_df``. An event belongs to the stories
@@ -16,6 +17,8 @@ from typing import Any
 
 from ..errors import NotFoundError
 from ..types import DateValue, Story, try_date_value
+
+__all__ = ["StoryMember", "StoryOverlap", "StoryRepository"]
 
 _STORY_ROWS = """SELECT s.id, s.label, s.first_published, s.last_published,
                         COUNT(m.article_id) AS articles, COUNT(DISTINCT a.source) AS outlets
@@ -35,8 +38,28 @@ class StoryOverlap:
     last: str | None
 
 
-class StoriesMixin:
-    conn: sqlite3.Connection
+@dataclass(frozen=True, slots=True)
+class StoryMember:
+    """A member article of a story as its listing shows it, with its similarity to the story
+    when it joined."""
+
+    id: int
+    title: str
+    source: str | None
+    published: DateValue | None
+    similarity: float
+
+    def as_dict(self) -> dict[str, Any]:
+        """The row as the listing's JSON-ready mapping (dates stay DateValues)."""
+        return {name: getattr(self, name) for name in self.__slots__}
+
+
+class StoryRepository:
+    """The stories of a store, through the store's connection: what ``link.stories`` reads and
+    writes (its ``StoryStore`` and ``StoredStoryStore``) and the story listings."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
 
     # -- what the clustering reads -------------------------------------------------
 
@@ -187,6 +210,15 @@ class StoriesMixin:
         )
         return {r[0]: r[1] for r in rows}
 
+    def story_of(self, article_id: int) -> int:
+        """The article's near-duplicate group: the id of the first article it copies (else its own)."""
+        row = self.conn.execute("SELECT story_id FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return int(row[0]) if row and row[0] is not None else article_id
+
+    def set_story(self, article_id: int, story_id: int) -> None:
+        """Put the article in the near-duplicate group ``story_id``."""
+        self.conn.execute("UPDATE articles SET story_id = ? WHERE id = ?", (story_id, article_id))
+
     def story_of_article(self, article_id: int) -> int | None:
         row = self.conn.execute(
             "SELECT story_id FROM story_members WHERE article_id = ?", (article_id,)
@@ -209,7 +241,7 @@ class StoriesMixin:
             raise NotFoundError(f"no story with id {story_id}; list them with `storyline stories`")
         return _story(row)
 
-    def story_articles(self, story_id: int) -> list[dict[str, Any]]:
+    def story_articles(self, story_id: int) -> list[StoryMember]:
         """The member articles of a story, by publication date."""
         rows = self.conn.execute(
             """SELECT a.id, a.title, a.source, a.published, m.similarity FROM story_members m
@@ -217,7 +249,7 @@ class StoriesMixin:
                ORDER BY COALESCE(a.published, ''), a.id""",
             (story_id,),
         ).fetchall()
-        return [dict(r) for r in rows]
+        return [StoryMember(r[0], r[1], r[2], try_date_value(r[3]), r[4]) for r in rows]
 
 
 def _story(row: sqlite3.Row) -> Story:

@@ -81,13 +81,6 @@ class WriterMixin:
         rows = self.conn.execute("SELECT id, minhash FROM articles WHERE minhash IS NOT NULL")
         return [(r[0], bytes(r[1])) for r in rows]
 
-    def story_of(self, article_id: int) -> int:
-        row = self.conn.execute("SELECT story_id FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return int(row[0]) if row and row[0] is not None else article_id
-
-    def set_story(self, article_id: int, story_id: int) -> None:
-        self.conn.execute("UPDATE articles SET story_id = ? WHERE id = ?", (story_id, article_id))
-
     def insert_sentences(self, article_id: int, sentences: tuple[Sentence, ...]) -> None:
         self.conn.executemany(
             'INSERT INTO sentences(article_id, idx, start, "end", text) VALUES (?,?,?,?,?)',

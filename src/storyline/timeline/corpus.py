@@ -37,24 +37,24 @@ def load_sentences(
     ``story`` only when given; with ``months``, the months they mention too."""
     lo, hi = since.isoformat(), until.isoformat()
     days: dict[tuple[int, int], set[date]] = defaultdict(set)
-    for row in store.tls_sentence_days(lo, hi, story):
-        days[(row["article_id"], row["idx"])].add(row["day"].start)
+    for row in store.tls.sentence_days(lo, hi, story):
+        days[(row.article_id, row.idx)].add(row.date.start)
     named: dict[tuple[int, int], set[DateValue]] = defaultdict(set)
-    for row in store.tls_sentence_months(lo, hi, story) if months else ():
-        named[(row["article_id"], row["idx"])].add(row["month"])
+    for row in store.tls.sentence_months(lo, hi, story) if months else ():
+        named[(row.article_id, row.idx)].add(row.date)
     return [
         Sentence(
-            article=r["article_id"],
-            idx=r["idx"],
-            text=" ".join(r["text"].split()),
-            published=r["published"].start,
-            source=r["source"],
-            title=r["title"],
-            story=r["story"],
-            days=tuple(sorted(days.get((r["article_id"], r["idx"]), ()))),
-            months=tuple(sorted(named.get((r["article_id"], r["idx"]), ()))),
+            article=r.article_id,
+            idx=r.idx,
+            text=" ".join(r.text.split()),
+            published=r.published.start,
+            source=r.source,
+            title=r.title,
+            story=r.story,
+            days=tuple(sorted(days.get((r.article_id, r.idx), ()))),
+            months=tuple(sorted(named.get((r.article_id, r.idx), ()))),
         )
-        for r in store.tls_sentences(lo, hi, story)
+        for r in store.tls.sentences(lo, hi, story)
     ]
 
 
@@ -75,11 +75,10 @@ def load_event_mentions(
     store: Store, since: date, until: date, story: int | None = None
 ) -> list[EventMention]:
     """The mentions of day-dated events in the articles published from ``since`` to ``until``."""
-    out = []
-    for r in store.tls_event_mentions(since.isoformat(), until.isoformat(), story):
-        out.append(EventMention(r["event_id"], r["day"].start, r["article_id"], r["idx"],
-                                r["published"].start, r["grp"]))
-    return out
+    return [
+        EventMention(r.event_id, r.day.start, r.article_id, r.idx, r.published.start, r.group)
+        for r in store.tls.event_mentions(since.isoformat(), until.isoformat(), story)
+    ]
 
 
 def with_keywords(sentences: Iterable[Sentence], keywords: Iterable[str]) -> list[Sentence]:

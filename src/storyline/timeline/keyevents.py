@@ -114,7 +114,7 @@ def key_events(
     centroid: dict[str, float] | None = None,
 ) -> list[TimelineEvent]:
     """The story's ``p.limit`` key events (salience set to the key score), in date order.
-    ``centroid``: the story's word weights (``Store.story_centroid``). Background events
+    ``centroid``: the story's word weights (``Store.stories.story_centroid``). Background events
     are left out; of events with the same summary only the best is kept."""
     current = [e for e in events if not background(e, story, p)]
     central = central_actors(current, p.central_actors)
