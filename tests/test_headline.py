@@ -144,3 +144,12 @@ def test_an_object_relative_without_pronoun_is_no_headline_of_its_own(nlp_base: 
     sentence = next(doc.sents)
     picked = next(t for t in doc if t.text == "picked")
     assert headline(picked, sentence).startswith("CNBC has been broadcasting the same poll")
+
+
+def test_a_quotation_before_its_speaker_is_not_the_headline(nlp_base: Language) -> None:
+    doc = nlp_base("“Too many of our leaders and their ideas are stuck in the 20th century,” Rubio said in a "
+                   "clear dig at Clinton on Monday, announcing his candidacy in Miami.")
+    sentence = next(doc.sents)
+    said = next(t for t in doc if t.text == "said")
+    monday = next(t for t in doc if t.text == "Monday")
+    assert headline(said, sentence, doc[monday.i : monday.i + 1]).startswith("Rubio said")

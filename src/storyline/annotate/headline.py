@@ -285,9 +285,16 @@ def _lead(verb: Token) -> Token:
         verb = verb.head
     if verb.lemma_.lower() in REPORTING:  # "..., the envoy said Thursday": the report is the news
         reported = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
-        if reported and _has_subject(reported[0]):
-            return reported[0]
+        if reported and _has_subject(reported[0]) and not _quoted(reported[0]):
+            return reported[0]  # a quotation stays the speaker's: "“...,” Rubio said on Monday"
     return verb
+
+
+def _quoted(clause: Token) -> bool:
+    """A clause in quotation marks: its first word opens a quotation."""
+    start = clause.left_edge.i
+    before = clause.doc[start - 1] if start else None
+    return clause.left_edge.text in _QUOTES or (before is not None and before.text in _QUOTES)
 
 
 def _has_subject(verb: Token) -> bool:
@@ -308,6 +315,8 @@ def _clause(verb: Token, skip: set[int], names: Mapping[int, str]) -> set[int]:
                 continue  # keeps "never said", drops trailing adverbs and "when"
             if child.dep_ in ("advmod", "npadvmod") and skip & {t.i for t in child.subtree}:
                 continue  # "As late as this year": the date's own phrase
+            if child.dep_ == "ccomp" and child.i < verb.i and _quoted(child):
+                continue  # "“Too many of our leaders ...,” Rubio said": the quote is not the headline
             if child.dep_ in _SUBJECTS and child.i in names:  # "he", "the Kentucky senator": the name
                 kept.add(child.i)
                 for c in child.children:  # the name written beside ("governor Jeb Bush and ...")
