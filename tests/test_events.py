@@ -398,3 +398,12 @@ def test_a_time_of_day_is_dated_by_its_day(pipeline: Language) -> None:
     text = ("When Cruz took the floor of the senate at 2:40pm ET on Tuesday , he knew there was no chance of "
             "blocking the passage of what is known as a continuing resolution .")
     assert [r.date.value for r in _reports(pipeline, text, "2013-09-25") if r.date] == ["2013-09-24"]
+
+
+def test_an_undated_present_perfect_is_news_only_in_the_lead(pipeline: Language) -> None:
+    lead = "Ted Cruz has condemned the growing wave of campus protests ."
+    later = ("Jeb Bush spoke in Iowa on Friday . Marco Rubio spoke in Ohio on Saturday . Carly Fiorina "
+             "spoke in Texas on Sunday . Kasich , meanwhile , has enjoyed rising poll numbers .")
+    assert [r.date.value for r in _reports(pipeline, lead, "2015-12-02") if r.date] == ["2015-12-02"]
+    dated = {r.headline: r.date.value for r in _reports(pipeline, later, "2015-12-02") if r.date}
+    assert not any("Kasich" in h for h in dated)

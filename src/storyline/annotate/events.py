@@ -53,6 +53,10 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB"})
 # A mention dated this long before the article's publication recalls the past.
 BACKGROUND_AFTER = timedelta(days=30)
+# An undated present perfect tells the article's own news only in its lead ("Cruz has condemned
+# the campus protests"); further down it mostly states a position or a state ("Kasich, meanwhile,
+# has enjoyed rising poll numbers", "Paul has struggled in the crowded field").
+LEAD_SENTENCES = 3
 # Speech verbs date the report, not the thing reported; the reported clause is used instead.
 REPORTING_LEMMAS = frozenset({"say", "tell", "report", "add", "announce", "state", "write"})
 @Language.factory(
@@ -169,7 +173,7 @@ def _sentence_mentions(
         can_report = happening(verb) and (governs or finite(verb) or near) and not bound and dates_it
         parts.append((governs and can_report, can_report, timex, span, clause, verb, _listed(head)))
     found = []
-    if not any(p[0] for p in parts) and dct is not None and todays_news(sentence):
+    if not any(p[0] for p in parts) and dct is not None and index < LEAD_SENTENCES and todays_news(sentence):
         today = DateValue.parse(dct.isoformat())
         found.append(_mention(
             index, sentence, today, PUBLICATION_DATE, list(sentence), None, sentence.root, dct,
