@@ -153,3 +153,9 @@ def test_a_quotation_before_its_speaker_is_not_the_headline(nlp_base: Language) 
     said = next(t for t in doc if t.text == "said")
     monday = next(t for t in doc if t.text == "Monday")
     assert headline(said, sentence, doc[monday.i : monday.i + 1]).startswith("Rubio said")
+
+
+def test_a_tokenised_hyphen_keeps_both_sides(nlp_base: Language) -> None:
+    text = ("The bill had already passed the Republican - controlled House on Tuesday , after what amounted "
+            "to a capitulation by Republicans .")
+    assert "Republican - controlled House" in _headline(nlp_base, text)

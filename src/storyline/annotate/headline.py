@@ -365,8 +365,19 @@ def _listing(noun: Token, comma: Token) -> bool:
 
 
 def _hyphen(token: Token) -> bool:
-    """The hyphen inside a word: "spectacle-filled"."""
-    return token.text == "-" and not token.whitespace_ and token.i > 0 and not token.nbor(-1).whitespace_
+    """The hyphen inside a word: "spectacle-filled", or as tokenised text writes it, "Republican -
+    controlled" (both sides hang on the word after it)."""
+    if token.text not in ("-", "–") or token.i == 0 or token.i + 1 >= len(token.doc):
+        return False
+    if not token.whitespace_ and not token.nbor(-1).whitespace_:
+        return True
+    after = token.nbor(1)
+    return token.head.i == after.i and token.nbor(-1).head.i == after.i and after.pos_ in ("ADJ", "VERB")
+
+
+def _hyphenated(token: Token) -> bool:
+    """The first part of a hyphenated word: "spectacle" of "spectacle-filled"."""
+    return token.i + 1 < len(token.doc) and _hyphen(token.nbor(1))
 
 
 def _described(doc: Doc, names: Mapping[int, str]) -> set[int]:
@@ -387,14 +398,6 @@ def _described(doc: Doc, names: Mapping[int, str]) -> set[int]:
 
 def _name_beside(token: Token) -> bool:
     return token.dep_ in ("appos", "compound") and token.pos_ == "PROPN"
-
-
-def _hyphenated(token: Token) -> bool:
-    """The first part of a hyphenated word: "spectacle" of "spectacle-filled"."""
-    if token.whitespace_ or token.i + 1 >= len(token.doc):
-        return False
-    after = token.nbor(1)
-    return after.text in ("-", "–") and not after.whitespace_
 
 
 def _long(token: Token) -> bool:
