@@ -39,3 +39,41 @@ def test_titles_and_headline_ends() -> None:
     colon = line.index(":") + 1
     end = headline_end(line, colon, len(line))
     assert line[colon:end].strip(" '") == "Cruz's stand exposed Quisling Republicans"
+
+
+def _cue(nlp: spacy.language.Language, text: str, word: str) -> tuple[spacy.tokens.Doc, object]:
+    doc = nlp(text)
+    sents, sent_of = sentence_index(doc)
+    tok = next(t for t in doc if t.text == word)
+    return doc, cue_attribution(tok, sents[sent_of[tok.i]], text)
+
+
+def test_likely_to_say_is_said_by_the_subject_of_likely(nlp: spacy.language.Language) -> None:
+    text = "Democratic voters are slightly more likely to say that Clinton represents their positions."
+    doc, att = _cue(nlp, text, "say")
+    assert att is not None and att.source is not None
+    assert doc[att.source[0] : att.source[1]].text == "Democratic voters"
+
+
+def test_seeming_to_recognize_is_the_subject_recognizing(nlp: spacy.language.Language) -> None:
+    text = "Obama himself seemed to recognize the significance of the Iowa victory."
+    doc, seemed = _cue(nlp, text, "seemed")
+    assert seemed is None  # the inner cue carries the attribution
+    _, att = _cue(nlp, text, "recognize")
+    assert att is not None and att.source is not None
+    assert doc[att.speaker].text == "Obama"
+    assert [text[a:b] for a, b in att.content] == ["the significance of the Iowa victory"]
+
+
+def test_a_statement_issued_speaks_for_its_issuer(nlp: spacy.language.Language) -> None:
+    text = "Minutes later, the Trump campaign issued a statement saying that Trump meant something else."
+    doc, att = _cue(nlp, text, "saying")
+    assert att is not None and att.source is not None
+    assert doc[att.source[0] : att.source[1]].text == "the Trump campaign"
+
+
+def test_a_statement_read_out_is_not_issued_by_the_reader(nlp: spacy.language.Language) -> None:
+    text = "The clerk read a statement saying the court would close early."
+    doc, att = _cue(nlp, text, "saying")
+    assert att is not None and att.speaker is not None
+    assert doc[att.speaker].text == "statement"  # reading is not issuing

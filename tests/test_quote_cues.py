@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 import storyline.annotate.entities  # noqa: F401  (registers the factory)
 import storyline.annotate.quotes  # noqa: F401
 from storyline.annotate.quotemarks import find_quote_spans
+from storyline.annotate.quotes import find_attributions
 from storyline.types import Quote
 
 
@@ -155,3 +156,18 @@ def test_question_put_by_no_one_is_scored_but_not_stored(nlp: spacy.language.Lan
     asked = [a for a in find_attributions(doc) if a.lemma == "ask"]
     assert asked and asked[0].source is None and "about Cruz's charges" in text[slice(*asked[0].content[0])]
     assert not [q for q in doc._.quotes if "charges" in q.text]
+
+
+def test_nominal_cue_held_by_whoever_made_it(nlp: spacy.language.Language) -> None:
+    text = "At the rally, John Smith made the claim that the governor had raised taxes twice."
+    q = only(quotes(nlp, text), "the governor")
+    assert (q.cue, q.cue_class, q.speaker) == ("claim", "nominal", "John Smith")
+
+
+def test_attack_on_is_an_attribution_of_its_launcher(nlp: spacy.language.Language) -> None:
+    text = "At the rally, John Smith launched a fierce attack on the governor's tax plan."
+    doc = nlp(text)
+    (att,) = find_attributions(doc)
+    assert (att.lemma, att.cue_class) == ("attack", "nominal")
+    assert att.source is not None and doc[att.source[0] : att.source[1]].text == "John Smith"
+    assert [text[a:b] for a, b in att.content] == ["on the governor's tax plan"]

@@ -93,6 +93,7 @@ NOMINAL_CUES = words("""
 statement claim criticism concern view hope doubt suggestion assertion complaint allegation accusation
 warning belief promise pledge argument contention assumption opinion admission fear insistence
 denial vow demand call proposal plan desire intention expectation prediction estimate
+attack endorsement opposition praise mention announcement defense question
 """)
 # documents that state things: "in the poll", "in the report"
 _DOCUMENTS = words("poll survey study report analysis review audit filing memo letter book ad video")
@@ -190,7 +191,7 @@ def noun_cue(noun: Token) -> tuple[Token | None, list[int]] | None:
             source = c
         elif c.dep_ == "prep" and c.lower_ in ("from", "by"):
             source = next((p for p in c.children if p.dep_ == "pobj"), source)
-        elif c.dep_ == "acl" and c.tag_ == "VBN":
+        elif c.dep_ == "acl" and c.tag_ == "VBN" and not any(g.dep_ in ("mark", "nsubj") for g in c.children):
             continue  # "the demand by Republicans – largely instigated by Cruz – that ...": a description
         elif c.dep_ in ("acl", "ccomp") or c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS:
             content.extend(t.i for t in c.subtree)

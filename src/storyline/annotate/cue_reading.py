@@ -9,7 +9,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from .attribution import SPEECH_VERBS, Attribution
-from .attribution_cues import cue_class, is_raising, verb_content, words
+from .attribution_cues import RAISING, cue_class, is_raising, verb_content, words
 
 _PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "who"})
 _PERSONAL = frozenset({"he", "she", "i", "who"})
@@ -21,7 +21,8 @@ _HEADLINE_MARKS = frozenset("'‘\"“")
 _HEADLINE_CLOSE = re.compile("['’\"”](?=\\s|$)")
 _VERB_FRAME = frozenset({"aux", "auxpass", "nsubj"})  # a VBN without these: reduced passive
 _INVERTED_DEPS = frozenset({"dobj", "npadvmod", "attr", "dep", "nsubj"})
-_CLIMB = frozenset({"advcl", "xcomp", "conj"})
+_CLIMB = frozenset({"advcl", "xcomp", "conj", "acomp"})  # acomp: "voters are likely to say"
+
 _CONTENT_DEPS = frozenset({"ccomp"})
 # verbs whose infinitive complement is what was said ("pledged to establish ...")
 _XCOMP_VERBS = frozenset({"promise", "pledge", "vow", "urge", "ask", "tell", "warn", "advise", "propose"})
@@ -56,6 +57,25 @@ def token_runs(doc: Doc, text: str, tokens: list[int]) -> list[tuple[int, int]]:
     return ranges
 
 
+# verbs whose subject issues what their object says: "issued a statement", "launched an attack"
+_ISSUING = words(
+    "make issue release launch unleash level offer express voice give deliver post tweet send put publish "
+    "file lodge raise renew repeat air pen sign circulate distribute run"
+)
+# what is issued and says things itself: "issued a statement saying", "released an ad that urges"
+_ISSUED = words("statement ad advertisement video letter release memo tweet post report op-ed spot")
+
+
+def issuer(noun: Token) -> Token | None:
+    """The subject of the verb that issues ``noun`` ("Trump launched an attack against ...",
+    "the DNC issued a statement ..."), or None when it is not the object of such a verb."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in _ISSUING:
+        return None
+    subj = _subject(verb)
+    return subj if subj is not None and subj.i != noun.i else None
+
+
 def _subject(verb: Token) -> Token | None:
     node = verb
     for _ in range(3):
@@ -67,7 +87,8 @@ def _subject(verb: Token) -> Token | None:
         if subjects:
             return min(subjects, key=lambda c: abs(c.i - node.i))
         if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return node.head
+            by = issuer(node.head) if node.head.lemma_.lower() in _ISSUED else None
+            return by or node.head  # "the DNC issued a statement saying ...": the DNC's words
         if any(c.dep_ in ("nsubjpass", "expl", "auxpass") for c in node.children) or _reduced_passive(node):
             return _agent(node)  # "when it was pointed out that ...": nobody; "asked by X": X
         if node.dep_ == "pcomp" and node.head.dep_ == "prep":  # "by arguing that ..."
@@ -282,6 +303,17 @@ def _speech_content(tok: Token, att: Attribution, text: str) -> None:
         att.weak = True
 
 
+def _raises_cue(verb: Token) -> bool:
+    """A raising verb whose infinitive is a cue of its own ("seems to feel", "appeared to imply")."""
+    return any(
+        c.dep_ == "xcomp"
+        and c.pos_ == "VERB"
+        and cue_class(c, SPEECH_VERBS) is not None
+        and (c.lemma_.lower() in SPEECH_VERBS or verb_content(c) is not None)
+        for c in verb.children
+    )
+
+
 def cue_attribution(tok: Token, sent: Span, text: str) -> Attribution | None:
     if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
         return _according_to(tok, sent, text)
@@ -297,6 +329,8 @@ def cue_attribution(tok: Token, sent: Span, text: str) -> Attribution | None:
         return _question(tok, text)  # "Asked what he would do first, he said: ...": he was asked
     if lemma == "continue" and any(c.dep_ == "xcomp" for c in tok.children):
         return None  # "will continue to be": carrying on, not saying anything
+    if lemma in RAISING and _raises_cue(tok):
+        return None  # "Obama seemed to recognize ...": the inner cue is Obama's
     if lemma in SPEECH_VERBS and not is_raising(tok):
         subj = _subject(tok) or _inverted_subject(tok)
         source = source_range(subj) if subj is not None else None

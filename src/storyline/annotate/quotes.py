@@ -47,6 +47,7 @@ from .cue_reading import (
     first_person_after,
     headline_end,
     is_title,
+    issuer,
     paragraphs,
     sentence_index,
     source_range,
@@ -140,6 +141,7 @@ class _Finder:
                 )
             elif (held := noun_cue(tok)) is not None:
                 holder, body = held
+                holder = holder or issuer(tok)
                 src = source_range(holder) if holder is not None else None
                 head = holder.i if holder is not None else None
                 self._keep(
