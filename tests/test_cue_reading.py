@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from storyline.annotate.cue_reading import cue_attribution, headline_end, is_title, sentence_index
+from storyline.annotate.cue_reading import (
+    adjective_attribution,
+    cue_attribution,
+    headline_end,
+    is_title,
+    sentence_index,
+)
 
 
 @pytest.fixture(scope="module")
@@ -77,3 +83,37 @@ def test_a_statement_read_out_is_not_issued_by_the_reader(nlp: spacy.language.La
     doc, att = _cue(nlp, text, "saying")
     assert att is not None and att.speaker is not None
     assert doc[att.speaker].text == "statement"  # reading is not issuing
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "source", "content", "cue_class"),
+    [
+        (
+            "Republicans have been critical of Clinton's use of personal email during her campaign.",
+            "critical", "Republicans", "of Clinton's use of personal email during her campaign", "stance",
+        ),
+        (
+            "Mr. Kamp was more upbeat about German and NATO efforts on the eastern borders.",
+            "upbeat", "Mr. Kamp", "about German and NATO efforts on the eastern borders", "stance",
+        ),
+        (
+            "But he has a bully pulpit and he made clear Tuesday night that he intends to use it.",
+            "clear", "he", "that he intends to use it", "speech",
+        ),
+    ],
+)
+def test_adjective_cues(
+    nlp: spacy.language.Language, text: str, word: str, source: str, content: str, cue_class: str
+) -> None:
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == word)
+    att = adjective_attribution(tok, text)
+    assert att is not None and att.source is not None
+    assert (doc[att.source[0] : att.source[1]].text, att.cue_class) == (source, cue_class)
+    assert [text[a:b] for a, b in att.content] == [content]
+
+
+def test_an_adjective_nobody_holds_is_no_cue(nlp: spacy.language.Language) -> None:
+    text = "It is clear that the senator will not run again, and nobody is happy."
+    doc = nlp(text)
+    assert all(adjective_attribution(t, text) is None for t in doc)

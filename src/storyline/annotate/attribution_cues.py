@@ -21,6 +21,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 __all__ = [
+    "ADJECTIVE_CUES",
     "CUE_CLASSES",
     "CUE_WORDS",
     "EXTRA_SPEECH",
@@ -101,7 +102,23 @@ _DOCUMENTS = words("poll survey study report analysis review audit filing memo l
 _ADDRESSEE = words("remind tell inform assure advise warn urge ask thank congratulate")
 _SEEING = words("see view regard consider")
 _TOPIC_PREPS = words("of about on against over for to")
-CUE_WORDS = frozenset(CUE_CLASSES) | NOMINAL_CUES
+# adjectives of a stance or a state of mind after a copula: "is critical of", "was confident that"
+ADJECTIVE_CUES: dict[str, str] = {
+    **dict.fromkeys(
+        words("sure confident convinced aware unsure uncertain doubtful skeptical sceptical optimistic "
+              "pessimistic hopeful worried concerned fearful afraid nervous"),
+        "cognition",
+    ),
+    **dict.fromkeys(words("eager reluctant keen unwilling hesitant"), "intention"),
+    "clear": "speech",  # "he was clear that", "she made it clear that"
+    **dict.fromkeys(
+        words("critical supportive outspoken vocal angry open proud wary unhappy happy pleased enamored "
+              "upbeat adamant frustrated disappointed opposed satisfied dissatisfied enthusiastic "
+              "excited comfortable uncomfortable positive negative furious grateful dismissive"),
+        "stance",
+    ),
+}
+CUE_WORDS = frozenset(CUE_CLASSES) | NOMINAL_CUES | frozenset(ADJECTIVE_CUES)
 # verbs of showing and naming counted as speech beyond the classic speech verbs
 EXTRA_SPEECH = words(_EXTRA_SPEECH)
 _CONTENT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "prep", "attr", "oprd", "acomp", "dative", "pcomp"})

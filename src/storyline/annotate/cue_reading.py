@@ -9,7 +9,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from .attribution import SPEECH_VERBS, Attribution
-from .attribution_cues import RAISING, cue_class, is_raising, verb_content, words
+from .attribution_cues import ADJECTIVE_CUES, RAISING, cue_class, is_raising, verb_content, words
 
 _PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "who"})
 _PERSONAL = frozenset({"he", "she", "i", "who"})
@@ -346,4 +346,36 @@ def cue_attribution(tok: Token, sent: Span, text: str) -> Attribution | None:
     source = source_range(subj) if subj is not None else None
     att = Attribution(tok.i, lemma, source, subj.i if subj is not None else None, cue_class=cls)
     att.content = token_runs(tok.doc, text, body)
+    return att
+
+
+_COPULAS = words("be become remain seem appear sound look feel grow stay")
+_ADJ_PREPS = words("of about with to on toward towards over regarding")
+_ADJ_DEPS = frozenset({"xcomp", "ccomp"})
+_MADE_CLEAR = frozenset({"ccomp", "advcl"})
+
+
+def adjective_attribution(adj: Token, text: str) -> Attribution | None:
+    """ "Sanders is critical of the deal", "Cruz was confident that he would win": an adjective of
+    stance or belief after a copula, its subject as the source and its complement as content."""
+    lemma = adj.lemma_.lower()
+    cls = ADJECTIVE_CUES.get(lemma)
+    verb = adj.head
+    if cls is None:
+        return None
+    if lemma == "clear" and verb.lemma_.lower() == "make":
+        # "made it clear that ...", "made clear Monday they have no plans": the clause after "clear"
+        picked = [c for c in (*adj.children, *verb.children) if c.i > adj.i and c.dep_ in _MADE_CLEAR]
+    elif adj.dep_ == "acomp" and verb.lemma_.lower() in _COPULAS:
+        picked = [
+            c for c in adj.children if c.dep_ in _ADJ_DEPS or c.dep_ == "prep" and c.lower_ in _ADJ_PREPS
+        ]
+    else:
+        return None
+    body = sorted(t.i for c in picked for t in c.subtree)
+    subj = _subject(verb)
+    if not body or subj is None or subj.lower_ == "it":
+        return None  # "it is unclear whether": no one holds it
+    att = Attribution(adj.i, lemma, source_range(subj), subj.i, cue_class=cls)
+    att.content = token_runs(adj.doc, text, body)
     return att

@@ -42,6 +42,7 @@ from .attribution_cues import (
     words,
 )
 from .cue_reading import (
+    adjective_attribution,
     clip_range,
     cue_attribution,
     first_person_after,
@@ -70,7 +71,7 @@ __all__ = [
 
 # speech verbs whose object is what was said ("announced a plan"), not whom it was said to
 _OBJECT_SPEECH = SPEECH_VERBS - words(
-    "say tell add ask inform advise assure reply respond answer continue write post tweet state "
+    "tell add ask inform advise assure reply respond answer continue write post tweet state "
     "comment explain quip joke shout yell retort recount observe maintain"  # "maintained a lead"
 )
 # lemma or lower-case hashes of every word that can be a cue
@@ -139,6 +140,8 @@ class _Finder:
                         cue_class="nominal",
                     )
                 )
+            elif (adj := adjective_attribution(tok, text)) is not None:
+                self._keep(adj)
             elif (held := noun_cue(tok)) is not None:
                 holder, body = held
                 holder = holder or issuer(tok)
