@@ -171,3 +171,26 @@ def test_attack_on_is_an_attribution_of_its_launcher(nlp: spacy.language.Languag
     assert (att.lemma, att.cue_class) == ("attack", "nominal")
     assert att.source is not None and doc[att.source[0] : att.source[1]].text == "John Smith"
     assert [text[a:b] for a, b in att.content] == ["on the governor's tax plan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "cue_class", "content"),
+    [
+        (
+            "Hillary Clinton is calling for the United States to step up military efforts against the "
+            "Islamic State.",
+            "call", "speech", "for the United States to step up military efforts against the Islamic State",
+        ),
+        (
+            "Senator Jon Tester voted against a background checks proposal in the spring.",
+            "vote", "stance", "against a background checks proposal",
+        ),
+    ],
+)
+def test_more_verb_cues(
+    nlp: spacy.language.Language, text: str, lemma: str, cue_class: str, content: str
+) -> None:
+    doc = nlp(text)
+    (att,) = find_attributions(doc)
+    assert (att.lemma, att.cue_class) == (lemma, cue_class)
+    assert [text[a:b] for a, b in att.content] == [content]

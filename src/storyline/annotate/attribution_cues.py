@@ -46,7 +46,7 @@ _EXTRA_SPEECH = """
 call describe cite refer point respond mention discuss talk  email chant reply remind list label
 dub portray characterize liken echo retweet interject utter preach  outline detail highlight
 underscore tout muse opine pronounce reaffirm clarify elaborate articulate recite express voice hint
-imply show indicate  forecast  hail credit signal
+imply show indicate  forecast  hail credit signal share identify
 """
 _COGNITION = """
 think believe know feel find see consider view regard deem  realize understand learn doubt
@@ -55,14 +55,14 @@ foresee  contemplate mull reckon  calculate judge seem appear
 """
 _INTENTION = """
 want plan hope hop expect intend  seek decide refuse decline agree offer threaten prefer wish opt strive
- like push demand
+ like push demand order
 """
 _STANCE = """
 accuse criticize support oppose endorse back defend praise attack blast slam blame dismiss reject
 question challenge denounce condemn mock favor applaud welcome thank disavow dispute rebuke decry
 chide lash rail assail deride lambast champion advocate embrace congratulate contradict rebut
 repudiate disparage insult bash  rip savage scoff  bemoan  vouch balk spar attribute
-apologize disagree allude
+apologize disagree allude vote
 """
 
 # speech verbs of ``quotes.SPEECH_VERBS`` that are also stances
@@ -165,7 +165,7 @@ def verb_content(verb: Token) -> list[int] | None:
     is required)."""
     lemma = verb.lemma_.lower()
     raising = lemma in RAISING or passive_raising(verb)
-    picked = [c for c in verb.rights if c.dep_ in _CONTENT_DEPS and not _frame(c)]
+    picked = [c for c in verb.rights if c.dep_ in _CONTENT_DEPS and not _frame(c) or _for_clause(c)]
     if lemma in _ADDRESSEE:  # "reminded voters that ...": the object is who was told
         picked = [c for c in picked if c.dep_ != "dobj"]
     if not picked:
@@ -177,6 +177,11 @@ def verb_content(verb: Token) -> list[int] | None:
     if raising:
         tokens.update(t.i for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree)
     return sorted(tokens)
+
+
+def _for_clause(child: Token) -> bool:
+    """ "calling for the United States to step up": a "for ... to" clause the parser hangs as adverbial."""
+    return child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "for" for g in child.children)
 
 
 def prepositional_source(prep: Token) -> tuple[Token, list[int]] | None:
