@@ -194,3 +194,17 @@ def test_more_verb_cues(
     (att,) = find_attributions(doc)
     assert (att.lemma, att.cue_class) == (lemma, cue_class)
     assert [text[a:b] for a, b in att.content] == [content]
+
+
+def test_title_case_headline_name_before_colon(nlp: spacy.language.Language) -> None:
+    text = "Trump: Cruz Has To Come a Long Way On Ethanol\n\nDonald Trump spoke in Iowa on Friday."
+    doc = nlp(text)
+    (att,) = find_attributions(doc)
+    assert att.source is not None and doc[att.source[0] : att.source[1]].text == "Trump"
+    assert [text[a:b] for a, b in att.content] == ["Cruz Has To Come a Long Way On Ethanol"]
+
+
+def test_what_say_takes_as_object_is_what_was_said(nlp: spacy.language.Language) -> None:
+    text = "He and Brafman had basically said the same thing about the sentence."
+    (att,) = find_attributions(nlp(text))
+    assert [text[a:b] for a, b in att.content] == ["the same thing about the sentence"]

@@ -227,7 +227,9 @@ def colon_source(sent: Span) -> tuple[int, int] | None:
         if tok.text == ":":
             name = sent.doc[sent.start : tok.i]
             ok = 0 < len(name) <= 4 and all(t.pos_ in ("PROPN", "NOUN", "PUNCT", "DET") for t in name)
-            return (sent.start, tok.i) if ok and any(t.pos_ == "PROPN" for t in name) else None
+            # a title-case headline ("Trump: Cruz Has ...") tags its names as nouns
+            named = any(t.pos_ == "PROPN" or t.is_title and t.i == sent.start == 0 for t in name)
+            return (sent.start, tok.i) if ok and named else None
     return None
 
 

@@ -71,7 +71,7 @@ __all__ = [
 
 # speech verbs whose object is what was said ("announced a plan"), not whom it was said to
 _OBJECT_SPEECH = SPEECH_VERBS - words(
-    "tell add ask inform advise assure reply respond answer continue write post tweet state "
+    "say tell add ask inform advise assure reply respond answer continue write post tweet state "
     "comment explain quip joke shout yell retort recount observe maintain"  # "maintained a lead"
 )
 # lemma or lower-case hashes of every word that can be a cue
@@ -202,6 +202,9 @@ class _Finder:
         for att in self.cues.values():  # "described himself as", "announced a plan"
             if not att.content and att.lemma in _OBJECT_SPEECH and (body := verb_content(self.doc[att.cue])):
                 att.content = token_runs(self.doc, self.text, body)
+            elif not att.content and att.lemma == "say":  # "said the same thing", "said yes"
+                said = [t.i for c in self.doc[att.cue].rights if c.dep_ == "dobj" for t in c.subtree]
+                att.content = token_runs(self.doc, self.text, said)
         found = [a for a in self.cues.values() if a.content]
         found.extend(orphans)
         found.sort(key=lambda a: a.content[0][0])
