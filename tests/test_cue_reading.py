@@ -117,3 +117,28 @@ def test_an_adjective_nobody_holds_is_no_cue(nlp: spacy.language.Language) -> No
     text = "It is clear that the senator will not run again, and nobody is happy."
     doc = nlp(text)
     assert all(adjective_attribution(t, text) is None for t in doc)
+
+
+def test_an_if_clause_hung_as_adverbial_is_what_was_asked() -> None:
+    words = ["Rubin", "asked", "if", "they", "were", "serious", "."]
+    doc = spacy.tokens.Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        spaces=[True, True, True, True, True, False, False],
+        heads=[1, 1, 4, 4, 1, 4, 1],
+        deps=["nsubj", "ROOT", "mark", "nsubj", "advcl", "acomp", "punct"],
+        pos=["PROPN", "VERB", "SCONJ", "PRON", "AUX", "ADJ", "PUNCT"],
+        lemmas=["Rubin", "ask", "if", "they", "be", "serious", "."],
+        sent_starts=[True, False, False, False, False, False, False],
+    )
+    text = doc.text
+    att = cue_attribution(doc[1], doc[:], text)
+    assert att is not None and [text[a:b] for a, b in att.content] == ["if they were serious"]
+
+
+def test_passive_report_by_a_source(nlp: spacy.language.Language) -> None:
+    text = "The meeting was first reported by Politico on Tuesday."
+    doc, att = _cue(nlp, text, "reported")
+    assert att is not None and att.source is not None
+    assert doc[att.source[0] : att.source[1]].text == "Politico"
+    assert [text[a:b] for a, b in att.content] == ["The meeting"]

@@ -282,6 +282,25 @@ def _fronted_content(tok: Token, att: Attribution, text: str) -> None:
         att.content.append(r)
 
 
+def _question_clause(child: Token) -> bool:
+    """ "asked if he had been preparing": an "if"/"whether" clause after "ask", which the parser
+    may hang as adverbial (after "said" an "if" is a condition)."""
+    return (
+        child.dep_ == "advcl"
+        and child.i > child.head.i
+        and any(g.dep_ == "mark" and g.lower_ in ("if", "whether") for g in child.children)
+    )
+
+
+def _passive_content(tok: Token, att: Attribution, text: str) -> None:
+    """ "The move was first reported by MSNBC": the passive subject is what was said."""
+    said = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if said is None or said.lower_ in _PRONOUNS:
+        return
+    if (r := _trimmed(tok.doc, text, said.left_edge.i, said.right_edge.i + 1)) is not None:
+        att.content.append(r)
+
+
 def _speech_content(tok: Token, att: Attribution, text: str) -> None:
     doc = tok.doc
     # "Cruz supported legalization, Rubio argued – an analogy Cruz likened to ...": after a dash, an aside
@@ -292,7 +311,11 @@ def _speech_content(tok: Token, att: Attribution, text: str) -> None:
             continue
         if _adverbial(child) or right_clause and child.dep_ == "ccomp" and child.i < tok.i:
             continue  # a clause before a cue that has its own after it is something else
-        if child.dep_ in _CONTENT_DEPS or child.dep_ == "xcomp" and att.lemma in _XCOMP_VERBS:
+        if (
+            child.dep_ in _CONTENT_DEPS
+            or child.dep_ == "xcomp" and att.lemma in _XCOMP_VERBS
+            or att.lemma == "ask" and _question_clause(child)
+        ):
             r = _trimmed(doc, text, child.left_edge.i, child.right_edge.i + 1)
             if r is not None:
                 att.content.append(r)
@@ -338,6 +361,8 @@ def cue_attribution(tok: Token, sent: Span, text: str) -> Attribution | None:
         _speech_content(tok, att, text)
         if not att.content and subj is not None and subj.i > tok.i:
             _fronted_content(tok, att, text)
+        if not att.content and subj is not None and subj.dep_ == "pobj" and subj.head.dep_ == "agent":
+            _passive_content(tok, att, text)
         return att
     body = verb_content(tok)
     if body is None:
