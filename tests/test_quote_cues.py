@@ -208,3 +208,25 @@ def test_what_say_takes_as_object_is_what_was_said(nlp: spacy.language.Language)
     text = "He and Brafman had basically said the same thing about the sentence."
     (att,) = find_attributions(nlp(text))
     assert [text[a:b] for a, b in att.content] == ["the same thing about the sentence"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "source", "content"),
+    [
+        (
+            "Officials with the committee have no plans to spend money on the race.",
+            "plan", "Officials", "to spend money on the race",
+        ),
+        (
+            "Most of the council voted in favor of joining the agreement.",
+            "favor", "Most", "of joining the agreement",
+        ),
+    ],
+)
+def test_cue_noun_held_by_the_subject_of_have_or_in(
+    nlp: spacy.language.Language, text: str, lemma: str, source: str, content: str
+) -> None:
+    doc = nlp(text)
+    att = next(a for a in find_attributions(doc) if a.lemma == lemma)
+    assert att.source is not None and doc[att.speaker].text == source
+    assert [text[a:b] for a, b in att.content] == [content]

@@ -95,6 +95,7 @@ statement claim criticism concern view hope doubt suggestion assertion complaint
 warning belief promise pledge argument contention assumption opinion admission fear insistence
 denial vow demand call proposal plan desire intention expectation prediction estimate
 attack endorsement opposition praise mention announcement defense question
+idea feeling decision goal favor anxiety message case consensus
 """)
 # documents that state things: "in the poll", "in the report"
 _DOCUMENTS = words("poll survey study report analysis review audit filing memo letter book ad video")

@@ -60,7 +60,7 @@ def token_runs(doc: Doc, text: str, tokens: list[int]) -> list[tuple[int, int]]:
 # verbs whose subject issues what their object says: "issued a statement", "launched an attack"
 _ISSUING = words(
     "make issue release launch unleash level offer express voice give deliver post tweet send put publish "
-    "file lodge raise renew repeat air pen sign circulate distribute run"
+    "file lodge raise renew repeat air pen sign circulate distribute run have hold share"
 )
 # what is issued and says things itself: "issued a statement saying", "released an ad that urges"
 _ISSUED = words("statement ad advertisement video letter release memo tweet post report op-ed spot")
@@ -68,9 +68,11 @@ _ISSUED = words("statement ad advertisement video letter release memo tweet post
 
 def issuer(noun: Token) -> Token | None:
     """The subject of the verb that issues ``noun`` ("Trump launched an attack against ...",
-    "the DNC issued a statement ..."), or None when it is not the object of such a verb."""
+    "the DNC issued a statement ...") or acts "in" it ("voted in favor of"), or None."""
     verb = noun.head
-    if noun.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in _ISSUING:
+    if noun.dep_ == "pobj" and verb.lower_ == "in" and verb.head.pos_ == "VERB":
+        verb = verb.head  # "voted in favor of", "came out in defense of": the voter's stance
+    elif noun.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in _ISSUING:
         return None
     subj = _subject(verb)
     return subj if subj is not None and subj.i != noun.i else None
