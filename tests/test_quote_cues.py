@@ -230,3 +230,17 @@ def test_cue_noun_held_by_the_subject_of_have_or_in(
     att = next(a for a in find_attributions(doc) if a.lemma == lemma)
     assert att.source is not None and doc[att.speaker].text == source
     assert [text[a:b] for a, b in att.content] == [content]
+
+
+def test_clause_before_a_trailing_cue(nlp: spacy.language.Language) -> None:
+    text = "Voters are turning away from the party, a new survey indicates."
+    doc = nlp(text)
+    (att,) = find_attributions(doc)
+    assert att.source is not None and doc[att.source[0] : att.source[1]].text == "a new survey"
+    assert [text[a:b] for a, b in att.content] == ["Voters are turning away from the party"]
+
+
+def test_object_content_stays_in_its_paragraph(nlp: spacy.language.Language) -> None:
+    text = "Obama announced a series of steps to tighten firearms sales in the U.S.\n\n___.\n\n"
+    (att,) = find_attributions(nlp(text))
+    assert [text[a:b] for a, b in att.content] == ["a series of steps to tighten firearms sales in the U.S"]

@@ -169,6 +169,8 @@ def verb_content(verb: Token) -> list[int] | None:
     picked = [c for c in verb.rights if c.dep_ in _CONTENT_DEPS and not _frame(c) or _for_clause(c)]
     if lemma in _ADDRESSEE:  # "reminded voters that ...": the object is who was told
         picked = [c for c in picked if c.dep_ != "dobj"]
+    if not picked:  # "Young voters are turning to Sanders, a new poll indicates": the clause before
+        picked = [c for c in verb.lefts if c.dep_ == "ccomp" and _comma_between(c, verb)]
     if not picked:
         return None
     seen_as = lemma in _SEEING and any(c.dep_ == "prep" and c.lower_ == "as" for c in picked)
@@ -178,6 +180,10 @@ def verb_content(verb: Token) -> list[int] | None:
     if raising:
         tokens.update(t.i for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree)
     return sorted(tokens)
+
+
+def _comma_between(clause: Token, verb: Token) -> bool:
+    return any(t.text == "," for t in verb.doc[clause.right_edge.i : verb.i])
 
 
 def _for_clause(child: Token) -> bool:

@@ -119,12 +119,15 @@ class _Finder:
 
     def _keep(self, att: Attribution) -> None:
         """Store a cue with its content clipped to the cue's paragraph."""
+        self._clip(att)
+        if att.content or att.lemma in SPEECH_VERBS:
+            self.cues[att.cue] = att
+
+    def _clip(self, att: Attribution) -> None:
         at = self.doc[att.cue].idx
         para = self.paras[max(0, bisect_left(self.paras, (at + 1, 0)) - 1)]
         clipped = (clip_range(self.text, r, para) for r in att.content)
         att.content = [r for r in clipped if r is not None]
-        if att.content or att.lemma in SPEECH_VERBS:
-            self.cues[att.cue] = att
 
     def _framing_cues(self, candidates: list[Token], sents: list[Span]) -> None:
         """Cues that are not words of saying: a document framing a clause ("In the
@@ -202,9 +205,11 @@ class _Finder:
         for att in self.cues.values():  # "described himself as", "announced a plan"
             if not att.content and att.lemma in _OBJECT_SPEECH and (body := verb_content(self.doc[att.cue])):
                 att.content = token_runs(self.doc, self.text, body)
+                self._clip(att)
             elif not att.content and att.lemma == "say":  # "said the same thing", "said yes"
                 said = [t.i for c in self.doc[att.cue].rights if c.dep_ == "dobj" for t in c.subtree]
                 att.content = token_runs(self.doc, self.text, said)
+                self._clip(att)
         found = [a for a in self.cues.values() if a.content]
         found.extend(orphans)
         found.sort(key=lambda a: a.content[0][0])
