@@ -244,3 +244,11 @@ def test_object_content_stays_in_its_paragraph(nlp: spacy.language.Language) -> 
     text = "Obama announced a series of steps to tighten firearms sales in the U.S.\n\n___.\n\n"
     (att,) = find_attributions(nlp(text))
     assert [text[a:b] for a, b in att.content] == ["a series of steps to tighten firearms sales in the U.S"]
+
+
+def test_as_reported_cue_reports_the_main_clause(nlp: spacy.language.Language) -> None:
+    text = "As the Business Times noted, Clinton raised more than one million dollars from the industry."
+    doc = nlp(text)
+    (att,) = find_attributions(doc)
+    assert att.source is not None and doc[att.source[0] : att.source[1]].text == "the Business Times"
+    assert [text[a:b] for a, b in att.content] == [text[text.index("Clinton") : -1]]

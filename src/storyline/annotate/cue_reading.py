@@ -284,6 +284,12 @@ def _fronted_content(tok: Token, att: Attribution, text: str) -> None:
         att.content.append(r)
 
 
+def _as_clause(tok: Token) -> bool:
+    """ "As the Washington Post reported, the inspector general issued subpoenas": the clause an
+    "as" cue hangs on is what was reported."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+
+
 def _question_clause(child: Token) -> bool:
     """ "asked if he had been preparing": an "if"/"whether" clause after "ask", which the parser
     may hang as adverbial (after "said" an "if" is a condition)."""
@@ -321,7 +327,7 @@ def _speech_content(tok: Token, att: Attribution, text: str) -> None:
             r = _trimmed(doc, text, child.left_edge.i, child.right_edge.i + 1)
             if r is not None:
                 att.content.append(r)
-    if not att.content and (tok.dep_ == "parataxis" or _trailing(tok)):
+    if not att.content and (tok.dep_ == "parataxis" or _trailing(tok) or _as_clause(tok)):
         skip = {t.i for t in tok.subtree}
         body = sorted(t.i for t in tok.head.subtree if t.i not in skip)
         att.content = token_runs(doc, text, body)
