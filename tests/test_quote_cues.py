@@ -252,3 +252,25 @@ def test_as_reported_cue_reports_the_main_clause(nlp: spacy.language.Language) -
     (att,) = find_attributions(doc)
     assert att.source is not None and doc[att.source[0] : att.source[1]].text == "the Business Times"
     assert [text[a:b] for a, b in att.content] == [text[text.index("Clinton") : -1]]
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "speaker"),
+    [
+        (
+            "The union wanted the summit moved. Kasich resisted: “Ohio governors do not have the power to "
+            "suspend the law.”",
+            "resist", "Kasich",
+        ),
+        (
+            "As Dana Milbank puts it, “Senate Republicans are unmoved, and liberal activists are angry.”",
+            "put", "Milbank",
+        ),
+    ],
+)
+def test_any_verb_introducing_a_quotation(
+    nlp: spacy.language.Language, text: str, lemma: str, speaker: str
+) -> None:
+    doc = nlp(text)
+    att = next(a for a in find_attributions(doc) if a.direct)
+    assert (att.lemma, att.kind, doc[att.speaker].text) == (lemma, "direct", speaker)

@@ -412,3 +412,22 @@ def adjective_attribution(adj: Token, text: str) -> Attribution | None:
     att = Attribution(adj.i, lemma, source_range(subj), subj.i, cue_class=cls)
     att.content = token_runs(adj.doc, text, body)
     return att
+
+
+def introducing_verb(colon: Token) -> Attribution | None:
+    """ "Kasich resisted: “Ohio governors do not ...”", "As Milbank puts it, “...”": a verb with a
+    subject right before the colon (or "put it" before a comma) that opens a quotation introduces
+    it, whatever the verb."""
+    doc = colon.doc
+    verb = doc[colon.i - 1] if colon.i else None
+    if verb is not None and verb.lower_ == "it" and colon.text == "," and verb.i:
+        verb = doc[verb.i - 1] if doc[verb.i - 1].lemma_.lower() == "put" else None
+    elif colon.text != ":":
+        return None
+    if verb is None or verb.pos_ != "VERB":
+        return None
+    subj = _subject(verb)
+    if subj is None:
+        return None
+    cls = cue_class(verb, SPEECH_VERBS) or "speech"
+    return Attribution(verb.i, verb.lemma_.lower(), source_range(subj), subj.i, cue_class=cls)

@@ -47,6 +47,7 @@ from .cue_reading import (
     cue_attribution,
     first_person_after,
     headline_end,
+    introducing_verb,
     is_title,
     issuer,
     paragraphs,
@@ -302,6 +303,10 @@ class _Finder:
             return att
         if i < 0 or doc[i].text not in ":,":
             return None
+        if i - 1 not in self.cues and (found := introducing_verb(doc[i])) is not None:
+            found.add_quote(q.start, q.end)
+            self.cues[found.cue] = found
+            return found
         for j in range(i - 1, max(i - 8, -1), -1):
             att = self.cues.get(j)
             if att is not None:
