@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 import storyline.annotate.entities  # noqa: F401  (registers the factory)
 import storyline.annotate.quotes  # noqa: F401
 from storyline.annotate.quotemarks import find_quote_spans
+from storyline.annotate.quotes import find_attributions
 from storyline.types import Quote
 
 
@@ -155,3 +156,132 @@ def test_question_put_by_no_one_is_scored_but_not_stored(nlp: spacy.language.Lan
     asked = [a for a in find_attributions(doc) if a.lemma == "ask"]
     assert asked and asked[0].source is None and "about Cruz's charges" in text[slice(*asked[0].content[0])]
     assert not [q for q in doc._.quotes if "charges" in q.text]
+
+
+def test_nominal_cue_held_by_whoever_made_it(nlp: spacy.language.Language) -> None:
+    text = "At the rally, John Smith made the claim that the governor had raised taxes twice."
+    q = only(quotes(nlp, text), "the governor")
+    assert (q.cue, q.cue_class, q.speaker) == ("claim", "nominal", "John Smith")
+
+
+def test_attack_on_is_an_attribution_of_its_launcher(nlp: spacy.language.Language) -> None:
+    text = "At the rally, John Smith launched a fierce attack on the governor's tax plan."
+    doc = nlp(text)
+    (att,) = find_attributions(doc)
+    assert (att.lemma, att.cue_class) == ("attack", "nominal")
+    assert att.source is not None and doc[att.source[0] : att.source[1]].text == "John Smith"
+    assert [text[a:b] for a, b in att.content] == ["on the governor's tax plan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "cue_class", "content"),
+    [
+        (
+            "Hillary Clinton is calling for the United States to step up military efforts against the "
+            "Islamic State.",
+            "call", "speech", "for the United States to step up military efforts against the Islamic State",
+        ),
+        (
+            "Senator Jon Tester voted against a background checks proposal in the spring.",
+            "vote", "stance", "against a background checks proposal",
+        ),
+    ],
+)
+def test_more_verb_cues(
+    nlp: spacy.language.Language, text: str, lemma: str, cue_class: str, content: str
+) -> None:
+    doc = nlp(text)
+    (att,) = find_attributions(doc)
+    assert (att.lemma, att.cue_class) == (lemma, cue_class)
+    assert [text[a:b] for a, b in att.content] == [content]
+
+
+def test_title_case_headline_name_before_colon(nlp: spacy.language.Language) -> None:
+    text = "Trump: Cruz Has To Come a Long Way On Ethanol\n\nDonald Trump spoke in Iowa on Friday."
+    doc = nlp(text)
+    (att,) = find_attributions(doc)
+    assert att.source is not None and doc[att.source[0] : att.source[1]].text == "Trump"
+    assert [text[a:b] for a, b in att.content] == ["Cruz Has To Come a Long Way On Ethanol"]
+
+
+def test_what_say_takes_as_object_is_what_was_said(nlp: spacy.language.Language) -> None:
+    text = "He and Brafman had basically said the same thing about the sentence."
+    (att,) = find_attributions(nlp(text))
+    assert [text[a:b] for a, b in att.content] == ["the same thing about the sentence"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "source", "content"),
+    [
+        (
+            "Officials with the committee have no plans to spend money on the race.",
+            "plan", "Officials", "to spend money on the race",
+        ),
+        (
+            "Most of the council voted in favor of joining the agreement.",
+            "favor", "Most", "of joining the agreement",
+        ),
+    ],
+)
+def test_cue_noun_held_by_the_subject_of_have_or_in(
+    nlp: spacy.language.Language, text: str, lemma: str, source: str, content: str
+) -> None:
+    doc = nlp(text)
+    att = next(a for a in find_attributions(doc) if a.lemma == lemma)
+    assert att.source is not None and doc[att.speaker].text == source
+    assert [text[a:b] for a, b in att.content] == [content]
+
+
+def test_clause_before_a_trailing_cue(nlp: spacy.language.Language) -> None:
+    text = "Voters are turning away from the party, a new survey indicates."
+    doc = nlp(text)
+    (att,) = find_attributions(doc)
+    assert att.source is not None and doc[att.source[0] : att.source[1]].text == "a new survey"
+    assert [text[a:b] for a, b in att.content] == ["Voters are turning away from the party"]
+
+
+def test_object_content_stays_in_its_paragraph(nlp: spacy.language.Language) -> None:
+    text = "Obama announced a series of steps to tighten firearms sales in the U.S.\n\n___.\n\n"
+    (att,) = find_attributions(nlp(text))
+    assert [text[a:b] for a, b in att.content] == ["a series of steps to tighten firearms sales in the U.S"]
+
+
+def test_as_reported_cue_reports_the_main_clause(nlp: spacy.language.Language) -> None:
+    text = "As the Business Times noted, Clinton raised more than one million dollars from the industry."
+    doc = nlp(text)
+    (att,) = find_attributions(doc)
+    assert att.source is not None and doc[att.source[0] : att.source[1]].text == "the Business Times"
+    assert [text[a:b] for a, b in att.content] == [text[text.index("Clinton") : -1]]
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "speaker"),
+    [
+        (
+            "The union wanted the summit moved. Kasich resisted: “Ohio governors do not have the power to "
+            "suspend the law.”",
+            "resist", "Kasich",
+        ),
+        (
+            "As Dana Milbank puts it, “Senate Republicans are unmoved, and liberal activists are angry.”",
+            "put", "Milbank",
+        ),
+    ],
+)
+def test_any_verb_introducing_a_quotation(
+    nlp: spacy.language.Language, text: str, lemma: str, speaker: str
+) -> None:
+    doc = nlp(text)
+    att = next(a for a in find_attributions(doc) if a.direct)
+    assert (att.lemma, att.kind, doc[att.speaker].text) == (lemma, "direct", speaker)
+
+
+def test_quotes_of_parallel_clauses_are_not_one_speakers(nlp: spacy.language.Language) -> None:
+    text = (
+        "Christie called the president a “feckless weakling”, Bush named Trump a “chaos candidate”, "
+        "Carson demanded we “get rid of all this PC stuff”, and Cruz claimed “political correctness is "
+        "killing people”."
+    )
+    found = quotes(nlp, text)
+    assert all(q.speaker != "Christie" for q in found if "chaos" in q.text or "PC stuff" in q.text)
+    assert only(found, "political correctness").speaker == "Cruz"

@@ -21,6 +21,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 __all__ = [
+    "ADJECTIVE_CUES",
     "CUE_CLASSES",
     "CUE_WORDS",
     "EXTRA_SPEECH",
@@ -45,7 +46,7 @@ _EXTRA_SPEECH = """
 call describe cite refer point respond mention discuss talk  email chant reply remind list label
 dub portray characterize liken echo retweet interject utter preach  outline detail highlight
 underscore tout muse opine pronounce reaffirm clarify elaborate articulate recite express voice hint
-imply show indicate  forecast  hail credit signal
+imply show indicate  forecast  hail credit signal share identify
 """
 _COGNITION = """
 think believe know feel find see consider view regard deem  realize understand learn doubt
@@ -54,14 +55,14 @@ foresee  contemplate mull reckon  calculate judge seem appear
 """
 _INTENTION = """
 want plan hope hop expect intend  seek decide refuse decline agree offer threaten prefer wish opt strive
- like push demand
+ like push demand order
 """
 _STANCE = """
 accuse criticize support oppose endorse back defend praise attack blast slam blame dismiss reject
 question challenge denounce condemn mock favor applaud welcome thank disavow dispute rebuke decry
 chide lash rail assail deride lambast champion advocate embrace congratulate contradict rebut
 repudiate disparage insult bash  rip savage scoff  bemoan  vouch balk spar attribute
-apologize disagree allude
+apologize disagree allude vote
 """
 
 # speech verbs of ``quotes.SPEECH_VERBS`` that are also stances
@@ -93,6 +94,8 @@ NOMINAL_CUES = words("""
 statement claim criticism concern view hope doubt suggestion assertion complaint allegation accusation
 warning belief promise pledge argument contention assumption opinion admission fear insistence
 denial vow demand call proposal plan desire intention expectation prediction estimate
+attack endorsement opposition praise mention announcement defense question
+idea feeling decision goal favor anxiety message case consensus
 """)
 # documents that state things: "in the poll", "in the report"
 _DOCUMENTS = words("poll survey study report analysis review audit filing memo letter book ad video")
@@ -100,7 +103,23 @@ _DOCUMENTS = words("poll survey study report analysis review audit filing memo l
 _ADDRESSEE = words("remind tell inform assure advise warn urge ask thank congratulate")
 _SEEING = words("see view regard consider")
 _TOPIC_PREPS = words("of about on against over for to")
-CUE_WORDS = frozenset(CUE_CLASSES) | NOMINAL_CUES
+# adjectives of a stance or a state of mind after a copula: "is critical of", "was confident that"
+ADJECTIVE_CUES: dict[str, str] = {
+    **dict.fromkeys(
+        words("sure confident convinced aware unsure uncertain doubtful skeptical sceptical optimistic "
+              "pessimistic hopeful worried concerned fearful afraid nervous"),
+        "cognition",
+    ),
+    **dict.fromkeys(words("eager reluctant keen unwilling hesitant"), "intention"),
+    "clear": "speech",  # "he was clear that", "she made it clear that"
+    **dict.fromkeys(
+        words("critical supportive outspoken vocal angry open proud wary unhappy happy pleased enamored "
+              "upbeat adamant frustrated disappointed opposed satisfied dissatisfied enthusiastic "
+              "excited comfortable uncomfortable positive negative furious grateful dismissive"),
+        "stance",
+    ),
+}
+CUE_WORDS = frozenset(CUE_CLASSES) | NOMINAL_CUES | frozenset(ADJECTIVE_CUES)
 # verbs of showing and naming counted as speech beyond the classic speech verbs
 EXTRA_SPEECH = words(_EXTRA_SPEECH)
 _CONTENT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "prep", "attr", "oprd", "acomp", "dative", "pcomp"})
@@ -147,9 +166,11 @@ def verb_content(verb: Token) -> list[int] | None:
     is required)."""
     lemma = verb.lemma_.lower()
     raising = lemma in RAISING or passive_raising(verb)
-    picked = [c for c in verb.rights if c.dep_ in _CONTENT_DEPS and not _frame(c)]
+    picked = [c for c in verb.rights if c.dep_ in _CONTENT_DEPS and not _frame(c) or _for_clause(c)]
     if lemma in _ADDRESSEE:  # "reminded voters that ...": the object is who was told
         picked = [c for c in picked if c.dep_ != "dobj"]
+    if not picked:  # "Young voters are turning to Sanders, a new poll indicates": the clause before
+        picked = [c for c in verb.lefts if c.dep_ == "ccomp" and _comma_between(c, verb)]
     if not picked:
         return None
     seen_as = lemma in _SEEING and any(c.dep_ == "prep" and c.lower_ == "as" for c in picked)
@@ -159,6 +180,15 @@ def verb_content(verb: Token) -> list[int] | None:
     if raising:
         tokens.update(t.i for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree)
     return sorted(tokens)
+
+
+def _comma_between(clause: Token, verb: Token) -> bool:
+    return any(t.text == "," for t in verb.doc[clause.right_edge.i : verb.i])
+
+
+def _for_clause(child: Token) -> bool:
+    """ "calling for the United States to step up": a "for ... to" clause the parser hangs as adverbial."""
+    return child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "for" for g in child.children)
 
 
 def prepositional_source(prep: Token) -> tuple[Token, list[int]] | None:
@@ -190,7 +220,7 @@ def noun_cue(noun: Token) -> tuple[Token | None, list[int]] | None:
             source = c
         elif c.dep_ == "prep" and c.lower_ in ("from", "by"):
             source = next((p for p in c.children if p.dep_ == "pobj"), source)
-        elif c.dep_ == "acl" and c.tag_ == "VBN":
+        elif c.dep_ == "acl" and c.tag_ == "VBN" and not any(g.dep_ in ("mark", "nsubj") for g in c.children):
             continue  # "the demand by Republicans – largely instigated by Cruz – that ...": a description
         elif c.dep_ in ("acl", "ccomp") or c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS:
             content.extend(t.i for t in c.subtree)
@@ -204,7 +234,9 @@ def colon_source(sent: Span) -> tuple[int, int] | None:
         if tok.text == ":":
             name = sent.doc[sent.start : tok.i]
             ok = 0 < len(name) <= 4 and all(t.pos_ in ("PROPN", "NOUN", "PUNCT", "DET") for t in name)
-            return (sent.start, tok.i) if ok and any(t.pos_ == "PROPN" for t in name) else None
+            # a title-case headline ("Trump: Cruz Has ...") tags its names as nouns
+            named = any(t.pos_ == "PROPN" or t.is_title and t.i == sent.start == 0 for t in name)
+            return (sent.start, tok.i) if ok and named else None
     return None
 
 

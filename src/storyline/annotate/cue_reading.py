@@ -9,7 +9,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from .attribution import SPEECH_VERBS, Attribution
-from .attribution_cues import cue_class, is_raising, verb_content, words
+from .attribution_cues import ADJECTIVE_CUES, RAISING, cue_class, is_raising, verb_content, words
 
 _PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "who"})
 _PERSONAL = frozenset({"he", "she", "i", "who"})
@@ -21,7 +21,8 @@ _HEADLINE_MARKS = frozenset("'‘\"“")
 _HEADLINE_CLOSE = re.compile("['’\"”](?=\\s|$)")
 _VERB_FRAME = frozenset({"aux", "auxpass", "nsubj"})  # a VBN without these: reduced passive
 _INVERTED_DEPS = frozenset({"dobj", "npadvmod", "attr", "dep", "nsubj"})
-_CLIMB = frozenset({"advcl", "xcomp", "conj"})
+_CLIMB = frozenset({"advcl", "xcomp", "conj", "acomp"})  # acomp: "voters are likely to say"
+
 _CONTENT_DEPS = frozenset({"ccomp"})
 # verbs whose infinitive complement is what was said ("pledged to establish ...")
 _XCOMP_VERBS = frozenset({"promise", "pledge", "vow", "urge", "ask", "tell", "warn", "advise", "propose"})
@@ -56,6 +57,27 @@ def token_runs(doc: Doc, text: str, tokens: list[int]) -> list[tuple[int, int]]:
     return ranges
 
 
+# verbs whose subject issues what their object says: "issued a statement", "launched an attack"
+_ISSUING = words(
+    "make issue release launch unleash level offer express voice give deliver post tweet send put publish "
+    "file lodge raise renew repeat air pen sign circulate distribute run have hold share"
+)
+# what is issued and says things itself: "issued a statement saying", "released an ad that urges"
+_ISSUED = words("statement ad advertisement video letter release memo tweet post report op-ed spot")
+
+
+def issuer(noun: Token) -> Token | None:
+    """The subject of the verb that issues ``noun`` ("Trump launched an attack against ...",
+    "the DNC issued a statement ...") or acts "in" it ("voted in favor of"), or None."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "in" and verb.head.pos_ == "VERB":
+        verb = verb.head  # "voted in favor of", "came out in defense of": the voter's stance
+    elif noun.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in _ISSUING:
+        return None
+    subj = _subject(verb)
+    return subj if subj is not None and subj.i != noun.i else None
+
+
 def _subject(verb: Token) -> Token | None:
     node = verb
     for _ in range(3):
@@ -67,7 +89,8 @@ def _subject(verb: Token) -> Token | None:
         if subjects:
             return min(subjects, key=lambda c: abs(c.i - node.i))
         if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return node.head
+            by = issuer(node.head) if node.head.lemma_.lower() in _ISSUED else None
+            return by or node.head  # "the DNC issued a statement saying ...": the DNC's words
         if any(c.dep_ in ("nsubjpass", "expl", "auxpass") for c in node.children) or _reduced_passive(node):
             return _agent(node)  # "when it was pointed out that ...": nobody; "asked by X": X
         if node.dep_ == "pcomp" and node.head.dep_ == "prep":  # "by arguing that ..."
@@ -261,6 +284,31 @@ def _fronted_content(tok: Token, att: Attribution, text: str) -> None:
         att.content.append(r)
 
 
+def _as_clause(tok: Token) -> bool:
+    """ "As the Washington Post reported, the inspector general issued subpoenas": the clause an
+    "as" cue hangs on is what was reported."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+
+
+def _question_clause(child: Token) -> bool:
+    """ "asked if he had been preparing": an "if"/"whether" clause after "ask", which the parser
+    may hang as adverbial (after "said" an "if" is a condition)."""
+    return (
+        child.dep_ == "advcl"
+        and child.i > child.head.i
+        and any(g.dep_ == "mark" and g.lower_ in ("if", "whether") for g in child.children)
+    )
+
+
+def _passive_content(tok: Token, att: Attribution, text: str) -> None:
+    """ "The move was first reported by MSNBC": the passive subject is what was said."""
+    said = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if said is None or said.lower_ in _PRONOUNS:
+        return
+    if (r := _trimmed(tok.doc, text, said.left_edge.i, said.right_edge.i + 1)) is not None:
+        att.content.append(r)
+
+
 def _speech_content(tok: Token, att: Attribution, text: str) -> None:
     doc = tok.doc
     # "Cruz supported legalization, Rubio argued – an analogy Cruz likened to ...": after a dash, an aside
@@ -271,15 +319,30 @@ def _speech_content(tok: Token, att: Attribution, text: str) -> None:
             continue
         if _adverbial(child) or right_clause and child.dep_ == "ccomp" and child.i < tok.i:
             continue  # a clause before a cue that has its own after it is something else
-        if child.dep_ in _CONTENT_DEPS or child.dep_ == "xcomp" and att.lemma in _XCOMP_VERBS:
+        if (
+            child.dep_ in _CONTENT_DEPS
+            or child.dep_ == "xcomp" and att.lemma in _XCOMP_VERBS
+            or att.lemma == "ask" and _question_clause(child)
+        ):
             r = _trimmed(doc, text, child.left_edge.i, child.right_edge.i + 1)
             if r is not None:
                 att.content.append(r)
-    if not att.content and (tok.dep_ == "parataxis" or _trailing(tok)):
+    if not att.content and (tok.dep_ == "parataxis" or _trailing(tok) or _as_clause(tok)):
         skip = {t.i for t in tok.subtree}
         body = sorted(t.i for t in tok.head.subtree if t.i not in skip)
         att.content = token_runs(doc, text, body)
         att.weak = True
+
+
+def _raises_cue(verb: Token) -> bool:
+    """A raising verb whose infinitive is a cue of its own ("seems to feel", "appeared to imply")."""
+    return any(
+        c.dep_ == "xcomp"
+        and c.pos_ == "VERB"
+        and cue_class(c, SPEECH_VERBS) is not None
+        and (c.lemma_.lower() in SPEECH_VERBS or verb_content(c) is not None)
+        for c in verb.children
+    )
 
 
 def cue_attribution(tok: Token, sent: Span, text: str) -> Attribution | None:
@@ -297,6 +360,8 @@ def cue_attribution(tok: Token, sent: Span, text: str) -> Attribution | None:
         return _question(tok, text)  # "Asked what he would do first, he said: ...": he was asked
     if lemma == "continue" and any(c.dep_ == "xcomp" for c in tok.children):
         return None  # "will continue to be": carrying on, not saying anything
+    if lemma in RAISING and _raises_cue(tok):
+        return None  # "Obama seemed to recognize ...": the inner cue is Obama's
     if lemma in SPEECH_VERBS and not is_raising(tok):
         subj = _subject(tok) or _inverted_subject(tok)
         source = source_range(subj) if subj is not None else None
@@ -304,6 +369,8 @@ def cue_attribution(tok: Token, sent: Span, text: str) -> Attribution | None:
         _speech_content(tok, att, text)
         if not att.content and subj is not None and subj.i > tok.i:
             _fronted_content(tok, att, text)
+        if not att.content and subj is not None and subj.dep_ == "pobj" and subj.head.dep_ == "agent":
+            _passive_content(tok, att, text)
         return att
     body = verb_content(tok)
     if body is None:
@@ -313,3 +380,54 @@ def cue_attribution(tok: Token, sent: Span, text: str) -> Attribution | None:
     att = Attribution(tok.i, lemma, source, subj.i if subj is not None else None, cue_class=cls)
     att.content = token_runs(tok.doc, text, body)
     return att
+
+
+_COPULAS = words("be become remain seem appear sound look feel grow stay")
+_ADJ_PREPS = words("of about with to on toward towards over regarding")
+_ADJ_DEPS = frozenset({"xcomp", "ccomp"})
+_MADE_CLEAR = frozenset({"ccomp", "advcl"})
+
+
+def adjective_attribution(adj: Token, text: str) -> Attribution | None:
+    """ "Sanders is critical of the deal", "Cruz was confident that he would win": an adjective of
+    stance or belief after a copula, its subject as the source and its complement as content."""
+    lemma = adj.lemma_.lower()
+    cls = ADJECTIVE_CUES.get(lemma)
+    verb = adj.head
+    if cls is None:
+        return None
+    if lemma == "clear" and verb.lemma_.lower() == "make":
+        # "made it clear that ...", "made clear Monday they have no plans": the clause after "clear"
+        picked = [c for c in (*adj.children, *verb.children) if c.i > adj.i and c.dep_ in _MADE_CLEAR]
+    elif adj.dep_ == "acomp" and verb.lemma_.lower() in _COPULAS:
+        picked = [
+            c for c in adj.children if c.dep_ in _ADJ_DEPS or c.dep_ == "prep" and c.lower_ in _ADJ_PREPS
+        ]
+    else:
+        return None
+    body = sorted(t.i for c in picked for t in c.subtree)
+    subj = _subject(verb)
+    if not body or subj is None or subj.lower_ == "it":
+        return None  # "it is unclear whether": no one holds it
+    att = Attribution(adj.i, lemma, source_range(subj), subj.i, cue_class=cls)
+    att.content = token_runs(adj.doc, text, body)
+    return att
+
+
+def introducing_verb(colon: Token) -> Attribution | None:
+    """ "Kasich resisted: “Ohio governors do not ...”", "As Milbank puts it, “...”": a verb with a
+    subject right before the colon (or "put it" before a comma) that opens a quotation introduces
+    it, whatever the verb."""
+    doc = colon.doc
+    verb = doc[colon.i - 1] if colon.i else None
+    if verb is not None and verb.lower_ == "it" and colon.text == "," and verb.i:
+        verb = doc[verb.i - 1] if doc[verb.i - 1].lemma_.lower() == "put" else None
+    elif colon.text != ":":
+        return None
+    if verb is None or verb.pos_ != "VERB":
+        return None
+    subj = _subject(verb)
+    if subj is None:
+        return None
+    cls = cue_class(verb, SPEECH_VERBS) or "speech"
+    return Attribution(verb.i, verb.lemma_.lower(), source_range(subj), subj.i, cue_class=cls)

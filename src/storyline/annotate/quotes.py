@@ -42,11 +42,14 @@ from .attribution_cues import (
     words,
 )
 from .cue_reading import (
+    adjective_attribution,
     clip_range,
     cue_attribution,
     first_person_after,
     headline_end,
+    introducing_verb,
     is_title,
+    issuer,
     paragraphs,
     sentence_index,
     source_range,
@@ -117,12 +120,15 @@ class _Finder:
 
     def _keep(self, att: Attribution) -> None:
         """Store a cue with its content clipped to the cue's paragraph."""
+        self._clip(att)
+        if att.content or att.lemma in SPEECH_VERBS:
+            self.cues[att.cue] = att
+
+    def _clip(self, att: Attribution) -> None:
         at = self.doc[att.cue].idx
         para = self.paras[max(0, bisect_left(self.paras, (at + 1, 0)) - 1)]
         clipped = (clip_range(self.text, r, para) for r in att.content)
         att.content = [r for r in clipped if r is not None]
-        if att.content or att.lemma in SPEECH_VERBS:
-            self.cues[att.cue] = att
 
     def _framing_cues(self, candidates: list[Token], sents: list[Span]) -> None:
         """Cues that are not words of saying: a document framing a clause ("In the
@@ -138,8 +144,11 @@ class _Finder:
                         cue_class="nominal",
                     )
                 )
+            elif (adj := adjective_attribution(tok, text)) is not None:
+                self._keep(adj)
             elif (held := noun_cue(tok)) is not None:
                 holder, body = held
+                holder = holder or issuer(tok)
                 src = source_range(holder) if holder is not None else None
                 head = holder.i if holder is not None else None
                 self._keep(
@@ -197,6 +206,11 @@ class _Finder:
         for att in self.cues.values():  # "described himself as", "announced a plan"
             if not att.content and att.lemma in _OBJECT_SPEECH and (body := verb_content(self.doc[att.cue])):
                 att.content = token_runs(self.doc, self.text, body)
+                self._clip(att)
+            elif not att.content and att.lemma == "say":  # "said the same thing", "said yes"
+                said = [t.i for c in self.doc[att.cue].rights if c.dep_ == "dobj" for t in c.subtree]
+                att.content = token_runs(self.doc, self.text, said)
+                self._clip(att)
         found = [a for a in self.cues.values() if a.content]
         found.extend(orphans)
         found.sort(key=lambda a: a.content[0][0])
@@ -215,10 +229,29 @@ class _Finder:
         it, a new sentence opening with a quote soon after, or the same sentence."""
         if q.group == prev_q.group:
             return True
+        if self._claimed(q, prev):
+            return False  # "Carson demanded we “get rid of ...”": inside another cue's report
         gap = self._sent(q.start) - self._sent(prev_q.end)
         if gap == 0:
-            return True
+            return not self._new_subject(prev_q, q, prev)
         return gap <= 2 and self._opens_sentence(q.start)
+
+    def _claimed(self, q: QuoteSpan, prev: Attribution) -> bool:
+        return any(
+            a <= q.start and q.end <= b + 1
+            for att in self.cues.values()
+            if att is not prev
+            for a, b in att.content
+        )
+
+    def _new_subject(self, prev_q: QuoteSpan, q: QuoteSpan, prev: Attribution) -> bool:
+        """Another clause with its own subject between two quotes of a sentence ("Christie called
+        him a “weakling”, Bush named Trump a “chaos candidate”"): the second is not the first's."""
+        lo, hi = prev.source or (-1, -1)
+        start, end = self._tok(prev_q.end), self._tok(q.start)
+        return any(
+            self.doc[k].dep_ in ("nsubj", "nsubjpass") and not lo <= k < hi for k in range(start, end)
+        )
 
     def _tok(self, char: int) -> int:
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")
@@ -289,6 +322,10 @@ class _Finder:
             return att
         if i < 0 or doc[i].text not in ":,":
             return None
+        if i - 1 not in self.cues and (found := introducing_verb(doc[i])) is not None:
+            found.add_quote(q.start, q.end)
+            self.cues[found.cue] = found
+            return found
         for j in range(i - 1, max(i - 8, -1), -1):
             att = self.cues.get(j)
             if att is not None:
