@@ -229,29 +229,10 @@ class _Finder:
         it, a new sentence opening with a quote soon after, or the same sentence."""
         if q.group == prev_q.group:
             return True
-        if self._claimed(q, prev):
-            return False  # "Carson demanded we “get rid of ...”": inside another cue's report
         gap = self._sent(q.start) - self._sent(prev_q.end)
         if gap == 0:
-            return not self._new_subject(prev_q, q, prev)
+            return True
         return gap <= 2 and self._opens_sentence(q.start)
-
-    def _claimed(self, q: QuoteSpan, prev: Attribution) -> bool:
-        return any(
-            a <= q.start and q.end <= b + 1
-            for att in self.cues.values()
-            if att is not prev
-            for a, b in att.content
-        )
-
-    def _new_subject(self, prev_q: QuoteSpan, q: QuoteSpan, prev: Attribution) -> bool:
-        """Another clause with its own subject between two quotes of a sentence ("Christie called
-        him a “weakling”, Bush named Trump a “chaos candidate”"): the second is not the first's."""
-        lo, hi = prev.source or (-1, -1)
-        start, end = self._tok(prev_q.end), self._tok(q.start)
-        return any(
-            self.doc[k].dep_ in ("nsubj", "nsubjpass") and not lo <= k < hi for k in range(start, end)
-        )
 
     def _tok(self, char: int) -> int:
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")
