@@ -46,6 +46,10 @@ def test_a_date_naming_a_noun_or_as_subject_dates_nothing(nlp_base: Language) ->
     doc = nlp_base("When primary voters queue in Iowa , this night will be remembered .")
     night = [t.text for t in doc].index("this")
     assert nominal(doc[night : night + 2])
+    doc = nlp_base("Kasich has enjoyed rising poll numbers following his performance at Wednesday's second "
+                   "Republican debate.")
+    wednesday = [t.text for t in doc].index("Wednesday")
+    assert nominal(doc[wednesday : wednesday + 1])  # a possessive names the debate
 
 
 def test_a_past_clause_is_not_dated_after_its_article(nlp_base: Language) -> None:

@@ -46,7 +46,7 @@ REPEATED = frozenset({"few", "several", "many", "numerous", "multiple", "countle
 # Passive verbs of judgement: "is widely seen as a last-ditch effort" evaluates, it reports nothing.
 JUDGEMENT_LEMMAS = frozenset({"see", "regard", "view", "consider", "think", "deem", "perceive", "describe"})
 # How a date modifies a noun to say which one it is ("the 2016 nomination"), not when the clause happened.
-_NOUN_MODIFIERS = frozenset({"compound", "nummod", "amod", "nmod"})
+_NOUN_MODIFIERS = frozenset({"compound", "nummod", "amod", "nmod", "poss"})  # poss: "Wednesday's debate"
 # Modifiers that make a perfect span time ("has long said", "have targeted ... for years").
 SPAN_ADVERBS = frozenset({
     "previously", "repeatedly", "long", "often", "always", "never", "consistently", "frequently",
