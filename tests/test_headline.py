@@ -159,3 +159,12 @@ def test_a_tokenised_hyphen_keeps_both_sides(nlp_base: Language) -> None:
     text = ("The bill had already passed the Republican - controlled House on Tuesday , after what amounted "
             "to a capitulation by Republicans .")
     assert "Republican - controlled House" in _headline(nlp_base, text)
+
+
+def test_what_a_noun_tells_stays_in_the_headline(nlp_base: Language) -> None:
+    doc = nlp_base("The US woke up on Friday to the news that Donald Trump was a full 20 percentage points "
+                   "ahead of Ted Cruz , his nearest rival , for the Republican nomination .")
+    sentence = next(doc.sents)
+    friday = next(t for t in doc if t.text == "Friday")
+    text = headline(sentence.root, sentence, doc[friday.i : friday.i + 1])
+    assert text.startswith("The US woke up to the news that Donald Trump was")

@@ -350,7 +350,10 @@ def _phrase(token: Token, skip: set[int]) -> set[int]:
         coordinated = child.dep_ in ("conj", "cc") and token.pos_ in ("NOUN", "PROPN", "PRON")
         coordinated |= child.text == "," and _listing(token, child)  # "Rubio, Bush and Cruz"
         in_word = _hyphen(child) or _hyphenated(child)  # "spectacle-filled" stays whole
-        dropped = child.dep_ in _DROP and not in_word and not coordinated  # "Trump and Xi" stays
+        told = child.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
+        told |= child.dep_ == "mark" and child.lower_ == "that" and token.dep_ == "acl"
+        # "Trump and Xi" stays; so does what a noun tells: "woke up to the news that Trump was ahead"
+        dropped = child.dep_ in _DROP and not in_word and not coordinated and not told
         if dropped or child.i in skip or _only_date(child, skip):
             continue
         if child.dep_ == "prep" and token.pos_ in ("NOUN", "PROPN") and _long(child):
@@ -407,10 +410,15 @@ def _long(token: Token) -> bool:
 def _shorten(verb: Token, words: list[Token], skip: set[int]) -> list[Token]:
     """Drop prepositional phrases of the verb from the end until the headline fits, then cut."""
     kept = {t.i for t in words}
+    objects = any(c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp", "oprd") and c.i in kept
+                  for c in verb.children)
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and c.i in kept]
+    # the only complement of "woke up to the news that ..." is cut short, not dropped
+    needed = preps[0].i if preps and not objects else None
     for child in sorted(verb.children, key=lambda c: -c.i):
         if len(kept) <= MAX_WORDS:
             break
-        if child.dep_ in ("prep", "advmod", "agent") and child.i > verb.i:
+        if child.dep_ in ("prep", "advmod", "agent") and child.i > verb.i and child.i != needed:
             kept -= {t.i for t in child.subtree}
     return [t for t in words if t.i in kept]
 
