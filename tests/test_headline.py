@@ -168,3 +168,13 @@ def test_what_a_noun_tells_stays_in_the_headline(nlp_base: Language) -> None:
     friday = next(t for t in doc if t.text == "Friday")
     text = headline(sentence.root, sentence, doc[friday.i : friday.i + 1])
     assert text.startswith("The US woke up to the news that Donald Trump was")
+
+
+def test_a_dateline_taken_for_the_subject_gives_way_to_the_subject(nlp_base: Language) -> None:
+    # sample article (New York Times): the parse makes "SEOUL" the subject of "has received"
+    doc = nlp_base("SEOUL, South Korea — North Korea’s leader, Kim Jong-un, has received an “excellent” "
+                   "letter from President Trump, the country’s state media said on Sunday.")
+    sentence = next(doc.sents)
+    received = next(t for t in doc if t.text == "received")
+    text = headline(received, sentence)
+    assert not text.startswith("SEOUL") and "Kim Jong-un has received" in text

@@ -324,8 +324,23 @@ def _clause(verb: Token, skip: set[int], names: Mapping[int, str]) -> set[int]:
                         kept |= _phrase(c, skip)
                 continue
             named = _named(child) if child.dep_ in _SUBJECTS else None
+            if child.dep_ in _SUBJECTS and (told := _after_dateline(child)) is not None:
+                beside = {t.i for c in told.children if _name_beside(c) for t in c.subtree}
+                kept |= _phrase(told, skip) | beside
+                continue
             kept |= _phrase(named if named is not None else child, skip)
     return kept
+
+
+def _after_dateline(subject: Token) -> Token | None:
+    """The real subject when the parse took a dateline for it ("SEOUL, South Korea — North Korea's
+    leader, Kim Jong-un, has received ..."): the noun set beside the place after the dash."""
+    if subject.i != subject.sent.start or not subject.is_upper or len(subject.text) < 3:
+        return None
+    dash = next((t for t in subject.doc[subject.i : subject.i + 8] if t.text in ("—", "–", "-", "--")), None)
+    if dash is None:
+        return None
+    return next((c for c in subject.children if c.dep_ == "appos" and c.i > dash.i), None)
 
 
 def _named(subject: Token) -> Token | None:
