@@ -178,3 +178,11 @@ def test_a_dateline_taken_for_the_subject_gives_way_to_the_subject(nlp_base: Lan
     received = next(t for t in doc if t.text == "received")
     text = headline(received, sentence)
     assert not text.startswith("SEOUL") and "Kim Jong-un has received" in text
+
+
+def test_a_trimmed_sentence_is_not_cut_before_what_was_said(nlp_base: Language) -> None:
+    doc = nlp_base("After reading the letter, Mr. Kim “said with satisfaction that the letter is of "
+                   "excellent content,” the North’s official Korean Central News Agency reported on Sunday.")
+    sentence = next(doc.sents)
+    sunday = next(t for t in doc if t.text == "Sunday")
+    assert "that the letter is" in headline(sentence.root, sentence, doc[sunday.i : sunday.i + 1])

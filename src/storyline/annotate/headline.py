@@ -249,7 +249,9 @@ def _lead_in(sentence: Span, tokens: list[Token]) -> int:
 def _boundary(token: Token) -> bool:
     clausal_cc = token.dep_ == "cc" and token.head.pos_ in ("VERB", "AUX")
     relative = token.tag_ in ("WDT", "WP")
-    return token.text in (",", ";", ":", "—", "–") or clausal_cc or token.dep_ == "mark" or relative
+    # "said with satisfaction that the letter is ...": what is said is no clause to cut off
+    mark = token.dep_ == "mark" and not (token.lower_ == "that" and token.head.dep_ == "ccomp")
+    return token.text in (",", ";", ":", "—", "–") or clausal_cc or mark or relative
 
 
 def _headline_tokens(verb: Token, skip: set[int], names: Mapping[int, str]) -> set[int] | None:
