@@ -43,6 +43,13 @@ def test_listings_have_json(db: str) -> None:
     assert hits and "Hanoi" in hits[0]["sentence"]
 
 
+def test_quote_table_dates_every_quote(db: str) -> None:
+    rows = json.loads(_run("--db", db, "quotes", "--format", "json"))
+    undated = next(r for r in rows if r["date"] is None)  # a quote tied to no dated event
+    table = _run("--db", db, "quotes", "--limit", "500")
+    assert undated["published"] in table
+
+
 def test_timeline_formats(db: str) -> None:
     args = ("timeline", "--format", "json", "--since", "2019-01", "--until", "2019-12")
     data = json.loads(_run("--db", db, *args))

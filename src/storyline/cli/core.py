@@ -263,8 +263,9 @@ def quotes(
         rows = sl.quotes(speaker, limit, story, kind=kind, cue_class=cue_class)
     if fmt == "json":
         print_json(rows)
-    else:
-        _table(rows, ["date", "speaker", "cue", "text", "article"])
+    else:  # a quote tied to no dated event shows when its article was published
+        dated = [{**r, "date": r["date"] or r["published"]} for r in rows]
+        _table(dated, ["date", "speaker", "cue", "text", "article"])
 
 
 @main.command()
