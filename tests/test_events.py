@@ -12,6 +12,7 @@ import storyline
 from conftest import MODEL, copy_sample, link_article
 from storyline.annotate.annotator import build_nlp, make_doc
 from storyline.annotate.clauses import happening, todays_news
+from storyline.annotate.events import real_actor
 from storyline.api import Storyline
 from storyline.store import Store
 from storyline.types import (
@@ -236,6 +237,12 @@ def test_actors_are_people_organisations_and_places(sample: Storyline) -> None:
     broken = [a for a in actors if re.search(r"[â€Ã�£$€¥]|^\d", a)]
     assert not broken
     assert not {"South Korean", "North Korean", "Korean", "Chinese"} & actors
+
+
+@pytest.mark.parametrize("name", ["2.40pm", "9 PM", "10:30 a.m."])
+def test_a_clock_time_tagged_as_a_name_is_no_actor(name: str) -> None:
+    assert not real_actor(name, "ORG")
+    assert real_actor("3M", "ORG") and real_actor("Ted Cruz", "PERSON")
 
 
 def test_every_event_has_a_short_headline(sample: Storyline) -> None:

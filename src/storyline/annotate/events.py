@@ -17,6 +17,7 @@ can mean, or leaves it out of the timeline.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from datetime import date, timedelta
 
@@ -44,6 +45,7 @@ from .headline import headline
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 # Characters that only a bad decoding leaves in a name: "â€œWith", "Ã©".
 _BROKEN = frozenset("\ufffdâ€ÃÂ\u0080\u0099\u009d")
+_CLOCK = re.compile(r"\d[\d.:]*\s*(?:[ap]\.?m\.?)?", re.I)  # "2.40pm", "9 PM": a time NER took for a name
 # What the date of a mention dated by its article's publication is called.
 PUBLICATION_DATE = "publication date"
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -112,6 +114,8 @@ def real_actor(name: str, type_: str) -> bool:
     """A person, organisation or place with a readable name: never a nationality or group
     adjective (NORP), money, a quantity or a date, nor text broken by a bad decoding."""
     if type_ not in ACTOR_TYPES or not any(c.isalpha() for c in name) or _BROKEN & set(name):
+        return False
+    if _CLOCK.fullmatch(name.strip()):
         return False
     return name[0].isupper() or name[0].isdigit()
 
