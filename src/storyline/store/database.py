@@ -3,15 +3,30 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import quote
 
 from ..errors import MigrationError, StoreError
 
 MIGRATIONS_PACKAGE = "storyline.store.migrations"
+
+
+T = TypeVar("T")
+
+
+def chunks(items: Sequence[T], size: int = 400) -> list[list[T]]:
+    """``items`` in runs of at most ``size``: SQLite caps the parameters of one statement."""
+    return [list(items[i : i + size]) for i in range(0, len(items), size)]
+
+
+def in_story(article: str) -> str:
+    """SQL keeping the rows whose ``article`` column is in story ``?`` (every row when it is NULL);
+    it takes the story id twice."""
+    return f"(? IS NULL OR {article} IN (SELECT article_id FROM story_members WHERE story_id = ?))"
 
 
 def migrations() -> list[tuple[int, str, str]]:

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..errors import ConfigError, NotFoundError
 from ..types import Edit, EditKind
+from .database import chunks
 
 __all__ = ["EditRepository"]
 
@@ -26,9 +27,6 @@ def _only_edits(action: int, table: str | None, *_: Any) -> int:
         return sqlite3.SQLITE_DENY
     return sqlite3.SQLITE_OK
 
-
-def _chunks(items: list[Any], size: int = 400) -> list[list[Any]]:
-    return [items[i : i + size] for i in range(0, len(items), size)]
 
 
 class EditRepository:
@@ -104,7 +102,7 @@ class EditRepository:
 
     def article_hashes(self, ids: list[int]) -> dict[int, str]:
         out: dict[int, str] = {}
-        for chunk in _chunks(ids):
+        for chunk in chunks(ids):
             marks = ",".join("?" * len(chunk))
             for r in self.conn.execute(f"SELECT id, content_hash FROM articles WHERE id IN ({marks})", chunk):
                 out[r[0]] = r[1]
@@ -112,7 +110,7 @@ class EditRepository:
 
     def articles_with_hashes(self, hashes: list[str]) -> dict[str, int]:
         out: dict[str, int] = {}
-        for chunk in _chunks(hashes):
+        for chunk in chunks(hashes):
             marks = ",".join("?" * len(chunk))
             for r in self.conn.execute(
                 f"SELECT id, content_hash FROM articles WHERE content_hash IN ({marks})", chunk

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import NotFoundError
+from .database import chunks, in_story
 
 __all__ = ["EntityRepository", "EntityRow", "RegistryEntity"]
 
@@ -17,7 +18,7 @@ __all__ = ["EntityRepository", "EntityRow", "RegistryEntity"]
 # which it is taken for something else.
 UNNAMED_PERSON_ARTICLES = 3
 # "the article is in story ?" (or no story asked for); takes the story id twice
-_IN_STORY = "(? IS NULL OR a.article_id IN (SELECT article_id FROM story_members WHERE story_id = ?))"
+_IN_STORY = in_story("a.article_id")
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +148,7 @@ class EntityRepository:
             (type_, type_, story, story, min_articles, -1 if limit is None else limit),
         ).fetchall()
         aliases: dict[int, list[str]] = defaultdict(list)
-        for chunk in _chunks([r["id"] for r in rows], 500):
+        for chunk in chunks([r["id"] for r in rows], 500):
             marks = ",".join("?" * len(chunk))
             for r in self.conn.execute(
                 f"SELECT entity_id, alias FROM entity_aliases WHERE entity_id IN ({marks}) ORDER BY alias",
@@ -185,7 +186,7 @@ class EntityRepository:
     def names(self, ids: list[int]) -> dict[int, str]:
         """Entity id -> canonical name, for the ids that exist."""
         out: dict[int, str] = {}
-        for chunk in _chunks(ids, 400):
+        for chunk in chunks(ids, 400):
             marks = ",".join("?" * len(chunk))
             for r in self.conn.execute(f"SELECT id, name FROM entities WHERE id IN ({marks})", chunk):
                 out[r[0]] = r[1]
@@ -194,7 +195,7 @@ class EntityRepository:
     def named(self, names: list[str]) -> dict[str, int]:
         """Canonical name -> the lowest entity id of that name."""
         out: dict[str, int] = {}
-        for chunk in _chunks(names, 400):
+        for chunk in chunks(names, 400):
             marks = ",".join("?" * len(chunk))
             for r in self.conn.execute(
                 f"SELECT name, MIN(id) FROM entities WHERE name IN ({marks}) GROUP BY name", chunk
@@ -210,6 +211,3 @@ class EntityRepository:
             )
         )
 
-
-def _chunks(items: list[Any], size: int) -> list[list[Any]]:
-    return [items[i : i + size] for i in range(0, len(items), size)]

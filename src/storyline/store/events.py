@@ -11,6 +11,7 @@ from typing import Any
 
 from ..errors import NotFoundError
 from ..types import DateValue, EventMention, PublishedBasis, try_date_value
+from .database import chunks
 
 __all__ = ["ActorRow", "EventCandidate", "EventDetail", "EventMentionRow", "EventRepository", "MemberMention"]
 
@@ -248,7 +249,7 @@ class EventRepository:
     def _mention_actors(self, mention_ids: list[int]) -> dict[int, tuple[ActorRow, ...]]:
         """Mention id -> its actors by name."""
         out: dict[int, list[ActorRow]] = defaultdict(list)
-        for chunk in _chunks(mention_ids, 400):
+        for chunk in chunks(mention_ids, 400):
             marks = ",".join("?" * len(chunk))
             for r in self.conn.execute(
                 f"""SELECT x.mention_id, e.id, e.name FROM event_mention_actors x JOIN entities e
@@ -274,7 +275,7 @@ class EventRepository:
     def sharing(self, anchor: list[list[str]]) -> dict[int, int]:
         """Events holding any of these (content hash, sentence) pairs, with how many each holds."""
         counts: dict[int, int] = defaultdict(int)
-        for chunk in _chunks(anchor, 300):
+        for chunk in chunks(anchor, 300):
             clauses = " OR ".join("(a.content_hash = ? AND m.text = ?)" for _ in chunk)
             params = [x for pair in chunk for x in pair]
             for r in self.conn.execute(
@@ -288,7 +289,7 @@ class EventRepository:
     def existing(self, ids: list[int]) -> set[int]:
         """Those of ``ids`` that are stored events."""
         found: set[int] = set()
-        for chunk in _chunks(ids, 400):
+        for chunk in chunks(ids, 400):
             marks = ",".join("?" * len(chunk))
             found |= {r[0] for r in self.conn.execute(f"SELECT id FROM events WHERE id IN ({marks})", chunk)}
         return found
@@ -298,7 +299,7 @@ class EventRepository:
     def report_times(self, ids: list[int]) -> dict[int, tuple[str, str]]:
         """Event id -> (first, last) ``added_at`` of the articles reporting it."""
         out: dict[int, tuple[str, str]] = {}
-        for chunk in _chunks(ids, 900):
+        for chunk in chunks(ids, 900):
             marks = ",".join("?" * len(chunk))
             for r in self.conn.execute(
                 f"""SELECT m.event_id, MIN(a.added_at), MAX(a.added_at) FROM event_mentions m
@@ -318,6 +319,3 @@ class EventRepository:
         ).fetchall()
         return [r[0] for r in rows]
 
-
-def _chunks(items: list[Any], size: int) -> list[list[Any]]:
-    return [items[i : i + size] for i in range(0, len(items), size)]

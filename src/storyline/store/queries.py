@@ -18,6 +18,7 @@ from .article_rows import (
     SearchHit,
     TimexRow,
 )
+from .database import chunks, in_story
 from .quotes import QuoteRepository, QuoteRow
 
 _ALL = TimelineQuery()
@@ -25,7 +26,6 @@ _ALL = TimelineQuery()
 _ARTICLE_COLUMNS = """id, content_hash, raw_sha256, part, path, title, text, source, url, byline, dateline,
     published, published_basis, published_evidence, story_id, added_at"""
 # "the article is in story ?" (or no story asked for); takes the story id twice
-_IN_STORY = "(? IS NULL OR {article} IN (SELECT article_id FROM story_members WHERE story_id = ?))"
 
 
 class QueriesMixin:
@@ -79,7 +79,7 @@ class QueriesMixin:
                           s.text AS sentence, bm25(sentences_fts) AS score
                    FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid
                    JOIN articles a ON a.id = s.article_id
-                   WHERE sentences_fts MATCH ? AND {_IN_STORY.format(article="s.article_id")}
+                   WHERE sentences_fts MATCH ? AND {in_story("s.article_id")}
                    ORDER BY score LIMIT ?""",
                 (fts_query(query), story, story, limit),
             ).fetchall()
@@ -178,7 +178,7 @@ class QueriesMixin:
         sources: dict[int, list[SourceRef]] = defaultdict(list)
         actors: dict[int, list[str]] = defaultdict(list)
         stories: dict[int, list[int]] = defaultdict(list)
-        for chunk in _chunks(ids, 900):
+        for chunk in chunks(ids, 900):
             marks = ",".join("?" * len(chunk))
             for r in self.conn.execute(
                 f"SELECT id, date, summary, headline, planned FROM events WHERE id IN ({marks})", chunk
@@ -224,7 +224,7 @@ class QueriesMixin:
         article, outlet, story and background flag; titles, sentences and actors left empty)."""
         found: dict[int, str] = {}
         sources: dict[int, list[SourceRef]] = defaultdict(list)
-        for chunk in _chunks(ids, 900):
+        for chunk in chunks(ids, 900):
             marks = ",".join("?" * len(chunk))
             for r in self.conn.execute(f"SELECT id, date FROM events WHERE id IN ({marks})", chunk):
                 found[r[0]] = r[1]
@@ -271,6 +271,3 @@ def fts_query(text: str) -> str:
     words = [w.replace('"', '""') for w in text.replace("\x00", " ").split()]
     return " ".join(f'"{w}"' for w in words if w)
 
-
-def _chunks(items: list[int], size: int) -> list[list[int]]:
-    return [items[i : i + size] for i in range(0, len(items), size)]

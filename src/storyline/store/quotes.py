@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..types import DateValue, Quote, try_date_value
+from .database import in_story
 
 __all__ = ["QuoteRepository", "QuoteRow"]
 
 # "the article is in story ?" (or no story asked for); takes the story id twice
-_IN_STORY = "(? IS NULL OR q.article_id IN (SELECT article_id FROM story_members WHERE story_id = ?))"
+_IN_STORY = in_story("q.article_id")
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ from typing import Any
 
 from ..errors import NotFoundError
 from ..types import DateValue, Story, try_date_value
+from .database import chunks
 
 __all__ = ["StoryMember", "StoryOverlap", "StoryRepository"]
 
@@ -69,7 +70,7 @@ class StoryRepository:
 
     def story_dfs(self, terms: list[str]) -> dict[str, int]:
         found: dict[str, int] = {}
-        for chunk in _chunks(terms, 900):
+        for chunk in chunks(terms, 900):
             marks = ",".join("?" * len(chunk))
             found.update(self.conn.execute(f"SELECT term, df FROM story_df WHERE term IN ({marks})", chunk))
         return found
@@ -262,6 +263,3 @@ def _story(row: sqlite3.Row) -> Story:
 def _day(value: str | None) -> DateValue | None:
     return try_date_value(value[:10] if value else None)
 
-
-def _chunks(items: list[Any], size: int) -> list[list[Any]]:
-    return [items[i : i + size] for i in range(0, len(items), size)]

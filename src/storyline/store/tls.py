@@ -10,11 +10,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..types import DateValue, try_date_value
+from .database import in_story
 
 __all__ = ["DatedSentenceRow", "TLSEventMentionRow", "TLSRepository", "TLSSentenceRow"]
 
 # "the article is in story ?" (or no story asked for); takes the story id twice
-_IN_STORY = "(? IS NULL OR a.id IN (SELECT article_id FROM story_members WHERE story_id = ?))"
+_IN_STORY = in_story("a.id")
 _IN_SPAN = f"substr(a.published, 1, 10) BETWEEN ? AND ? AND {_IN_STORY}"
 
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
 
 from ..types import Article, DateValue, PublishedBasis, RawRecord, Sentence, Timex, try_date_value
+from .database import chunks
 
 __all__ = ["StoredArticle", "WriterMixin"]
 
@@ -130,7 +130,7 @@ class WriterMixin:
         self.conn.execute("UPDATE articles SET story_id = NULL WHERE story_id = ? AND id != ?",
                           (article_id, article_id))
         self.conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
-        for chunk in _chunks(events):
+        for chunk in chunks(events):
             marks = ",".join("?" * len(chunk))
             self.conn.execute(
                 f"""DELETE FROM events WHERE id IN ({marks})
@@ -160,6 +160,3 @@ class WriterMixin:
         )
         return int(cur.rowcount)
 
-
-def _chunks(items: list[Any], size: int = 400) -> list[list[Any]]:
-    return [items[i : i + size] for i in range(0, len(items), size)]
