@@ -19,7 +19,7 @@ from ..annotate.worker import Result, annotate_batch, annotate_safely, load_toke
 from ..link.article import ArticleLinker
 from ..read.fetch import Fetcher
 from ..store import Store, StoredArticle
-from ..types import AnnotatedArticle, Article, DateValue, RawRecord, Skipped
+from ..types import Article, DateValue, RawRecord, Skipped
 from .feed import ArticleFeed, Overrides, find_manifests, unmatched_rows
 from .pool import ordered_map
 from .report import IngestReport, ProgressCallback
@@ -99,12 +99,6 @@ class Ingestor:
             return
         work = partial(annotate_batch, model=self.annotator.model, batch_size=self.annotator.batch_size)
         yield from ordered_map(work, ((b, b.articles) for b in batches), self.jobs)
-
-    def store_annotated(self, ann: AnnotatedArticle, report: IngestReport) -> int:
-        """Store and link one annotated article (the caller holds the transaction)."""
-        article_id, duplicate = self.linker.store_article(ann)
-        report.duplicates += duplicate
-        return article_id
 
 
 def metadata_changed(store: Store, article: Article) -> bool:

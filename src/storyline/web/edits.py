@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException
 
+from ..timeline.export import FORMATS
 from ..timeline.export import render as render_export
 from ..types import EditKind, TimelineQuery
 from .api import ErrorOut
@@ -30,7 +31,6 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 }
 router = APIRouter(tags=["edits"], responses=_ERRORS)
 Id = Annotated[int, Path(ge=1, le=2**62)]
-EXPORTS = ("json", "md", "csv", "timelinejs", "html", "text")
 MEDIA = {"json": "application/json", "timelinejs": "application/json", "md": "text/markdown",
          "csv": "text/csv", "html": "text/html", "text": "text/plain"}
 SUFFIX = {"json": "json", "timelinejs": "timelinejs.json", "md": "md", "csv": "csv", "html": "html",
@@ -78,7 +78,7 @@ def undo_edit(request: Request, edit_id: Id) -> dict[str, Any]:
 @router.get("/export", include_in_schema=False)  # a file to download, not JSON: outside /api
 def export(
     request: Request,
-    format: Annotated[str, Query(pattern="^(json|md|csv|timelinejs|html|text)$")] = "html",  # noqa: A002
+    format: Annotated[str, Query(pattern=f"^({'|'.join(FORMATS)})$")] = "html",  # noqa: A002
     entity: Annotated[str | None, Query(max_length=200)] = None,
     since: Annotated[str | None, Query(max_length=20)] = None,
     until: Annotated[str | None, Query(max_length=20)] = None,
