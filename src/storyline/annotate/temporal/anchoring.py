@@ -24,7 +24,7 @@ from .dates import (
     value_at,
     weekday_near,
 )
-from .lexicon import ORDINALS, PARTS_OF_DAY, POINT_MODS, QUANTITY_MODS, WEEKDAYS
+from .lexicon import ORDINALS, PARTS_OF_DAY, POINT_MODS, QUANTITY_MODS, WEEKDAYS, norm
 from .numbers import duration_value, parse_number, unit_key
 from .patterns import Candidate
 
@@ -48,10 +48,6 @@ _FROM_ANCHOR = frozenset({"the same", "that", "the following", "the previous", "
 _ABOUT_DCT = frozenset({"ago", "from now", "hence"})
 _NARRATIVE_SPAN = 400  # characters a named day governs a past narrative's weekdays over
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s|\n")
-
-
-def _norm(s: str | None) -> str:
-    return " ".join(s.lower().split()) if s else ""
 
 
 @dataclass
@@ -146,7 +142,7 @@ def unknown_value(unit: str) -> str:
 def quarter(r: Resolver, c: Candidate, g: dict[str, str]) -> Result | None:
     """ "the third quarter", "third-quarter", "the latest quarter", "the first half of 1990"."""
     text = c.match.group(0).lower()
-    rel = "year-ago" if g.get("yago") else _norm(g.get("rel"))
+    rel = "year-ago" if g.get("yago") else norm(g.get("rel"))
     qh = g["qh"].lower()
     if qh in ("half", "quarter") and not (g.get("year") or g.get("yrel") or g.get("yago")) and r.sports():
         return None  # "in the second half, United scored twice": a match's half, not the year's
@@ -199,9 +195,9 @@ def quarter(r: Resolver, c: Candidate, g: dict[str, str]) -> Result | None:
 
 def relative_unit(r: Resolver, c: Candidate, g: dict[str, str]) -> Result | None:
     """ "last week", "this weekend", "next year", "the following day", "this morning"."""
-    rel = _norm(g["rel"])
+    rel = norm(g["rel"])
     unit = g["unit"].lower()
-    mod_word = _norm(g.get("mod"))
+    mod_word = norm(g.get("mod"))
     mod = POINT_MODS.get(mod_word) if mod_word not in ("earlier", "later") else None
     pod = PARTS_OF_DAY.get(unit)
     if rel in _FROM_ANCHOR or (unit in ("day", "night") and rel not in ("this",)):
@@ -248,9 +244,9 @@ def ago(r: Resolver, c: Candidate, g: dict[str, str]) -> Result | None:
     """ "a day ago", "two years earlier", "three weeks from now"."""
     number = parse_number(g.get("num") or "one")
     unit = unit_key(g["unit"])
-    direction = _norm(g.get("dir") or g.get("dir2") or "ago")
+    direction = norm(g.get("dir") or g.get("dir2") or "ago")
     sign = -1 if direction in ("ago", "earlier", "before") else 1
-    mod = QUANTITY_MODS.get(_norm(g.get("qmod"))) if g.get("qmod") else None
+    mod = QUANTITY_MODS.get(norm(g.get("qmod"))) if g.get("qmod") else None
     if unit in ("second", "minute", "hour", "fortnight") or unit not in UNIT_GRANULARITY:
         if unit == "fortnight" and number is not None:
             number, unit = number * 2, "week"
@@ -278,10 +274,10 @@ def weekday(r: Resolver, c: Candidate, g: dict[str, str], mod: str | None) -> Re
     """ "Friday", "last Monday", "the previous Friday", "Saturday night"; in a past narrative
     about an earlier week ("On March 3 ... By Saturday night"), the one near the day it named."""
     wd = WEEKDAYS[g["wd"].lower()]
-    pod = PARTS_OF_DAY.get(_norm(g.get("pod")))
+    pod = PARTS_OF_DAY.get(norm(g.get("pod")))
     if r.dct is None:
         return ("TIME" if pod else "DATE"), f"XXXX-WXX-{wd + 1}" + (f"T{pod}" if pod else ""), mod
-    rel = _norm(g.get("rel"))
+    rel = norm(g.get("rel"))
     ref = r.dct
     the = c.match.group(0).lower().startswith("the")
     anchored = rel == "that" or rel in ("previous", "following") and the

@@ -9,17 +9,13 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from ...text.eventwords import EVENT_NOUNS
-from .lexicon import DAY_BOUND_NOUNS, PARTS_OF_DAY, REFERENCE_WORDS, point_mod
+from .lexicon import DAY_BOUND_NOUNS, PARTS_OF_DAY, REFERENCE_WORDS, norm, point_mod
 from .patterns import Candidate
 
 if TYPE_CHECKING:
     from .normalize import Resolver, Result
 
 __all__ = ["deictic", "last_night", "reference"]
-
-
-def _norm(s: str | None) -> str:
-    return " ".join(s.lower().split()) if s else ""
 
 
 _POSSESSIVE_NP = re.compile(r"['’]s\s+((?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+)")
@@ -36,13 +32,13 @@ def _generic_possessive(c: Candidate) -> bool:
 
 
 def deictic(r: Resolver, c: Candidate, g: dict[str, str]) -> Result | None:
-    word = _norm(g["word"])
+    word = norm(g["word"])
     if word == "today" and not g.get("pod") and _generic_possessive(c):
         return "DATE", "PRESENT_REF", None
     offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}.get(word)
     if offset is None:
         offset = -2 if "yesterday" in word else 2
-    pod = PARTS_OF_DAY.get(_norm(g.get("pod"))) or ("NI" if word == "tonight" else None)
+    pod = PARTS_OF_DAY.get(norm(g.get("pod"))) or ("NI" if word == "tonight" else None)
     mod = point_mod(g.get("mod"))
     if r.dct is None:
         return ("TIME" if pod else "DATE"), "XXXX-XX-XX" + (f"T{pod}" if pod else ""), mod
@@ -59,4 +55,4 @@ def last_night(r: Resolver, c: Candidate, g: dict[str, str]) -> Result | None:
 
 
 def reference(r: Resolver, c: Candidate, g: dict[str, str]) -> Result | None:
-    return "DATE", REFERENCE_WORDS[_norm(g["word"])], None
+    return "DATE", REFERENCE_WORDS[norm(g["word"])], None

@@ -281,6 +281,16 @@ HOLIDAYS: dict[str, tuple[int, int]] = {
 }
 
 
+def norm(s: str | None) -> str:
+    """Lower case with single spaces ("Early  Last" -> "early last"); empty for nothing."""
+    return " ".join(s.lower().split()) if s else ""
+
+
+def month_number(word: str) -> int:
+    """1-12 for a month name or abbreviation ("Sept." -> 9)."""
+    return MONTHS[word.lower().rstrip(".")]
+
+
 def point_mod(word: str | None) -> str | None:
     """The TIMEX3 mod a point modifier gives ("early" START, "the end of" END, "mid-" MID)."""
     words = " ".join(word.lower().replace("-", " ").split()).split() if word else []

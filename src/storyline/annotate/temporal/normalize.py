@@ -27,11 +27,12 @@ from .lexicon import (
     DEADLINE_CUES,
     FUTURE_CUES,
     HOLIDAYS,
-    MONTHS,
     PAST_CUES,
     QUANTITY_MODS,
     SEASONS,
     WEEKDAYS,
+    month_number,
+    norm,
     point_mod,
 )
 from .numbers import duration_value, parse_number
@@ -82,10 +83,6 @@ def direction_cue(c: Candidate) -> str | None:
     return cue_before(c)
 
 
-def _norm(s: str | None) -> str:
-    return " ".join(s.lower().split()) if s else ""
-
-
 _mod = point_mod
 
 
@@ -93,16 +90,12 @@ def _qmod(word: str | None, c: Candidate | None = None) -> str | None:
     """The quantity mod from the matched word ("nearly" -> APPROX; "a full" has none), or from
     "about/almost/around" just before."""
     if word:
-        return QUANTITY_MODS.get(_norm(word))
+        return QUANTITY_MODS.get(norm(word))
     if c is not None:
         before = c.match.string[max(0, c.start - 8) : c.start].lower().split()
         if before and before[-1] in OUTSIDE_QMODS:
             return QUANTITY_MODS[before[-1]]
     return None
-
-
-def _month(word: str) -> int:
-    return MONTHS[word.lower().rstrip(".")]
 
 
 @dataclass
@@ -191,7 +184,7 @@ class Resolver:
         return ("DATE", day, None) if day else None
 
     def _month_day(self, c: Candidate, g: dict[str, str]) -> Result | None:
-        mo, d = _month(g["month"]), int(g["day"])
+        mo, d = month_number(g["month"]), int(g["day"])
         if g.get("year"):
             y = int(g["year"])
         elif self.dct is None:
@@ -220,14 +213,14 @@ class Resolver:
         return "DATE", value_at(date.fromisoformat(found[1]), "week"), None
 
     def _month_year(self, c: Candidate, g: dict[str, str]) -> Result | None:
-        return "DATE", f"{int(g['year']):04d}-{_month(g['month']):02d}", _mod(g.get("mod"))
+        return "DATE", f"{int(g['year']):04d}-{month_number(g['month']):02d}", _mod(g.get("mod"))
 
     def _month(self, c: Candidate, g: dict[str, str]) -> Result | None:
-        mo = _month(g["month"])
+        mo = month_number(g["month"])
         mod = _mod(g.get("mod"))
         if self.dct is None:
             return "DATE", f"XXXX-{mo:02d}", mod
-        rel = _norm(g.get("rel"))
+        rel = norm(g.get("rel"))
         if rel in ("last", "past"):
             y = self.dct.year if mo < self.dct.month else self.dct.year - 1
         elif rel in ("next", "coming"):
@@ -263,7 +256,7 @@ class Resolver:
         if self.dct is None:
             return "DATE", f"XXXX-{code}", mod
         start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
-        rel = _norm(g.get("rel"))
+        rel = norm(g.get("rel"))
         here = self.dct.month
         if rel in ("last", "past", "previous", "this past"):
             # in the month right after it ends, a season is still "this summer": "last" is the one before
@@ -285,7 +278,7 @@ class Resolver:
         return anchoring.quarter(self, c, g)
 
     def _month_relyear(self, c: Candidate, g: dict[str, str]) -> Result | None:
-        mo = _month(g["month"])
+        mo = month_number(g["month"])
         if self.dct is None:
             return "DATE", f"XXXX-{mo:02d}", None
         year = self.dct.year + {"this": 0, "last": -1, "next": 1}[g["yrel"].lower()]
@@ -302,7 +295,7 @@ class Resolver:
 
     def _period_of(self, c: Candidate, g: dict[str, str]) -> Result | None:
         unit = g["unit"].lower()
-        rel = _norm(g["rel"])
+        rel = norm(g["rel"])
         mod = {"rest": None, "remainder": None, "turn": "START"}.get(g["mod"].lower(), _mod(g["mod"]))
         if rel == "that":
             value = self.state.anchor_value(unit, 0, self.dct)
@@ -363,7 +356,7 @@ class Resolver:
         return anchoring.weekday(self, c, g, _mod(g.get("mod")))
 
     def _same_period(self, c: Candidate, g: dict[str, str]) -> Result | None:
-        text = _norm(c.match.group(0))
+        text = norm(c.match.group(0))
         unit = g["unit"].lower()
         base_unit = unit if unit in ("quarter", "month", "week", "day") else "quarter"
         if g.get("year") and self.state.last:
@@ -389,11 +382,11 @@ class Resolver:
         return "DATE", self.state.last_day or self.dct.isoformat(), None
 
     def _chrono_line(self, c: Candidate, g: dict[str, str]) -> Result | None:
-        day = self._day(int(g["year"]), _month(g["month"]), int(g["day"]))
+        day = self._day(int(g["year"]), month_number(g["month"]), int(g["day"]))
         return ("DATE", day, None) if day else None
 
     def _holiday(self, c: Candidate, g: dict[str, str]) -> Result | None:
-        mo, d = HOLIDAYS[_norm(g["word"])]
+        mo, d = HOLIDAYS[norm(g["word"])]
         if self.dct is None:
             return "DATE", f"XXXX-{mo:02d}-{d:02d}" if d else f"XXXX-{mo:02d}", None
         y = month_year(self.dct, mo, self.direction(c), d or 22)

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from .dates import add_months, easter, month_year, thanksgiving, value_at
-from .lexicon import MONTHS, NUMBER_WORDS, ORDINALS, point_mod
+from .lexicon import NUMBER_WORDS, ORDINALS, month_number, norm, point_mod
 from .numbers import duration_value
 from .patterns import Candidate
 
@@ -27,10 +27,6 @@ __all__ = [
     "sport_season",
     "year_quarter",
 ]
-
-
-def _norm(s: str | None) -> str:
-    return " ".join(s.lower().split()) if s else ""
 
 
 def decade_word(r: Resolver, c: Candidate, g: dict[str, str]) -> Result | None:
@@ -100,7 +96,7 @@ def sport_season(r: Resolver, c: Candidate, g: dict[str, str]) -> Result | None:
     year = r.season_year()
     if year is None:
         return None
-    rel = _norm(g["rel"])
+    rel = norm(g["rel"])
     n = -1 if rel in ("last", "the previous", "the past") else 0
     n = 1 if rel in ("next", "the coming", "the upcoming") else n
     return "DATE", f"{year + n:04d}", None
@@ -143,7 +139,7 @@ def week_of_month(r: Resolver, c: Candidate, g: dict[str, str]) -> Result | None
     last week" the one holding its last day but three; the year as for the month alone."""
     found = r.resolve(Candidate(c.start, c.end, "month", c.match)) if not g.get("year") else None
     if g.get("year"):
-        year, month = int(g["year"]), MONTHS[g["month"].lower().rstrip(".")]
+        year, month = int(g["year"]), month_number(g["month"])
     elif found is None or not found[1][:4].isdigit():
         return "DATE", "XXXX-WXX", None
     else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .lexicon import MONTHS, PARTS_OF_DAY, SEASONS, SET_WORDS, WEEKDAYS
+from .lexicon import PARTS_OF_DAY, SEASONS, SET_WORDS, WEEKDAYS, month_number, norm
 from .numbers import duration_value, parse_number
 from .patterns import Candidate
 
@@ -15,26 +15,18 @@ if TYPE_CHECKING:
 __all__ = ["set_every", "set_plural", "set_rate", "set_times", "set_word"]
 
 
-def _norm(s: str | None) -> str:
-    return " ".join(s.lower().split()) if s else ""
-
-
-def _month_number(word: str) -> int:
-    return MONTHS[word.lower().rstrip(".")]
-
-
 def set_every(r: Resolver, c: Candidate, g: dict[str, str]) -> Result | None:
-    pod = PARTS_OF_DAY.get(_norm(g.get("pod") or g.get("pod2")))
+    pod = PARTS_OF_DAY.get(norm(g.get("pod") or g.get("pod2")))
     time = f"T{pod}" if pod else ""
     if g.get("wd"):
         return "SET", f"XXXX-WXX-{WEEKDAYS[g['wd'].lower()] + 1}{time}", None
     if g.get("season"):
         return "SET", f"XXXX-{SEASONS[g['season'].lower()]}", None
     if g.get("month"):
-        return "SET", f"XXXX-{_month_number(g['month']):02d}", None
+        return "SET", f"XXXX-{month_number(g['month']):02d}", None
     if pod:
         return "SET", f"XXXX-XX-XX{time}", None
-    num = _norm(g.get("num"))
+    num = norm(g.get("num"))
     n = 2.0 if num == "other" else parse_number(num) if num else 1.0
     return "SET", duration_value(n or 1.0, g["unit"]), None
 
@@ -53,5 +45,5 @@ def set_times(r: Resolver, c: Candidate, g: dict[str, str]) -> Result | None:
 
 def set_plural(r: Resolver, c: Candidate, g: dict[str, str]) -> Result | None:
     """ "on Sundays" XXXX-WXX-7, "Tuesday nights" XXXX-WXX-2TNI."""
-    pod = PARTS_OF_DAY.get(_norm(g.get("pod") or (g.get("pods") or "")[:-1]))
+    pod = PARTS_OF_DAY.get(norm(g.get("pod") or (g.get("pods") or "")[:-1]))
     return "SET", f"XXXX-WXX-{WEEKDAYS[g['wd'].lower()] + 1}" + (f"T{pod}" if pod else ""), None
