@@ -444,10 +444,7 @@ class _Speakers:
             None,
         )
         doc = self.doc
-
-        def outside(i: int) -> bool:  # who speaks is not named inside what is said
-            return not any(a <= doc[i].idx < b for a, b in att.content)
-
+        outside = self._outside(att)
         if quoted is not None and word in _PERSONAL:
             quoted = self._named_since(tok, quoted, outside) or quoted
         antecedent = self._relative_antecedent(tok) if tok.dep_ == "poss" else None
