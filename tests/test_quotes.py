@@ -208,3 +208,23 @@ def test_hedges_and_mispaired_fragments_are_no_quotes(nlp: spacy.language.Langua
     assert _found(nlp, hedge) == []
     text = 'Residents said the " arrival ceremonies " would henceforth be " honour ceremonies " at the base.'
     assert not [q for q in _found(nlp, text) if q.text.strip().startswith("would henceforth")]
+
+
+def test_quote_split_around_a_cue_with_a_clause_after_it_is_one_speakers(
+    nlp: spacy.language.Language,
+) -> None:
+    text = (
+        '"The problems started when the bank started lending for deficit financing," Ms. Acosta said, '
+        '"and when it started lending to entities that had no source of repayment."'
+    )
+    speakers = {q.text.split()[0]: q.speaker for q in _found(nlp, text) if q.kind == "direct"}
+    assert speakers == {"The": "Acosta", "and": "Acosta"}
+
+
+def test_quote_after_a_colon_goes_on_with_the_paraphrase_before_it(nlp: spacy.language.Language) -> None:
+    text = (
+        "Bernie Sanders promised that he is staying in the race until the convention: "
+        '"Let me be as clear as I can be: We are in till the last ballot is cast!"'
+    )
+    q = next(q for q in _found(nlp, text) if q.text.startswith("Let me be as clear"))
+    assert q.speaker == "Bernie Sanders"

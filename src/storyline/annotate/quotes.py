@@ -275,7 +275,7 @@ class _Finder:
             i += 1
         for j in range(i, min(i + 12, len(doc))):
             att = self.cues.get(j)
-            if att is not None and not att.content:
+            if att is not None and self._open_before(att, q):
                 src = att.source or (j, j)
                 if att.speaker is not None:  # with its apposition: '“...,” the press secretary, X, said'
                     head = doc[att.speaker]
@@ -286,6 +286,27 @@ class _Finder:
                     return att
             if doc[j].is_sent_end and j > i:
                 break
+        return None
+
+    def _open_before(self, att: Attribution, q: QuoteSpan) -> bool:
+        """A cue still free to take the quote ``q`` that ends before it: one with no content
+        yet, or, when the quote breaks off at a comma, one whose content all follows it (the
+        quote split around the cue: '“...,” X said, “and ...”')."""
+        if not att.content:
+            return True
+        at = self.doc[att.cue].idx
+        tail = self.text[max(q.start, q.end - 3) : q.end + 2]
+        return "," in tail and all(a > at for a, _ in att.content)
+
+    def _ends_at(self, colon: Token) -> Attribution | None:
+        """The cue of the same sentence whose paraphrase runs up to ``colon``: the quote
+        after the colon goes on with it."""
+        at, sent = colon.idx, self.sent_of[colon.i]
+        for att in self.cues.values():
+            if self.sent_of[att.cue] == sent and att.cue < colon.i and any(
+                at - 2 <= b <= at for _, b in att.content
+            ):
+                return att
         return None
 
     def _before(self, q: QuoteSpan) -> Attribution | None:
@@ -306,6 +327,9 @@ class _Finder:
         if i - 1 not in self.cues and (found := introducing_verb(doc[i])) is not None:
             found.add_quote(q.start, q.end)
             self.cues[found.cue] = found
+            return found
+        if doc[i].text == ":" and (found := self._ends_at(doc[i])) is not None:
+            found.add_quote(q.start, q.end)  # 'he promised that he would stay: “We are in ...”'
             return found
         for j in range(i - 1, max(i - 8, -1), -1):
             att = self.cues.get(j)
