@@ -228,3 +228,18 @@ def test_quote_after_a_colon_goes_on_with_the_paraphrase_before_it(nlp: spacy.la
     )
     q = next(q for q in _found(nlp, text) if q.text.startswith("Let me be as clear"))
     assert q.speaker == "Bernie Sanders"
+
+
+def test_speech_verb_the_parser_left_without_a_subject_keeps_its_speaker(
+    nlp: spacy.language.Language,
+) -> None:
+    inverted = '“Having the RNC file is valuable,” said Skelly, explaining he worked with Chrabaszcz.'
+    doc = nlp(inverted)
+    (att,) = [a for a in find_attributions(doc) if a.lemma == "say"]
+    assert att.source is not None and doc[att.source[0] : att.source[1]].text == "Skelly"
+    before = (
+        "Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said that he spoke "
+        "with Mr. Sanders on Tuesday."
+    )
+    (q,) = [q for q in _found(nlp, before) if "spoke with" in q.text]
+    assert q.speaker is not None and q.speaker.endswith("Reid")

@@ -8,6 +8,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from ..types import MONTH_NAMES, WEEKDAY_NAMES
 from .attribution import SPEECH_VERBS, Attribution
 from .attribution_cues import ADJECTIVE_CUES, RAISING, cue_class, is_raising, verb_content, words
 
@@ -134,6 +135,36 @@ def _inverted_subject(verb: Token) -> Token | None:
         return head
     # '“...,” said Skelly, explaining he ...': the name read as the subject of the next verb
     return nxt if nxt.pos_ == "PROPN" and nxt.dep_ == "nsubj" and head.head.i == verb.i else None
+
+
+_NOT_NAMES = frozenset(w.lower() for w in (*WEEKDAY_NAMES, *MONTH_NAMES))
+_LEFT_NOMINAL_DEPS = frozenset({"nsubj", "appos", "conj", "compound", "npadvmod", "ROOT", "dep"})
+
+
+def _fallback_subject(verb: Token) -> Token | None:
+    """The speaker of a finite speech verb the parser left without a subject: a name right
+    after it behind a quotation ('“...,” said Skelly, explaining'), or the noun phrase
+    right before it ("Senator Harry Reid, the minority leader, said that")."""
+    doc = verb.doc
+    before = doc[verb.i - 1] if verb.i else None
+    nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    after_quote = before is not None and (before.is_punct or before.is_quote)
+    if after_quote and nxt is not None and nxt.is_title and nxt.lower_ not in _NOT_NAMES:
+        last = nxt.i  # the whole name: "said Jon Doggett, executive vice president ..."
+        while last + 1 < len(doc) and doc[last + 1].is_title and not doc[last + 1].is_punct:
+            last += 1
+        return doc[last]
+    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    k = verb.i - 1
+    while k >= 0 and (doc[k].is_punct or doc[k].pos_ in ("ADV", "AUX")) and doc[k].text not in ".!?;:":
+        k -= 1
+    if k < 0 or doc[k].pos_ not in ("NOUN", "PROPN", "PRON") or doc[k].dep_ not in _LEFT_NOMINAL_DEPS:
+        return None
+    tok = doc[k]
+    while tok.dep_ in ("appos", "compound") and tok.head.i < tok.i:
+        tok = tok.head
+    return tok
 
 
 def source_range(tok: Token) -> tuple[int, int]:
@@ -363,7 +394,7 @@ def cue_attribution(tok: Token, sent: Span, text: str) -> Attribution | None:
     if lemma in RAISING and _raises_cue(tok):
         return None  # "Obama seemed to recognize ...": the inner cue is Obama's
     if lemma in SPEECH_VERBS and not is_raising(tok):
-        subj = _subject(tok) or _inverted_subject(tok)
+        subj = _subject(tok) or _inverted_subject(tok) or _fallback_subject(tok)
         source = source_range(subj) if subj is not None else None
         att = Attribution(tok.i, lemma, source, subj.i if subj is not None else None, cue_class=cls)
         _speech_content(tok, att, text)
