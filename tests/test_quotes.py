@@ -243,3 +243,14 @@ def test_speech_verb_the_parser_left_without_a_subject_keeps_its_speaker(
     )
     (q,) = [q for q in _found(nlp, before) if "spoke with" in q.text]
     assert q.speaker is not None and q.speaker.endswith("Reid")
+
+
+def test_clause_before_a_cue_that_opens_with_a_phrase_is_what_was_said(nlp: spacy.language.Language) -> None:
+    text = "In this year's contest, undeclared voters are not likely to help one candidate, Smith said."
+    doc = nlp(text)
+    (att,) = [a for a in find_attributions(doc) if a.lemma == "say"]
+    assert text[att.content[0][0] :].startswith("In this year's contest")
+    gerund = "He said legalizing it could put thousands of people to work upstate."
+    doc = nlp(gerund)
+    (att,) = [a for a in find_attributions(doc) if a.lemma == "say"]
+    assert gerund[att.content[0][0] :].startswith("legalizing it could put")

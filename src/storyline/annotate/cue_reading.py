@@ -255,7 +255,10 @@ def _adverbial(clause: Token) -> bool:
     first = clause.left_edge
     if clause.i > clause.head.i:
         return False
-    return first.dep_ == "mark" and first.lower_ in _ADVERBIAL_MARKS or first.pos_ == "ADP"
+    if first.dep_ == "mark" and first.lower_ in _ADVERBIAL_MARKS:
+        return True
+    # "In this year's contest, voters are unlikely to ..., Smith said": a clause of its own
+    return first.pos_ == "ADP" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
 
 
 def _trailing(tok: Token) -> bool:
@@ -353,6 +356,7 @@ def _speech_content(tok: Token, att: Attribution, text: str) -> None:
         if (
             child.dep_ in _CONTENT_DEPS
             or child.dep_ == "xcomp" and att.lemma in _XCOMP_VERBS
+            or child.dep_ == "xcomp" and child.tag_ == "VBG" and child.i > tok.i  # "said legalizing it would"
             or att.lemma == "ask" and _question_clause(child)
         ):
             r = _trimmed(doc, text, child.left_edge.i, child.right_edge.i + 1)
