@@ -254,3 +254,14 @@ def test_clause_before_a_cue_that_opens_with_a_phrase_is_what_was_said(nlp: spac
     doc = nlp(gerund)
     (att,) = [a for a in find_attributions(doc) if a.lemma == "say"]
     assert gerund[att.content[0][0] :].startswith("legalizing it could put")
+
+
+def test_has_said_read_as_a_passive_keeps_its_speaker(nlp: spacy.language.Language) -> None:
+    text = "He's said he gets his ideas about monetary policy from a speech in a novel."
+    doc = nlp(text)
+    (att,) = [a for a in find_attributions(doc) if a.lemma == "say"]
+    assert att.source is not None and doc[att.source[0] : att.source[1]].text == "He"
+    crowd = "The firepower reflects anxiety among senior GOP fundraisers about meeting the declared goal."
+    doc = nlp(crowd)
+    (att,) = [a for a in find_attributions(doc) if a.lemma == "anxiety"]
+    assert att.source is not None and "fundraisers" in doc[att.source[0] : att.source[1]].text

@@ -218,7 +218,7 @@ def noun_cue(noun: Token) -> tuple[Token | None, list[int]] | None:
     for c in noun.children:
         if c.dep_ == "poss" or c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < noun.i:
             source = c
-        elif c.dep_ == "prep" and c.lower_ in ("from", "by"):
+        elif c.dep_ == "prep" and c.lower_ in ("from", "by", "among"):  # "anxiety among fundraisers"
             source = next((p for p in c.children if p.dep_ == "pobj"), source)
         elif c.dep_ == "acl" and c.tag_ == "VBN" and not any(g.dep_ in ("mark", "nsubj") for g in c.children):
             continue  # "the demand by Republicans – largely instigated by Cruz – that ...": a description

@@ -89,6 +89,8 @@ def _subject(verb: Token) -> Token | None:
         ]
         if subjects:
             return min(subjects, key=lambda c: abs(c.i - node.i))
+        if (has := _has_said(node)) is not None:
+            return has
         if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
             by = issuer(node.head) if node.head.lemma_.lower() in _ISSUED else None
             return by or node.head  # "the DNC issued a statement saying ...": the DNC's words
@@ -101,6 +103,15 @@ def _subject(verb: Token) -> Token | None:
             return None
         node = node.head
     return None
+
+
+def _has_said(verb: Token) -> Token | None:
+    """ "He's said he gets his ideas ...": the parser reads the "'s" of "has" as a passive
+    "is"; its subject is the speaker (not in "it's said that": no one)."""
+    if not any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return subj if subj is not None and subj.lower_ not in ("it", "that", "this", "there") else None
 
 
 def _reduced_passive(verb: Token) -> bool:
