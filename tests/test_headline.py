@@ -186,3 +186,37 @@ def test_a_trimmed_sentence_is_not_cut_before_what_was_said(nlp_base: Language) 
     sentence = next(doc.sents)
     sunday = next(t for t in doc if t.text == "Sunday")
     assert "that the letter is" in headline(sentence.root, sentence, doc[sunday.i : sunday.i + 1])
+
+
+def test_a_report_ending_on_its_attribution_keeps_who_said_it(nlp_base: Language) -> None:
+    text = ("The battle within the Republican party has damaged the party and hurt innocent Americans, "
+            "Senator John McCain said on Sunday.")
+    doc = nlp_base(text)
+    said = next(t for t in doc if t.text == "said")
+    sunday = next(t for t in doc if t.text == "Sunday")
+    line = headline(said, next(doc.sents), doc[sunday.i : sunday.i + 1])
+    assert line.startswith("The battle") and line.endswith(", Senator John McCain said")
+    assert len(line.split()) <= MAX_WORDS + 1
+
+
+def test_a_headline_keeps_to_the_part_of_a_semicolon_sentence_it_tells(nlp_base: Language) -> None:
+    doc = nlp_base("The retired neurosurgeon Ben Carson announced his candidacy too; former Arkansas "
+                   "governor Mike Huckabee is expected to launch his campaign on Tuesday.")
+    verb = next(t for t in doc if t.text == "expected")
+    tuesday = next(t for t in doc if t.text == "Tuesday")
+    line = headline(verb, next(doc.sents), doc[tuesday.i : tuesday.i + 1])
+    assert line.startswith("Former Arkansas governor Mike Huckabee is expected to launch")
+    assert "Carson" not in line
+
+
+def test_a_copula_with_its_adverb_is_a_clause_and_what_is_no_subject(nlp_base: Language) -> None:
+    doc = nlp_base("Christie, who last month was relegated to the undercard debate, will be back on the main "
+                   "stage Tuesday evening.")
+    verb = next(t for t in doc if t.lemma_ == "be" and t.text == "be")
+    tuesday = next(t for t in doc if t.text == "Tuesday")
+    line = headline(verb, next(doc.sents), doc[tuesday.i : tuesday.i + 2])
+    assert line == "Christie will be back on the main stage"
+    doc = nlp_base("None of the panel were rude enough to bring it up again during what proved a more "
+                   "tightly controlled appearance than her speech this week.")
+    verb = next(t for t in doc if t.text == "proved")
+    assert not headline(verb, next(doc.sents)).startswith("What proved")

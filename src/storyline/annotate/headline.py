@@ -55,12 +55,45 @@ def headline(
     verb: Token, sentence: Span, timex: Span | None = None, names: Mapping[int, str] | None = None
 ) -> str:
     """The headline of the clause headed by ``verb`` (a sentence's root or a dated clause's verb).
-    ``names``: token index of a pronoun or description subject -> the name it stands for."""
+    ``names``: token index of a pronoun or description subject -> the name it stands for.
+    A report ending on its attribution ("The battle has damaged the party, McCain said on Sunday")
+    is told by the reported clause and keeps who said it: a claim is never shown as a fact."""
+    known = dict(names or {})
+    lead = _lead(verb)
+    text = _headline(lead, sentence, timex, known)
+    said = _attribution(lead, known)
+    if said is None or said.rsplit(" ", 1)[0].casefold() in text.casefold():
+        return text  # "..., Trump said" of "Trump will build the wall": named already
+    words = text.rstrip("…").split()
+    budget = max(4, MAX_WORDS - len(said.split()))
+    core = " ".join(words[:budget]) + ("…" if len(words) > budget or text.endswith("…") else "")
+    return f"{_DANGLING.sub('', core).rstrip(',;:-–—')}, {said}"
+
+
+def _attribution(lead: Token, names: Mapping[int, str]) -> str | None:
+    """ "Senator John McCain said" for a reported clause ``lead`` set before its reporting verb,
+    when the clause is no report itself ("Kim said ..., the envoy said": Kim's words tell it)."""
+    verb = lead.head
+    if lead.dep_ != "ccomp" or lead.i > verb.i or verb.lemma_.lower() not in REPORTING:
+        return None
+    if lead.lemma_.lower() in REPORTING:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    if subject is None:
+        return None
+    if subject.i in names:
+        who = names[subject.i]
+    elif subject.pos_ == "PRON":
+        return None  # "..., he said": nobody to name
+    else:
+        who = " ".join(subject.doc[subject.left_edge.i : subject.i + 1].text.split())
+    return f"{who} {verb.text}" if len(who.split()) <= 6 else None
+
+
+def _headline(verb: Token, sentence: Span, timex: Span | None, known: dict[int, str]) -> str:
     skip = {t.i for t in timex} if timex is not None and not _quantified(timex) else set()
     if skip and timex is not None and timex.end < len(timex.doc) and timex.doc[timex.end].tag_ == "POS":
         skip.add(timex.end)  # "this week 's resignation": the date's possessive goes with it
-    known = dict(names or {})
-    verb = _lead(verb)
     kept = _headline_tokens(verb, skip, known)
     root = _lead(sentence.root)
     part = _part(sentence, verb)
@@ -72,6 +105,8 @@ def headline(
         kept = _headline_tokens(root, skip, known)
         verb = root
     words = [t for t in sentence if kept and t.i in kept]
+    if part is not None and part.start <= verb.i < part.end:  # "X announced too; Y is expected to"
+        words = [t for t in words if part.start <= t.i < part.end]
     known = {**_antecedents(words or list(sentence)), **known}
     if not words or _fragment(verb, words, known):
         trimmed = _trimmed(sentence, skip, known)
@@ -113,7 +148,9 @@ def _reads(words: list[Token], names: Mapping[int, str], strict: bool = True) ->
     name ("Koch told USA Today he ..." reads; "He took another tack" does not)."""
     finite = any(t.tag_ in _FINITE or (t.tag_ == "VBN" and t.dep_ == "ROOT") for t in words)
     first = next((t for t in words if t.dep_ in _SUBJECTS), None)
-    unnamed = first is not None and first.lower_ in _PERSONAL and first.i not in names
+    unnamed = first is not None and (first.lower_ in _PERSONAL or first.tag_ in ("WP", "WDT")) and (
+        first.i not in names
+    )
     return finite and not (strict and unnamed)
 
 
@@ -136,6 +173,8 @@ def _fragment(verb: Token, words: list[Token], names: Mapping[int, str]) -> bool
     if verbs and not any(t.tag_ in _FINITE for t in verbs):
         return True  # "Likely to erupt among House Republicans": no clause
     first = next((t for t in words if t.text not in _QUOTES), words[0])
+    if first.tag_ in ("WP", "WDT") and first.i not in names:
+        return True  # "what proved a more tightly controlled appearance": says who of nobody
     if first.dep_ == "case" or first.lower_ in ("s", "'s", "’s") or not first.text[0].isalnum():
         return True  # "’ s governor dropped out": a possessive cut from its owner
     if _truncated_noun(words, kept):
@@ -151,7 +190,9 @@ def _clause_fragment(verb: Token, kept: set[int], names: Mapping[int, str], repo
     unnamed = [c for c in subjects if _unnamed(c, names)]
     if unnamed and not reported:
         return True
-    after = [c for c in verb.children if c.i in kept and c.i > verb.i and c.dep_ in _COMPLEMENTS]
+    after = [c for c in verb.children if c.i in kept and c.i > verb.i and (
+        c.dep_ in _COMPLEMENTS or c.dep_ == "advmod" and c.i == verb.i + 1 and verb.lemma_ == "be"
+    )]  # "will be back on the main stage"
     if not after:
         return not any(c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp") and c.i in kept
                        for c in verb.children)

@@ -27,6 +27,7 @@ from ..errors import InputError
 from ..read.decode import decode
 from ..types import Article, PublishedBasis, RawRecord
 from .dates import parse_published
+from .detokenise import detokenise
 from .html import extract_html, html_to_text, looks_like_html
 from .split import Story, split_stories
 from .text import content_hash, find_dateline, normalise_text, parse_header, repair_text
@@ -105,7 +106,7 @@ def _is_plain_payload(record: RawRecord) -> bool:
 
 def _stories(text: str, known: _Meta, headings_only: bool = False) -> list[Story]:
     """Split ``text`` into stories; a title known from metadata heads the main story."""
-    body = normalise_text(text)
+    body = detokenise(normalise_text(text))
     if not body:
         return []
     if known.title:
