@@ -311,6 +311,8 @@ def _reports(nlp: Language, text: str, published: str) -> list[EventMention]:
         "If his pseudo - filibuster had lasted until 3 pm Wednesday , Cruz would have broken the record for "
         "the longest - ever Senate speech .",
         "Barack Obama has said that none of the Republican candidates could handle Putin .",
+        # the writer's own doings are no news of the story
+        "My colleague Jana Kasperkevic will be analysing the debate through a series of Vines tonight.",
     ],
 )
 def test_denied_hypothetical_and_stance_sentences_report_nothing(pipeline: Language, text: str) -> None:

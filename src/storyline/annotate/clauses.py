@@ -62,14 +62,17 @@ DURATION_NOUNS = frozenset({"years", "months", "decades", "weeks", "days", "ages
 
 def happening(verb: Token) -> bool:
     """Whether a clause reports something that happened or is planned, rather than a
-    hypothesis ("would have been"), an opinion in the first or second person ("you spend"), or
-    a state in the present ("the dynamic is ...")."""
+    hypothesis ("would have been"), an opinion in the first or second person ("you spend"), the
+    writer's own doings ("my colleague will be analysing"), or a state in the present ("the
+    dynamic is ...")."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if unreal(verb):
         return False
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if any(c.lower_ in ("i", "we", "you") for c in subjects):
         return False
+    if any(d.lower_ in ("my", "our") and d.i < c.i for c in subjects for d in c.subtree):
+        return False  # the writer's own: "My colleague will be analysing the debate tonight"
     if verb.tag_ in ("VBZ", "VBP") and not auxes and verb.dep_ != "xcomp":
         return False
     return verb.pos_ in ("VERB", "AUX") or verb.dep_ == "ROOT"

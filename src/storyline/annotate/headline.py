@@ -39,7 +39,8 @@ _KEEP_AT_VERB = frozenset({
 })
 _QUOTES = frozenset("\"'“”‘’«»")
 _DANGLING = re.compile(
-    r"\s+(?:in|on|at|of|to|for|with|by|from|and|or|but|the|a|an|since|after|before)$", re.I
+    r"\s+(?:in|on|at|of|to|for|with|by|from|and|or|but|the|a|an|since|after|before|although|though|"
+    r"while|because|whereas|if|as|so|that|which|who)$", re.I
 )
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 # What completes a verb after it: "went to Iowa", "said there is a lack of trust".
