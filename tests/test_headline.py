@@ -220,3 +220,21 @@ def test_a_copula_with_its_adverb_is_a_clause_and_what_is_no_subject(nlp_base: L
                    "tightly controlled appearance than her speech this week.")
     verb = next(t for t in doc if t.text == "proved")
     assert not headline(verb, next(doc.sents)).startswith("What proved")
+
+
+def test_a_report_of_a_quotation_gives_its_first_words(nlp_base: Language) -> None:
+    doc = nlp_base("“This is a world in pure chaos and she was in the lead seat as secretary of state,” the "
+                   "Florida Republican adviser Rick Wilson told the Guardian on Monday.")
+    told = next(t for t in doc if t.text == "told")
+    monday = next(t for t in doc if t.text == "Monday")
+    line = headline(told, next(doc.sents), doc[monday.i : monday.i + 1])
+    assert line.startswith("The Florida Republican adviser Rick Wilson told the Guardian: “This is a world")
+    assert line.endswith("…”") and len(line.split()) <= MAX_WORDS
+
+
+def test_words_in_the_first_person_are_the_speakers_though_unmarked(nlp_base: Language) -> None:
+    doc = nlp_base('We don\'t want to add any more barriers, " he told Cruz in the Senate debate on Monday.')
+    told = next(t for t in doc if t.text == "told")
+    he = next(t for t in doc if t.text == "he")
+    line = headline(told, next(doc.sents), None, {he.i: "Harry Reid"})
+    assert line.startswith("Harry Reid told Cruz") and "“We don't want" in line

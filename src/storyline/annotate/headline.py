@@ -62,6 +62,8 @@ def headline(
     known = dict(names or {})
     lead = _lead(verb)
     text = _headline(lead, sentence, timex, known)
+    if (words := _quotation(lead, text)) is not None:
+        return words
     said = _attribution(lead, known)
     if said is None or said.rsplit(" ", 1)[0].casefold() in text.casefold():
         return text  # "..., Trump said" of "Trump will build the wall": named already
@@ -69,6 +71,26 @@ def headline(
     budget = max(4, MAX_WORDS - len(said.split()))
     core = " ".join(words[:budget]) + ("…" if len(words) > budget or text.endswith("…") else "")
     return f"{_DANGLING.sub('', core).rstrip(',;:-–—')}, {said}"
+
+
+def _quotation(lead: Token, text: str) -> str | None:
+    """ "Rick Wilson told the Guardian: “This is a world in pure chaos…”": a reporting verb whose
+    words are a quotation the headline left out gets the quotation's first words after a colon."""
+    if lead.lemma_.lower() not in REPORTING or not _has_subject(lead):
+        return None
+    quoted = next((c for c in lead.children if c.dep_ == "ccomp" and _spoken(c)), None)
+    budget = MAX_WORDS - len(text.rstrip("…").split())
+    if quoted is None or budget < 4:
+        return None
+    inner = [t for t in quoted.subtree if t.text not in _QUOTES]
+    while inner and inner[-1].is_punct:
+        inner.pop()
+    words = " ".join(_join(inner).split())
+    if not words or " ".join(words.split()[:3]) in text:
+        return None  # the headline tells the quotation already
+    cut = words.split()
+    said = " ".join(cut[:budget]) + ("…" if len(cut) > budget else "")
+    return f"{text.rstrip('…').rstrip(',;:')}: “{said}”"
 
 
 def _attribution(lead: Token, names: Mapping[int, str]) -> str | None:
@@ -329,7 +351,7 @@ def _lead(verb: Token) -> Token:
         verb = verb.head
     if verb.lemma_.lower() in REPORTING:  # "..., the envoy said Thursday": the report is the news
         reported = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
-        if reported and _has_subject(reported[0]) and not _quoted(reported[0]):
+        if reported and _has_subject(reported[0]) and not _spoken(reported[0]):
             return reported[0]  # a quotation stays the speaker's: "“...,” Rubio said on Monday"
     return verb
 
@@ -339,6 +361,13 @@ def _quoted(clause: Token) -> bool:
     start = clause.left_edge.i
     before = clause.doc[start - 1] if start else None
     return clause.left_edge.text in _QUOTES or (before is not None and before.text in _QUOTES)
+
+
+def _spoken(clause: Token) -> bool:
+    """A clause that is someone's own words: in quotation marks, or told in the first person
+    ("We don't want to add any more barriers, he told Cruz": the opening mark was lost)."""
+    first = any(c.dep_ in _SUBJECTS and c.lower_ in ("i", "we") for c in clause.children)
+    return _quoted(clause) or first
 
 
 def _has_subject(verb: Token) -> bool:
@@ -359,7 +388,7 @@ def _clause(verb: Token, skip: set[int], names: Mapping[int, str]) -> set[int]:
                 continue  # keeps "never said", drops trailing adverbs and "when"
             if child.dep_ in ("advmod", "npadvmod") and skip & {t.i for t in child.subtree}:
                 continue  # "As late as this year": the date's own phrase
-            if child.dep_ == "ccomp" and child.i < verb.i and _quoted(child):
+            if child.dep_ == "ccomp" and child.i < verb.i and _spoken(child):
                 continue  # "“Too many of our leaders ...,” Rubio said": the quote is not the headline
             if child.dep_ in _SUBJECTS and child.i in names:  # "he", "the Kentucky senator": the name
                 kept.add(child.i)
