@@ -62,8 +62,8 @@ def headline(
     known = dict(names or {})
     lead = _lead(verb)
     text = _headline(lead, sentence, timex, known)
-    if (words := _quotation(lead, text)) is not None:
-        return words
+    if (quoted := _quotation(lead, text)) is not None:
+        return quoted
     said = _attribution(lead, known)
     if said is None or said.rsplit(" ", 1)[0].casefold() in text.casefold():
         return text  # "..., Trump said" of "Trump will build the wall": named already
