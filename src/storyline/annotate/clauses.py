@@ -60,6 +60,8 @@ LIMITS = frozenset({"before", "until", "till"})
 DURATION_NOUNS = frozenset({"years", "months", "decades", "weeks", "days", "ages", "generations"})
 
 
+_NOBODY = frozenset({"none", "nobody", "neither", "nothing", "noone"})
+
 def happening(verb: Token) -> bool:
     """Whether a clause reports something that happened or is planned, rather than a
     hypothesis ("would have been"), an opinion in the first or second person ("you spend"), the
@@ -153,13 +155,20 @@ def finite(verb: Token) -> bool:
 
 def unreal(verb: Token) -> bool:
     """A clause that says something did not or would happen: a modal other than the future
-    ("would have been"), a negation ("did not announce"), a condition ("if it had lasted")."""
+    ("would have been"), a negation ("did not announce", "None of the panel were rude enough",
+    "no one came"), a condition ("if it had lasted")."""
     for child in verb.children:
         if child.dep_ in ("aux", "auxpass") and child.tag_ == "MD" and child.lower_ not in FUTURE:
             return True
         if child.dep_ == "neg" or (child.dep_ == "mark" and child.lower_ in ("if", "unless")):
             return True
+        if child.dep_ in ("nsubj", "nsubjpass") and _nobody(child):
+            return True
     return False
+
+
+def _nobody(subject: Token) -> bool:
+    return subject.lower_ in _NOBODY or any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
 
 
 def todays_news(sentence: Span) -> bool:
