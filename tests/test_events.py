@@ -315,6 +315,10 @@ def _reports(nlp: Language, text: str, published: str) -> list[EventMention]:
         "Barack Obama has said that none of the Republican candidates could handle Putin .",
         # the writer's own doings are no news of the story
         "My colleague Jana Kasperkevic will be analysing the debate through a series of Vines tonight.",
+        # words without a verb, and a comment clause, report nothing
+        "Searches on Google for the candidates tonight: Luckily for Jeb!",
+        "The Brits already know this, but as Trump watchers discovered in the US this week, it’s hard to "
+        "land a blow on the guy who treats the whole thing as a joke.",
     ],
 )
 def test_denied_hypothetical_and_stance_sentences_report_nothing(pipeline: Language, text: str) -> None:

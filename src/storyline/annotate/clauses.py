@@ -61,14 +61,26 @@ DURATION_NOUNS = frozenset({"years", "months", "decades", "weeks", "days", "ages
 
 
 _NOBODY = frozenset({"none", "nobody", "neither", "nothing", "noone"})
+# verbs of a comment clause: "as Trump watchers discovered this week, ...", "as expected"
+_COMMENTS = frozenset({
+    "discover", "learn", "note", "say", "put", "expect", "know", "see", "report", "predict",
+    "suggest", "show", "find", "explain", "remind", "point",
+})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
 
 def happening(verb: Token) -> bool:
     """Whether a clause reports something that happened or is planned, rather than a
     hypothesis ("would have been"), an opinion in the first or second person ("you spend"), the
-    writer's own doings ("my colleague will be analysing"), or a state in the present ("the
-    dynamic is ...")."""
+    writer's own doings ("my colleague will be analysing"), a comment ("as Trump watchers
+    discovered this week"), a state in the present ("the dynamic is ..."), or words with no
+    verb at all ("Searches on Google for the candidates tonight: ...")."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if unreal(verb):
+        return False
+    if verb.lemma_.lower() in _COMMENTS and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return False
+    if verb.pos_ not in ("VERB", "AUX") and not any(t.tag_ in _FINITE_TAGS for t in verb.sent):
         return False
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if any(c.lower_ in ("i", "we", "you") for c in subjects):
