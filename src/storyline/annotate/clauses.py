@@ -168,14 +168,14 @@ def finite(verb: Token) -> bool:
 def unreal(verb: Token) -> bool:
     """A clause that says something did not or would happen: a modal other than the future
     ("would have been"), a negation ("did not announce", "None of the panel were rude enough",
-    "no one came"), a condition ("if it had lasted")."""
+    "no one came", "had no problem with"), a condition ("if it had lasted")."""
     for child in verb.children:
         if child.dep_ in ("aux", "auxpass") and child.tag_ == "MD" and child.lower_ not in FUTURE:
             return True
         if child.dep_ == "neg" or (child.dep_ == "mark" and child.lower_ in ("if", "unless")):
             return True
-        if child.dep_ in ("nsubj", "nsubjpass") and _nobody(child):
-            return True
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj") and _nobody(child):
+            return True  # "None of the panel were rude enough", "he had no problem with"
     return False
 
 

@@ -342,13 +342,22 @@ def _headline_tokens(verb: Token, skip: set[int], names: Mapping[int, str]) -> s
     return kept
 
 
+_NEWS = frozenset({"news", "report", "word", "revelation", "announcement", "confirmation"})
+
+
 def _lead(verb: Token) -> Token:
     """The clause that says who: "wants to see" is told by "wants", a reported clause by its
-    reporting verb ("Kim tells Seoul's envoy he wants ...")."""
+    reporting verb ("Kim tells Seoul's envoy he wants ..."), and the news a clause only frames by
+    that news ("The US woke up to the news that Trump was 20 points ahead": Trump was)."""
     while verb.head.i != verb.i and (
         verb.dep_ == "xcomp" or (verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING)
     ):
         verb = verb.head
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for noun in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in _NEWS):
+            told = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and _has_subject(c)), None)
+            if told is not None and any(m.dep_ == "mark" and m.lower_ == "that" for m in told.children):
+                return told
     if verb.lemma_.lower() in REPORTING:  # "..., the envoy said Thursday": the report is the news
         reported = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
         if reported and _has_subject(reported[0]) and not _spoken(reported[0]):
