@@ -319,6 +319,7 @@ def _reports(nlp: Language, text: str, published: str) -> list[EventMention]:
         "My colleague Jana Kasperkevic will be analysing the debate through a series of Vines tonight.",
         # words without a verb, and a comment clause, report nothing
         "Searches on Google for the candidates tonight: Luckily for Jeb!",
+        "Media really taking it on the chin tonight.",
         "The Brits already know this, but as Trump watchers discovered in the US this week, it’s hard to "
         "land a blow on the guy who treats the whole thing as a joke.",
     ],

@@ -80,8 +80,9 @@ def happening(verb: Token) -> bool:
         return False
     if verb.lemma_.lower() in _COMMENTS and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         return False
-    if verb.pos_ not in ("VERB", "AUX") and not any(t.tag_ in _FINITE_TAGS for t in verb.sent):
-        return False
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)  # "Cruz to run"
+    if not infinitive and not any(t.tag_ in _FINITE_TAGS for t in verb.sent):
+        return False  # "Media really taking it on the chin tonight."
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if any(c.lower_ in ("i", "we", "you") for c in subjects):
         return False
