@@ -239,3 +239,12 @@ def test_words_in_the_first_person_are_the_speakers_though_unmarked(nlp_base: La
     line = headline(told, next(doc.sents), None, {he.i: "Harry Reid"})
     assert line.startswith("Harry Reid told Cruz") and "“We don't want" in line
 
+
+
+def test_a_long_headline_drops_its_source_before_what_happened(nlp_base: Language) -> None:
+    doc = nlp_base("Trump remains ahead of his Texas rival in national polling – up by 27% to 22%, according "
+                   "to the latest NBC / Wall Street Journal poll this weekend – but faces questions.")
+    remains = next(t for t in doc if t.text == "remains")
+    weekend = next(t for t in doc if t.text == "weekend")
+    line = headline(remains, next(doc.sents), doc[weekend.i - 1 : weekend.i + 1])
+    assert line.startswith("Trump remains ahead of his Texas rival")

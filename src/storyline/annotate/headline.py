@@ -508,11 +508,14 @@ def _shorten(verb: Token, words: list[Token], skip: set[int]) -> list[Token]:
     """Drop prepositional phrases of the verb from the end until the headline fits, then cut."""
     kept = {t.i for t in words}
     objects = any(c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp", "oprd") and c.i in kept
+                  or c.dep_ == "advmod" and c.i == verb.i + 1 and any(c.children)  # "remains ahead of"
                   for c in verb.children)
-    preps = [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and c.i in kept]
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and c.i in kept
+             and c.lower_ != "according"]
     # the only complement of "woke up to the news that ..." is cut short, not dropped
     needed = preps[0].i if preps and not objects else None
-    for child in sorted(verb.children, key=lambda c: -c.i):
+    # "according to the latest poll" goes first: the source, not what happened
+    for child in sorted(verb.children, key=lambda c: (c.lower_ != "according", -c.i)):
         if len(kept) <= MAX_WORDS:
             break
         if child.dep_ in ("prep", "advmod", "agent") and child.i > verb.i and child.i != needed:
