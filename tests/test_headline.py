@@ -14,6 +14,14 @@ def _headline(nlp: Language, text: str) -> str:
     return headline(sentence.root, sentence)
 
 
+def _dated(nlp: Language, text: str, verb: str, date: str, length: int = 1) -> str:
+    """The headline of ``verb``'s clause in ``text``, its date the ``length`` words from ``date``."""
+    doc = nlp(text)
+    head = next(t for t in doc if t.text == verb)
+    first = next(t for t in doc if t.text == date)
+    return headline(head, next(doc.sents), doc[first.i : first.i + length])
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -191,30 +199,22 @@ def test_a_trimmed_sentence_is_not_cut_before_what_was_said(nlp_base: Language) 
 def test_a_report_ending_on_its_attribution_keeps_who_said_it(nlp_base: Language) -> None:
     text = ("The battle within the Republican party has damaged the party and hurt innocent Americans, "
             "Senator John McCain said on Sunday.")
-    doc = nlp_base(text)
-    said = next(t for t in doc if t.text == "said")
-    sunday = next(t for t in doc if t.text == "Sunday")
-    line = headline(said, next(doc.sents), doc[sunday.i : sunday.i + 1])
+    line = _dated(nlp_base, text, "said", "Sunday")
     assert line.startswith("The battle") and line.endswith(", Senator John McCain said")
     assert len(line.split()) <= MAX_WORDS + 1
 
 
 def test_a_headline_keeps_to_the_part_of_a_semicolon_sentence_it_tells(nlp_base: Language) -> None:
-    doc = nlp_base("The retired neurosurgeon Ben Carson announced his candidacy too; former Arkansas "
-                   "governor Mike Huckabee is expected to launch his campaign on Tuesday.")
-    verb = next(t for t in doc if t.text == "expected")
-    tuesday = next(t for t in doc if t.text == "Tuesday")
-    line = headline(verb, next(doc.sents), doc[tuesday.i : tuesday.i + 1])
+    text = ("The retired neurosurgeon Ben Carson announced his candidacy too; former Arkansas governor Mike "
+            "Huckabee is expected to launch his campaign on Tuesday.")
+    line = _dated(nlp_base, text, "expected", "Tuesday")
     assert line.startswith("Former Arkansas governor Mike Huckabee is expected to launch")
     assert "Carson" not in line
 
 
 def test_a_copula_with_its_adverb_is_a_clause_and_what_is_no_subject(nlp_base: Language) -> None:
-    doc = nlp_base("Christie, who last month was relegated to the undercard debate, will be back on the main "
-                   "stage Tuesday evening.")
-    verb = next(t for t in doc if t.lemma_ == "be" and t.text == "be")
-    tuesday = next(t for t in doc if t.text == "Tuesday")
-    line = headline(verb, next(doc.sents), doc[tuesday.i : tuesday.i + 2])
+    line = _dated(nlp_base, "Christie, who last month was relegated to the undercard debate, will be back on "
+                  "the main stage Tuesday evening.", "be", "Tuesday", 2)
     assert line == "Christie will be back on the main stage"
     doc = nlp_base("None of the panel were rude enough to bring it up again during what proved a more "
                    "tightly controlled appearance than her speech this week.")
@@ -223,11 +223,9 @@ def test_a_copula_with_its_adverb_is_a_clause_and_what_is_no_subject(nlp_base: L
 
 
 def test_a_report_of_a_quotation_gives_its_first_words(nlp_base: Language) -> None:
-    doc = nlp_base("“This is a world in pure chaos and she was in the lead seat as secretary of state,” the "
-                   "Florida Republican adviser Rick Wilson told the Guardian on Monday.")
-    told = next(t for t in doc if t.text == "told")
-    monday = next(t for t in doc if t.text == "Monday")
-    line = headline(told, next(doc.sents), doc[monday.i : monday.i + 1])
+    text = ("“This is a world in pure chaos and she was in the lead seat as secretary of state,” the Florida "
+            "Republican adviser Rick Wilson told the Guardian on Monday.")
+    line = _dated(nlp_base, text, "told", "Monday")
     assert line.startswith("The Florida Republican adviser Rick Wilson told the Guardian: “This is a world")
     assert line.endswith("…”") and len(line.split()) <= MAX_WORDS
 
@@ -242,9 +240,7 @@ def test_words_in_the_first_person_are_the_speakers_though_unmarked(nlp_base: La
 
 
 def test_a_long_headline_drops_its_source_before_what_happened(nlp_base: Language) -> None:
-    doc = nlp_base("Trump remains ahead of his Texas rival in national polling – up by 27% to 22%, according "
-                   "to the latest NBC / Wall Street Journal poll this weekend – but faces questions.")
-    remains = next(t for t in doc if t.text == "remains")
-    weekend = next(t for t in doc if t.text == "weekend")
-    line = headline(remains, next(doc.sents), doc[weekend.i - 1 : weekend.i + 1])
+    text = ("Trump remains ahead of his Texas rival in national polling – up by 27% to 22%, according to the "
+            "latest NBC / Wall Street Journal poll this weekend – but faces questions.")
+    line = _dated(nlp_base, text, "remains", "this", 2)
     assert line.startswith("Trump remains ahead of his Texas rival")
