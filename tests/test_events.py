@@ -345,6 +345,9 @@ def test_a_dated_sentence_still_reports_its_happening(pipeline: Language) -> Non
         ("Republican Senate leaders Mitch McConnell and John Cornyn refused to back a Cruz plan to block the "
          "resolution , opening the way for Democrat majority leader Harry Reid to schedule the first in a "
          "series of procedural votes starting on Wednesday afternoon .", "2015-04-15"),
+        # a baseline: the poll finds more interest now than a month ago
+        ("Republican voters showed more interest in foreign policy and terrorism compared to a month ago.",
+         "2015-03"),
     ],
 )
 def test_bounds_and_participles_do_not_date_the_report(pipeline: Language, text: str, not_on: str) -> None:

@@ -145,8 +145,9 @@ def contradicts(verb: Token, timex: Timex, dct: date | None) -> bool:
 
 def bounds(span: Span, verb: Token) -> bool:
     """A date that bounds the clause rather than dates it: "declared their bids after the 1 April
-    deadline", "until 3 pm Wednesday", "to block the act before it is implemented next month", or
-    that is its target: "to prime the politics for 2015" (a year or longer after "for")."""
+    deadline", "until 3 pm Wednesday", "to block the act before it is implemented next month", a
+    baseline it is compared with ("compared to a month ago", "than last year"), or that is its
+    target: "to prime the politics for 2015" (a year or longer after "for")."""
     head = span.root.head
     if head.dep_ == "prep" and head.lower_ == "for" and len(span.root.text) == 4 and span.root.like_num:
         return True
@@ -157,6 +158,8 @@ def bounds(span: Span, verb: Token) -> bool:
         token = token.head
         if token.dep_ in ("prep", "mark") and token.lower_ in BOUNDS:
             return True
+        if token.lemma_.lower() == "compare" or token.lower_ == "than":
+            return True  # a baseline: "more interest in foreign policy compared to a month ago"
     return False
 
 
