@@ -244,3 +244,10 @@ def test_a_long_headline_drops_its_source_before_what_happened(nlp_base: Languag
             "latest NBC / Wall Street Journal poll this weekend – but faces questions.")
     line = _dated(nlp_base, text, "remains", "this", 2)
     assert line.startswith("Trump remains ahead of his Texas rival")
+
+
+def test_a_phrase_before_the_reported_clause_stays_when_the_headline_is_cut(nlp_base: Language) -> None:
+    text = ("He responded angrily to reports this week that party leaders have been discussing alternative "
+            "ways of deciding the nomination process if Trump leads a divided field.")
+    line = _dated(nlp_base, text, "responded", "this", 2)
+    assert line.startswith("He responded angrily to reports")

@@ -514,11 +514,14 @@ def _shorten(verb: Token, words: list[Token], skip: set[int]) -> list[Token]:
              and c.lower_ != "according"]
     # the only complement of "woke up to the news that ..." is cut short, not dropped
     needed = preps[0].i if preps and not objects else None
+    # a phrase before the clause the verb reports stays: "responded to reports that leaders ..."
+    clause = max((c.i for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i in kept), default=-1)
     # "according to the latest poll" goes first: the source, not what happened
     for child in sorted(verb.children, key=lambda c: (c.lower_ != "according", -c.i)):
         if len(kept) <= MAX_WORDS:
             break
-        if child.dep_ in ("prep", "advmod", "agent") and child.i > verb.i and child.i != needed:
+        after = child.dep_ in ("prep", "advmod", "agent") and child.i > max(verb.i, clause)
+        if after and child.i != needed or child.lower_ == "according":
             kept -= {t.i for t in child.subtree}
     return [t for t in words if t.i in kept]
 
