@@ -348,6 +348,9 @@ def test_a_dated_sentence_still_reports_its_happening(pipeline: Language) -> Non
         # a baseline: the poll finds more interest now than a month ago
         ("Republican voters showed more interest in foreign policy and terrorism compared to a month ago.",
          "2015-03"),
+        # an aside in brackets dates the aside only
+        ("Asked to name the most important issue, 26% said the economy and jobs (35% said the same last "
+         "month) and 24% said terrorism.", "2015-03"),
     ],
 )
 def test_bounds_and_participles_do_not_date_the_report(pipeline: Language, text: str, not_on: str) -> None:
