@@ -139,6 +139,7 @@ def test_dates_and_numbers_are_not_entities(docs: dict[str, Doc]) -> None:
         ("the United States", "united states"),
         ("Chairman Kim,", "kim"),
         ("President", "president"),
+        ("Mr the Mr J", "j"),  # a "the" an honorific uncovers goes too (found by the property below)
     ],
 )
 def test_normalize_name(text: str, key: str) -> None:

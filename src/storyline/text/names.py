@@ -68,11 +68,16 @@ def _words(text: str, split: re.Pattern[str]) -> list[str]:
     t = t.replace(".", " ").casefold()
     tokens = [w.strip("-‐‑–") for w in split.split(t)]
     tokens = [w for w in tokens if w and w not in {"'", "’"}]
-    if len(tokens) > 1 and tokens[0] == "the":
-        tokens = tokens[1:]
-    # what an honorific left at the edge goes too ("Pte ,J" -> "j"), so that normalising is idempotent
-    kept = [w.strip(_EDGE_PUNCT) for w in strip_honorifics(tokens)]
-    return [w for w in kept if w] or kept[:1]
+    # a leading "the", honorifics and what they leave at the edge ("Pte ,J" -> "j") go, again until
+    # nothing changes ("Mr the Mr J" -> "j"), so that normalising is idempotent
+    while True:
+        before = tokens
+        if len(tokens) > 1 and tokens[0] == "the":
+            tokens = tokens[1:]
+        kept = [w.strip(_EDGE_PUNCT) for w in strip_honorifics(tokens)]
+        tokens = [w for w in kept if w] or kept[:1]
+        if tokens == before:
+            return tokens
 
 
 def normalize_name(text: str) -> str:
