@@ -147,7 +147,10 @@ def bounds(span: Span, verb: Token) -> bool:
     """A date that bounds the clause rather than dates it: "declared their bids after the 1 April
     deadline", "until 3 pm Wednesday", "to block the act before it is implemented next month", a
     baseline it is compared with ("compared to a month ago", "than last year"), or that is its
-    target: "to prime the politics for 2015" (a year or longer after "for")."""
+    target: "to prime the politics for 2015" (a year or longer after "for"), or that sits in an
+    aside between brackets ("26% said the economy (35% said the same last month)")."""
+    if _bracketed(span):
+        return True
     head = span.root.head
     if head.dep_ == "prep" and head.lower_ == "for" and len(span.root.text) == 4 and span.root.like_num:
         return True
@@ -163,9 +166,16 @@ def bounds(span: Span, verb: Token) -> bool:
     return False
 
 
+def _bracketed(span: Span) -> bool:
+    sentence = span.sent
+    before = [t.text for t in span.doc[sentence.start : span.start] if t.text in "()"]
+    after = [t.text for t in span.doc[span.end : sentence.end] if t.text in "()"]
+    return bool(before) and before[-1] == "(" and bool(after) and after[0] == ")"
+
+
 def finite(verb: Token) -> bool:
     return verb.tag_ in ("VBD", "VBZ", "VBP") or any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children
+        c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS for c in verb.children
     )
 
 

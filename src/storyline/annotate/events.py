@@ -163,7 +163,7 @@ def _sentence_mentions(
         covered.update(t.i for t in clause)
         verb = _verb(head)
         governs = verb.i in main and head.pos_ in ("VERB", "AUX") or head.i == sentence.root.i
-        bound = bounds(span, verb) or _bracketed(span, sentence)
+        bound = bounds(span, verb)
         governs = governs and not bound
         verb = verb if governs else _verb(span.root)
         # else evidence at most; a non-finite clause dates the report only when it modifies the
@@ -258,14 +258,6 @@ def main_verbs(sentence: Span) -> set[int]:
                 found.add(child.i)
                 todo.append(child)
     return found
-
-
-def _bracketed(span: Span, sentence: Span) -> bool:
-    """A date in an aside between brackets ("26% said the economy (35% said the same last
-    month)"): it dates the aside, never the sentence's report."""
-    before = [t.text for t in sentence.doc[sentence.start : span.start] if t.text in "()"]
-    after = [t.text for t in sentence.doc[span.end : sentence.end] if t.text in "()"]
-    return bool(before) and before[-1] == "(" and bool(after) and after[0] == ")"
 
 
 def _mostly_quoted(sentence: Span, quoted: list[tuple[int, int]]) -> bool:
