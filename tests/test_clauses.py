@@ -31,6 +31,13 @@ def test_a_copula_with_its_attribute_describes(nlp_base: Language) -> None:
     assert not describes(_verb(nlp_base, "Cruz was in Iowa on Monday .", "was"))  # a whereabouts
 
 
+def test_how_things_seemed_describes(nlp_base: Language) -> None:
+    text = ("For a dramatic 35 minutes on Wednesday , it seemed the vote for cloture might not pass .")
+    assert describes(_verb(nlp_base, text, "seemed"))
+    assert describes(_verb(nlp_base, "The plan appears to be dead after the vote on Tuesday .", "appears"))
+    assert not describes(_verb(nlp_base, "Cruz appeared at a rally in Des Moines on Tuesday .", "appeared"))
+
+
 def test_plans_in_the_present_are_planned(nlp_base: Language) -> None:
     assert is_planned(_verb(nlp_base, "On Wednesday afternoon the Senate is scheduled to vote to take up the "
                                       "House bill .", "scheduled"))

@@ -251,3 +251,41 @@ def test_a_phrase_before_the_reported_clause_stays_when_the_headline_is_cut(nlp_
             "ways of deciding the nomination process if Trump leads a divided field.")
     line = _dated(nlp_base, text, "responded", "this", 2)
     assert line.startswith("He responded angrily to reports")
+
+
+def test_a_verb_with_nothing_after_it_is_told_by_the_verb_conjoined_to_it(nlp_base: Language) -> None:
+    text = ("But Republican candidate Ted Cruz has gone one step further and sent an operative across the "
+            "Pacific Ocean .")
+    expected = "Republican candidate Ted Cruz sent an operative across the Pacific Ocean"
+    assert _headline(nlp_base, text) == expected
+
+
+def test_a_phrase_holding_the_date_is_kept_without_it(nlp_base: Language) -> None:
+    text = ("The race for the Republican nomination for the White House took a new turn in the aftermath of "
+            "the Paris terrorist attacks on Thursday .")
+    assert _dated(nlp_base, text, "took", "Thursday") == (
+        "The race took a new turn in the aftermath of the Paris terrorist attacks")
+
+
+def test_the_start_of_a_range_stays_with_its_end(nlp_base: Language) -> None:
+    text = "Cruz spoke from 2.40pm ET Tuesday to 12.03pm ET Wednesday , his speech interrupted by questions ."
+    title = _dated(nlp_base, text, "spoke", "2.40pm", 3)
+    assert title.startswith("Cruz spoke from 2.40pm ET") and "to 12.03pm" in title
+
+
+def test_a_long_subject_loses_its_phrases_before_the_verb_loses_its_complement(nlp_base: Language) -> None:
+    text = ("Bush interjected as Rubio tried to explain away his attendance record , on the same day one of "
+            "the largest newspapers in their home state of Florida called on Rubio to resign his seat .")
+    doc = nlp_base(text)
+    verb = next(t for t in doc if t.text == "called")
+    assert headline(verb, verb.sent) == "One of the largest newspapers called on Rubio to resign his seat"
+
+
+def test_a_quotation_after_its_reporting_verb_is_set_off_as_a_quotation(nlp_base: Language) -> None:
+    text = ("Rick Santorum spoke on Saturday . Repeating a line from an appearance in South Carolina , he "
+            "added : “ We have a president that has abandoned ship on realism . ”")
+    doc = nlp_base(text)
+    verb = next(t for t in doc if t.text == "added")
+    he = next(t for t in doc if t.text == "he")
+    title = headline(verb, verb.sent, None, {he.i: "Rick Santorum"})
+    assert title == "Rick Santorum added: “We have a president that has abandoned ship on realism”"

@@ -93,6 +93,17 @@ def happening(verb: Token) -> bool:
     return verb.pos_ in ("VERB", "AUX") or verb.dep_ == "ROOT"
 
 
+def _seems(verb: Token) -> bool:
+    """A verb of appearance: "seem" always, "appear" with an attribute or "to be" ("appeared at a
+    rally" happened)."""
+    lemma = verb.lemma_.lower()
+    if lemma == "seem":
+        return True
+    return lemma == "appear" and any(
+        c.dep_ == "acomp" or c.dep_ == "xcomp" and c.lemma_ == "be" for c in verb.children
+    )
+
+
 def describes(verb: Token) -> bool:
     """A description rather than a happening, in the clause or the clause its infinitive completes
     ("were doing as little as possible to help"): the progressive ("Democrats were doing as little as
@@ -101,6 +112,8 @@ def describes(verb: Token) -> bool:
     thing ... was the way")."""
     if verb.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in verb.children):
         return True  # a copula: "the most shocking thing about the debate was the way ..."
+    if _seems(verb):
+        return True  # how things looked: "it seemed the vote might not pass", "appears to be"
     node = verb
     while True:
         auxes = [c for c in node.children if c.dep_ in ("aux", "auxpass")]

@@ -114,10 +114,13 @@ def _attribution(lead: Token, names: Mapping[int, str]) -> str | None:
 
 
 def _headline(verb: Token, sentence: Span, timex: Span | None, known: dict[int, str]) -> str:
-    skip = {t.i for t in timex} if timex is not None and not _quantified(timex) else set()
+    whole = timex is not None and not _quantified(timex) and not _range(timex)
+    skip = {t.i for t in timex} if timex is not None and whole else set()
     if skip and timex is not None and timex.end < len(timex.doc) and timex.doc[timex.end].tag_ == "POS":
         skip.add(timex.end)  # "this week 's resignation": the date's possessive goes with it
     kept = _headline_tokens(verb, skip, known)
+    if kept is not None and (then := _next_deed(verb, kept, skip, known)) is not None:
+        verb, kept = then
     root = _lead(sentence.root)
     part = _part(sentence, verb)
     if kept is None and part is not None:  # "...; secretary of state John Kerry last week adopted ..."
@@ -147,6 +150,23 @@ def _headline(verb: Token, sentence: Span, timex: Span | None, known: dict[int, 
     return _finish(_join(head, known) + ("…" if cut else ""), sentence)
 
 
+def _next_deed(
+    verb: Token, kept: set[int], skip: set[int], known: dict[int, str]
+) -> tuple[Token, set[int]] | None:
+    """ "Cruz has gone one step further and sent an operative across the Pacific": a verb that
+    keeps nothing after it is told by the verb conjoined to it, with their one subject."""
+    if any(c.i in kept and c.i > verb.i and c.dep_ in _COMPLEMENTS for c in verb.children):
+        return None
+    conj = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and not _has_subject(c)),
+                None)
+    if conj is None:
+        return None
+    then = _headline_tokens(conj, skip, known)
+    if then is None or not any(c.i in then and c.dep_ in _COMPLEMENTS for c in conj.children):
+        return None
+    return conj, then
+
+
 def _part(sentence: Span, verb: Token) -> Span | None:
     """The stretch between semicolons that holds ``verb``, when the sentence has several."""
     marks = [t.i for t in sentence if t.text == ";"]
@@ -164,6 +184,17 @@ def _quantified(timex: Span) -> bool:
     night"), where "the final days of March" can lose its "of March"."""
     of = timex.root.head
     return of.lower_ == "of" and of.head.pos_ not in ("NOUN", "PROPN")
+
+
+def _range(timex: Span) -> bool:
+    """The start of a range the headline keeps whole: "spoke from 2.40pm Tuesday to 12.03pm
+    Wednesday" (without its start, "spoke to 12.03pm Wednesday" misreads)."""
+    prep = timex.root.head
+    if prep.lower_ not in ("from", "between"):
+        return False
+    ends = (*prep.head.children, *timex.root.children)
+    return any(c.dep_ == "prep" and c.lower_ in ("to", "until", "till", "through") and c.i >= timex.end
+               for c in ends)
 
 
 def _reads(words: list[Token], names: Mapping[int, str], strict: bool = True) -> bool:
@@ -190,7 +221,7 @@ def _fragment(verb: Token, words: list[Token], names: Mapping[int, str]) -> bool
     """Whether the kept words fail to say who did what: no named or resolvable subject, a verb
     with nothing after it, or a reported clause that is itself such a fragment."""
     kept = {t.i for t in words}
-    if len(words) < 3 and verb.pos_ in ("VERB", "AUX"):
+    if len(words) < 3 and verb.pos_ in ("VERB", "AUX") and not _quotes_after(verb):
         return True
     verbs = [t for t in words if t.pos_ in ("VERB", "AUX")]
     if verbs and not any(t.tag_ in _FINITE for t in verbs):
@@ -217,10 +248,19 @@ def _clause_fragment(verb: Token, kept: set[int], names: Mapping[int, str], repo
         c.dep_ in _COMPLEMENTS or c.dep_ == "advmod" and c.i == verb.i + 1 and verb.lemma_ == "be"
     )]  # "will be back on the main stage"
     if not after:
-        return not any(c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp") and c.i in kept
-                       for c in verb.children)
+        objects = ("dobj", "attr", "acomp", "ccomp", "xcomp")
+        completed = any(c.dep_ in objects and c.i in kept for c in verb.children)
+        return not completed and not _quotes_after(verb)
     clauses = [c for c in after if c.dep_ == "ccomp" and verb.lemma_.lower() in REPORTING]
     return any(_clause_fragment(c, kept, names, reported=bool(subjects) and not unnamed) for c in clauses)
+
+
+def _quotes_after(verb: Token) -> bool:
+    """A reporting verb followed by the quotation it reports ('Santorum added: “We have ...”'),
+    which ``_quotation`` puts after it."""
+    return verb.lemma_.lower() in REPORTING and any(
+        c.dep_ == "ccomp" and c.i > verb.i and _quoted(c) for c in verb.children
+    )
 
 
 def _unnamed(subject: Token, names: Mapping[int, str]) -> bool:
@@ -239,7 +279,10 @@ def _truncated_noun(words: list[Token], kept: set[int]) -> bool:
 
 
 def _dated(prep: Token) -> bool:
-    return any(t.ent_type_ in ("DATE", "TIME") for t in prep.subtree)
+    """An "of" phrase that is a date itself ("the final days of March"), not one that holds a date
+    ("the aftermath of the Paris attacks on Thursday")."""
+    words = [t for t in prep.subtree if t.i != prep.i and t.pos_ not in ("DET", "PUNCT")]
+    return bool(words) and all(t.ent_type_ in ("DATE", "TIME") for t in words)
 
 
 def _antecedents(words: list[Token]) -> dict[int, str]:
@@ -273,6 +316,8 @@ def _previous_person(pronoun: Token) -> str | None:
 def _sentence_tokens(sentence: Span, skip: set[int]) -> list[Token]:
     tokens = [t for t in sentence if t.i not in skip and not t.is_space and not _only_date(t, skip)]
     tokens = tokens[_lead_in(sentence, tokens):]
+    while tokens and (tokens[0].dep_ == "cc" or tokens[0].is_punct):  # "But Cruz has gone ...": Cruz has
+        tokens = tokens[1:]
     while tokens and tokens[-1].is_punct:
         tokens.pop()
     return tokens
@@ -399,6 +444,9 @@ def _clause(verb: Token, skip: set[int], names: Mapping[int, str]) -> set[int]:
                 continue  # "As late as this year": the date's own phrase
             if child.dep_ == "ccomp" and child.i < verb.i and _spoken(child):
                 continue  # "“Too many of our leaders ...,” Rubio said": the quote is not the headline
+            if (child.dep_ == "ccomp" and child.i > verb.i and _quoted(child)
+                    and verb.lemma_.lower() in REPORTING):
+                continue  # 'he added: “We have a president ...”': told after a colon (``_quotation``)
             if child.dep_ in _SUBJECTS and child.i in names:  # "he", "the Kentucky senator": the name
                 kept.add(child.i)
                 for c in child.children:  # the name written beside ("governor Jeb Bush and ...")
@@ -449,11 +497,12 @@ def _phrase(token: Token, skip: set[int]) -> set[int]:
         in_word = _hyphen(child) or _hyphenated(child)  # "spectacle-filled" stays whole
         told = child.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
         told |= child.dep_ == "mark" and child.lower_ == "that" and token.dep_ == "acl"
+        told |= _completes(token, child)  # "became the latest to vanquish insurgents"
         # "Trump and Xi" stays; so does what a noun tells: "woke up to the news that Trump was ahead"
         dropped = child.dep_ in _DROP and not in_word and not coordinated and not told
         if dropped or child.i in skip or _only_date(child, skip):
             continue
-        if child.dep_ == "prep" and token.pos_ in ("NOUN", "PROPN") and _long(child):
+        if child.dep_ == "prep" and token.pos_ in ("NOUN", "PROPN") and _long(child, skip):
             continue  # "the memorial closures, one of the most ... on to": keep noun phrases short
         found |= _phrase(child, skip)
     return found
@@ -500,8 +549,19 @@ def _name_beside(token: Token) -> bool:
     return token.dep_ in ("appos", "compound") and token.pos_ == "PROPN"
 
 
-def _long(token: Token) -> bool:
-    return sum(1 for _ in token.subtree) > 6
+def _long(token: Token, skip: set[int]) -> bool:
+    """A phrase of more than six words, the date left out ("of the Paris attacks on Thursday")."""
+    return sum(1 for t in token.subtree if t.i not in skip) > 6
+
+
+def _completes(noun: Token, child: Token) -> bool:
+    """An infinitive that says what a ranked attribute is about: "the latest to vanquish
+    insurgents", "the first to file" (without it "became the latest" tells nothing)."""
+    ranked = noun.dep_ == "attr" and any(
+        c.tag_ in ("JJS", "RBS") or c.lower_ in ("first", "last", "only", "next") for c in noun.children
+    ) or noun.tag_ == "JJS"
+    return ranked and child.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                            for c in child.children)
 
 
 def _shorten(verb: Token, words: list[Token], skip: set[int]) -> list[Token]:
@@ -523,7 +583,23 @@ def _shorten(verb: Token, words: list[Token], skip: set[int]) -> list[Token]:
         after = child.dep_ in ("prep", "advmod", "agent") and child.i > max(verb.i, clause)
         if after and child.i != needed or child.lower_ == "according":
             kept -= {t.i for t in child.subtree}
+    framing = [c for c in verb.children if c.dep_ == "prep" and c.i < verb.i and c.i in kept
+               and not any(s.dep_ in _SUBJECTS and s.i < c.i for s in verb.children)]  # "On the same day"
+    for prep in _subject_phrases(verb, kept) + framing:  # "One of the largest newspapers in their home state"
+        if len(kept) <= MAX_WORDS:
+            break
+        kept -= {t.i for t in prep.subtree}
     return [t for t in words if t.i in kept]
+
+
+def _subject_phrases(verb: Token, kept: set[int]) -> list[Token]:
+    """The prepositional phrases inside the verb's subject, last first, but the "of" that says of
+    what a number or pronoun is ("One of the largest newspapers")."""
+    found = [
+        t for c in verb.children if c.dep_ in _SUBJECTS for t in c.subtree
+        if t.dep_ == "prep" and t.i in kept and not (t.lower_ == "of" and t.head.pos_ in ("NUM", "PRON"))
+    ]
+    return sorted(found, key=lambda t: -t.i)
 
 
 def _join(words: list[Token], names: Mapping[int, str] | None = None) -> str:
