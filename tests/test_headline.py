@@ -289,3 +289,9 @@ def test_a_quotation_after_its_reporting_verb_is_set_off_as_a_quotation(nlp_base
     he = next(t for t in doc if t.text == "he")
     title = headline(verb, verb.sent, None, {he.i: "Rick Santorum"})
     assert title == "Rick Santorum added: “We have a president that has abandoned ship on realism”"
+
+
+def test_a_sentence_without_a_verb_is_no_headline_of_its_noun(nlp_base: Language) -> None:
+    text = "And now a hint at why Cruz picked 23 March for his presidential announcement ."
+    title = _headline(nlp_base, text)
+    assert "picked" in title and title != "Now hint"

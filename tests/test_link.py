@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 from conftest import link_article
 from storyline.link.events import event_date
 from storyline.store import Store
@@ -101,3 +103,15 @@ def test_name_variants_across_articles_are_one_person(store: Store) -> None:
         link_article(store, _ann(n, [LocalEntity(0, name, "PERSON", aliases, 2)], []))
     found = {e.name: e.articles for e in store.entities.listing("PERSON")}
     assert found == {"John R. Bolton": 2, "Bradley Manning": 2, "Michael Bolton": 1}
+
+
+def test_an_event_is_told_by_the_sentence_its_article_reports_it_in_first(store: Store) -> None:
+    lead = replace(_mention("2013-09-23", ("Kim Jong-un",), ("argue", "shutdown", "senate"),
+                            "But Kim argued the opposite on Monday , insisting that it could wait ."),
+                   sentence=3, headline="Kim argued the opposite")
+    quote = replace(_mention("2013-09-23", ("Kim Jong-un",), ("barrier", "senate"),
+                             "We don't want barriers , he told Kim on Monday ."),
+                    sentence=4, headline="We don't want barriers")
+    link_article(store, _ann(1, [KIM], [lead, quote]))
+    [event] = store.timeline_events()
+    assert event.headline == "Kim argued the opposite"

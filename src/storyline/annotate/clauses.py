@@ -20,8 +20,8 @@ from spacy.tokens import Span, Token
 from ..types import Timex
 
 __all__ = [
-    "BOUNDS", "FUTURE", "PLAN_LEMMAS", "STANCE_LEMMAS", "bounds", "contradicts", "describes", "finite",
-    "happening", "is_planned", "nominal", "past", "spans_time", "todays_news", "unreal",
+    "BOUNDS", "FUTURE", "PLAN_LEMMAS", "STANCE_LEMMAS", "bounds", "contradicts", "copula", "describes",
+    "finite", "happening", "is_planned", "nominal", "past", "spans_time", "todays_news", "unreal",
 ]
 
 # Modal auxiliaries of the future; the other modals ("would", "could", "might") are hypotheses.
@@ -51,6 +51,7 @@ _NOUN_MODIFIERS = frozenset({"compound", "nummod", "amod", "nmod", "poss"})  # p
 SPAN_ADVERBS = frozenset({
     "previously", "repeatedly", "long", "often", "always", "never", "consistently", "frequently",
     "ever", "before", "regularly", "routinely", "already",
+    "steadily", "gradually", "increasingly", "slowly", "continually", "constantly",  # a trend
 })
 # Prepositions that make a date a bound of what the clause reports, not its date.
 BOUNDS = frozenset({"after", "before", "until", "till", "since", "by"})
@@ -93,6 +94,11 @@ def happening(verb: Token) -> bool:
     return verb.pos_ in ("VERB", "AUX") or verb.dep_ == "ROOT"
 
 
+def copula(verb: Token) -> bool:
+    """ "Be" with its attribute: "was the way ...", "will be no fewer than six personalities"."""
+    return verb.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in verb.children)
+
+
 def _seems(verb: Token) -> bool:
     """A verb of appearance: "seem" always, "appear" with an attribute or "to be" ("appeared at a
     rally" happened)."""
@@ -110,8 +116,9 @@ def describes(verb: Token) -> bool:
     possible"; a plan, "is planning to", "is going to", is no description), or a passive judgement
     ("is widely seen as a last-ditch effort"), or a copula with its attribute ("the most shocking
     thing ... was the way")."""
-    if verb.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in verb.children):
-        return True  # a copula: "the most shocking thing about the debate was the way ..."
+    if copula(verb) or verb.dep_ == "csubj" and copula(verb.head):
+        return True  # a copula: "the most shocking thing about the debate was the way ...", and
+        # its clausal subject: "Hosting the debate this evening will be six television personalities"
     if _seems(verb):
         return True  # how things looked: "it seemed the vote might not pass", "appears to be"
     node = verb

@@ -30,6 +30,7 @@ from .antecedents import subject_names
 from .clauses import (
     bounds,
     contradicts,
+    copula,
     describes,
     finite,
     happening,
@@ -170,8 +171,9 @@ def _sentence_mentions(
         # main clause ("Speaking on Tuesday, Cruz said"), not a noun or a deeper clause ("opening
         # the way for Reid to schedule votes starting on Wednesday")
         near = verb.head.i in main and verb.dep_ != "acl"
-        # a description dated in the future tells a plan: "is meeting donors next week"
-        later = bool(dct and timex.date and timex.date.start > dct)
+        # a description dated in the future tells a plan: "is meeting donors next week" (a copula
+        # still describes: "Hosting the debate this evening will be six television personalities")
+        later = bool(dct and timex.date and timex.date.start > dct) and not copula(verb)
         dates_it = not nominal(span) and not contradicts(verb, timex, dct)
         dates_it = dates_it and (later or not describes(verb))
         can_report = happening(verb) and (governs or finite(verb) or near) and not bound and dates_it
@@ -389,11 +391,14 @@ def _predicate(head: Token) -> str:
 
 
 def _keywords(clause: list[Token], span: Span | None) -> tuple[str, ...]:
+    """What the clause is about, the date and the names of people left out: people are its
+    actors, counted apart ("Marco Rubio made a joke" and "Bush threw down the gauntlet at
+    Rubio" share an actor, not a word)."""
     inside = {t.i for t in span} if span is not None else set()
     words = {
         family(t.lemma_.lower()) if t.pos_ == "NOUN" else t.lemma_.lower()
         for t in clause
         if t.pos_ in CONTENT_POS and not t.is_stop and t.i not in inside and t.is_alpha
-        and t.lemma_.lower() not in REPORTING_LEMMAS
+        and t.lemma_.lower() not in REPORTING_LEMMAS and t.ent_type_ != "PERSON"
     }
     return tuple(sorted(words))

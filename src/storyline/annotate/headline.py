@@ -224,8 +224,8 @@ def _fragment(verb: Token, words: list[Token], names: Mapping[int, str]) -> bool
     if len(words) < 3 and verb.pos_ in ("VERB", "AUX") and not _quotes_after(verb):
         return True
     verbs = [t for t in words if t.pos_ in ("VERB", "AUX")]
-    if verbs and not any(t.tag_ in _FINITE for t in verbs):
-        return True  # "Likely to erupt among House Republicans": no clause
+    if not any(t.tag_ in _FINITE for t in verbs):
+        return True  # "Likely to erupt among House Republicans", "Now hint": no clause
     first = next((t for t in words if t.text not in _QUOTES), words[0])
     if first.tag_ in ("WP", "WDT") and first.i not in names:
         return True  # "what proved a more tightly controlled appearance": says who of nobody

@@ -140,12 +140,13 @@ def _refresh(store: EventStore, event_id: int) -> None:
     """Date the event by what its independent sources support; summarise by its best report."""
     members = [m for m in store.event_members(event_id) if m.dated]
     date = event_date([m.date for m in members], [_source_key(m) for m in members])
-    # what happened tells the event better than what was expected of it ("will heat up this weekend")
+    # what happened tells the event better than what was expected of it ("will heat up this weekend");
+    # of one article, the sentence it reports the event in first (a lead, not a quote further down)
     best = min(
         members,
         key=lambda m: (
             m.support, m.planned, not date.contains(m.date), m.date.days, m.background, m.published or "9999",
-            len(m.text),
+            m.sentence, len(m.text),
         ),
     )
     planned = all(m.planned for m in members if not m.support)

@@ -37,6 +37,7 @@ class MemberMention:
     planned: bool = False
     support: bool = False  # evidence from a subordinate clause, not a report of the event
     story: int | None = None  # near-duplicate group of its article
+    sentence: int = 0  # index of its sentence in the article
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +161,7 @@ class EventRepository:
     def event_members(self, event_id: int) -> list[MemberMention]:
         rows = self.conn.execute(
             """SELECT m.article_id, m.text, m.date, m.background, a.published, m.timex != '',
-                      m.headline, m.planned, m.support, a.story_id
+                      m.headline, m.planned, m.support, a.story_id, m.sentence_idx
                FROM event_mentions m JOIN articles a ON a.id = m.article_id
                WHERE m.event_id = ? ORDER BY m.id""",
             (event_id,),
@@ -168,7 +169,7 @@ class EventRepository:
         return [
             MemberMention(
                 r[0], r[1], DateValue.parse(r[2]), bool(r[3]), r[4], bool(r[5]), r[6], bool(r[7]),
-                bool(r[8]), r[9],
+                bool(r[8]), r[9], r[10],
             )
             for r in rows
         ]
