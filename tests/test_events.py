@@ -239,7 +239,7 @@ def test_actors_are_people_organisations_and_places(sample: Storyline) -> None:
     assert not {"South Korean", "North Korean", "Korean", "Chinese"} & actors
 
 
-@pytest.mark.parametrize("name", ["2.40pm", "9 PM", "10:30 a.m."])
+@pytest.mark.parametrize("name", ["2.40pm", "9 PM", "10:30 a.m.", "04:16 GMT Help", "7.15pm BST Update"])
 def test_a_clock_time_tagged_as_a_name_is_no_actor(name: str) -> None:
     assert not real_actor(name, "ORG")
     assert real_actor("3M", "ORG") and real_actor("Ted Cruz", "PERSON")

@@ -47,6 +47,7 @@ ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 # Characters that only a bad decoding leaves in a name: "â€œWith", "Ã©".
 _BROKEN = frozenset("\ufffdâ€ÃÂ\u0080\u0099\u009d")
 _CLOCK = re.compile(r"\d[\d.:]*\s*(?:[ap]\.?m\.?)?", re.I)  # "2.40pm", "9 PM": a time NER took for a name
+_CLOCK_LED = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?\s+[A-Z]", re.I)  # "04:16 GMT Help"
 # What the date of a mention dated by its article's publication is called.
 PUBLICATION_DATE = "publication date"
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -116,8 +117,8 @@ def real_actor(name: str, type_: str) -> bool:
     adjective (NORP), money, a quantity or a date, nor text broken by a bad decoding."""
     if type_ not in ACTOR_TYPES or not any(c.isalpha() for c in name) or _BROKEN & set(name):
         return False
-    if _CLOCK.fullmatch(name.strip()):
-        return False
+    if _CLOCK.fullmatch(name.strip()) or _CLOCK_LED.match(name.strip()):
+        return False  # "2.40pm"; a live blog's entry stamp run into its text: "04:16 GMT Help"
     return name[0].isupper() or name[0].isdigit()
 
 
