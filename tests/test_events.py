@@ -444,3 +444,11 @@ def test_the_names_of_people_are_actors_not_content_words(pipeline: Language) ->
     [report] = _reports(pipeline, "Marco Rubio made a joke on YouTube on Wednesday .", "2015-10-29")
     assert "rubio" not in report.keywords and "marco" not in report.keywords
     assert "joke" in report.keywords
+
+
+def test_a_quotation_is_told_when_the_headline_falls_back_to_its_reporting_verb(pipeline: Language) -> None:
+    text = ("Rick Santorum spoke in Iowa . Repeating a line from an appearance at a similar “ summit ” in "
+            "South Carolina last weekend , he added : “ We have a president that has abandoned ship on "
+            "realism . ”")
+    titles = [r.headline for r in _reports(pipeline, text, "2015-05-16")]
+    assert any(t.startswith("Rick Santorum added: “We have a president") for t in titles), titles

@@ -295,3 +295,9 @@ def test_a_sentence_without_a_verb_is_no_headline_of_its_noun(nlp_base: Language
     text = "And now a hint at why Cruz picked 23 March for his presidential announcement ."
     title = _headline(nlp_base, text)
     assert "picked" in title and title != "Now hint"
+
+
+def test_be_back_on_stage_is_complete_without_the_verb_conjoined_to_it(nlp_base: Language) -> None:
+    text = ("Christie , who last month was relegated to the undercard debate , will be back on the main "
+            "stage Tuesday evening and looking to pick up steam .")
+    assert _dated(nlp_base, text, "be", "Tuesday", 2) == "Christie will be back on the main stage"

@@ -62,8 +62,9 @@ def headline(
     known = dict(names or {})
     lead = _lead(verb)
     text = _headline(lead, sentence, timex, known)
-    if (quoted := _quotation(lead, text)) is not None:
-        return quoted
+    for told in (lead, _lead(sentence.root)):  # the root's, when the clause fell back to it
+        if (told is lead or told.text in text.split()) and (quoted := _quotation(told, text)) is not None:
+            return quoted
     said = _attribution(lead, known)
     if said is None or said.rsplit(" ", 1)[0].casefold() in text.casefold():
         return text  # "..., Trump said" of "Trump will build the wall": named already
@@ -155,7 +156,7 @@ def _next_deed(
 ) -> tuple[Token, set[int]] | None:
     """ "Cruz has gone one step further and sent an operative across the Pacific": a verb that
     keeps nothing after it is told by the verb conjoined to it, with their one subject."""
-    if any(c.i in kept and c.i > verb.i and c.dep_ in _COMPLEMENTS for c in verb.children):
+    if _after(verb, kept):
         return None
     conj = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and not _has_subject(c)),
                 None)
@@ -244,15 +245,21 @@ def _clause_fragment(verb: Token, kept: set[int], names: Mapping[int, str], repo
     unnamed = [c for c in subjects if _unnamed(c, names)]
     if unnamed and not reported:
         return True
-    after = [c for c in verb.children if c.i in kept and c.i > verb.i and (
-        c.dep_ in _COMPLEMENTS or c.dep_ == "advmod" and c.i == verb.i + 1 and verb.lemma_ == "be"
-    )]  # "will be back on the main stage"
+    after = _after(verb, kept)
     if not after:
         objects = ("dobj", "attr", "acomp", "ccomp", "xcomp")
         completed = any(c.dep_ in objects and c.i in kept for c in verb.children)
         return not completed and not _quotes_after(verb)
     clauses = [c for c in after if c.dep_ == "ccomp" and verb.lemma_.lower() in REPORTING]
     return any(_clause_fragment(c, kept, names, reported=bool(subjects) and not unnamed) for c in clauses)
+
+
+def _after(verb: Token, kept: set[int]) -> list[Token]:
+    """What completes the verb after it among the ``kept`` words: "went to Iowa", "will be back
+    on the main stage"."""
+    return [c for c in verb.children if c.i in kept and c.i > verb.i and (
+        c.dep_ in _COMPLEMENTS or c.dep_ == "advmod" and c.i == verb.i + 1 and verb.lemma_ == "be"
+    )]
 
 
 def _quotes_after(verb: Token) -> bool:
