@@ -301,3 +301,11 @@ def test_be_back_on_stage_is_complete_without_the_verb_conjoined_to_it(nlp_base:
     text = ("Christie , who last month was relegated to the undercard debate , will be back on the main "
             "stage Tuesday evening and looking to pick up steam .")
     assert _dated(nlp_base, text, "be", "Tuesday", 2) == "Christie will be back on the main stage"
+
+
+def test_a_plural_relative_clause_tells_of_the_plural_noun_it_agrees_with(nlp_base: Language) -> None:
+    text = ("Appearing on CNN 's State of the Union , McCain said problems surrounding the rollout of "
+            "Obamacare , which were acknowledged on Sunday by the treasury secretary , Jack Lew , would have "
+            "been a bigger story .")
+    assert _dated(nlp_base, text, "acknowledged", "Sunday") == (
+        "Problems surrounding the rollout of Obamacare were acknowledged by the treasury secretary")

@@ -379,8 +379,12 @@ def _headline_tokens(verb: Token, skip: set[int], names: Mapping[int, str]) -> s
         if objective and _has_subject(verb):  # "Mr. Xi, whom Mr. Kim gave a welcome": Kim did it
             return kept - {objective[0].i}
         if relative:  # "Wisconsin's governor, Scott Walker, who dropped out": the name says who
-            named = [c for c in verb.head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
-            return (kept - {relative[0].i}) | _noun(named[0] if named else verb.head)
+            noun = _agreeing(verb)
+            named = [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+            if noun.i != verb.head.i and not named:  # "problems surrounding the rollout of Obamacare"
+                own = {t.i for t in noun.subtree if not t.is_punct} - {t.i for t in verb.subtree}
+                return (kept - {relative[0].i}) | own
+            return (kept - {relative[0].i}) | _noun(named[0] if named else noun)
         # "the same poll everyone else has picked up": the noun is the clause's object, which a
         # headline in the sentence's word order cannot put after its verb; the sentence tells it
         return None
@@ -392,6 +396,23 @@ def _headline_tokens(verb: Token, skip: set[int], names: Mapping[int, str]) -> s
             return kept | _phrase(subject, skip)
         return None if verb.pos_ in ("VERB", "AUX") else kept
     return kept
+
+
+def _agreeing(relcl: Token) -> Token:
+    """The noun a relative clause tells of: the one it hangs from, unless a plural verb says it is
+    a plural noun above it ("problems surrounding the rollout of Obamacare, which were
+    acknowledged": the problems were)."""
+    noun = relcl.head
+    plural = relcl.tag_ == "VBP" or any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("were", "are", "have")
+                                        for c in relcl.children)
+    if not plural or noun.tag_ not in ("NN", "NNP"):
+        return noun
+    for above in noun.ancestors:
+        if above.tag_ in ("NNS", "NNPS"):
+            return above
+        if above.pos_ in ("VERB", "AUX") and above.dep_ != "acl":  # through "surrounding", not past a clause
+            break
+    return noun
 
 
 _NEWS = frozenset({"news", "report", "word", "revelation", "announcement", "confirmation"})
