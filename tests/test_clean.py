@@ -361,3 +361,15 @@ def test_a_date_read_from_the_body_is_labelled_text_not_metadata() -> None:
     assert article.published_basis == PublishedBasis.TEXT
     headed = clean(make_record("envoy2.txt", ("Date: 2019-06-22\n\n" + body).encode("utf-8"), "text"))[0]
     assert headed.published_basis == PublishedBasis.METADATA
+
+
+def test_a_page_update_stamp_run_into_the_text_is_no_part_of_it() -> None:
+    page = ("Page last updated at 07:39 GMT , Wednesday , 27 January 2010 Mika , James Morrison and Rod "
+            "Stewart explain why they wanted to be part of the charity single .\n\n"
+            "The song was recorded in London on Monday .")
+    [story] = clean_text(page)
+    told = f"{story.title}\n{story.text}"
+    assert "Mika, James Morrison" in told and "updated" not in told
+    prose = "The rules were updated at 10:30 on Tuesday to allow it."
+    [story] = clean_text(f"Senate rules\n\n{prose}\n\nThe vote is on Friday.")
+    assert prose in story.text  # a sentence that says so is kept

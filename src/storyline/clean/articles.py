@@ -26,6 +26,7 @@ from typing import Any
 from ..errors import InputError
 from ..read.decode import decode
 from ..types import Article, PublishedBasis, RawRecord
+from .boilerplate import unglue_stamps
 from .dates import parse_published
 from .detokenise import detokenise
 from .html import extract_html, html_to_text, looks_like_html
@@ -106,7 +107,7 @@ def _is_plain_payload(record: RawRecord) -> bool:
 
 def _stories(text: str, known: _Meta, headings_only: bool = False) -> list[Story]:
     """Split ``text`` into stories; a title known from metadata heads the main story."""
-    body = detokenise(normalise_text(text))
+    body = unglue_stamps(detokenise(normalise_text(text)))
     if not body:
         return []
     if known.title:

@@ -24,7 +24,7 @@ from enum import StrEnum
 
 from .dates import parse_published
 
-__all__ = ["Line", "LineKind", "classify", "is_terminal", "word_count", "words"]
+__all__ = ["Line", "LineKind", "classify", "is_terminal", "unglue_stamps", "word_count", "words"]
 
 
 class LineKind(StrEnum):
@@ -133,6 +133,15 @@ _STAMP_LINE = re.compile(
     r"\s*(?:on|:)?\s*(.*)$",
     re.I,
 )
+# A page's update stamp, with a clock time: "Page last updated at 07:39 GMT, Wednesday, 27 January
+# 2010", "27 September 2005 Last updated at 04:16 GMT", "(Updated 3:14 p.m.)"
+_PAGE_STAMP = re.compile(
+    r"^\(?(?:[\w,]+\s+){0,4}?(?:last\s+)?(?:updated|published|posted)\s*:?\s+(?:at\s+|on\s+)?"
+    r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:GMT|BST|UTC|E[SD]?T)?"
+    r"(?:\s*,?\s*(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?"
+    r"(?:\s*,?\s*(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}))?\)?",
+    re.I,
+)
 _BULLET = re.compile(r"^[•·▪●◦‣∙|>»]\s*(.+)$")
 _BYLINE = re.compile(
     r"^(?i:by|written by|reported by|reporter|words by)\s*:?\s+"
@@ -229,6 +238,8 @@ def _meta(text: str) -> Line | None:
         rest = m[1]
         if not rest or parse_published(rest) or re.search(r"\d{1,2}:\d{2}", rest):
             return Line(text, LineKind.META, date=rest or None)
+    if (m := _PAGE_STAMP.match(text)) and m.end() == len(text):
+        return Line(text, LineKind.META, date=text)
     if m := _BULLET.match(text):
         inner = m[1].strip()
         if len(inner.split()) <= 6 and not is_terminal(inner):
@@ -238,6 +249,21 @@ def _meta(text: str) -> Line | None:
     if _ONLY_DATE.match(text) and parse_published(text) and len(text.split()) <= 8:
         return Line(text, LineKind.META, date=text)
     return None
+
+
+def unglue_stamps(text: str) -> str:
+    """``text`` with a page's update stamp run into the line after it ("Page last updated at 07:39
+    GMT, Wednesday, 27 January 2010 Mika, James Morrison and ...") put on a line of its own, where
+    it is read as the date line it is."""
+    lines: list[str] = []
+    for line in text.split("\n"):
+        m = _PAGE_STAMP.match(line)
+        rest = line[m.end():].strip() if m else ""
+        if m and rest[:1].isupper() or m and rest[:1] in "“\"'":
+            lines.extend((line[: m.end()].strip(), rest))
+        else:
+            lines.append(line)
+    return "\n".join(lines)
 
 
 def classify(raw: str) -> Line:
