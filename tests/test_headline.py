@@ -309,3 +309,13 @@ def test_a_plural_relative_clause_tells_of_the_plural_noun_it_agrees_with(nlp_ba
             "been a bigger story .")
     assert _dated(nlp_base, text, "acknowledged", "Sunday") == (
         "Problems surrounding the rollout of Obamacare were acknowledged by the treasury secretary")
+
+
+def test_a_quotation_before_its_inverted_speaker_is_told_as_the_speakers(nlp_base: Language) -> None:
+    text = ("Lee thanked him . \" I won't take too much time – the floor here has been well used over the "
+            "last day or so , \" quipped McCain before the grandee reminded the senator of the struggle .")
+    doc = nlp_base(text)
+    verb = next(t for t in doc if t.text == "used")
+    last = next(t for t in doc if t.text == "last")
+    title = headline(verb, verb.sent, doc[last.i - 1 : last.i + 4])  # "the last day or so"
+    assert title.startswith("McCain quipped: “I won't take too much time"), title

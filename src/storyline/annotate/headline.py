@@ -49,7 +49,12 @@ _COMPLEMENTS = frozenset({
 })
 _PERSONAL = frozenset({"he", "she", "they"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
-REPORTING = frozenset({"say", "tell", "report", "add", "announce", "state", "write", "claim", "insist"})
+REPORTING = frozenset({
+    "say", "tell", "report", "add", "announce", "state", "write", "claim", "insist", "quip", "joke",
+    "declare", "reply", "respond", "answer", "explain", "note", "argue", "remark", "retort", "tweet",
+    "stress", "warn", "acknowledge", "admit", "confirm", "deny", "complain", "recall", "observe",
+    "conclude", "assert",
+})
 
 
 def headline(
@@ -77,8 +82,13 @@ def headline(
 def _quotation(lead: Token, text: str) -> str | None:
     """ "Rick Wilson told the Guardian: “This is a world in pure chaos…”": a reporting verb whose
     words are a quotation the headline left out gets the quotation's first words after a colon."""
-    if lead.lemma_.lower() not in REPORTING or not _has_subject(lead):
+    if lead.lemma_.lower() not in REPORTING:
         return None
+    if not _has_subject(lead):
+        who = _inverted(lead)
+        if who is None:
+            return None
+        text = f"{who} {lead.text}"  # '“…,” quipped McCain': McCain quipped
     quoted = next((c for c in lead.children if c.dep_ == "ccomp" and _spoken(c)), None)
     budget = MAX_WORDS - len(text.rstrip("…").split())
     if quoted is None or budget < 4:
@@ -92,6 +102,15 @@ def _quotation(lead: Token, text: str) -> str | None:
     cut = words.split()
     said = " ".join(cut[:budget]) + ("…" if len(cut) > budget else "")
     return f"{text.rstrip('…').rstrip(',;:')}: “{said}”"
+
+
+def _inverted(verb: Token) -> str | None:
+    """The name set after its reporting verb ('“…,” quipped McCain'), which the parse did not
+    make the verb's subject."""
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if after is None or after.head.i != verb.i or after.pos_ != "PROPN":
+        return None
+    return " ".join(verb.doc[t].text for t in sorted(_noun(after)))
 
 
 def _attribution(lead: Token, names: Mapping[int, str]) -> str | None:
