@@ -319,3 +319,8 @@ def test_a_quotation_before_its_inverted_speaker_is_told_as_the_speakers(nlp_bas
     last = next(t for t in doc if t.text == "last")
     title = headline(verb, verb.sent, doc[last.i - 1 : last.i + 4])  # "the last day or so"
     assert title.startswith("McCain quipped: “I won't take too much time"), title
+
+
+def test_a_date_that_is_the_verbs_object_stays(nlp_base: Language) -> None:
+    text = "And now a hint at why Cruz picked 23 March for his presidential announcement ."
+    assert "picked 23 March for his presidential announcement" in _dated(nlp_base, text, "picked", "23", 2)

@@ -201,8 +201,11 @@ def _part(sentence: Span, verb: Token) -> Span | None:
 
 def _quantified(timex: Span) -> bool:
     """A date the headline cannot do without: the object of a quantity ("to spend much of Monday
-    night"), where "the final days of March" can lose its "of March"."""
+    night"), where "the final days of March" can lose its "of March", or of a verb ("why Cruz
+    picked 23 March for his announcement")."""
     of = timex.root.head
+    if timex.root.dep_ in ("dobj", "attr") and of.pos_ in ("VERB", "AUX"):
+        return True
     return of.lower_ == "of" and of.head.pos_ not in ("NOUN", "PROPN")
 
 
