@@ -324,3 +324,17 @@ def test_a_quotation_before_its_inverted_speaker_is_told_as_the_speakers(nlp_bas
 def test_a_date_that_is_the_verbs_object_stays(nlp_base: Language) -> None:
     text = "And now a hint at why Cruz picked 23 March for his presidential announcement ."
     assert "picked 23 March for his presidential announcement" in _dated(nlp_base, text, "picked", "23", 2)
+
+
+def test_a_short_clause_keeps_the_participle_that_says_what_it_did(nlp_base: Language) -> None:
+    text = ("But Cruz argued the opposite on Monday , insisting that Senate Democrats were passing up an "
+            "opportunity to prevent a government shutdown .")
+    title = _dated(nlp_base, text, "argued", "Monday")
+    assert title.startswith("Cruz argued the opposite, insisting Senate Democrats were passing up"), title
+
+
+def test_a_frame_before_the_subject_goes_before_the_verbs_complement(nlp_base: Language) -> None:
+    text = ("On the Democratic side , the independent Vermont senator Bernie Sanders joined Clinton as an "
+            "official candidate last week .")
+    title = _dated(nlp_base, text, "joined", "last", 2)
+    assert title == "The independent Vermont senator Bernie Sanders joined Clinton as an official candidate"

@@ -161,6 +161,8 @@ def _headline(verb: Token, sentence: Span, timex: Span | None, known: dict[int, 
             lenient = _trimmed(sentence, skip, known, strict=False)
             first = _sentence_tokens(sentence, skip)[:MAX_WORDS]
             return trimmed or lenient or _finish(_join(first), sentence)
+    if len(words) <= 5 and (how := _elaboration(verb, skip, known)):  # "Cruz argued the opposite, insisting"
+        words = [t for t in sentence if t.i in {w.i for w in words} | how]
     if len(words) > MAX_WORDS:
         words = _shorten(verb, words, skip)
     cut = len(words) > MAX_WORDS
@@ -185,6 +187,16 @@ def _next_deed(
     if then is None or not any(c.i in then and c.dep_ in _COMPLEMENTS for c in conj.children):
         return None
     return conj, then
+
+
+def _elaboration(verb: Token, skip: set[int], known: dict[int, str]) -> set[int]:
+    """The participle clause after a comma that says what a short clause's verb did ("Cruz argued
+    the opposite, insisting that Senate Democrats were passing up an opportunity"), with its comma."""
+    for child in verb.rights:
+        before = verb.doc[child.left_edge.i - 1]
+        if child.dep_ == "advcl" and child.tag_ == "VBG" and before.text == "," and not _has_subject(child):
+            return _clause(child, skip, known) | {before.i}
+    return set()
 
 
 def _part(sentence: Span, verb: Token) -> Span | None:
@@ -626,16 +638,19 @@ def _shorten(verb: Token, words: list[Token], skip: set[int]) -> list[Token]:
     needed = preps[0].i if preps and not objects else None
     # a phrase before the clause the verb reports stays: "responded to reports that leaders ..."
     clause = max((c.i for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i in kept), default=-1)
-    # "according to the latest poll" goes first: the source, not what happened
+    # a frame before the subject goes first ("On the Democratic side, Sanders joined Clinton as a
+    # candidate"), then "according to the latest poll": the source, not what happened
+    for prep in [c for c in verb.children if c.dep_ == "prep" and c.i < verb.i and c.i in kept
+                 and not any(s.dep_ in _SUBJECTS and s.i < c.i for s in verb.children)]:
+        if len(kept) > MAX_WORDS:
+            kept -= {t.i for t in prep.subtree}
     for child in sorted(verb.children, key=lambda c: (c.lower_ != "according", -c.i)):
         if len(kept) <= MAX_WORDS:
             break
         after = child.dep_ in ("prep", "advmod", "agent") and child.i > max(verb.i, clause)
         if after and child.i != needed or child.lower_ == "according":
             kept -= {t.i for t in child.subtree}
-    framing = [c for c in verb.children if c.dep_ == "prep" and c.i < verb.i and c.i in kept
-               and not any(s.dep_ in _SUBJECTS and s.i < c.i for s in verb.children)]  # "On the same day"
-    for prep in _subject_phrases(verb, kept) + framing:  # "One of the largest newspapers in their home state"
+    for prep in _subject_phrases(verb, kept):  # "One of the largest newspapers in their home state"
         if len(kept) <= MAX_WORDS:
             break
         kept -= {t.i for t in prep.subtree}
@@ -670,6 +685,8 @@ def _join(words: list[Token], names: Mapping[int, str] | None = None) -> str:
         name = names.get(t.i)
         if name is not None and name in "".join(out):  # "Koch told USA Today he ...": named already
             name = None
+        if t.text in (",", ";", ":") and out:  # "the opposite, insisting": no space before it
+            out[-1] = out[-1].rstrip()
         out.append((name or t.text) + (t.whitespace_ if follow else " "))
     text = "".join(out).strip()
     while True:  # a phrase cut short: "when he met with Moon in"
