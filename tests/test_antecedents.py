@@ -84,3 +84,25 @@ def test_a_role_the_protagonists_title_contradicts_keeps_no_name(pipeline: Langu
     found = subject_names(doc, doc._.entities, doc._.entity_mentions)
     president = next(t for t in list(doc.sents)[1] if t.lower_ == "president")
     assert president.i not in found
+
+
+def test_a_pronoun_is_followed_back_through_quotations_and_itself(pipeline: Language) -> None:
+    text = ("Carly Fiorina formally declared herself a candidate for president on Monday. Fiorina, a "
+            "former chief executive of Hewlett-Packard, joins senators Ted Cruz and Marco Rubio in the "
+            "field. “Our founders never intended us to have a professional political class,” Fiorina "
+            "says. “They believed that citizens and leaders needed to step forward. We know the only way "
+            "to reimagine our government is to reimagine who is leading it.” She adds: “If you’re tired "
+            "of the soundbites, then join us.” In a call with reporters on Monday, she said her campaign "
+            "was not just anti-Clinton, then proceeded to attack Clinton again.")
+    doc = pipeline(text)
+    found = subject_names(doc, doc._.entities, doc._.entity_mentions)
+    last = list(doc.sents)[-1]
+    assert [found.get(t.i) for t in last if t.lower_ == "she"] == ["Carly Fiorina"]
+
+
+def test_a_pronoun_chain_stops_at_narrative_naming_nobody(pipeline: Language) -> None:
+    text = ("Fiorina spoke in Iowa. The crowd was small. The hall was half empty. She said her campaign was "
+            "not just anti-Clinton.")
+    doc = pipeline(text)
+    found = subject_names(doc, doc._.entities, doc._.entity_mentions)
+    assert not [t for t in list(doc.sents)[-1] if t.lower_ == "she" and t.i in found]

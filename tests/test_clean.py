@@ -314,6 +314,12 @@ def test_mojibake_repaired_on_input_raw_bytes_kept() -> None:
     assert record.data == row.encode("utf-8")
 
 
+def test_mojibake_split_across_a_line_is_repaired() -> None:
+    # the export's tokenizer also broke lines inside a mojibake sequence: "he 's â€\n¦ it appears"
+    assert repair_text("out the list and he 's â€\n¦ it appears") == "out the list and he 's … it appears"
+    assert repair_text("like green eggs and ham â€\n“ they 're") == "like green eggs and ham – they 're"
+
+
 @given(st.text())
 @settings(max_examples=60, deadline=None)
 def test_repair_is_idempotent(text: str) -> None:

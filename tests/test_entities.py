@@ -196,3 +196,13 @@ def test_an_organisation_beside_a_person_stays_an_organisation(nlp: spacy.langua
               "Senate voted on Friday .")
     [fund] = holders(doc, "Senate Conservative Fund")
     assert fund.type == "ORG" and "Senate" not in fund.aliases
+
+
+def test_a_full_name_typed_org_is_a_person_its_short_form_writes_as_one(nlp: spacy.language.Language) -> None:
+    # NER types "Carly Fiorina" and "Fiorina" ORG throughout this Guardian article
+    doc = nlp("Carly Fiorina formally declared herself a candidate for president on Monday. Fiorina, a "
+              "former chief executive of Hewlett-Packard, joins senators Ted Cruz, Rand Paul and Marco Rubio "
+              "in the field. Fiorina, 60, has never held public office.")
+    entity = one_entity(doc, "Carly Fiorina", "Fiorina")
+    assert entity.type == "PERSON"
+    assert one_entity(doc, "Hewlett-Packard").type == "ORG"

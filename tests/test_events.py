@@ -349,6 +349,9 @@ def test_a_dated_sentence_still_reports_its_happening(pipeline: Language) -> Non
         # a baseline: the poll finds more interest now than a month ago
         ("Republican voters showed more interest in foreign policy and terrorism compared to a month ago.",
          "2015-03"),
+        # a participle the parser read as a finite verb without a subject: the deal's date
+        ("Harwood swipes the spotlight. He asks Graham whether he would vote for a budget deal agreed to "
+         "Monday night.", "2015-04-13"),
         # an aside in brackets dates the aside only
         ("Asked to name the most important issue, 26% said the economy and jobs (35% said the same last "
          "month) and 24% said terrorism.", "2015-03"),

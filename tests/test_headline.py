@@ -309,10 +309,26 @@ def test_a_plural_relative_clause_tells_of_the_plural_noun_it_agrees_with(nlp_ba
             "been a bigger story .")
     assert _dated(nlp_base, text, "acknowledged", "Sunday") == (
         "Problems surrounding the rollout of Obamacare were acknowledged by the treasury secretary")
+    # written normally, the parser makes "surrounding" a clause of its own
+    text = ("Appearing on CNN's State of the Union, McCain, the 2008 Republican presidential nominee, said "
+            "problems surrounding the rollout of Obamacare, which were acknowledged on Sunday by the "
+            "treasury secretary, Jack Lew, would have been a bigger story if conservative Republicans had "
+            "not staged a \"fools errand\" in their efforts to defund the law.")
+    assert _dated(nlp_base, text, "acknowledged", "Sunday") == (
+        "Problems surrounding the rollout of Obamacare were acknowledged by the treasury secretary")
 
 
-def test_a_quotation_before_its_inverted_speaker_is_told_as_the_speakers(nlp_base: Language) -> None:
-    text = ("Lee thanked him . \" I won't take too much time – the floor here has been well used over the "
+@pytest.mark.parametrize("before", [
+    "Lee thanked him . ",
+    # the parser splits the opening mark off and hangs "used" on "take"
+    "Within minutes of sitting down in the Senate to applause from conservative hardliners, Cruz received a "
+    "public lecture from his fellow Republican, former presidential candidate John McCain, on the need to "
+    "respect legislation that has been passed in a democratic manner. ",
+])
+def test_a_quotation_before_its_inverted_speaker_is_told_as_the_speakers(
+    nlp_base: Language, before: str
+) -> None:
+    text = (f"{before}\" I won't take too much time – the floor here has been well used over the "
             "last day or so , \" quipped McCain before the grandee reminded the senator of the struggle .")
     doc = nlp_base(text)
     verb = next(t for t in doc if t.text == "used")
@@ -338,3 +354,17 @@ def test_a_frame_before_the_subject_goes_before_the_verbs_complement(nlp_base: L
             "official candidate last week .")
     title = _dated(nlp_base, text, "joined", "last", 2)
     assert title == "The independent Vermont senator Bernie Sanders joined Clinton as an official candidate"
+
+
+def test_a_subject_keeps_its_possessor_and_the_infinitive_that_says_what_it_is(nlp_base: Language) -> None:
+    # the parser hangs "’s" on the verb and the government on it
+    text = ("The US government’s right to monitor citizens’ phones and data in an effort to catch potential "
+            "terrorists took centre stage early in Tuesday night’s Republican debate in Las Vegas.")
+    assert _headline(nlp_base, text) == (
+        "The US government’s right to monitor citizens’ phones and data took centre stage")
+
+
+def test_a_headline_does_not_end_on_the_then_of_a_dropped_clause(nlp_base: Language) -> None:
+    text = ("In a call with reporters on Monday, she said her campaign was not just anti-Clinton, then "
+            "proceeded to attack Clinton again.")
+    assert _headline(nlp_base, text) == "She said her campaign was not just anti-Clinton"

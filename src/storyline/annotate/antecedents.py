@@ -7,7 +7,10 @@ A headline says who did what, so a subject written as "he", "she" or "they", or 
 - "he" or "she" in a sentence that names no one before it is the person named as subject of
   one of the two sentences before, else the one person the nearest of them names ("McCain
   chastised Cruz ... None of which bothered Cruz ... When he took the floor": Cruz); never a
-  person of the other gender, known from "Mr.", "Ms." and gendered roles;
+  person of the other gender, known from "Mr.", "Ms." and gendered roles. A quotation's own
+  sentences and sentences whose subject is the same pronoun do not count among the two: they
+  carry the reference on ("Fiorina says. “They believed ... We know ...” She adds: ... In a call
+  with reporters, she said": Fiorina);
 - "they" is the plural subject of the sentence before ("Senior Republicans made clear they
   were unhappy. They stood ..."), a group or several people;
 - a role opening a sentence ("The conservative Texas senator, who ..., raised") is the
@@ -37,6 +40,9 @@ _GENDERED = {
 }
 _GROUP_TYPES = frozenset({"ORG", "NORP"})
 _BACK = 2  # sentences before in which a pronoun's antecedent is looked for
+_CHAIN = 8  # sentences a chain of quotations and repeated pronouns is followed back at most
+_OPENING_QUOTES = frozenset("“\"‘")
+_CLOSING_QUOTES = frozenset("”\"’")
 # Nouns of a person's role or office: the last word of each title, and roles news gives people.
 ROLES = frozenset(h[-1] for h in HONORIFICS if len(h[-1]) > 2) | frozenset({
     "candidate", "leader", "nominee", "hopeful", "lawmaker", "politician", "official", "spokesman",
@@ -74,9 +80,12 @@ def subject_names(doc: Doc, entities: list[LocalEntity], mentions: list[EntityMe
                 here = sentence[: token.i - sentence.start]
                 if any(by_key[owner[t.i]].type == "PERSON" for t in here if t.i in owner):
                     continue  # "Trump, after boasting that he ...": the sentence names him already
-                window = list(reversed(sentences[max(0, index - _BACK) : index]))
-                key = _person(window, owner, by_key, genders, _GENDER[word])
-                name = by_key[key].name if key is not None else None
+                window = _window(sentences, index, word, found)
+                if isinstance(window, str):  # the same pronoun before it, named already
+                    name = window
+                else:
+                    key = _person(window, owner, by_key, genders, _GENDER[word])
+                    name = by_key[key].name if key is not None else None
             elif word == "they" and index:
                 name = _group(sentences[index - 1], owner, by_key)
             elif index and main is not None and _role_opening(token, sentence, owner, by_key):
@@ -84,6 +93,35 @@ def subject_names(doc: Doc, entities: list[LocalEntity], mentions: list[EntityMe
             if name:
                 found[token.i] = name
     return found
+
+
+def _window(sentences: list[Span], index: int, pronoun: str, found: dict[int, str]) -> list[Span] | str:
+    """The sentences before ``index`` where the antecedent of ``pronoun`` is looked for, nearest
+    first: ``_BACK`` of them, a quotation's sentences and those whose subject is the same pronoun
+    not counted. The name of that same pronoun, when one of them has it already."""
+    window: list[Span] = []
+    counted = 0
+    for sentence in reversed(sentences[max(0, index - _CHAIN) : index]):
+        same = [t for t in sentence if t.dep_ in _SUBJECTS and t.lower_ == pronoun]
+        named = [found[t.i] for t in same if t.i in found]
+        if named:
+            return named[-1]
+        window.append(sentence)
+        if not same and not _quotation(sentence):
+            counted += 1
+        if counted >= _BACK:
+            break
+    return window
+
+
+def _quotation(sentence: Span) -> bool:
+    """A sentence of someone's own words: it opens a quotation, or closes one it did not open."""
+    text = sentence.text.strip()
+    if not text:
+        return False
+    opens = text[0] in _OPENING_QUOTES
+    closes = text.rstrip(".")[-1:] in _CLOSING_QUOTES and not _OPENING_QUOTES & set(text[:-1])
+    return opens or closes
 
 
 def _role_opening(

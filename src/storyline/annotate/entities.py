@@ -170,8 +170,9 @@ def _clean(doc: Doc, s: int, e: int, label: str, sent_start: int) -> _Mention | 
 
 
 def _written_as_person(doc: Doc, m: _Mention) -> bool:
-    """A title before the name ("former Hewlett-Packard CEO Carly Fiorina") or a role noun in
-    apposition ("Carly Fiorina, former chief executive of Hewlett-Packard"). (A person named beside
+    """A title before the name ("former Hewlett-Packard CEO Carly Fiorina"), a role noun or an
+    age in apposition ("Carly Fiorina, former chief executive of Hewlett-Packard"; "Fiorina,
+    60,"). (A person named beside
     it is no evidence: "the Senate Conservative Fund ... and Palin".)"""
     if m.titles:
         return True
@@ -179,8 +180,13 @@ def _written_as_person(doc: Doc, m: _Mention) -> bool:
     beside = [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ == "appos":
         beside.append(root.head)
-    return any(t.i not in range(m.start, m.end) and t.lower_ in _ROLE_WORDS and t.pos_ == "NOUN"
+    return any(t.i not in range(m.start, m.end) and (t.lower_ in _ROLE_WORDS and t.pos_ == "NOUN" or _age(t))
                for t in beside)
+
+
+def _age(token: Token) -> bool:
+    """"Fiorina, 60, has never held public office": a person's age in apposition."""
+    return token.tag_ == "CD" and token.text.isdigit() and 16 <= int(token.text) <= 110
 
 
 def _stems(tokens: list[Token]) -> set[str]:
@@ -213,7 +219,7 @@ class EntityResolver:
         for m in mentions:
             if m.multi:
                 self._add_full(m)
-        self._index_short_forms()
+        self._index_short_forms([m for m in mentions if not m.multi])
         for m in mentions:
             if not m.multi:
                 self._add_short(m)
@@ -249,13 +255,17 @@ class EntityResolver:
                     return
         self._new(m)
 
-    def _index_short_forms(self) -> None:
-        """One-word form -> person clusters with a full name having that form."""
+    def _index_short_forms(self, shorts: list[_Mention]) -> None:
+        """One-word form -> person clusters with a full name having that form. A full name NER
+        typed ORG is a person's when its one-word form is written as one ("Carly Fiorina" ...
+        "Fiorina, a former chief executive of Hewlett-Packard"): the form joins it, and so
+        makes it a person (``_Cluster.label``)."""
         self.short_index: dict[str, list[_Cluster]] = {}
+        people = {m.key for m in shorts if m.person}
         for c in self.clusters:
-            if c.label() != "PERSON":
-                continue
             forms = {f for k in c.keys if len(k.split()) > 1 for f in short_forms(k)}
+            if c.label() != "PERSON" and not (c.label() == "ORG" and forms & people):
+                continue
             for form in forms:
                 self.short_index.setdefault(form, []).append(c)
 

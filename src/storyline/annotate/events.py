@@ -171,13 +171,13 @@ def _sentence_mentions(
         # else evidence at most; a non-finite clause dates the report only when it modifies the
         # main clause ("Speaking on Tuesday, Cruz said"), not a noun or a deeper clause ("opening
         # the way for Reid to schedule votes starting on Wednesday")
-        near = verb.head.i in main and verb.dep_ != "acl"
+        near = verb.head.i in main and verb.dep_ not in ("acl", "ccomp")
         # a description dated in the future tells a plan: "is meeting donors next week" (a copula
         # still describes: "Hosting the debate this evening will be six television personalities")
         later = bool(dct and timex.date and timex.date.start > dct) and not copula(verb)
         dates_it = not nominal(span) and not contradicts(verb, timex, dct)
         dates_it = dates_it and (later or not describes(verb))
-        can_report = happening(verb) and (governs or finite(verb) or near) and not bound and dates_it
+        can_report = happening(verb) and (governs or _finite_clause(verb) or near) and not bound and dates_it
         parts.append((governs and can_report, can_report, timex, span, clause, verb, _listed(head)))
     found = []
     if not any(p[0] for p in parts) and dct is not None and index < LEAD_SENTENCES and todays_news(sentence):
@@ -261,6 +261,14 @@ def main_verbs(sentence: Span) -> set[int]:
                 found.add(child.i)
                 todo.append(child)
     return found
+
+
+def _finite_clause(verb: Token) -> bool:
+    """A finite verb with a subject of its own or shared with the verb it is conjoined to. A
+    finite-looking verb without one is a participle the parser misread ("He asks Graham whether he
+    would vote for a budget deal agreed to Monday night": the deal's, not a report)."""
+    subject = any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children)
+    return finite(verb) and (subject or verb.dep_ == "conj")
 
 
 def _mostly_quoted(sentence: Span, quoted: list[tuple[int, int]]) -> bool:

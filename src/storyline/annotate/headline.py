@@ -40,7 +40,7 @@ _KEEP_AT_VERB = frozenset({
 _QUOTES = frozenset("\"'“”‘’«»")
 _DANGLING = re.compile(
     r"\s+(?:in|on|at|of|to|for|with|by|from|and|or|but|the|a|an|since|after|before|although|though|"
-    r"while|because|whereas|if|as|so|that|which|who)$", re.I
+    r"while|because|whereas|if|as|so|that|which|who|then)$", re.I
 )
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 # What completes a verb after it: "went to Iowa", "said there is a lack of trust".
@@ -69,6 +69,11 @@ def headline(
     text = _headline(lead, sentence, timex, known)
     for told in (lead, _lead(sentence.root)):  # the root's, when the clause fell back to it
         if (told is lead or told.text in text.split()) and (quoted := _quotation(told, text)) is not None:
+            return quoted
+    reporter = _reporter(lead)  # a clause inside someone's quoted words is what they said
+    if reporter is not None and (who := _speaker(reporter, known)) is not None:
+        quoted = _quotation(reporter, f"{who} {reporter.text}")
+        if quoted is not None:
             return quoted
     said = _attribution(lead, known)
     if said is None or said.rsplit(" ", 1)[0].casefold() in text.casefold():
@@ -102,6 +107,29 @@ def _quotation(lead: Token, text: str) -> str | None:
     cut = words.split()
     said = " ".join(cut[:budget]) + ("…" if len(cut) > budget else "")
     return f"{text.rstrip('…').rstrip(',;:')}: “{said}”"
+
+
+def _reporter(verb: Token) -> Token | None:
+    """The reporting verb whose quoted words hold ``verb`` ("“... the floor here has been well
+    used over the last day or so,” quipped McCain": quipped)."""
+    node = verb
+    while node.head.i != node.i:
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING and _spoken(node):
+            return node.head
+        node = node.head
+    return None
+
+
+def _speaker(verb: Token, names: Mapping[int, str]) -> str | None:
+    """Who the reporting ``verb`` says spoke: its subject by name, or the name set after it."""
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    if subject is None:
+        return _inverted(verb)
+    if subject.i in names:
+        return names[subject.i]
+    if subject.pos_ == "PRON":
+        return None
+    return " ".join(verb.doc[t].text for t in sorted(_noun(subject)))
 
 
 def _inverted(verb: Token) -> str | None:
@@ -416,7 +444,9 @@ def _headline_tokens(verb: Token, skip: set[int], names: Mapping[int, str]) -> s
             noun = _agreeing(verb)
             named = [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
             if noun.i != verb.head.i and not named:  # "problems surrounding the rollout of Obamacare"
-                own = {t.i for t in noun.subtree if not t.is_punct} - {t.i for t in verb.subtree}
+                between = range(noun.i, verb.left_edge.i)  # the participle's phrase, however parsed
+                own = {t.i for t in (*noun.subtree, *(verb.doc[i] for i in between)) if not t.is_punct}
+                own -= {t.i for t in verb.subtree}
                 return (kept - {relative[0].i}) | own
             return (kept - {relative[0].i}) | _noun(named[0] if named else noun)
         # "the same poll everyone else has picked up": the noun is the clause's object, which a
@@ -444,6 +474,9 @@ def _agreeing(relcl: Token) -> Token:
     for above in noun.ancestors:
         if above.tag_ in ("NNS", "NNPS"):
             return above
+        before = above.doc[above.i - 1] if above.i else above
+        if above.tag_ == "VBG" and before.tag_ in ("NNS", "NNPS"):  # the participle's noun, misparsed
+            return before
         if above.pos_ in ("VERB", "AUX") and above.dep_ != "acl":  # through "surrounding", not past a clause
             break
     return noun
@@ -521,7 +554,19 @@ def _clause(verb: Token, skip: set[int], names: Mapping[int, str]) -> set[int]:
                 kept |= _phrase(told, skip) | beside
                 continue
             kept |= _phrase(named if named is not None else child, skip)
+            if child.dep_ in _SUBJECTS and (owner := _possessor(child)) is not None:
+                kept |= _phrase(owner, skip)
     return kept
+
+
+def _possessor(subject: Token) -> Token | None:
+    """The possessive the parse hung on the verb, apart from its subject ("The US government’s
+    right ... took": "’s" depends on "took", the government on it)."""
+    start = subject.left_edge.i
+    mark = subject.doc[start - 1] if start else None
+    if mark is None or mark.tag_ != "POS" or mark.head.i != subject.head.i:
+        return None
+    return mark
 
 
 def _after_dateline(subject: Token) -> Token | None:
@@ -557,9 +602,11 @@ def _phrase(token: Token, skip: set[int]) -> set[int]:
         coordinated = child.dep_ in ("conj", "cc") and token.pos_ in ("NOUN", "PROPN", "PRON")
         coordinated |= child.text == "," and _listing(token, child)  # "Rubio, Bush and Cruz"
         in_word = _hyphen(child) or _hyphenated(child)  # "spectacle-filled" stays whole
+        in_word |= _plural_possessive(child)  # "citizens’ phones"
         told = child.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
         told |= child.dep_ == "mark" and child.lower_ == "that" and token.dep_ == "acl"
         told |= _completes(token, child)  # "became the latest to vanquish insurgents"
+        told |= _infinitive_of_subject(token, child)  # "the government’s right to monitor phones"
         # "Trump and Xi" stays; so does what a noun tells: "woke up to the news that Trump was ahead"
         dropped = child.dep_ in _DROP and not in_word and not coordinated and not told
         if dropped or child.i in skip or _only_date(child, skip):
@@ -584,6 +631,14 @@ def _hyphen(token: Token) -> bool:
         return True
     after = token.nbor(1)
     return token.head.i == after.i and token.nbor(-1).head.i == after.i and after.pos_ in ("ADJ", "VERB")
+
+
+def _plural_possessive(token: Token) -> bool:
+    """The apostrophe of "citizens’ phones": after a plural noun, marking the noun after it."""
+    if token.text not in ("'", "’") or token.i == 0:
+        return False
+    before = token.nbor(-1)
+    return not before.whitespace_ and before.tag_ in ("NNS", "NNPS") and token.head.i == token.i + 1
 
 
 def _hyphenated(token: Token) -> bool:
@@ -624,6 +679,14 @@ def _completes(noun: Token, child: Token) -> bool:
     ) or noun.tag_ == "JJS"
     return ranked and child.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to"
                                                             for c in child.children)
+
+
+def _infinitive_of_subject(noun: Token, child: Token) -> bool:
+    """An infinitive that says what a subject noun is ("The government’s right to monitor phones
+    took centre stage", "Cruz's bid to defund the law failed"): without it the noun tells nothing."""
+    return noun.dep_ in ("nsubj", "nsubjpass") and noun.pos_ == "NOUN" and child.dep_ == "acl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+    )
 
 
 def _shorten(verb: Token, words: list[Token], skip: set[int]) -> list[Token]:
@@ -679,6 +742,7 @@ def _join(words: list[Token], names: Mapping[int, str] | None = None) -> str:
         if t.i in described:  # "the envoy" -> "Chung Eui-yong", not "The Chung Eui-yong"
             continue
         possessive = t.text in "'’" and n + 1 < len(words) and words[n + 1].lower_ == "s"
+        possessive |= _plural_possessive(t)
         if (t.text in _QUOTES and not possessive) or t.text in "()[]":
             continue
         follow = n + 1 < len(words) and words[n + 1].i == t.i + 1

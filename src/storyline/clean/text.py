@@ -49,7 +49,7 @@ _FTFY = ftfy.TextFixerConfig(
 # were replaced by U+FFFD on the way.
 _THIRD = re.escape(bytes(range(0x80, 0xC0)).decode("cp1252", errors="replace").replace("\xa0", ""))
 # A tokenizer that split a mojibake sequence ("anyoneâ€ ™ s"): the pieces are joined back.
-_SPLIT_MOJIBAKE = re.compile(f"(â€) +(?=[{_THIRD}])")
+_SPLIT_MOJIBAKE = re.compile(f"(â€)\\s+(?=[{_THIRD}])")  # across a line break too
 # U+201D (E2 80 9D): cp1252 has no 0x9D, so the decoder left U+FFFD where ftfy needs the byte.
 _LOST_QUOTE = re.compile("â€\ufffd")
 
