@@ -321,6 +321,8 @@ def _reports(nlp: Language, text: str, published: str) -> list[EventMention]:
         # words without a verb, and a comment clause, report nothing
         "Searches on Google for the candidates tonight: Luckily for Jeb!",
         "Media really taking it on the chin tonight.",
+        # someone's words in the first person, their speaker not named
+        "I’m going to filibuster it tomorrow.",
         "The Brits already know this, but as Trump watchers discovered in the US this week, it’s hard to "
         "land a blow on the guy who treats the whole thing as a joke.",
     ],
@@ -352,6 +354,12 @@ def test_a_dated_sentence_still_reports_its_happening(pipeline: Language) -> Non
         # a participle the parser read as a finite verb without a subject: the deal's date
         ("Harwood swipes the spotlight. He asks Graham whether he would vote for a budget deal agreed to "
          "Monday night.", "2015-04-13"),
+        # a figure it changed from: the trebling is not October's
+        ("In contrast, Cruz’s support has nearly trebled from 10% in October.", "2015-10"),
+        # a relative clause's date whose headline would be the main clause's: evidence only
+        ("While Guam only has nine delegates out of the total of 2,470 who will attend the Republican "
+         "convention in Cleveland in July 2016, it is far more significant than its size would indicate.",
+         "2016-07"),
         # an aside in brackets dates the aside only
         ("Asked to name the most important issue, 26% said the economy and jobs (35% said the same last "
          "month) and 24% said terrorism.", "2015-03"),
@@ -378,6 +386,9 @@ def test_bounds_and_participles_do_not_date_the_report(pipeline: Language, text:
         # how things looked
         ("For a dramatic 35 minutes on Wednesday , it seemed the vote for cloture might not pass .",
          "2014-02-13"),
+        # a dated aside whose headline would be the description it qualifies
+        ("Carson’s plan seems to be something to do with a 10% tithe, although tonight that has swollen to "
+         "15%.", "2015-10-28"),
     ],
 )
 def test_descriptions_and_stances_report_nothing(pipeline: Language, text: str, published: str) -> None:

@@ -368,3 +368,11 @@ def test_a_headline_does_not_end_on_the_then_of_a_dropped_clause(nlp_base: Langu
     text = ("In a call with reporters on Monday, she said her campaign was not just anti-Clinton, then "
             "proceeded to attack Clinton again.")
     assert _headline(nlp_base, text) == "She said her campaign was not just anti-Clinton"
+
+
+def test_a_root_without_its_subject_takes_the_words_before_the_first_comma(nlp_base: Language) -> None:
+    # the parser reads "Rightwing" as a participle and leaves "pounced" without a subject
+    text = ("Rightwing challengers to Mitch McConnell and John Cornyn, the two most senior Republicans in "
+            "the Senate, on Thursday pounced on the fact that the duo aided the passage of legislation.")
+    title = _dated(nlp_base, text, "pounced", "Thursday")
+    assert title.startswith("Rightwing challengers to Mitch McConnell and John Cornyn pounced on the")

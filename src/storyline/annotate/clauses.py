@@ -84,14 +84,24 @@ def happening(verb: Token) -> bool:
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)  # "Cruz to run"
     if not infinitive and not any(t.tag_ in _FINITE_TAGS for t in verb.sent):
         return False  # "Media really taking it on the chin tonight."
+    if any(c.lower_ in ("i", "we", "you") for c in _subjects(verb)):
+        return False  # "I’m going to filibuster it tomorrow": someone's words, or the writer's
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if any(c.lower_ in ("i", "we", "you") for c in subjects):
-        return False
     if any(d.lower_ in ("my", "our") and d.i < c.i for c in subjects for d in c.subtree):
         return False  # the writer's own: "My colleague will be analysing the debate tonight"
     if verb.tag_ in ("VBZ", "VBP") and not auxes and verb.dep_ != "xcomp":
         return False
     return verb.pos_ in ("VERB", "AUX") or verb.dep_ == "ROOT"
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The verb's subjects, or those of the verb it completes or is conjoined to ("I’m going to
+    filibuster": I)."""
+    while True:
+        found = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if found or verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
+            return found
+        verb = verb.head
 
 
 def copula(verb: Token) -> bool:
@@ -166,7 +176,8 @@ def contradicts(verb: Token, timex: Timex, dct: date | None) -> bool:
 def bounds(span: Span, verb: Token) -> bool:
     """A date that bounds the clause rather than dates it: "declared their bids after the 1 April
     deadline", "until 3 pm Wednesday", "to block the act before it is implemented next month", a
-    baseline it is compared with ("compared to a month ago", "than last year"), or that is its
+    baseline it is compared with ("compared to a month ago", "than last year", "trebled from 10%
+    in October"), or that is its
     target: "to prime the politics for 2015" (a year or longer after "for"), or that sits in an
     aside between brackets ("26% said the economy (35% said the same last month)")."""
     if _bracketed(span):
@@ -183,7 +194,19 @@ def bounds(span: Span, verb: Token) -> bool:
             return True
         if token.lemma_.lower() == "compare" or token.lower_ == "than":
             return True  # a baseline: "more interest in foreign policy compared to a month ago"
+        if token.dep_ == "prep" and token.lower_ == "from" and _amount(token, span):
+            return True  # a figure it changed from: "support has nearly trebled from 10% in October"
     return False
+
+
+def _amount(prep: Token, span: Span) -> bool:
+    """The object of ``prep`` is a figure, not the date itself ("from 10%", not "from October")."""
+    inside = range(span.start, span.end)
+    return any(
+        obj.dep_ == "pobj" and obj.i not in inside and (obj.like_num or obj.text == "%" or any(
+            c.like_num for c in obj.children if c.i not in inside))
+        for obj in prep.children
+    )
 
 
 def _bracketed(span: Span) -> bool:

@@ -188,7 +188,7 @@ def _headline(verb: Token, sentence: Span, timex: Span | None, known: dict[int, 
             # a pronoun no sentence names: the trimmed sentence as written, still with its verb
             lenient = _trimmed(sentence, skip, known, strict=False)
             first = _sentence_tokens(sentence, skip)[:MAX_WORDS]
-            return trimmed or lenient or _finish(_join(first), sentence)
+            return trimmed or lenient or _bridged(sentence, skip, known) or _finish(_join(first), sentence)
     if len(words) <= 5 and (how := _elaboration(verb, skip, known)):  # "Cruz argued the opposite, insisting"
         words = [t for t in sentence if t.i in {w.i for w in words} | how]
     if len(words) > MAX_WORDS:
@@ -198,6 +198,29 @@ def _headline(verb: Token, sentence: Span, timex: Span | None, known: dict[int, 
     while cut and len(head) > 1 and (_hyphenated(head[-1]) or _hyphen(head[-1])):
         head = head[:-1]  # never cut inside a hyphenated word ("a hand…")
     return _finish(_join(head, known) + ("…" if cut else ""), sentence)
+
+
+def _bridged(sentence: Span, skip: set[int], names: Mapping[int, str]) -> str | None:
+    """A root the parser left without its subject, far into its sentence ("Rightwing challengers
+    to Mitch McConnell and John Cornyn, the two most senior Republicans in the Senate, on
+    Thursday pounced on the fact that ..."): told by the words before the first comma as its
+    subject and its own clause after it."""
+    root = sentence.root
+    if _has_subject(root) or root.tag_ not in _FINITE:
+        return None
+    tokens = _sentence_tokens(sentence, skip)
+    comma = next((n for n, t in enumerate(tokens) if t.text == ","), None)
+    if comma is None or not 2 <= comma <= 8 or tokens[comma].i > root.i:
+        return None
+    opening = tokens[:comma]
+    if any(t.tag_ in _FINITE for t in opening):
+        return None
+    clause = [t for t in sentence if t.i in _clause(root, skip, names) and t.i >= root.i]
+    words = opening + clause
+    if len(words) > MAX_WORDS:
+        words = opening + _shorten(root, clause, skip)
+    cut = len(words) > MAX_WORDS
+    return _finish(_join(words[:MAX_WORDS], names) + ("…" if cut else ""), sentence)
 
 
 def _next_deed(
