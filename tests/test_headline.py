@@ -376,3 +376,13 @@ def test_a_root_without_its_subject_takes_the_words_before_the_first_comma(nlp_b
             "the Senate, on Thursday pounced on the fact that the duo aided the passage of legislation.")
     title = _dated(nlp_base, text, "pounced", "Thursday")
     assert title.startswith("Rightwing challengers to Mitch McConnell and John Cornyn pounced on the")
+
+
+def test_a_clause_after_the_previous_sentences_quotation_is_not_quoted_words(nlp_base: Language) -> None:
+    text = ("“She has a lot of explaining to do.” In an interview with ABC’s Good Morning America on Monday, "
+            "she went further: “She clearly is not trustworthy, about a whole set of things,” Fiorina said.")
+    doc = nlp_base(text)
+    verb = next(t for t in doc if t.text == "went")
+    monday = next(t for t in doc if t.text == "Monday")
+    title = headline(verb, verb.sent, doc[monday.i : monday.i + 1])
+    assert not title.startswith("Fiorina said: “In an interview"), title

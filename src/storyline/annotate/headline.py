@@ -114,10 +114,20 @@ def _reporter(verb: Token) -> Token | None:
     used over the last day or so,” quipped McCain": quipped)."""
     node = verb
     while node.head.i != node.i:
-        if node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING and _spoken(node):
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING and _own_words(node):
             return node.head
         node = node.head
     return None
+
+
+def _own_words(clause: Token) -> bool:
+    """A clause opened by a quotation mark of its own sentence, or told in the first person (not
+    one after the previous sentence's closing mark: "In an interview on Monday, she went further:
+    “…,” Fiorina said")."""
+    start = clause.left_edge
+    before = clause.doc[start.i - 1] if start.i > clause.sent.start else None
+    first = any(c.dep_ in _SUBJECTS and c.lower_ in ("i", "we") for c in clause.children)
+    return start.text in _QUOTES or (before is not None and before.text in _QUOTES) or first
 
 
 def _speaker(verb: Token, names: Mapping[int, str]) -> str | None:
