@@ -331,6 +331,15 @@ def test_denied_hypothetical_and_stance_sentences_report_nothing(pipeline: Langu
     assert _reports(pipeline, text, "2015-04-16") == []
 
 
+def test_a_date_of_the_moment_dates_the_main_clause_too(pipeline: Language) -> None:
+    # "as he held talks ... on Friday": the call was made then, though the headline tells the call
+    text = ("President Lee Jae-myung called for South Korea's business circles to mitigate public distrust "
+            "toward them as he held talks with the entrepreneurs at his office on Friday.")
+    [report] = _reports(pipeline, text, "2025-06-07")
+    assert report.date == DateValue.parse("2025-06-06")
+    assert report.headline.startswith("President Lee Jae-myung called for")
+
+
 def test_a_dated_sentence_still_reports_its_happening(pipeline: Language) -> None:
     text = "Cruz laughed off Rubio’ s comments in his own interview on Friday , calling it a stunning move ."
     [report] = _reports(pipeline, text, "2015-11-14")

@@ -495,17 +495,14 @@ def test_stories_page_links_each_story_timeline(client: Client) -> None:
 @pytest.mark.parametrize("every", [False, True])
 def test_timeline_page_scoped_to_a_story(client: Client, every: bool) -> None:
     stories = client.get("/api/stories").json()["items"]
-    seen = 0
-    for story in stories[:3]:  # a teaser split off the aggregator page may have no dated event
+    for story in stories[:3]:
         extra = {"all": "1"} if every else {}
         html = client.get("/", story=story["id"], **extra).text
         shown = {int(i) for i in re.findall(r'<li class="event" id="e-(\d+)"', html)}
         api = client.get("/api/events", story=story["id"], limit=1000, all=str(every).lower()).json()
-        assert shown == {e["id"] for e in api["events"]}
+        assert shown and shown == {e["id"] for e in api["events"]}
         assert f'<option value="{story["id"]}" selected>' in html
         assert '<h1 class="story-head">' in html
-        seen += len(shown)
-    assert seen
 
 
 def test_story_overview_spans_the_story_not_its_history(client: Client) -> None:

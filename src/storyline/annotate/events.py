@@ -208,13 +208,20 @@ def _sentence_mentions(
     return found
 
 
+_AT_THE_TIME = frozenset({"as", "when", "while", "whilst"})
+
+
 def _untold(verb: Token, headline: str) -> bool:
     """A dated subordinate clause whose headline had to tell the sentence's main clause instead
     ("... delegates who will attend the convention in July 2016, it is far more significant ...":
     the convention's date, not Guam's; "Carson’s plan seems to be ..., although tonight that has
     swollen to 15%"): evidence for that date, no report. (A headline quoting the speaker tells
     the words the clause is in.)"""
-    subordinate = verb.dep_ in ("relcl", "acl", "advcl")
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    # "as he held talks on Friday", "when", "while": the main clause happened then too; a
+    # participle's date dates its main clause ("Speaking on Tuesday, Cruz said")
+    aside = verb.dep_ == "advcl" and bool(marks) and not marks & _AT_THE_TIME
+    subordinate = verb.dep_ in ("relcl", "acl") or aside
     return subordinate and verb.text not in headline.split() and "“" not in headline  # not a quotation
 
 
