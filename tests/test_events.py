@@ -340,6 +340,12 @@ def test_a_date_of_the_moment_dates_the_main_clause_too(pipeline: Language) -> N
     assert report.headline.startswith("President Lee Jae-myung called for")
 
 
+def test_a_date_of_a_clause_the_headline_cannot_tell_is_evidence(pipeline: Language) -> None:
+    text = ("But, more than that, Cruz has been notching up key endorsements in Iowa and positioning himself "
+            "to win the state’s first-in-the-nation caucuses on 1 February.")
+    assert "2016-02-01" not in {r.date.value for r in _reports(pipeline, text, "2015-11-24") if r.date}
+
+
 def test_a_dated_sentence_still_reports_its_happening(pipeline: Language) -> None:
     text = "Cruz laughed off Rubio’ s comments in his own interview on Friday , calling it a stunning move ."
     [report] = _reports(pipeline, text, "2015-11-14")

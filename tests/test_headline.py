@@ -386,3 +386,11 @@ def test_a_clause_after_the_previous_sentences_quotation_is_not_quoted_words(nlp
     monday = next(t for t in doc if t.text == "Monday")
     title = headline(verb, verb.sent, doc[monday.i : monday.i + 1])
     assert not title.startswith("Fiorina said: “In an interview"), title
+
+
+def test_a_role_subject_is_told_by_the_name_set_beside_it(nlp_base: Language) -> None:
+    # the parser hangs the name on "Perry", the last name before it
+    text = ("The favourite to replace Perry, Texas attorney general Greg Abbott, was expected to announce "
+            "his candidacy at an event in San Antonio Sunday afternoon.")
+    assert _dated(nlp_base, text, "expected", "Sunday", 2).startswith(
+        "Texas attorney general Greg Abbott was expected to announce his candidacy")

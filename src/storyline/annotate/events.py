@@ -209,20 +209,24 @@ def _sentence_mentions(
 
 
 _AT_THE_TIME = frozenset({"as", "when", "while", "whilst"})
+_CLAUSES_BELOW = frozenset({"relcl", "acl", "advcl", "xcomp", "ccomp", "pcomp", "csubj"})
 
 
 def _untold(verb: Token, headline: str) -> bool:
-    """A dated subordinate clause whose headline had to tell the sentence's main clause instead
+    """A dated clause below the main one whose headline had to tell the main clause instead
     ("... delegates who will attend the convention in July 2016, it is far more significant ...":
-    the convention's date, not Guam's; "Carson’s plan seems to be ..., although tonight that has
-    swollen to 15%"): evidence for that date, no report. (A headline quoting the speaker tells
-    the words the clause is in.)"""
-    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
-    # "as he held talks on Friday", "when", "while": the main clause happened then too; a
-    # participle's date dates its main clause ("Speaking on Tuesday, Cruz said")
-    aside = verb.dep_ == "advcl" and bool(marks) and not marks & _AT_THE_TIME
-    subordinate = verb.dep_ in ("relcl", "acl") or aside
-    return subordinate and verb.text not in headline.split() and "“" not in headline  # not a quotation
+    the convention's date, not Guam's; "Cruz has been notching up endorsements and positioning
+    himself to win the caucuses on 1 February"): evidence for that date, no report. A headline
+    quoting the speaker tells the words the clause is in; a participle's date, or that of an
+    "as", "when" or "while" clause, dates its main clause too ("Speaking on Tuesday, Cruz said")."""
+    if verb.i == verb.sent.root.i or "“" in headline or verb.text in headline.split():
+        return False
+    if verb.dep_ not in _CLAUSES_BELOW:  # "remains ahead … but is seeing …"; "according to"
+        return False  # a clause joined to the main one shares its subject and its time
+    if verb.dep_ == "advcl":
+        marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+        return bool(marks) and not marks & _AT_THE_TIME
+    return True
 
 
 def _mention(

@@ -615,13 +615,30 @@ def _after_dateline(subject: Token) -> Token | None:
 
 def _named(subject: Token) -> Token | None:
     """The person named beside a described subject: "Another sponsor and 2016 hopeful, Texas
-    senator Ted Cruz, ... floated" is told by "Ted Cruz"."""
+    senator Ted Cruz, ... floated" is told by "Ted Cruz", and so is a subject whose name the
+    parse hung on another name in it ("The favourite to replace Perry, Texas attorney general
+    Greg Abbott, was expected")."""
     if subject.pos_ in ("PROPN", "PRON"):
         return None
     for child in subject.children:
         if child.dep_ in ("appos", "npadvmod") and child.pos_ == "PROPN" and child.ent_type_ == "PERSON":
             return child
+    for token in subject.subtree:  # "The favourite to replace Perry, Texas attorney general Greg Abbott, was"
+        beside = token.dep_ == "appos" or (  # a "conj" with no "and" is an apposition misread
+            token.dep_ == "conj" and not any(c.dep_ == "cc" for c in token.head.children))
+        if beside and token.pos_ == "PROPN" and token.ent_type_ == "PERSON" and (
+                token.head.pos_ == "PROPN" and _closes_subject(token, subject)):
+            return token  # a name beside a name is the subject's, not the first name's
     return None
+
+
+def _closes_subject(name: Token, subject: Token) -> bool:
+    """The name ends the subject: a comma, then the subject's verb or its auxiliary."""
+    doc, end = name.doc, name.right_edge.i
+    if end + 2 >= len(doc) or doc[end + 1].text != ",":
+        return False
+    after = doc[end + 2]
+    return after.i == subject.head.i or after.head.i == subject.head.i
 
 
 def _only_date(token: Token, skip: set[int]) -> bool:
