@@ -114,20 +114,12 @@ def _reporter(verb: Token) -> Token | None:
     used over the last day or so,” quipped McCain": quipped)."""
     node = verb
     while node.head.i != node.i:
-        if node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING and _own_words(node):
+        # a mark of its own sentence: not the previous sentence's closing one ("In an interview
+        # on Monday, she went further: “…,” Fiorina said")
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING and _spoken(node, own=True):
             return node.head
         node = node.head
     return None
-
-
-def _own_words(clause: Token) -> bool:
-    """A clause opened by a quotation mark of its own sentence, or told in the first person (not
-    one after the previous sentence's closing mark: "In an interview on Monday, she went further:
-    “…,” Fiorina said")."""
-    start = clause.left_edge
-    before = clause.doc[start.i - 1] if start.i > clause.sent.start else None
-    first = any(c.dep_ in _SUBJECTS and c.lower_ in ("i", "we") for c in clause.children)
-    return start.text in _QUOTES or (before is not None and before.text in _QUOTES) or first
 
 
 def _speaker(verb: Token, names: Mapping[int, str]) -> str | None:
@@ -538,18 +530,20 @@ def _lead(verb: Token) -> Token:
     return verb
 
 
-def _quoted(clause: Token) -> bool:
-    """A clause in quotation marks: its first word opens a quotation."""
+def _quoted(clause: Token, own: bool = False) -> bool:
+    """A clause in quotation marks: its first word opens a quotation (``own``: a mark of the
+    clause's own sentence)."""
     start = clause.left_edge.i
-    before = clause.doc[start - 1] if start else None
+    first = clause.sent.start if own else 0
+    before = clause.doc[start - 1] if start > first else None
     return clause.left_edge.text in _QUOTES or (before is not None and before.text in _QUOTES)
 
 
-def _spoken(clause: Token) -> bool:
+def _spoken(clause: Token, own: bool = False) -> bool:
     """A clause that is someone's own words: in quotation marks, or told in the first person
     ("We don't want to add any more barriers, he told Cruz": the opening mark was lost)."""
     first = any(c.dep_ in _SUBJECTS and c.lower_ in ("i", "we") for c in clause.children)
-    return _quoted(clause) or first
+    return _quoted(clause, own) or first
 
 
 def _has_subject(verb: Token) -> bool:
