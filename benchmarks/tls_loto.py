@@ -60,11 +60,13 @@ def main() -> None:
         table[name] = [[] for _ in params]
         with Store(args.cache / name / "storyline.db") as store:
             for ref in topic.references:
-                pool = with_keywords(load_sentences(store, ref.start, ref.end), topic.keywords)
+                everything = load_sentences(store, ref.start, ref.end)
+                pool = with_keywords(everything, topic.keywords)
                 events = load_event_mentions(store, ref.start, ref.end)
                 n_dates, k = size_of(ref)
                 for i, p in enumerate(params):
-                    system = summarize(pool, n_dates, k, ref.start, ref.end, topic.keywords, p, events)
+                    system = summarize(pool, n_dates, k, ref.start, ref.end, topic.keywords, p, events,
+                                       everything)
                     table[name][i].append(score_system(topic, ref, system, k, 0.0))
     chosen: list[TimelineScore] = []
     votes: Counter[int] = Counter()

@@ -369,15 +369,14 @@ class Storyline:
         hi = parse_user_date(until, "--until")
         start = lo.start if lo else span[0].start
         end = hi.end if hi else span[1].end
-        pool = with_keywords(
-            self._edited_sentences(load_sentences(self.store, start, end, story, months=True)), keywords
-        )
+        everything = self._edited_sentences(load_sentences(self.store, start, end, story, months=True))
+        pool = with_keywords(everything, keywords)
         events = load_event_mentions(self.store, start, end, story) if SUMMARY_PARAMS.event_weight else []
         words = (query or "").split()
         # without --since/--until, days mentioned before or after the articles count too
         first = start if lo else date.min
         last = end if hi else date.max
-        return summarize(pool, dates, sentences, first, last, words, SUMMARY_PARAMS, events)
+        return summarize(pool, dates, sentences, first, last, words, SUMMARY_PARAMS, events, everything)
 
     def _edited_sentences(self, pool: list[Sentence]) -> list[Sentence]:
         """Summary material without removed articles, with the articles' fixed metadata."""

@@ -69,9 +69,10 @@ def generate(
 ) -> list[DatedSummary]:
     """The system timeline for one reference's span and size (never its content)."""
     since, until = ref_span
-    sentences = with_keywords(load_sentences(store, since, until), keywords)
+    everything = load_sentences(store, since, until)
+    sentences = with_keywords(everything, keywords)
     events = load_event_mentions(store, since, until) if params.event_weight else []
-    return summarize(sentences, n_dates, k, since, until, keywords, params, events)
+    return summarize(sentences, n_dates, k, since, until, keywords, params, events, everything)
 
 
 def size_of(ref: Reference) -> tuple[int, int]:
