@@ -105,9 +105,25 @@ def test_score_dates_counts_articles_once_and_weights_publication() -> None:
     d = date(2011, 2, 11)
     sents = [_s("Mubarak quits", d, (d,), story=1), _s("Mubarak quits again", d, (d,), story=1),
              _s("Mubarak resigned on Friday", date(2011, 2, 12), (d,), story=2)]
-    scores = score_dates(sents, date(2011, 2, 1), date(2011, 2, 28), Params(volume_exponent=0.0))
+    scores = score_dates(sents, date(2011, 2, 1), date(2011, 2, 28), Params(volume_exponent=0.0,
+                                                                            same_day_weight=1.0))
     assert scores[d] == pytest.approx(2 + 0.25)
     assert scores[date(2011, 2, 12)] == pytest.approx(0.25)
+
+
+def test_a_mention_of_the_day_of_publication_counts_at_its_own_weight() -> None:
+    # "today" in two articles of the 11th against two later recalls of the 10th
+    d10, d11, d13 = date(2011, 2, 10), date(2011, 2, 11), date(2011, 2, 13)
+    sents = [_s("Crowds gather in Tahrir Square today", d11, (d11,), story=1),
+             _s("Crowds gather again in Tahrir Square today", d11, (d11,), story=2),
+             _s("Mubarak spoke on Thursday", d13, (d10,), story=3),
+             _s("Mubarak's speech on Thursday angered them", d13, (d10,), story=4),
+             _s("Mubarak's speech on Thursday was his last", d13, (d10, d13), story=4)]
+    params = Params(volume_exponent=0.0, published_weight=0.0, same_day_weight=0.5)
+    scores = score_dates(sents, date(2011, 2, 1), date(2011, 2, 28), params)
+    assert scores[d11] == pytest.approx(1.0)
+    assert scores[d10] == pytest.approx(2.0)  # story 4 counted once
+    assert scores[d13] == pytest.approx(0.5)
 
 
 def test_summarize_respects_n_and_k_and_span() -> None:
