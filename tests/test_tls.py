@@ -141,23 +141,41 @@ def test_keyword_filter() -> None:
 
 
 
-def test_days_are_scored_on_the_whole_context_and_summarised_from_keyword_sentences() -> None:
-    # four articles date the 12th, three in sentences that do not name the topic; two date
-    # the 3rd in keyword sentences. Scored on the keyword sentences alone the 3rd wins; on
-    # the context the 12th does, and its summary still quotes a keyword sentence.
-    d3, d12 = date(2011, 2, 3), date(2011, 2, 12)
-    context = [_s(f"Crowds filled the square on Saturday for the {i}th time", date(2011, 2, 13), (d12,),
-                  story=i, idx=1) for i in range(2, 5)]
-    context.append(_s("Mubarak supporters clashed with the crowds again today", d12, (d12,), story=10))
-    context += [_s(f"Mubarak promised on February 3 that he would not stand again ({i})", date(2011, 2, 4),
-                   (d3,), story=20 + i) for i in range(2)]
+def test_days_are_dated_by_every_sentence_of_articles_about_the_topic() -> None:
+    # three articles about Mubarak (one keyword sentence of two) date the 12th in a sentence
+    # that does not name him; two articles date the 3rd in keyword sentences. Scored on the
+    # keyword sentences alone the 3rd wins; with the articles' other sentences the 12th does,
+    # and its summary still quotes a keyword sentence.
+    d3, d4, d12, d13 = date(2011, 2, 3), date(2011, 2, 4), date(2011, 2, 12), date(2011, 2, 13)
+    context = [_s(f"Crowds filled the square on Saturday for the {i}th time", d13, (d12,), story=i, idx=1)
+               for i in range(2, 5)]
+    context += [_s(f"Mubarak supporters clashed with them ({i})", d13, (), story=i) for i in range(2, 5)]
+    context += [_s(f"Mubarak promised on February 3 that he would not stand again ({i})", d4, (d3,),
+                   story=20 + i) for i in range(2)]
     pool = with_keywords(context, ["mubarak"])
-    params = Params(volume_exponent=0.0, published_weight=0.0)
+    params = Params(volume_exponent=0.0, published_weight=0.0, same_day_weight=1.0)
     alone = summarize(pool, 1, 1, date(2011, 2, 1), date(2011, 2, 28), params=params)
     whole = summarize(pool, 1, 1, date(2011, 2, 1), date(2011, 2, 28), params=params, context=context)
     assert [d.date for d in alone] == [d3]
     assert [d.date for d in whole] == [d12]
-    assert all("Mubarak" in s.text for s in whole[0].sentences)
+    assert whole[0].sentences and all("Mubarak" in s.text for s in whole[0].sentences)
+
+
+def test_an_article_naming_the_topic_in_passing_dates_only_by_its_keyword_sentences() -> None:
+    # the same three articles, each now ten sentences long with one naming Mubarak: under
+    # the focus share, their other sentences date nothing, and the 3rd wins again
+    d3, d4, d12, d13 = date(2011, 2, 3), date(2011, 2, 4), date(2011, 2, 12), date(2011, 2, 13)
+    context = [_s(f"Crowds filled the square on Saturday for the {i}th time", d13, (d12,), story=i, idx=1)
+               for i in range(2, 5)]
+    context += [_s(f"Mubarak was mentioned ({i})", d13, (), story=i) for i in range(2, 5)]
+    context += [_s(f"Other news, line {j} ({i})", d13, (), story=i, idx=2 + j) for i in range(2, 5)
+                for j in range(8)]
+    context += [_s(f"Mubarak promised on February 3 that he would not stand again ({i})", d4, (d3,),
+                   story=20 + i) for i in range(2)]
+    pool = with_keywords(context, ["mubarak"])
+    params = Params(volume_exponent=0.0, published_weight=0.0, same_day_weight=1.0, focus=0.2)
+    whole = summarize(pool, 1, 1, date(2011, 2, 1), date(2011, 2, 28), params=params, context=context)
+    assert [d.date for d in whole] == [d3]
 
 
 def test_capitalised_keywords_are_names_matched_as_words() -> None:
