@@ -267,7 +267,9 @@ def _adverbial(clause: Token) -> bool:
     if clause.i > clause.head.i:
         return False
     if first.dep_ == "mark" and first.lower_ in _ADVERBIAL_MARKS:
-        return True
+        # the clause's own mark; one opening a clause inside it ("If states fail …, the
+        # department can step in, Wilcox said") leaves a main clause that was said
+        return first.head == clause or not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
     # "In this year's contest, voters are unlikely to ..., Smith said": a clause of its own
     return first.pos_ == "ADP" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
 
@@ -373,11 +375,28 @@ def _speech_content(tok: Token, att: Attribution, text: str) -> None:
             r = _trimmed(doc, text, child.left_edge.i, child.right_edge.i + 1)
             if r is not None:
                 att.content.append(r)
+    obj = _said_object(tok) if not att.content and att.lemma in _WRITING else None
+    if obj is not None and (r := _trimmed(doc, text, obj.left_edge.i, obj.right_edge.i + 1)) is not None:
+        att.content.append(r)
     if not att.content and (tok.dep_ == "parataxis" or _trailing(tok) or _as_clause(tok)):
         skip = {t.i for t in tok.subtree}
         body = sorted(t.i for t in tok.head.subtree if t.i not in skip)
         att.content = token_runs(doc, text, body)
         att.weak = True
+
+
+# speech verbs of writing and stating whose noun object is what they put out ("wrote an op-ed
+# urging Congress …", "tweeted a chart of … crime statistics"); the others that take what was
+# said as their object ("announced a plan") get it with the words after it, once quotations
+# are placed (quotes._OBJECT_SPEECH)
+_WRITING = frozenset({"write", "post", "tweet", "state", "comment", "explain", "shout", "yell", "recount",
+                      "observe"})
+
+
+def _said_object(verb: Token) -> Token | None:
+    """The noun object of a speech verb (not a pronoun, a name or a number)."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return obj if obj is not None and obj.pos_ == "NOUN" else None
 
 
 def _raises_cue(verb: Token) -> bool:
