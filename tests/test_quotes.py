@@ -261,23 +261,24 @@ def test_clause_before_a_cue_whose_own_clause_opens_with_if_is_what_was_said(
 ) -> None:
     # the "if" marks a clause inside the reported one, which has its own subject
     text = "If states fail to protect students, the Department of Justice can step in, Wilcox said."
-    doc = nlp(text)
-    (att,) = [a for a in find_attributions(doc) if a.lemma == "say"]
-    assert att.source is not None and doc[att.source[0] : att.source[1]].text == "Wilcox"
-    assert text[att.content[0][0] :].startswith("If states fail")
+    assert _read(nlp, text, "say") == ("Wilcox", [text[text.index("If") : text.index(", Wilcox")]])
     # a clause marked itself stays a frame, not what was said
     framed = "As new evidence emerges, Cruz argued that the case is closed."
-    doc = nlp(framed)
-    (att,) = [a for a in find_attributions(doc) if a.lemma == "argue"]
-    assert [framed[a:b] for a, b in att.content] == ["that the case is closed"]
+    assert _read(nlp, framed, "argue") == ("Cruz", ["that the case is closed"])
+
+
+def _read(nlp: spacy.language.Language, text: str, lemma: str) -> tuple[str | None, list[str]]:
+    """The source and contents of the one attribution of ``lemma`` found in ``text``."""
+    doc = nlp(text)
+    (att,) = [a for a in find_attributions(doc) if a.lemma == lemma]
+    source = doc[att.source[0] : att.source[1]].text if att.source is not None else None
+    return source, [text[a:b] for a, b in att.content]
 
 
 def test_what_a_writing_verb_puts_out_is_its_noun_object(nlp: spacy.language.Language) -> None:
     text = "Ted Cruz, by contrast, wrote an op-ed urging Congress to fast track the trade pact."
-    doc = nlp(text)
-    (att,) = [a for a in find_attributions(doc) if a.lemma == "write"]
-    assert att.source is not None and doc[att.source[0] : att.source[1]].text == "Ted Cruz"
-    assert [text[a:b] for a, b in att.content] == ["an op-ed urging Congress to fast track the trade pact"]
+    said = ["an op-ed urging Congress to fast track the trade pact"]
+    assert _read(nlp, text, "write") == ("Ted Cruz", said)
     # a pronoun object is no content: nothing to attribute
     assert not [a for a in find_attributions(nlp("She wrote it on Monday.")) if a.lemma == "write"]
 
