@@ -178,6 +178,26 @@ def test_an_article_naming_the_topic_in_passing_dates_only_by_its_keyword_senten
     assert [d.date for d in whole] == [d3]
 
 
+def test_the_days_news_is_what_the_articles_about_the_topic_published() -> None:
+    # two keyword sentences name the 11th; the day's keyword news leans to the fortune, but
+    # the articles' other sentences that day are about the crowds and the resignation
+    d11 = date(2011, 2, 11)
+    resigned = _s("Mubarak resigned as crowds in the square cheered", d11, (d11,), story=1, idx=0)
+    fortune = _s("Mubarak's family fortune runs to billions of dollars", d11, (d11,), story=2, idx=0)
+    context = [resigned, fortune,
+               _s("Mubarak's fortune is held in Swiss banks, billions of dollars", d11, (), story=3, idx=0)]
+    context += [_s(f"The crowds in the square cheered the resignation ({i})", d11, (), story=i, idx=1)
+                for i in (1, 2, 3)]
+    context += [_s(f"Crowds cheered in the square as the resignation was read ({i})", d11, (), story=i, idx=2)
+                for i in (1, 2, 3)]
+    pool = with_keywords(context, ["mubarak"])
+    params = Params(volume_exponent=0.0, summary_centroid=0.0)
+    alone = summarize(pool, 1, 1, date(2011, 2, 1), date(2011, 2, 28), params=params)
+    whole = summarize(pool, 1, 1, date(2011, 2, 1), date(2011, 2, 28), params=params, context=context)
+    assert [s.text for s in alone[0].sentences] == [fortune.text]
+    assert [s.text for s in whole[0].sentences] == [resigned.text]
+
+
 def test_capitalised_keywords_are_names_matched_as_words() -> None:
     day = date(2015, 3, 23)
     texts = ["Ted Cruz started his campaign", "She started a company", "Steve Jobs unveiled the iPhone",

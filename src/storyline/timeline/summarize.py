@@ -10,7 +10,9 @@ optionally damped where coverage is heaviest (a timeline's dates spread over its
 span; the news does not). Each chosen date is summarised from the sentences that
 mention it and the leads of that day's articles (page furniture, teasers and wire
 datelines removed), ranked by closeness to the centroid of those candidates and of
-everything published that day and the next, rewarded for query keywords and for
+everything the articles about the topic published that day and the next (their
+sentences without a keyword too: what the day's reporting was about), rewarded for
+query keywords and for
 naming the day, and kept only when they do not repeat a sentence already chosen.
 
 With ``Params.months`` (on for ``timeline --summarize``; T17's references are days), a
@@ -232,7 +234,7 @@ def summarize(
     idf = _idf(sentences)
     words = [w for q in query for w in tokens(q)]
     news: dict[date, list[Sentence]] = defaultdict(list)
-    for s in sentences:
+    for s in dating:
         news[s.published].append(s)
     used: set[tuple[int, int]] = set()
     out: list[DatedSummary] = []
