@@ -19,7 +19,7 @@ def _dated(nlp: Language, text: str, verb: str, date: str, length: int = 1) -> s
     doc = nlp(text)
     head = next(t for t in doc if t.text == verb)
     first = next(t for t in doc if t.text == date)
-    return headline(head, next(doc.sents), doc[first.i : first.i + length])
+    return headline(head, head.sent, doc[first.i : first.i + length])
 
 
 @pytest.mark.parametrize(
@@ -381,10 +381,7 @@ def test_a_root_without_its_subject_takes_the_words_before_the_first_comma(nlp_b
 def test_a_clause_after_the_previous_sentences_quotation_is_not_quoted_words(nlp_base: Language) -> None:
     text = ("“She has a lot of explaining to do.” In an interview with ABC’s Good Morning America on Monday, "
             "she went further: “She clearly is not trustworthy, about a whole set of things,” Fiorina said.")
-    doc = nlp_base(text)
-    verb = next(t for t in doc if t.text == "went")
-    monday = next(t for t in doc if t.text == "Monday")
-    title = headline(verb, verb.sent, doc[monday.i : monday.i + 1])
+    title = _dated(nlp_base, text, "went", "Monday")
     assert not title.startswith("Fiorina said: “In an interview"), title
 
 
