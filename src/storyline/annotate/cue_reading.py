@@ -266,12 +266,13 @@ def _adverbial(clause: Token) -> bool:
     first = clause.left_edge
     if clause.i > clause.head.i:
         return False
+    subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
     if first.dep_ == "mark" and first.lower_ in _ADVERBIAL_MARKS:
         # the clause's own mark; one opening a clause inside it ("If states fail …, the
         # department can step in, Wilcox said") leaves a main clause that was said
-        return first.head == clause or not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+        return first.head == clause or not subject
     # "In this year's contest, voters are unlikely to ..., Smith said": a clause of its own
-    return first.pos_ == "ADP" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+    return first.pos_ == "ADP" and not subject
 
 
 def _trailing(tok: Token) -> bool:

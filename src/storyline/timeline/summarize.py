@@ -12,8 +12,8 @@ mention it and the leads of that day's articles (page furniture, teasers and wir
 datelines removed), ranked by closeness to the centroid of those candidates and of
 everything the articles about the topic published that day and the next (their
 sentences without a keyword too: what the day's reporting was about), rewarded for
-query keywords and for
-naming the day, and kept only when they do not repeat a sentence already chosen.
+query keywords and for naming the day, and kept only when they do not repeat a
+sentence already chosen.
 
 With ``Params.months`` (on for ``timeline --summarize``; T17's references are days), a
 month named as such ("the Hanoi summit in February 2019") is a date of its own, scored by
@@ -52,8 +52,8 @@ class Params:
 
     published_weight: float = 0.25  # an article published that day, against a mention
     future_weight: float = 0.5  # a mention of a day after the article's publication
-    focus: float = 0.2  # share of an article's sentences holding a keyword for all of them to date
-    # days (see _dating); leave-one-topic-out on T17 (annotated at 8a0b165) chose focus .2, same-day
+    focus: float = 0.2  # share of an article's sentences holding a keyword for all of them to count
+    # (see _reporting); leave-one-topic-out on T17 (annotated at 8a0b165) chose focus .2, same-day
     # weight .6 and event weight .5 on 7 of 9 folds (grid .0-.3 x .6/1.0 x .5/1.0)
     same_day_weight: float = 0.6  # a mention of the article's own day of publication
     old_weight: float = 1.0  # a mention more than ``recent_days`` after the day
@@ -216,15 +216,16 @@ def summarize(
     """``n_dates`` dated summaries of up to ``k`` cited sentences, in date order; ``events``:
     the mentions of merged events in the sentences' articles (see ``event_days``).
     ``context``: every sentence of the span, of which ``sentences`` are the ones a summary
-    may quote (those holding a keyword); the days are scored on ``_dating`` of them."""
-    dating = sentences if context is None else _dating(sentences, context, params.focus)
-    days = score_dates(dating, since, until, params)
+    may quote (those holding a keyword); the days are scored, and each day's news is read,
+    on the part of it that ``_reporting`` keeps."""
+    reporting = sentences if context is None else _reporting(sentences, context, params.focus)
+    days = score_dates(reporting, since, until, params)
     if events and params.event_weight:
-        for day, recalled in event_days(events, dating, since, until).items():
+        for day, recalled in event_days(events, reporting, since, until).items():
             days[day] = days.get(day, 0.0) + params.event_weight * recalled
     scores = {DateValue.of_day(d): v for d, v in days.items()}
     if params.months:
-        scores.update(score_months(dating, since, until, params))
+        scores.update(score_months(reporting, since, until, params))
     order = sorted(scores, key=lambda d: (-scores[d], d.start, d.end))
     by_day, leads = _index(sentences, params)
     by_month: dict[DateValue, list[Sentence]] = defaultdict(list)
@@ -234,7 +235,7 @@ def summarize(
     idf = _idf(sentences)
     words = [w for q in query for w in tokens(q)]
     news: dict[date, list[Sentence]] = defaultdict(list)
-    for s in dating:
+    for s in reporting:
         news[s.published].append(s)
     used: set[tuple[int, int]] = set()
     out: list[DatedSummary] = []
@@ -260,11 +261,11 @@ def summarize(
     return sorted(out, key=lambda d: (d.date, d.granularity != Granularity.MONTH))
 
 
-def _dating(sentences: Sequence[Sentence], context: Sequence[Sentence], focus: float) -> list[Sentence]:
-    """The sentences that date the days: every sentence of an article about the topic (at
-    least ``focus`` of its sentences hold a keyword), which dates its days whether or not
-    each sentence names it, and only the keyword sentences of an article that names the
-    topic in passing (a profile of Steve Jobs's rival dates the rival's days). On T17,
+def _reporting(sentences: Sequence[Sentence], context: Sequence[Sentence], focus: float) -> list[Sentence]:
+    """The topic's reporting, which dates the days and is each day's news: every sentence of
+    an article about the topic (at least ``focus`` of its sentences hold a keyword), whether
+    or not each sentence names it, and only the keyword sentences of an article that names
+    the topic in passing (a profile of Steve Jobs's rival dates the rival's days). On T17,
     scoring on the keyword sentences only gave Date F1 .555, on every sentence .572 but
     Entities .20 and .18, with focus .2 .578 and Entities .33 and .27."""
     quoted = Counter(s.article for s in sentences)
