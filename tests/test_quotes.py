@@ -292,3 +292,19 @@ def test_has_said_read_as_a_passive_keeps_its_speaker(nlp: spacy.language.Langua
     doc = nlp(crowd)
     (att,) = [a for a in find_attributions(doc) if a.lemma == "anxiety"]
     assert att.source is not None and "fundraisers" in doc[att.source[0] : att.source[1]].text
+
+
+def test_a_cue_after_the_reported_clause_is_the_speakers_next_words(nlp: spacy.language.Language) -> None:
+    # the parser hangs "telling", "called", "highlighted" inside the reported clause
+    text = "Carson said he saw no reason to change course, telling reporters that voters still backed him."
+    assert _read(nlp, text, "say") == ("Carson", ["he saw no reason to change course"])
+    assert _read(nlp, text, "tell") == ("Carson", ["that voters still backed him"])
+    text = "Paul said the tax plan would reward donors, and called him a liberal."
+    assert _read(nlp, text, "say") == ("Paul", ["the tax plan would reward donors"])
+    assert _read(nlp, text, "call") == ("Paul", ["him a liberal"])
+    # no comma: the speech verb's tense, not the clause's, says whose verb it is
+    text = "She said she admires his courage and highlighted their shared goals."
+    assert _read(nlp, text, "say") == ("She", ["she admires his courage"])
+    # a participle that is no cue stays in what was said
+    text = "He said the plan would fail, leaving millions without cover."
+    assert _read(nlp, text, "say") == ("He", ["the plan would fail, leaving millions without cover"])

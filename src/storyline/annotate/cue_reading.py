@@ -80,6 +80,8 @@ def issuer(noun: Token) -> Token | None:
 
 
 def _subject(verb: Token) -> Token | None:
+    if (reporter := trailing_reporter(verb)) is not None:
+        return _subject(reporter)  # "Carson said he saw no need …, telling ABC that …": Carson told
     node = verb
     for _ in range(3):
         # the subject next to the verb when the parser gave it two ("“... they’ re ... ,” Cruz said")
@@ -100,6 +102,45 @@ def _subject(verb: Token) -> Token | None:
             node = node.head.head
             continue
         if node.dep_ not in _CLIMB or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+_TAIL_DEPS = frozenset({"advcl", "conj"})
+_REPORTED_DEPS = frozenset({"ccomp", "xcomp", "conj", "advcl"})
+
+
+def trailing_reporter(tok: Token) -> Token | None:
+    """The speech verb of "Carson said he saw no need to change …, telling ABC that …" or "Paul
+    said Rubio's plan would give money …, and called him …" for "telling" and "called": a cue
+    with no subject of its own set after a comma at the end of the reported clause, which the
+    parser hangs inside that clause; it is the speaker's next words, not part of what was said."""
+    doc = tok.doc
+    if tok.dep_ not in _TAIL_DEPS or tok.i < tok.head.i or tok.pos_ != "VERB" or tok.left_edge.i != tok.i:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
+        return None
+    if tok.dep_ == "advcl" and tok.tag_ != "VBG" or cue_class(tok, SPEECH_VERBS) is None:
+        return None
+    reporter = _reporter_above(tok)
+    if reporter is None:
+        return None
+    k = tok.i - 1
+    if k > 0 and tok.dep_ == "conj" and doc[k].dep_ == "cc":
+        # "she admires his determination and highlighted …": the speech verb's tense, not the clause's
+        if tok.tag_ == reporter.tag_ != tok.head.tag_:
+            return reporter
+        k -= 1  # ", and called him"
+    return reporter if k > 0 and doc[k].text == "," else None
+
+
+def _reporter_above(tok: Token) -> Token | None:
+    node = tok.head
+    for _ in range(4):
+        if node.dep_ == "ccomp" and node.head.i < node.i and node.head.lemma_.lower() in SPEECH_VERBS:
+            return node.head
+        if node.dep_ not in _REPORTED_DEPS:
             return None
         node = node.head
     return None
@@ -373,7 +414,7 @@ def _speech_content(tok: Token, att: Attribution, text: str) -> None:
             or child.dep_ == "xcomp" and child.tag_ == "VBG" and child.i > tok.i  # "said legalizing it would"
             or att.lemma == "ask" and _question_clause(child)
         ):
-            r = _trimmed(doc, text, child.left_edge.i, child.right_edge.i + 1)
+            r = _trimmed(doc, text, child.left_edge.i, _clause_end(child, tok))
             if r is not None:
                 att.content.append(r)
     obj = _said_object(tok) if not att.content and att.lemma in _WRITING else None
@@ -384,6 +425,18 @@ def _speech_content(tok: Token, att: Attribution, text: str) -> None:
         body = sorted(t.i for t in tok.head.subtree if t.i not in skip)
         att.content = token_runs(doc, text, body)
         att.weak = True
+
+
+def _clause_end(clause: Token, verb: Token) -> int:
+    """End token of a reported clause, before a trailing cue of its speaker (``trailing_reporter``)."""
+    end = clause.right_edge.i + 1
+    tail = next((t for t in clause.subtree if t.i > clause.i and trailing_reporter(t) == verb), None)
+    if tail is None:
+        return end
+    end = tail.i
+    while end > clause.i + 1 and (clause.doc[end - 1].dep_ == "cc" or clause.doc[end - 1].is_punct):
+        end -= 1
+    return end
 
 
 # speech verbs of writing and stating whose noun object is what they put out ("wrote an op-ed

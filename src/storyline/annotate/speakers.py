@@ -233,7 +233,10 @@ class _Speakers:
             outside = self._outside(att)
             last = self._recent(start, self._is_person, where=outside)
             role = head.pos_ == "NOUN" and head.text.islower()  # "the senator"; not "Trump" tagged a noun
-            if role and last not in (None, ent) and self._last_quoted(head, outside) != ent:
+            if (
+                role and last not in (None, ent) and self._last_quoted(head, outside) != ent
+                and not self._known_otherwise(last, head.lemma_.lower())
+            ):
                 return None  # "the senator" just after another person was named: can't tell
             return ent
         owner = self._possessor(head)
@@ -244,6 +247,12 @@ class _Speakers:
         if head.pos_ in ("NOUN", "PROPN") and head.tag_ not in ("NNS", "NNPS"):
             return self._role_holder(head, att)
         return None
+
+    def _known_otherwise(self, ent: int | None, role: str) -> bool:
+        """Whether the article gave ``ent`` roles or titles, none of them ``role``: "North Korean
+        leader Kim …" named since does not make "the president" ambiguous."""
+        held = [r for table in (self.roles, self.titles) for r, ents in table.items() if ent in ents]
+        return bool(held) and role not in held
 
     def _outside(self, att: Attribution) -> Callable[[int], bool]:
         """Whether a token is outside what is said: who speaks is not named in it ("... push Trump out")."""
