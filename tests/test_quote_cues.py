@@ -274,3 +274,16 @@ def test_any_verb_introducing_a_quotation(
     doc = nlp(text)
     att = next(a for a in find_attributions(doc) if a.direct)
     assert (att.lemma, att.kind, doc[att.speaker].text) == (lemma, "direct", speaker)
+
+
+def test_wanting_and_believing_take_a_plain_object(nlp: spacy.language.Language) -> None:
+    text = "Most Democratic voters want a switch to more liberal policies."
+    (att,) = [a for a in find_attributions(nlp(text)) if a.lemma == "want"]
+    assert [text[a:b] for a, b in att.content] == ["a switch to more liberal policies"]
+    assert att.cue_class == "intention"
+    text = "Many of his listeners believed the allegations."
+    (att,) = [a for a in find_attributions(nlp(text)) if a.lemma == "believe"]
+    assert [text[a:b] for a, b in att.content] == ["the allegations"]
+    # knowing a person is no attribution: only "knows that ..."
+    known = find_attributions(nlp("Her father knew the boxer for decades."))
+    assert not [a for a in known if a.lemma == "know"]

@@ -8,9 +8,10 @@ A cue belongs to one *class*:
 - ``stance``: taking a side or attacking one ("warned", "accused", "denied", "backed");
 - ``nominal``: a noun or phrase ("according to", "his claim that", "in the poll").
 
-Verbs that are mostly used in other senses ("know", "see", "want", "think") count
-only with a clausal complement ("thinks that ...", "wants to ..."); the others
-also with a plain object ("criticized Clinton", "endorsed Cruz"). Content is what
+Verbs that are mostly used in other senses ("know", "see", "think") count
+only with a clausal complement ("thinks that ...", "sees that ..."); the others
+also with a plain object ("criticized Clinton", "endorsed Cruz", "wants a switch to
+more liberal policies", "believed the allegations"). Content is what
 the verb governs to its right (object, complement, prepositional phrase);
 raising verbs ("X seems to be", "X is expected to") have no source and their
 content includes the subject.
@@ -80,10 +81,10 @@ def _classes() -> dict[str, str]:
 
 
 CUE_CLASSES: dict[str, str] = _classes()
-# cues mostly used in other senses: only with a clause ("thinks that", "wants to")
+# cues mostly used in other senses: only with a clause ("thinks that", "sees that")
 _CLAUSE_ONLY = words(
-    "think believe know feel find see consider understand learn realize remember want like hope plan expect "
-    "wish hop figure look agree push challenge thank welcome assume"
+    "think know feel find see consider understand learn realize remember like plan "
+    "wish hop figure look push challenge welcome assume"  # hop: "hopped on her board", not "hoping"
 )
 # the subject is what is thought or expected, not who thinks it: "Trump seems to lead"
 RAISING = words("seem appear")
