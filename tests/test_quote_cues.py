@@ -287,3 +287,11 @@ def test_wanting_and_believing_take_a_plain_object(nlp: spacy.language.Language)
     # knowing a person is no attribution: only "knows that ..."
     known = find_attributions(nlp("Her father knew the boxer for decades."))
     assert not [a for a in known if a.lemma == "know"]
+
+
+def test_whom_someone_talked_to_is_no_content(nlp: spacy.language.Language) -> None:
+    talked = find_attributions(nlp("Trump talked to reporters on Monday."))
+    assert not [a for a in talked if a.lemma == "talk"]
+    text = "Trump talked about the wall on Monday."
+    (att,) = [a for a in find_attributions(nlp(text)) if a.lemma == "talk"]
+    assert [text[a:b] for a, b in att.content] == ["about the wall"]

@@ -102,6 +102,8 @@ idea feeling decision goal favor anxiety message case consensus
 _DOCUMENTS = words("poll survey study report analysis review audit filing memo letter book ad video")
 # verbs whose object is the person addressed, not what was said
 _ADDRESSEE = words("remind tell inform assure advise warn urge ask thank congratulate")
+# verbs of talking whose "to"/"with" phrase is who was talked to ("talked to reporters")
+_TALKING = words("talk speak chat")
 _SEEING = words("see view regard consider")
 _TOPIC_PREPS = words("of about on against over for to")
 # adjectives of a stance or a state of mind after a copula: "is critical of", "was confident that"
@@ -170,6 +172,8 @@ def verb_content(verb: Token) -> list[int] | None:
     picked = [c for c in verb.rights if c.dep_ in _CONTENT_DEPS and not _frame(c) or _for_clause(c)]
     if lemma in _ADDRESSEE:  # "reminded voters that ...": the object is who was told
         picked = [c for c in picked if c.dep_ != "dobj"]
+    if lemma in _TALKING:  # "talked to reporters": whom to, not what about
+        picked = [c for c in picked if not (c.dep_ == "prep" and c.lower_ in ("to", "with"))]
     if not picked:  # "Young voters are turning to Sanders, a new poll indicates": the clause before
         picked = [c for c in verb.lefts if c.dep_ == "ccomp" and _comma_between(c, verb)]
     if not picked:
