@@ -206,3 +206,16 @@ def test_a_full_name_typed_org_is_a_person_its_short_form_writes_as_one(nlp: spa
     entity = one_entity(doc, "Carly Fiorina", "Fiorina")
     assert entity.type == "PERSON"
     assert one_entity(doc, "Hewlett-Packard").type == "ORG"
+
+
+def test_the_north_is_the_one_place_named_north(docs: dict[str, Doc], nlp: spacy.language.Language) -> None:
+    # 000: "North Korea’s leader …", then "the North’s official Korean Central News Agency"
+    north = one_entity(docs["000"], "North Korea", "North")
+    assert north.type == "GPE"
+    # with two places it could be, "the North" stays as written
+    doc = nlp("North Korea and North Macedonia met on Monday. The North said talks went well.")
+    assert not [e for e in doc._.entities if "North" in e.aliases and len(e.aliases) > 1]
+
+
+def test_the_office_in_secretary_of_state_is_no_organisation(docs: dict[str, Doc]) -> None:
+    assert not holders(docs["000"], "State") and not holders(docs["002"], "State")

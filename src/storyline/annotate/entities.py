@@ -50,6 +50,7 @@ _MAX_HONORIFIC = max(len(h) for h in HONORIFICS)
 _PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "i", "we", "you"})
 _DEFINITE = frozenset({"the", "this", "that"})
 _HYPHENS = frozenset({"-", "‐", "‑"})
+_COMPASS = frozenset({"north", "south", "east", "west"})
 # Role nouns whose apposition makes a name a person's: "Carly Fiorina, the former Hewlett-Packard CEO".
 _ROLE_WORDS = frozenset(h[-1] for h in HONORIFICS if len(h[-1]) > 3) | {"ceo", "executive", "founder"}
 
@@ -161,12 +162,18 @@ def _clean(doc: Doc, s: int, e: int, label: str, sent_start: int) -> _Mention | 
         return None
     name = _text(doc[s:e])
     key = normalize_name(name)
-    if not key or key in _PRONOUNS:
+    if not key or key in _PRONOUNS or _office(doc, s, e):
         return None
     surface_start, before = _titles_before(doc, outer, sent_start)
     titles.extend(before)
     surface = _text(doc[surface_start:e])
     return _Mention(s, e, surface_start, label, key, name, surface, titles, len(name_tokens(name)) > 1)
+
+
+def _office(doc: Doc, s: int, e: int) -> bool:
+    """ "Secretary of State Mike Pompeo": the one word after "Secretary of" names the office,
+    not an organisation of its own."""
+    return e - s == 1 and s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ == "secretary"
 
 
 def _written_as_person(doc: Doc, m: _Mention) -> bool:
@@ -281,11 +288,25 @@ class EntityResolver:
             else:
                 min(((min(ps), c) for c, ps in candidates), key=lambda pc: pc[0])[1].add(m)
             return
+        if (region := self._region_of(m)) is not None:
+            region.add(m)  # "the North" in an article about North Korea
+            return
         same = self.by_key.get(m.key)
         if same is not None and not any(x.multi for x in same.mentions):
             same.add(m)
             return
         self._new(m)
+
+    def _region_of(self, m: _Mention) -> _Cluster | None:
+        """The one place of the article whose name opens with the compass word ``m`` is ("the
+        North", "the South" for North and South Korea; "the West" with no "West X" stays)."""
+        if m.key not in _COMPASS or m.label not in ("GPE", "LOC"):
+            return None
+        places = [
+            c for c in self.clusters
+            if c.label() in ("GPE", "LOC") and any(k.split()[0] == m.key and " " in k for k in c.keys)
+        ]
+        return places[0] if len(places) == 1 else None
 
     @staticmethod
     def _nearest_or_main(m: _Mention, before: list[tuple[int, _Cluster]]) -> _Cluster:
