@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -85,4 +86,22 @@ def test_quote_rows_are_typed_in_the_order_they_were_said(store: Store) -> None:
     assert [r.article for r in store.quotes.listing(article_id=earlier)] == [earlier]
     assert store.quotes.listing(kind="indirect") == [] and len(store.quotes.listing(limit=2)) == 2
     assert list(rows[0].as_dict()) == ["id", "speaker", "text", "article", "title", "date", "cue", "kind",
-                                       "cue_class", "published"]
+                                       "cue_class", "published", "event", "event_headline"]
+    assert rows[0].event is None  # no event stored
+
+
+def test_a_speakers_quotes_name_the_event_their_sentence_reports(db: str) -> None:
+    rows = _quotes(db, "--speaker", "Kim Jong-un")
+    linked = [r for r in rows if r["event"] is not None]
+    assert linked and len(linked) < len(rows)  # some sentences report no dated event
+    with sqlite3.connect(db) as conn:
+        for r in linked:
+            (sentence,) = conn.execute("SELECT sentence_idx FROM quotes WHERE id = ?", (r["id"],)).fetchone()
+            mention = conn.execute(
+                "SELECT 1 FROM event_mentions WHERE event_id = ? AND article_id = ? AND sentence_idx = ?",
+                (r["event"], r["article"], sentence),
+            ).fetchone()
+            assert mention is not None, r
+            assert r["event_headline"]
+    table = CliRunner().invoke(main, ["--db", db, "quotes", "--speaker", "Kim Jong-un"]).output
+    assert "event" in table.splitlines()[1]

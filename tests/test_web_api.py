@@ -193,6 +193,11 @@ def test_entities_quotes_search_sources(client: Client) -> None:
     assert client.get("/api/entities", q="chairman kim").json()["items"][0]["id"] == kim["id"]
     detail = client.get(f"/api/entities/{kim['id']}").json()
     assert detail["events"] and detail["aliases"]
+    # the entity page's quotes name the event their sentence reports, one click away
+    linked = [q for q in detail["quotes"] if q["event"]]
+    assert linked
+    page = client.get(f"/entities/{kim['id']}").text
+    assert f'href="/events/{linked[0]["event"]}"' in page
     quotes = client.get("/api/quotes", speaker="Donald Trump").json()
     assert quotes["total"] > 0 and all(q["speaker"] == "Donald Trump" for q in quotes["items"])
     letter = client.get("/api/quotes", q="letter").json()["items"]

@@ -258,14 +258,15 @@ def quotes(
     limit: int | None,
     fmt: str,
 ) -> None:
-    """List quotes with their speaker and article."""
+    """List quotes in the order they were said, with their speaker, the event their sentence
+    reports (see `storyline timeline`) and their article."""
     with _open(ctx, read_only=True) as sl:
         rows = sl.quotes(speaker, limit, story, kind=kind, cue_class=cue_class)
     if fmt == "json":
         print_json(rows)
     else:  # a quote tied to no dated event shows when its article was published
         dated = [{**r, "date": r["date"] or r["published"]} for r in rows]
-        _table(dated, ["date", "speaker", "cue", "text", "article"])
+        _table(dated, ["date", "speaker", "cue", "text", "event", "article"])
 
 
 @main.command()

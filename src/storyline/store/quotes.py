@@ -19,7 +19,8 @@ _IN_STORY = in_story("q.article_id")
 @dataclass(frozen=True, slots=True)
 class QuoteRow:
     """A stored quote as listings show it: speaker (the registry's name, else the article's),
-    its article, the date it was said (when known) and the article's publication date."""
+    its article, the date it was said (when known), the article's publication date, and the
+    event its sentence reports (the mention the quote overlaps, else the sentence's first)."""
 
     id: int
     speaker: str | None
@@ -31,10 +32,19 @@ class QuoteRow:
     kind: str
     cue_class: str
     published: DateValue | None
+    event: int | None = None
+    event_headline: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """The row as the listing's JSON-ready mapping (dates stay DateValues)."""
         return {name: getattr(self, name) for name in self.__slots__}
+
+
+# the event a quote's sentence reports: the mention the quote overlaps, else the sentence's first
+_EVENT_OF_QUOTE = """SELECT x.event_id FROM (
+        SELECT m.event_id, (m.start < q."end" AND q.start < m."end") AS hit, m.start AS at
+        FROM event_mentions m WHERE m.article_id = q.article_id AND m.sentence_idx = q.sentence_idx
+    ) x ORDER BY x.hit DESC, x.at LIMIT 1"""
 
 
 class QuoteRepository:
@@ -82,15 +92,16 @@ class QuoteRepository:
             params.append(article_id)
         rows = self.conn.execute(
             f"""SELECT q.id, COALESCE(e.name, q.speaker_name) AS speaker, q.text, q.article_id,
-                       a.title, q.date, q.cue, q.kind, q.cue_class, a.published
+                       a.title, q.date, q.cue, q.kind, q.cue_class, a.published, ev.id, ev.headline
                 FROM quotes q JOIN articles a ON a.id = q.article_id
                 LEFT JOIN entities e ON e.id = q.speaker_entity_id
+                LEFT JOIN events ev ON ev.id = ({_EVENT_OF_QUOTE})
                 WHERE {" AND ".join(where)}
                 ORDER BY COALESCE(q.date, a.published, ''), q.article_id, q.start LIMIT ?""",
             (*params, -1 if limit is None else limit),
         ).fetchall()
         return [
             QuoteRow(r[0], r[1], r[2], r[3], r[4], try_date_value(r[5]), r[6], r[7], r[8],
-                     try_date_value(r[9]))
+                     try_date_value(r[9]), r[10], r[11] or None)
             for r in rows
         ]
