@@ -308,3 +308,17 @@ def test_a_cue_after_the_reported_clause_is_the_speakers_next_words(nlp: spacy.l
     # a participle that is no cue stays in what was said
     text = "He said the plan would fail, leaving millions without cover."
     assert _read(nlp, text, "say") == ("He", ["the plan would fail, leaving millions without cover"])
+
+
+def test_a_quote_after_a_colon_is_spoken_by_the_subject_of_the_clause_it_ends(
+    nlp: spacy.language.Language,
+) -> None:
+    said = "That would be good for nobody."
+    text = f'Asked whether the campaign should apologise, Mr. Smith shot back: "{said}"'
+    assert _read(nlp, text, "shoot") == ("Mr. Smith", [said])
+    said = "You can easily argue that this is a disaster."
+    text = f'One early supporter, Lee Zeldin, gave the idea a whirl in an interview on Tuesday: "{said}"'
+    assert _read(nlp, text, "give") == ("One early supporter", [said])
+    # a clause of no one's makes the quote no one's
+    doc = nlp('The results of the vote were clear: "We won the whole state tonight."')
+    assert all(a.source is None for a in find_attributions(doc))

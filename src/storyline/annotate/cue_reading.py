@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from ..types import MONTH_NAMES, WEEKDAY_NAMES
 from .attribution import SPEECH_VERBS, Attribution
 from .attribution_cues import ADJECTIVE_CUES, RAISING, cue_class, is_raising, verb_content, words
+from .speakers import HUMAN_ROLES, SOURCE_NOUNS
 
 _PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "who"})
 _PERSONAL = frozenset({"he", "she", "i", "who"})
@@ -533,6 +534,28 @@ def adjective_attribution(adj: Token, text: str) -> Attribution | None:
     return att
 
 
+def _clause_before(colon: Token) -> Token | None:
+    """The verb of the clause a colon ends ("Zeldin gave the technique a whirl in an interview on
+    Tuesday: “…”", "Mr. Smith shot back: “…”"): the highest verb above the word before the colon
+    that still precedes it."""
+    node, verb = colon.doc[colon.i - 1], None
+    while True:
+        if node.pos_ == "VERB":
+            verb = node
+        if node.head.i == node.i or node.head.i > colon.i:
+            return verb
+        node = node.head
+
+
+def _names_someone(subj: Token) -> bool:
+    """A name, a person's pronoun, or a person or body by role ("One early supporter, Lee Zeldin,",
+    "the campaign"): who can speak what a colon opens (not "The results were clear: …")."""
+    if subj.pos_ == "PROPN" or subj.lower_ in _PERSONAL or subj.lower_ in ("they", "we"):
+        return True
+    lemma = subj.lemma_.lower()
+    return subj.pos_ == "NOUN" and (lemma in HUMAN_ROLES or lemma in SOURCE_NOUNS)
+
+
 def introducing_verb(colon: Token) -> Attribution | None:
     """ "Kasich resisted: “Ohio governors do not ...”", "As Milbank puts it, “...”": a verb with a
     subject right before the colon (or "put it" before a comma) that opens a quotation introduces
@@ -543,10 +566,12 @@ def introducing_verb(colon: Token) -> Attribution | None:
         verb = doc[verb.i - 1] if doc[verb.i - 1].lemma_.lower() == "put" else None
     elif colon.text != ":":
         return None
+    elif verb is not None and verb.pos_ != "VERB":
+        verb = _clause_before(colon)
     if verb is None or verb.pos_ != "VERB":
         return None
     subj = _subject(verb)
-    if subj is None:
+    if subj is None or verb.i != colon.i - 1 and not _names_someone(subj):
         return None
     cls = cue_class(verb, SPEECH_VERBS) or "speech"
     return Attribution(verb.i, verb.lemma_.lower(), source_range(subj), subj.i, cue_class=cls)
