@@ -23,6 +23,7 @@ from storyline.link.stories import (
 )
 from storyline.store import Store
 from storyline.store.stories import StoryOverlap
+from storyline.text.terms import stems
 from storyline.types import Article, DateValue
 
 
@@ -178,3 +179,10 @@ def test_similarity_mixes_the_word_and_entity_cosines() -> None:
     nameless = StoryOverlap(dict(words), norm(words), 0.0, None, None)  # a story naming no one
     w, s = story_similarity(vector, nameless, norm(words), norm(names), p)
     assert abs(w - 1.0) < 1e-9 and abs(s - 1.0) < 1e-9  # the word cosine alone
+
+
+def test_a_wire_dateline_is_no_story_term() -> None:
+    # Reuters copies shared their timestamp words ("edt", "jun", "wed") and clustered on them
+    words = stems("LONDON | Wed Jun 2, 2010 4:08 am EDT - BP shares fell after the cap failed on Wednesday")
+    assert not {"wed", "jun", "edt", "wednesday"} & set(words)
+    assert {"share", "cap"} <= set(words) and "march" in stems("a protest march")
