@@ -137,3 +137,16 @@ def test_text_view_writes_week_and_half_year_codes_in_words() -> None:
     assert "week of 27 August 2018" in text and "first half of 2011" in text
     assert "2018-W35" not in text and "2011-H1" not in text
     assert "2019-06-23" in text  # ISO days stay as they are
+
+
+def test_text_view_cites_the_first_reports_and_counts_the_rest() -> None:
+    refs = tuple(
+        SourceRef(article=k, title=f"t{k}", sentence="s", source=f"outlet{k}",
+                  published=DateValue.parse(f"2010-05-{k:02d}"), story=k)
+        for k in range(20, 0, -1)  # the latest first
+    )
+    text = to_text([TimelineEvent(1, DateValue.parse("2010-04-20"), "The rig exploded.", (), refs)])
+    assert "cited: [1], [2], [3], [4], [5], [6], [7], [8] and 12 more" in text
+    assert "[8] t8" in text and "[9] t9" not in text  # the sources list holds those cited
+    markdown = render([TimelineEvent(1, DateValue.parse("2010-04-20"), "The rig exploded.", (), refs)], "md")
+    assert "[20]" in markdown  # exports cite every article

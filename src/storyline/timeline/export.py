@@ -142,9 +142,23 @@ def _story_heading(story: Story) -> str:
     return f"Story {story.id}: {story.label} ({counts}" + (f", {span})" if span else ")")
 
 
-def _cites(event: TimelineEvent) -> str:
-    ids = sorted({s.article for s in event.sources})
-    return ", ".join(f"[{i}]" for i in ids)
+def _cites(event: TimelineEvent, limit: int | None = None) -> str:
+    """The articles citing the event, all of them or the ``limit`` that reported it first."""
+    ids = sorted(_cited(event, limit))
+    more = len({s.article for s in event.sources}) - len(ids)
+    return ", ".join(f"[{i}]" for i in ids) + (f" and {more} more" if more else "")
+
+
+def _cited(event: TimelineEvent, limit: int | None) -> set[int]:
+    first: dict[int, str] = {}
+    for s in event.sources:
+        first.setdefault(s.article, s.published.start.isoformat() if s.published else "9999")
+    order = sorted(first, key=lambda a: (first[a], a))
+    return set(order if limit is None else order[:limit])
+
+
+# citations a terminal line lists per event (the JSON, CSV, Markdown and HTML forms list them all)
+TEXT_CITES = 8
 
 
 def to_text(events: Sequence[TimelineEvent], width: int = 100) -> str:
@@ -161,12 +175,14 @@ def to_text(events: Sequence[TimelineEvent], width: int = 100) -> str:
         lines.append(f"{when:<12} {wrapped[0]}")
         lines.extend(indent + part for part in wrapped[1:])
         marks = "".join(f" [{m}]" for m in e.marks)
-        detail = f"event {e.id} · cited: {_cites(e)} · {_sources_phrase(e)}{marks}"
+        detail = f"event {e.id} · cited: {_cites(e, TEXT_CITES)} · {_sources_phrase(e)}{marks}"
         if e.actors:
             detail += " · " + ", ".join(e.actors[:5])
         lines.extend(textwrap.wrap(detail, width, initial_indent=indent, subsequent_indent=indent))
+        shown = _cited(e, TEXT_CITES)
         for source in e.sources:
-            cited.setdefault(source.article, source)
+            if source.article in shown:
+                cited.setdefault(source.article, source)
     if cited:
         lines.append("")
         lines.append("Sources")
