@@ -73,3 +73,11 @@ def test_document_source_keeps_its_author(nlp: spacy.language.Language) -> None:
         "to research by Dr Brian Stewart, an archaeologist at the University of Cambridge."
     )
     assert speaker_of(nlp, text, "ostrich eggs") == "research by Dr Brian Stewart"
+
+
+def test_the_group_is_the_one_organisation_just_named(nlp: spacy.language.Language) -> None:
+    text = "The Sierra Club sued the agency on Monday. The group said the rule would harm millions of people."
+    assert speaker_of(nlp, text, "the rule would harm") == "Sierra Club"
+    # two companies named: "the company" could be either, so it stays as written
+    text = "Apple and Google were both named in the suit. The company said it would appeal the ruling."
+    assert speaker_of(nlp, text, "appeal the ruling") == "The company"

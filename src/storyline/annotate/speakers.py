@@ -86,6 +86,8 @@ manifesto page site column article blog book bill law legislation constitution a
 announcement comment remark research film military release transcript platform sign
 """
 )
+# nouns for an organisation that an article uses for one it has just named ("the group said")
+_BODIES = words("group organisation organization company firm agency network party movement militia")
 # endings of nouns for people by what they do ("pollsters", "commentators", "a GOP strategist")
 _AGENT_ENDINGS = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "ive", "ives")
 
@@ -306,6 +308,9 @@ class _Speakers:
             if last in holders:
                 return last
             return self._subject_holder(head, holders, outside) or self._last_quoted(head, outside)
+        if role in _BODIES and _definite(head) and head.tag_ == "NN":
+            # "Islamic State claimed responsibility … The group said": the body just named
+            return self._only_body(head.i, outside)
         if role not in HUMAN_ROLES or not _definite(head):
             return None  # "a woman told Cruz": someone new, not anyone named before
         # "the barrister", "the senator": the person just named, of the role's gender if it has one
@@ -313,6 +318,15 @@ class _Speakers:
             head.i, lambda e: self._fits_role(e, ROLE_GENDER.get(role)), window=2, where=outside
         )
         return just_named if just_named is not None else self._last_quoted(head, outside)
+
+    def _only_body(self, before: int, outside: Callable[[int], bool]) -> int | None:
+        """The one organisation named in this sentence and the one before (none when two are)."""
+        floor = self.sent_of[before] - 1
+        found = {
+            ent for i, ent in self.named[: bisect_left(self.named_tokens, before)]
+            if self.sent_of[i] >= floor and outside(i) and self.types.get(ent) == "ORG"
+        }
+        return found.pop() if len(found) == 1 else None
 
     def _subject_holder(self, head: Token, holders: set[int], outside: Callable[[int], bool]) -> int | None:
         """ "Cruz sought to tie Obama’s record to ... “...,” said the Texas senator": the holder of the
