@@ -322,3 +322,17 @@ def test_a_quote_after_a_colon_is_spoken_by_the_subject_of_the_clause_it_ends(
     # a clause of no one's makes the quote no one's
     doc = nlp('The results of the vote were clear: "We won the whole state tonight."')
     assert all(a.source is None for a in find_attributions(doc))
+
+
+def test_the_doer_of_an_infinitive_or_participle_is_the_one_who_acts(nlp: spacy.language.Language) -> None:
+    # an infinitive on a verb's object is the subject's act, not the object's
+    text = "The mayor took the opportunity to argue that the bridge was safe."
+    assert _read(nlp, text, "argue")[0] == "The mayor"
+    # what a subject sends or writes speaks for it
+    text = "The Lopez campaign sent an email saying that the race was tied."
+    assert _read(nlp, text, "say")[0] == "The Lopez campaign"
+    # a passive subject made to speak says it; one only expected to speak says nothing yet
+    text = "Several residents were heard telling neighbours that the water had risen."
+    assert _read(nlp, text, "tell")[0] == "Several residents"
+    doc = nlp("The governor is expected to announce that taxes will rise.")
+    assert all(a.source is None for a in find_attributions(doc) if a.lemma == "announce")

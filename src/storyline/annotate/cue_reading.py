@@ -62,10 +62,14 @@ def token_runs(doc: Doc, text: str, tokens: list[int]) -> list[tuple[int, int]]:
 # verbs whose subject issues what their object says: "issued a statement", "launched an attack"
 _ISSUING = words(
     "make issue release launch unleash level offer express voice give deliver post tweet send put publish "
-    "file lodge raise renew repeat air pen sign circulate distribute run have hold share"
+    "file lodge raise renew repeat air pen sign circulate distribute run have hold share send draft author "
+    "co-author write carry wave"
 )
 # what is issued and says things itself: "issued a statement saying", "released an ad that urges"
-_ISSUED = words("statement ad advertisement video letter release memo tweet post report op-ed spot")
+_ISSUED = words(
+    "statement ad advertisement video letter release memo tweet post report op-ed spot email e-mail story "
+    "paper article column editorial book message sign placard banner"
+)
 
 
 def issuer(noun: Token) -> Token | None:
@@ -83,7 +87,7 @@ def issuer(noun: Token) -> Token | None:
 def _subject(verb: Token) -> Token | None:
     if (reporter := trailing_reporter(verb)) is not None:
         return _subject(reporter)  # "Carson said he saw no need …, telling ABC that …": Carson told
-    node = verb
+    node, came = verb, ""
     for _ in range(3):
         # the subject next to the verb when the parser gave it two ("“... they’ re ... ,” Cruz said")
         # "calling Obama “clueless”": a participle's object read as the subject of a small clause
@@ -95,17 +99,46 @@ def _subject(verb: Token) -> Token | None:
         if (has := _has_said(node)) is not None:
             return has
         if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            if _held_chance(node):
+                return _subject(node.head.head)  # "Trump has a rare chance to show that ...": Trump
             by = issuer(node.head) if node.head.lemma_.lower() in _ISSUED else None
             return by or node.head  # "the DNC issued a statement saying ...": the DNC's words
+        if node is not verb and came == "xcomp" and (raised := _raised_subject(node)) is not None:
+            return raised  # "Others could be heard calling ...", "he was asked to explain": theirs
         if any(c.dep_ in ("nsubjpass", "expl", "auxpass") for c in node.children) or _reduced_passive(node):
             return _agent(node)  # "when it was pointed out that ...": nobody; "asked by X": X
         if node.dep_ == "pcomp" and node.head.dep_ == "prep":  # "by arguing that ..."
-            node = node.head.head
+            came, node = "pcomp", node.head.head
             continue
         if node.dep_ not in _CLIMB or node.head.i == node.i:
             return None
-        node = node.head
+        came, node = node.dep_, node.head
     return None
+
+
+# passives whose subject does what the infinitive or participle says: "was heard saying", "was
+# pressed to explain" (not "is expected to", "was not authorized to": no one says anything yet)
+_MADE_TO = words("hear see catch quote film record ask press urge pressure push force compel oblige invite")
+
+
+def _raised_subject(verb: Token) -> Token | None:
+    """The passive subject of a verb whose infinitive or participle it does ("was heard saying")."""
+    if verb.lemma_.lower() not in _MADE_TO:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return subj if subj is not None and subj.lower_ not in ("it", "that", "this", "there", "what") else None
+
+
+def _held_chance(clause: Token) -> bool:
+    """ "has a rare chance to show", "took the opportunity to comment": an infinitive on the
+    common-noun object of a verb, done by that verb's subject, not by the noun."""
+    noun = clause.head
+    return (
+        noun.dep_ == "dobj"
+        and noun.pos_ == "NOUN"
+        and noun.head.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    )
 
 
 _TAIL_DEPS = frozenset({"advcl", "conj"})
