@@ -295,3 +295,15 @@ def test_whom_someone_talked_to_is_no_content(nlp: spacy.language.Language) -> N
     text = "Trump talked about the wall on Monday."
     (att,) = [a for a in find_attributions(nlp(text)) if a.lemma == "talk"]
     assert [text[a:b] for a, b in att.content] == ["about the wall"]
+
+
+def test_a_named_poll_on_a_noun_of_the_clause_is_its_source(nlp: spacy.language.Language) -> None:
+    doc = nlp("The governor's approval rating in the latest Harbour Research poll stands at 41 percent.")
+    (att,) = [a for a in find_attributions(doc) if a.lemma == "in"]
+    assert att.source is not None
+    assert doc[att.source[0] : att.source[1]].text == "the latest Harbour Research poll"
+    said = ["The governor's approval rating", "stands at 41 percent"]
+    assert [doc.text[a:b] for a, b in att.content] == said
+    # a standing in polls in general is no one poll's finding
+    doc = nlp("The senator has held a steady lead in state polls for months.")
+    assert not [a for a in find_attributions(doc) if a.lemma == "in"]

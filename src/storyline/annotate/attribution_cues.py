@@ -196,20 +196,42 @@ def _for_clause(child: Token) -> bool:
     return child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "for" for g in child.children)
 
 
-def prepositional_source(prep: Token) -> tuple[Token, list[int]] | None:
-    """ "In the survey, Trump leads ...": the document named after "in" and the
-    clause it frames, when that clause has no cue of its own (checked by the caller)."""
-    if prep.lower_ != "in" or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
+def prepositional_source(prep: Token) -> tuple[Token, Token, list[int]] | None:
+    """ "In the survey, Trump leads ...": the document named after "in", the verb of the
+    clause it frames and that clause, to be kept when the verb is no cue of its own (checked
+    by the caller). On a noun of the clause ("his approval rating in the latest Gallup poll
+    stands at 53 %", "a growing lead in a new Fox News poll"), only a named or dated poll."""
+    if prep.lower_ != "in" or prep.dep_ != "prep":
         return None
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if pobj is None or pobj.lemma_.lower() not in _DOCUMENTS:
         return None
+    named = any(c.dep_ in ("compound", "amod", "acl", "poss") for c in pobj.children)
+    verb = prep.head
+    for _ in range(3):  # "took 6 percent of the vote in a Post-ABC poll": the noun's clause
+        if verb.pos_ in ("VERB", "AUX") or not _one_poll(pobj) or verb.i == verb.head.i:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
     # after its clause only a named or dated one ("leads ... in a new Fox News poll released
     # Thursday"), not "surging in the polls"
-    if prep.i > prep.head.i and not any(c.dep_ in ("compound", "amod", "acl", "poss") for c in pobj.children):
+    if prep.i > verb.i and not named:
         return None
     skip = {t.i for t in prep.subtree}
-    return pobj, [t.i for t in prep.head.subtree if t.i not in skip]
+    return pobj, verb, [t.i for t in verb.subtree if t.i not in skip]
+
+
+_RECENT = frozenset({"new", "late", "latest", "recent"})
+
+
+def _one_poll(pobj: Token) -> bool:
+    """ "a new Fox poll", "the latest survey", "the most recent polls": one poll's findings,
+    not the standing "in national polls" or "in New Hampshire polls"."""
+    if pobj.lemma_.lower() not in ("poll", "survey"):
+        return False
+    recent = any(c.dep_ == "amod" and c.lemma_.lower() in _RECENT for c in pobj.children)
+    return recent or pobj.tag_ == "NN" and any(c.dep_ == "det" for c in pobj.children)
 
 
 def noun_cue(noun: Token) -> tuple[Token | None, list[int]] | None:

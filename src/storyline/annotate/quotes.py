@@ -136,8 +136,8 @@ class _Finder:
         colon ("BOULDUAN: You guys ...")."""
         doc, text = self.doc, self.text
         for tok in candidates:
-            if tok.lower_ == "in" and tok.head.i not in self.cues and (found := prepositional_source(tok)):
-                pobj, body = found
+            if tok.lower_ == "in" and (found := prepositional_source(tok)) and found[1].i not in self.cues:
+                pobj, _, body = found
                 self._keep(
                     Attribution(
                         tok.i, "in", source_range(pobj), pobj.i, token_runs(doc, text, body),
