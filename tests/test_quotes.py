@@ -336,3 +336,15 @@ def test_the_doer_of_an_infinitive_or_participle_is_the_one_who_acts(nlp: spacy.
     assert _read(nlp, text, "tell")[0] == "Several residents"
     doc = nlp("The governor is expected to announce that taxes will rise.")
     assert all(a.source is None for a in find_attributions(doc) if a.lemma == "announce")
+
+
+def test_the_doer_of_a_gerund_after_a_preposition(nlp: spacy.language.Language) -> None:
+    text = "The governor praised the inquiry but stopped short of calling for the chief to resign."
+    assert _read(nlp, text, "call")[0] == "The governor"
+    text = "The two rivals abandoned their strategy of attacking him on the economy."
+    assert _read(nlp, text, "attack")[0] == "their"
+    text = "The comedian was booed after telling the crowd that the team would lose."
+    assert _read(nlp, text, "tell")[0] == "The comedian"
+    # a preposition on a noun of the subject names no one
+    doc = nlp("The cost of defending the new law is high.")
+    assert all(a.source is None for a in find_attributions(doc) if a.lemma == "defend")

@@ -95,7 +95,8 @@ def _subject(verb: Token) -> Token | None:
             c for c in node.children if c.dep_ in _SUBJECTS and not (node.tag_ == "VBG" and c.i > node.i)
         ]
         if subjects:
-            return min(subjects, key=lambda c: abs(c.i - node.i))
+            subj = min(subjects, key=lambda c: abs(c.i - node.i))
+            return subj if came != "pcomp-far" or _someone(subj) else None
         if (has := _has_said(node)) is not None:
             return has
         if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -103,12 +104,21 @@ def _subject(verb: Token) -> Token | None:
                 return _subject(node.head.head)  # "Trump has a rare chance to show that ...": Trump
             by = issuer(node.head) if node.head.lemma_.lower() in _ISSUED else None
             return by or node.head  # "the DNC issued a statement saying ...": the DNC's words
+        if came.startswith("pcomp") and (done := _passive_subject(node)) is not None:
+            # "she was booed after telling ...": she told
+            return done if came == "pcomp" or _someone(done) else None
         if node is not verb and came == "xcomp" and (raised := _raised_subject(node)) is not None:
             return raised  # "Others could be heard calling ...", "he was asked to explain": theirs
         if any(c.dep_ in ("nsubjpass", "expl", "auxpass") for c in node.children) or _reduced_passive(node):
             return _agent(node)  # "when it was pointed out that ...": nobody; "asked by X": X
         if node.dep_ == "pcomp" and node.head.dep_ == "prep":  # "by arguing that ..."
-            came, node = "pcomp", node.head.head
+            held = _gerund_holder(node.head.head)
+            if held is not None and held.pos_ not in ("VERB", "AUX"):
+                return held if _someone(held) else None  # "his policy of not attacking Trump": his
+            if held is None:
+                return None
+            # only a name or pronoun is taken for the doer when the preposition is on a noun
+            came, node = ("pcomp" if held.i == node.head.head.i else "pcomp-far"), held
             continue
         if node.dep_ not in _CLIMB or node.head.i == node.i:
             return None
@@ -119,6 +129,43 @@ def _subject(verb: Token) -> Token | None:
 # passives whose subject does what the infinitive or participle says: "was heard saying", "was
 # pressed to explain" (not "is expected to", "was not authorized to": no one says anything yet)
 _MADE_TO = words("hear see catch quote film record ask press urge pressure push force compel oblige invite")
+
+
+_PERSONS = frozenset(
+    {"he", "she", "they", "i", "we", "you", "who", "his", "her", "their", "my", "our", "your"}
+)
+
+
+def _someone(tok: Token) -> bool:
+    """A name or a personal pronoun: who a gerund's doer can be taken to be without its clause
+    saying so ("the cost of defending it": no one)."""
+    return tok.pos_ == "PROPN" or tok.lower_ in _PERSONS
+
+
+def _passive_subject(verb: Token) -> Token | None:
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return subj if subj is not None and subj.lower_ not in ("it", "that", "this", "there", "what") else None
+
+
+_TO_CLAUSE = frozenset({"pobj", "prep", "dobj", "acomp", "advmod", "attr", "oprd"})
+
+
+def _gerund_holder(word: Token) -> Token | None:
+    """Who does a gerund after a preposition on ``word``: the owner of a noun ("their strategy
+    of attacking him"), else the verb of the clause the word is in ("stopped short of
+    endorsing", "was jailed on suspicion of supporting"), whose subject does it; None when the
+    word is in a subject ("the cost of defending it is high": no one named)."""
+    owner = next((c for c in word.children if c.dep_ == "poss"), None)
+    if word.pos_ in ("NOUN", "PROPN") and owner is not None:
+        return owner
+    node = word
+    for _ in range(4):
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+        if node.dep_ not in _TO_CLAUSE or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
 
 
 def _raised_subject(verb: Token) -> Token | None:
