@@ -307,3 +307,9 @@ def test_a_named_poll_on_a_noun_of_the_clause_is_its_source(nlp: spacy.language.
     # a standing in polls in general is no one poll's finding
     doc = nlp("The senator has held a steady lead in state polls for months.")
     assert not [a for a in find_attributions(doc) if a.lemma == "in"]
+
+
+def test_a_cue_noun_someone_acts_with_is_theirs(nlp: spacy.language.Language) -> None:
+    doc = nlp("Ms. Okafor roused the crowd with criticism of the new tax on fuel.")
+    (att,) = [a for a in find_attributions(doc) if a.lemma == "criticism"]
+    assert att.source is not None and doc[att.source[0] : att.source[1]].text == "Ms. Okafor"

@@ -72,12 +72,18 @@ _ISSUED = words(
 )
 
 
+_WITH_CUE = frozenset({"with"})
+
+
 def issuer(noun: Token) -> Token | None:
     """The subject of the verb that issues ``noun`` ("Trump launched an attack against ...",
     "the DNC issued a statement ...") or acts "in" it ("voted in favor of"), or None."""
     verb = noun.head
     if noun.dep_ == "pobj" and verb.lower_ == "in" and verb.head.pos_ == "VERB":
         verb = verb.head  # "voted in favor of", "came out in defense of": the voter's stance
+    elif noun.dep_ == "pobj" and verb.lower_ in _WITH_CUE and verb.head.pos_ == "VERB":
+        subj = _subject(verb.head)  # "Warren roused the crowd with criticism of ...": hers
+        return subj if subj is not None and _someone(subj) else None
     elif noun.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in _ISSUING:
         return None
     subj = _subject(verb)
