@@ -348,3 +348,12 @@ def test_the_doer_of_a_gerund_after_a_preposition(nlp: spacy.language.Language) 
     # a preposition on a noun of the subject names no one
     doc = nlp("The cost of defending the new law is high.")
     assert all(a.source is None for a in find_attributions(doc) if a.lemma == "defend")
+
+
+def test_a_quote_before_a_bare_name_and_verb_is_that_persons(nlp: spacy.language.Language) -> None:
+    said = "If they were serious about this, they would have called us first,"
+    assert _read(nlp, f"“{said}” Okafor fumed.", "fume") == ("Okafor", [said])
+    assert _read(nlp, f"“{said}” snapped Okafor.", "snap") == ("Okafor", [said])
+    # a title or a scare-quoted phrase before a clause is no one's words
+    doc = nlp("He praised “This Morning,” which he watches daily.")
+    assert all(a.source is None for a in find_attributions(doc))

@@ -81,6 +81,28 @@ _OPEN_MARKS = frozenset("\"“„«'`")
 _SILENT = frozenset({"cognition", "intention"})  # classes of cues that do not utter quotes
 
 
+_REPORTER = frozenset({"he", "she", "they", "i", "we"})
+
+
+def _bare_report(first: Token) -> tuple[Token | None, Token | None]:
+    """(verb, subject) of a clause opening at ``first`` that is only a name or pronoun and a
+    past or present verb with nothing after them but an adverbial ("Toomey fumed", "reacted
+    Trump", "she snapped back on Monday"), else (None, None)."""
+    verb = first if first.pos_ == "VERB" else first.head if first.head.pos_ == "VERB" else None
+    if verb is None or verb.tag_ not in ("VBD", "VBZ") or verb.i < first.i:
+        return None, None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "dobj", "npadvmod", "attr")), None)
+    if subj is None or not (subj.pos_ == "PROPN" or subj.lower_ in _REPORTER):
+        return None, None
+    if subj.dep_ != "nsubj" and subj.i < verb.i:
+        return None, None
+    if first.i not in (verb.i, subj.left_edge.i):
+        return None, None  # '“...,” in which he doubled down
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > verb.i and c.i != subj.i for c in verb.children):
+        return None, None  # "Trump won the state": a clause of its own
+    return verb, subj
+
+
 class _Finder:
     """Attributions of one Doc; linear in its length but for cues x quotes."""
 
@@ -257,7 +279,7 @@ class _Finder:
                     found = (b - a, att, k)
                     break
         if found is None:
-            return self._after(q) or self._before(q)
+            return self._after(q) or self._before(q) or self._reacted(q)
         # the innermost cue: in "X said that Y had asked them to be 'chief negotiator'", Y's words
         _, att, k = found
         a, b = att.content[k]
@@ -287,6 +309,26 @@ class _Finder:
             if doc[j].is_sent_end and j > i:
                 break
         return None
+
+    def _reacted(self, q: QuoteSpan) -> Attribution | None:
+        """ '“If they were serious ...,” Toomey fumed.', '“...,” reacted Trump.': a quote broken
+        off at a comma and followed by a bare name-and-verb clause is that person's, whatever
+        the verb (the cue lexicon does not list "fume")."""
+        doc, text = self.doc, self.text
+        if "," not in text[max(q.start, q.end - 2) : q.end + 2] or len(text[q.start : q.end].split()) < 4:
+            return None  # a title or a scare-quoted phrase ('“This Morning,” in which he ...') is no one's
+        i = self._tok(q.end)
+        while i < len(doc) and (doc[i].is_punct or doc[i].is_space):
+            i += 1
+        if i >= len(doc) or i in self.cues:
+            return None
+        verb, subj = _bare_report(doc[i])
+        if verb is None or subj is None or verb.i in self.cues:
+            return None
+        att = Attribution(verb.i, verb.lemma_.lower(), source_range(subj), subj.i, cue_class="speech")
+        att.add_quote(q.start, q.end)
+        self.cues[verb.i] = att
+        return att
 
     def _open_before(self, att: Attribution, q: QuoteSpan) -> bool:
         """A cue still free to take the quote ``q`` that ends before it: one with no content
