@@ -514,13 +514,26 @@ def _speech_content(tok: Token, att: Attribution, text: str) -> None:
         att.weak = True
 
 
+def _next_sentence(tok: Token, clause: Token, verb: Token) -> bool:
+    """ "Rubio said the real extremist is Clinton, and he railed against ...": a clause of its
+    own subject joined after ", and" in the speech verb's tense, not the reported one's."""
+    doc = tok.doc
+    if tok.dep_ != "conj" or tok.head.i != clause.i or tok.tag_ != verb.tag_ or tok.tag_ == clause.tag_:
+        return False
+    if not any(c.dep_ == "nsubj" for c in tok.children):
+        return False
+    k = tok.left_edge.i - 1
+    return k > 1 and doc[k].dep_ == "cc" and doc[k - 1].text == ","
+
+
 def _clause_end(clause: Token, verb: Token) -> int:
     """End token of a reported clause, before a trailing cue of its speaker (``trailing_reporter``)."""
     end = clause.right_edge.i + 1
-    tail = next((t for t in clause.subtree if t.i > clause.i and trailing_reporter(t) == verb), None)
+    tails = (t for t in clause.subtree if t.i > clause.i)
+    tail = next((t for t in tails if trailing_reporter(t) == verb or _next_sentence(t, clause, verb)), None)
     if tail is None:
         return end
-    end = tail.i
+    end = tail.left_edge.i
     while end > clause.i + 1 and (clause.doc[end - 1].dep_ == "cc" or clause.doc[end - 1].is_punct):
         end -= 1
     return end
