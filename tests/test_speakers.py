@@ -81,3 +81,16 @@ def test_the_group_is_the_one_organisation_just_named(nlp: spacy.language.Langua
     # two companies named: "the company" could be either, so it stays as written
     text = "Apple and Google were both named in the suit. The company said it would appeal the ruling."
     assert speaker_of(nlp, text, "appeal the ruling") == "The company"
+
+
+def test_a_she_goes_on_with_the_woman_quoted_over_a_man_named_in_passing(
+    nlp: spacy.language.Language,
+) -> None:
+    text = (
+        "Maria Lopez spoke at a think tank on Monday. She said her plan would help the cities. "
+        "Her rival Tom Becker toured Ohio. “Our cities are divided,” said Lopez, as she listed the "
+        "places she had visited. While Becker railed against "
+        "the budget, the mayor was unafraid to praise it. “We have millions of young people out of "
+        "work and out of school,” she added."
+    )
+    assert speaker_of(nlp, text, "millions of young people") == "Maria Lopez"

@@ -143,6 +143,7 @@ class _Speakers:
     ) -> None:
         self.doc = doc
         self.history = []
+        self.spoke_until: dict[int, int] = {}  # speaker token: sentence of the last words said
         self.sents, self.sent_of = sentences
         self.types = {e.key: e.type for e in entities}
         self.tok_ent = token_entities(doc, mentions)
@@ -171,6 +172,7 @@ class _Speakers:
     def resolve(self, atts: list[Attribution]) -> None:
         history: list[tuple[int, int, int]] = []  # (sentence, entity, token) of resolved speakers
         self.history = history
+        self.spoke_until = {}
         for att in sorted(atts, key=lambda a: a.cue):
             if att.speaker is None:
                 continue
@@ -185,8 +187,17 @@ class _Speakers:
             if att.entity is not None and (cue.tag_ != "VBN" or any(c.lower_ in _HAVE for c in cue.children)):
                 # ("Asked by ABC's Jonathan Karl whether ..., he said": the asker is not "he")
                 history.append((self.sent_of[tok.i], att.entity, tok.i))
+                self.spoke_until[tok.i] = self._last_sentence(att, self.sent_of[tok.i])
             else:
                 att.written = att.written or self._written(att)
+
+    def _last_sentence(self, att: Attribution, first: int) -> int:
+        """The sentence where what ``att`` says ends: a quotation can go on for sentences."""
+        if not att.content:
+            return first
+        end = max(b for _, b in att.content)
+        span = self.doc.char_span(end - 1, end, alignment_mode="expand")
+        return max(first, self.sent_of[span.start]) if span is not None else first
 
     def _written(self, att: Attribution) -> str | None:
         """The source as the article words it, when it names no entity of the article but
@@ -449,11 +460,15 @@ class _Speakers:
         was an embarrassment for Mr. Kim, who ... He later said ...")."""
         doc = self.doc
         first, last = bisect_left(self.named_tokens, quoted[0] + 1), bisect_left(self.named_tokens, tok.i)
+        # "she added" after Clinton spoke, with Cruz named since: Clinton's, when she is known to
+        # be a she and Cruz is not known to be either
+        gender = GENDER.get(_FORMS.get(tok.lower_, tok.lower_))
+        known = gender is not None and self.genders.get(quoted[1]) == gender
         for i, ent in reversed(self.named[first:last]):
             if self.sent_of[i] <= self.sent_of[quoted[0]] or self.sent_of[i] < self.sent_of[tok.i] - 1:
                 break
             if (ent != quoted[1] and self.types.get(ent) == "PERSON" and self._compatible(tok, ent)
-                    and outside(i) and doc[i].dep_ != "compound"):
+                    and outside(i) and doc[i].dep_ != "compound" and not (known and ent not in self.genders)):
                 return i, ent
         return None
 
@@ -462,10 +477,15 @@ class _Speakers:
         if word in ("i", "we"):
             return None  # the writer's own "I reported", "we talk about" (cues in quotes are gone)
         k = self.sent_of[tok.i]
-        quoted = next(
-            ((i, e) for s, e, i in reversed(history) if k - _HISTORY <= s <= k and self._compatible(tok, e)),
-            None,
-        )
+        recent = [
+            (i, e) for s, e, i in reversed(history)
+            if k - _HISTORY <= self.spoke_until.get(i, s) and s <= k and self._compatible(tok, e)
+        ]
+        # "Clinton said ... While Cruz railed against ..., “...,” she added": the speaker known to
+        # be a she before one whose gender the article does not tell
+        gender = GENDER.get(word)
+        known = [(i, e) for i, e in recent if gender is not None and self.genders.get(e) == gender]
+        quoted = known[0] if known and recent[0][1] not in self.genders else next(iter(recent), None)
         doc = self.doc
         outside = self._outside(att)
         if quoted is not None and word in _PERSONAL:
