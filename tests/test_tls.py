@@ -334,8 +334,8 @@ def test_lead_bonus_prefers_the_lead_of_the_article_reporting_the_day() -> None:
     other = _s("Mr. Moon's office said the exchange of letters between the leaders would help dialogue",
                day, (), story=2, idx=9)
     pool = [lead, side, other]
-    [plain] = summarize(pool, 1, 1, day, day, params=Params(lead_bonus=0.0))
-    [led] = summarize(pool, 1, 1, day, day, params=Params(lead_bonus=0.5))
+    [plain] = summarize(pool, 1, 1, day, day, params=Params(lead_bonus=0.0, summary_centroid=3.0))
+    [led] = summarize(pool, 1, 1, day, day, params=Params(lead_bonus=0.5, summary_centroid=3.0))
     assert plain.sentences[0].idx == 25 and led.sentences[0].idx == 0
 
 
