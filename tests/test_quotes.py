@@ -362,6 +362,9 @@ def test_a_quote_before_a_bare_name_and_verb_is_that_persons(nlp: spacy.language
 def test_a_clause_of_the_speakers_own_after_and_ends_what_was_said(nlp: spacy.language.Language) -> None:
     text = "Rubio said the real extremist on abortion is his rival, and he railed against the moderators."
     assert _read(nlp, text, "say") == ("Rubio", ["the real extremist on abortion is his rival"])
+    # "…, the Times reported": the writer's source for the whole, not what was said
+    text = "Okafor said the mayor would resign by Friday, the Harbour Times reported on Thursday."
+    assert _read(nlp, text, "say") == ("Okafor", ["the mayor would resign by Friday"])
     # in the reported clause's own tense it stays part of what was said
     text = "Okafor said the real problem is the budget, and it needs a vote."
     assert _read(nlp, text, "say") == ("Okafor", ["the real problem is the budget, and it needs a vote"])

@@ -495,6 +495,8 @@ def _speech_content(tok: Token, att: Attribution, text: str) -> None:
             continue
         if _adverbial(child) or right_clause and child.dep_ == "ccomp" and child.i < tok.i:
             continue  # a clause before a cue that has its own after it is something else
+        if child.dep_ == "ccomp" and _sourcing(child):
+            continue  # "X said ..., the Times reported": the writer's source, not what X said
         if (
             child.dep_ in _CONTENT_DEPS
             or child.dep_ == "xcomp" and att.lemma in _XCOMP_VERBS
@@ -518,12 +520,27 @@ def _next_sentence(tok: Token, clause: Token, verb: Token) -> bool:
     """ "Rubio said the real extremist is Clinton, and he railed against ...": a clause of its
     own subject joined after ", and" in the speech verb's tense, not the reported one's."""
     doc = tok.doc
-    if tok.dep_ != "conj" or tok.head.i != clause.i or tok.tag_ != verb.tag_ or tok.tag_ == clause.tag_:
+    if tok.dep_ != "conj" or tok.head.i != clause.i or not any(c.dep_ == "nsubj" for c in tok.children):
         return False
-    if not any(c.dep_ == "nsubj" for c in tok.children):
-        return False
+    if _sourcing(tok):
+        return True  # "... “with all our hearts”, the New York Times reported on Thursday": its source
     k = tok.left_edge.i - 1
+    if tok.tag_ != verb.tag_ or tok.tag_ == clause.tag_:
+        return False
     return k > 1 and doc[k].dep_ == "cc" and doc[k - 1].text == ","
+
+
+def _sourcing(tok: Token) -> bool:
+    """ ", the Times reported on Thursday": after a comma, a speech verb with a subject of its own
+    and nothing said, which tells where the whole sentence comes from."""
+    k = next(t.i for t in tok.subtree if not t.is_punct) - 1  # the comma may hang from the verb
+    return (
+        k > 0
+        and tok.doc[k].text == ","
+        and tok.lemma_.lower() in SPEECH_VERBS
+        and any(c.dep_ == "nsubj" for c in tok.children)
+        and not any(c.dep_ in ("ccomp", "xcomp", "dobj", "conj") for c in tok.children)
+    )
 
 
 def _clause_end(clause: Token, verb: Token) -> int:
@@ -533,7 +550,7 @@ def _clause_end(clause: Token, verb: Token) -> int:
     tail = next((t for t in tails if trailing_reporter(t) == verb or _next_sentence(t, clause, verb)), None)
     if tail is None:
         return end
-    end = tail.left_edge.i
+    end = min(tail.left_edge.i, next(t.i for t in tail.subtree if not t.is_punct))
     while end > clause.i + 1 and (clause.doc[end - 1].dep_ == "cc" or clause.doc[end - 1].is_punct):
         end -= 1
     return end
