@@ -368,3 +368,14 @@ def test_a_clause_of_the_speakers_own_after_and_ends_what_was_said(nlp: spacy.la
     # in the reported clause's own tense it stays part of what was said
     text = "Okafor said the real problem is the budget, and it needs a vote."
     assert _read(nlp, text, "say") == ("Okafor", ["the real problem is the budget, and it needs a vote"])
+
+
+def test_a_cue_on_a_noun_is_the_nouns_only_when_it_can_speak(nlp: spacy.language.Language) -> None:
+    # a group or a document that says something is the source; a decision or a way is not
+    text = "The council issued a statement saying that the bridge would reopen."
+    assert _read(nlp, text, "say")[0] == "The council"
+    doc = nlp("The decision to announce the closure came late on Friday.")
+    assert all(a.source is None for a in find_attributions(doc) if a.lemma == "announce")
+    # an owner does it: "the mayor's refusal to condemn ..."
+    text = "The mayor's refusal to condemn the protest angered the council."
+    assert _read(nlp, text, "condemn")[0] == "The mayor's"

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..types import MONTH_NAMES, WEEKDAY_NAMES
 from .attribution import SPEECH_VERBS, Attribution
-from .attribution_cues import ADJECTIVE_CUES, RAISING, cue_class, is_raising, verb_content, words
+from .attribution_cues import _DOCUMENTS, ADJECTIVE_CUES, RAISING, cue_class, is_raising, verb_content, words
 from .speakers import HUMAN_ROLES, SOURCE_NOUNS
 
 _PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "who"})
@@ -109,6 +109,9 @@ def _subject(verb: Token) -> Token | None:
             if _held_chance(node):
                 return _subject(node.head.head)  # "Trump has a rare chance to show that ...": Trump
             by = issuer(node.head) if node.head.lemma_.lower() in _ISSUED else None
+            if by is None and not _can_speak(node.head):
+                # "Cruz's refusal to disavow": Cruz's; "a decision to ...": no one's
+                return next((c for c in node.head.children if c.dep_ == "poss"), None)
             return by or node.head  # "the DNC issued a statement saying ...": the DNC's words
         if came.startswith("pcomp") and (done := _passive_subject(node)) is not None:
             # "she was booed after telling ...": she told
@@ -180,6 +183,15 @@ def _raised_subject(verb: Token) -> Token | None:
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     return subj if subj is not None and subj.lower_ not in ("it", "that", "this", "there", "what") else None
+
+
+def _can_speak(noun: Token) -> bool:
+    """A name, a pronoun, a person's role, a source or a document: what can say something."""
+    lemma = noun.lemma_.lower()
+    return (
+        noun.pos_ != "NOUN" or noun.tag_ == "NNS" or lemma in HUMAN_ROLES or lemma in SOURCE_NOUNS
+        or lemma in _ISSUED or lemma in _DOCUMENTS
+    )
 
 
 def _held_chance(clause: Token) -> bool:
@@ -533,7 +545,7 @@ def _next_sentence(tok: Token, clause: Token, verb: Token) -> bool:
 def _sourcing(tok: Token) -> bool:
     """ ", the Times reported on Thursday": after a comma, a speech verb with a subject of its own
     and nothing said, which tells where the whole sentence comes from."""
-    k = next(t.i for t in tok.subtree if not t.is_punct) - 1  # the comma may hang from the verb
+    k = next((t.i for t in tok.subtree if not t.is_punct), tok.i) - 1  # the comma may hang from the verb
     return (
         k > 0
         and tok.doc[k].text == ","
@@ -550,7 +562,7 @@ def _clause_end(clause: Token, verb: Token) -> int:
     tail = next((t for t in tails if trailing_reporter(t) == verb or _next_sentence(t, clause, verb)), None)
     if tail is None:
         return end
-    end = min(tail.left_edge.i, next(t.i for t in tail.subtree if not t.is_punct))
+    end = min(tail.left_edge.i, next((t.i for t in tail.subtree if not t.is_punct), tail.i))
     while end > clause.i + 1 and (clause.doc[end - 1].dep_ == "cc" or clause.doc[end - 1].is_punct):
         end -= 1
     return end
