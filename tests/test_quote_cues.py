@@ -313,3 +313,13 @@ def test_a_cue_noun_someone_acts_with_is_theirs(nlp: spacy.language.Language) ->
     doc = nlp("Ms. Okafor roused the crowd with criticism of the new tax on fuel.")
     (att,) = [a for a in find_attributions(doc) if a.lemma == "criticism"]
     assert att.source is not None and doc[att.source[0] : att.source[1]].text == "Ms. Okafor"
+
+
+def test_a_subject_doing_something_with_its_own_cue_noun_is_the_source(nlp: spacy.language.Language) -> None:
+    doc = nlp("Governor Okafor repeated his claim that the bridge was safe.")
+    (att,) = [a for a in find_attributions(doc) if a.lemma == "claim"]
+    assert att.source is not None and doc[att.source[0] : att.source[1]].text == "Governor Okafor"
+    # in a phrase the pronoun stays the source as written
+    doc = nlp("The senators were vocal in their criticism of the new tax.")
+    (att,) = [a for a in find_attributions(doc) if a.lemma == "criticism"]
+    assert att.source is not None and doc[att.source[0] : att.source[1]].text == "their"

@@ -103,6 +103,19 @@ def _bare_report(first: Token) -> tuple[Token | None, Token | None]:
     return verb, subj
 
 
+_OWN = frozenset({"his", "her", "its", "their"})
+
+
+def _own_subject(noun: Token, holder: Token | None) -> Token | None:
+    """ "Trump revised his proposal", "De Blasio repeated his claim that ...": the subject that
+    does something with its own cue noun is the source, named, rather than the pronoun."""
+    verb = noun.head
+    if holder is None or holder.lower_ not in _OWN or noun.dep_ != "dobj" or verb.pos_ != "VERB":
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj if subj is not None and subj.pos_ in ("PROPN", "NOUN") else None
+
+
 class _Finder:
     """Attributions of one Doc; linear in its length but for cues x quotes."""
 
@@ -170,7 +183,7 @@ class _Finder:
                 self._keep(adj)
             elif (held := noun_cue(tok)) is not None:
                 holder, body = held
-                holder = holder or issuer(tok)
+                holder = _own_subject(tok, holder) or holder or issuer(tok)
                 src = source_range(holder) if holder is not None else None
                 head = holder.i if holder is not None else None
                 self._keep(
