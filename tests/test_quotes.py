@@ -324,30 +324,36 @@ def test_a_quote_after_a_colon_is_spoken_by_the_subject_of_the_clause_it_ends(
     assert all(a.source is None for a in find_attributions(doc))
 
 
-def test_the_doer_of_an_infinitive_or_participle_is_the_one_who_acts(nlp: spacy.language.Language) -> None:
-    # an infinitive on a verb's object is the subject's act, not the object's
-    text = "The mayor took the opportunity to argue that the bridge was safe."
-    assert _read(nlp, text, "argue")[0] == "The mayor"
-    # what a subject sends or writes speaks for it
-    text = "The Lopez campaign sent an email saying that the race was tied."
-    assert _read(nlp, text, "say")[0] == "The Lopez campaign"
-    # a passive subject made to speak says it; one only expected to speak says nothing yet
-    text = "Several residents were heard telling neighbours that the water had risen."
-    assert _read(nlp, text, "tell")[0] == "Several residents"
-    doc = nlp("The governor is expected to announce that taxes will rise.")
-    assert all(a.source is None for a in find_attributions(doc) if a.lemma == "announce")
-
-
-def test_the_doer_of_a_gerund_after_a_preposition(nlp: spacy.language.Language) -> None:
-    text = "The governor praised the inquiry but stopped short of calling for the chief to resign."
-    assert _read(nlp, text, "call")[0] == "The governor"
-    text = "The two rivals abandoned their strategy of attacking him on the economy."
-    assert _read(nlp, text, "attack")[0] == "their"
-    text = "The comedian was booed after telling the crowd that the team would lose."
-    assert _read(nlp, text, "tell")[0] == "The comedian"
-    # a preposition on a noun of the subject names no one
-    doc = nlp("The cost of defending the new law is high.")
-    assert all(a.source is None for a in find_attributions(doc) if a.lemma == "defend")
+@pytest.mark.parametrize(
+    ("text", "lemma", "source"),
+    [
+        # an infinitive on a verb's object is the subject's act, not the object's
+        ("The mayor took the opportunity to argue that the bridge was safe.", "argue", "The mayor"),
+        # what a subject sends or writes speaks for it
+        ("The Lopez campaign sent an email saying that the race was tied.", "say", "The Lopez campaign"),
+        ("The council issued a statement saying that the bridge would reopen.", "say", "The council"),
+        # a passive subject made to speak says it; one only expected to speak says nothing yet
+        ("Several residents were heard telling neighbours that the water had risen.", "tell",
+         "Several residents"),
+        ("The governor is expected to announce that taxes will rise.", "announce", None),
+        # a gerund after a preposition: the clause's subject, the noun's owner, the passive subject
+        ("The governor praised the inquiry but stopped short of calling for the chief to resign.", "call",
+         "The governor"),
+        ("The two rivals abandoned their strategy of attacking him on the economy.", "attack", "their"),
+        ("The comedian was booed after telling the crowd that the team would lose.", "tell", "The comedian"),
+        ("The cost of defending the new law is high.", "defend", None),  # on a noun of the subject
+        # a cue on a noun is the noun's only when it can speak, else its owner's or no one's
+        ("The decision to announce the closure came late on Friday.", "announce", None),
+        ("The mayor's refusal to condemn the protest angered the council.", "condemn", "The mayor's"),
+    ],
+)
+def test_who_does_what_a_cue_says(
+    nlp: spacy.language.Language, text: str, lemma: str, source: str | None
+) -> None:
+    doc = nlp(text)
+    sources = [doc[a.source[0] : a.source[1]].text if a.source else None
+               for a in find_attributions(doc) if a.lemma == lemma]
+    assert sources == [source] if source else all(x is None for x in sources)
 
 
 def test_a_quote_before_a_bare_name_and_verb_is_that_persons(nlp: spacy.language.Language) -> None:
@@ -368,14 +374,3 @@ def test_a_clause_of_the_speakers_own_after_and_ends_what_was_said(nlp: spacy.la
     # in the reported clause's own tense it stays part of what was said
     text = "Okafor said the real problem is the budget, and it needs a vote."
     assert _read(nlp, text, "say") == ("Okafor", ["the real problem is the budget, and it needs a vote"])
-
-
-def test_a_cue_on_a_noun_is_the_nouns_only_when_it_can_speak(nlp: spacy.language.Language) -> None:
-    # a group or a document that says something is the source; a decision or a way is not
-    text = "The council issued a statement saying that the bridge would reopen."
-    assert _read(nlp, text, "say")[0] == "The council"
-    doc = nlp("The decision to announce the closure came late on Friday.")
-    assert all(a.source is None for a in find_attributions(doc) if a.lemma == "announce")
-    # an owner does it: "the mayor's refusal to condemn ..."
-    text = "The mayor's refusal to condemn the protest angered the council."
-    assert _read(nlp, text, "condemn")[0] == "The mayor's"
