@@ -36,12 +36,12 @@ def _cue_date(doc: Doc, cue: int, timexes: list[Timex]) -> DateValue | None:
     return None
 
 
-def _scare_quote(doc: Doc, a: int, b: int, att: Attribution) -> bool:
+def _scare_quote(doc: Doc, text: str, a: int, b: int, att: Attribution) -> bool:
     """One quoted word inside paraphrase ('when it came to “Obamacare”') unless the cue names
     something, a label inside a noun phrase ('a “religious freedom” bill'), or a word or two
     inside an embedded question ("explained why he could appeal to “outsiders”"): the
-    writer's marks, not words anyone is reported to have said."""
-    text = doc.text
+    writer's marks, not words anyone is reported to have said (``text``: the doc's, which
+    spaCy would join anew on each ``doc.text``)."""
     n = len(text[a:b].split())
     if n >= 4:
         return False
@@ -103,7 +103,7 @@ def quotes_of(
         timexes = by_sentence.get(cue_sent, [])
         date = _cue_date(doc, att.cue, timexes) if att.lemma and timexes else None
         pieces = [(a, b, _piece_kind(att, k, text)) for k, (a, b) in enumerate(att.content)]
-        pieces += [(a, b, "direct") for a, b in att.nested if not _scare_quote(doc, a, b, att)]
+        pieces += [(a, b, "direct") for a, b in att.nested if not _scare_quote(doc, text, a, b, att)]
         if att.source is None and att.lemma:
             # "there is concern that ...", "when asked about ...", "it must be said": no one is reported
             # saying the paraphrase; only words between quotation marks are someone's

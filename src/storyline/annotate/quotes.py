@@ -24,9 +24,9 @@ Each cue is read from the parse in ``cue_reading``; ``Quote`` objects are built 
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import IDX, LEMMA, LOWER
 from spacy.language import Language
 from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Span, Token
@@ -122,6 +122,7 @@ class _Finder:
     def __init__(self, doc: Doc, sents: list[Span], sent_of: list[int]) -> None:
         self.doc = doc
         self.text = doc.text
+        self.starts: list[int] = doc.to_array(IDX).tolist()  # each token's first character
         self.sent_of = sent_of
         self.paras = paragraphs(self.text)
         self.cues: dict[int, Attribution] = {}
@@ -270,13 +271,11 @@ class _Finder:
         return gap <= 2 and self._opens_sentence(q.start)
 
     def _tok(self, char: int) -> int:
-        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
-        if span is not None and len(span):
-            return span.start
-        for tok in self.doc:
-            if tok.idx >= char:
-                return tok.i
-        return len(self.doc) - 1
+        """The token holding character ``char``, else the first one after it."""
+        i = bisect_right(self.starts, char) - 1
+        if i >= 0 and char < self.starts[i] + len(self.doc[i]):
+            return i
+        return min(i + 1, len(self.doc) - 1)
 
     def _sent(self, char: int) -> int:
         return self.sent_of[self._tok(char)]

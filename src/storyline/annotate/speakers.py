@@ -30,6 +30,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from spacy.attrs import POS
 from spacy.tokens import Doc, Span, Token
 
 from ..types import EntityMention, LocalEntity
@@ -165,9 +166,10 @@ class _Speakers:
                 for word in e.name.split():
                     if word[:1].isupper() and len(word) > 2:
                         owners.setdefault(word, set()).add(e.key)
-        for tok in self.doc:
-            if tok.pos_ == "PROPN" and tok.i not in self.tok_ent and len(owners.get(tok.text, ())) == 1:
-                self.tok_ent[tok.i] = next(iter(owners[tok.text]))
+        propn = self.doc.vocab.strings["PROPN"]
+        for i, pos in enumerate(self.doc.to_array(POS).tolist()):  # no Token objects: most of the cost
+            if pos == propn and i not in self.tok_ent and len(owners.get(self.doc[i].text, ())) == 1:
+                self.tok_ent[i] = next(iter(owners[self.doc[i].text]))
 
     def resolve(self, atts: list[Attribution]) -> None:
         history: list[tuple[int, int, int]] = []  # (sentence, entity, token) of resolved speakers
