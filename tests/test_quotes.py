@@ -374,3 +374,10 @@ def test_a_clause_of_the_speakers_own_after_and_ends_what_was_said(nlp: spacy.la
     # in the reported clause's own tense it stays part of what was said
     text = "Okafor said the real problem is the budget, and it needs a vote."
     assert _read(nlp, text, "say") == ("Okafor", ["the real problem is the budget, and it needs a vote"])
+
+
+def test_an_answer_said_is_what_was_said(nlp: spacy.language.Language) -> None:
+    text = "Asked if he was ever bullied, the candidate said no."
+    assert _read(nlp, text, "say") == ("the candidate", ["no"])
+    text = "Asked if the plan was illegal, 46 percent of voters said yes, against 23 percent."
+    assert _read(nlp, text, "say") == ("46 percent", ["yes"])

@@ -104,6 +104,15 @@ def _bare_report(first: Token) -> tuple[Token | None, Token | None]:
 
 
 _OWN = frozenset({"his", "her", "its", "their"})
+_ANSWERS = frozenset({"yes", "no", "so", "same"})
+
+
+def _said_word(child: Token) -> bool:
+    """What "said" took as its object: "said the same thing", and the answers "said yes", "said
+    no", "said so", "said the same" that the parser reads as an interjection, adverb or subject."""
+    if child.dep_ == "dobj":
+        return True
+    return child.lower_ in _ANSWERS and child.dep_ in ("intj", "advmod", "nsubj", "acomp")
 
 
 def _own_subject(noun: Token, holder: Token | None) -> Token | None:
@@ -244,7 +253,7 @@ class _Finder:
                 att.content = token_runs(self.doc, self.text, body)
                 self._clip(att)
             elif not att.content and att.lemma == "say":  # "said the same thing", "said yes"
-                said = [t.i for c in self.doc[att.cue].rights if c.dep_ == "dobj" for t in c.subtree]
+                said = [t.i for c in self.doc[att.cue].rights if _said_word(c) for t in c.subtree]
                 att.content = token_runs(self.doc, self.text, said)
                 self._clip(att)
         found = [a for a in self.cues.values() if a.content]
