@@ -381,3 +381,11 @@ def test_an_answer_said_is_what_was_said(nlp: spacy.language.Language) -> None:
     assert _read(nlp, text, "say") == ("the candidate", ["no"])
     text = "Asked if the plan was illegal, 46 percent of voters said yes, against 23 percent."
     assert _read(nlp, text, "say") == ("46 percent", ["yes"])
+
+
+def test_what_a_question_was_about(nlp: spacy.language.Language) -> None:
+    text = "The host asked the senator about the leaked memo."
+    assert _read(nlp, text, "ask") == ("The host", ["the leaked memo"])
+    # a request for comment unanswered is nobody's words
+    doc = nlp("The campaign did not respond to a request for comment.")
+    assert not [a for a in find_attributions(doc) if a.lemma == "respond"]

@@ -105,6 +105,8 @@ def _bare_report(first: Token) -> tuple[Token | None, Token | None]:
 
 _OWN = frozenset({"his", "her", "its", "their"})
 _ANSWERS = frozenset({"yes", "no", "so", "same"})
+# speech verbs with no clause whose preposition says what was asked or answered
+_ASKED_ABOUT = {"ask": frozenset({"about", "for"}), "answer": frozenset({"about"})}
 
 
 def _said_word(child: Token) -> bool:
@@ -252,6 +254,9 @@ class _Finder:
             if not att.content and att.lemma in _OBJECT_SPEECH and (body := verb_content(self.doc[att.cue])):
                 att.content = token_runs(self.doc, self.text, body)
                 self._clip(att)
+            elif not att.content and att.lemma in _ASKED_ABOUT and (about := self._asked_about(att)):
+                att.content = token_runs(self.doc, self.text, about)
+                self._clip(att)
             elif not att.content and att.lemma == "say":  # "said the same thing", "said yes"
                 said = [t.i for c in self.doc[att.cue].rights if _said_word(c) for t in c.subtree]
                 att.content = token_runs(self.doc, self.text, said)
@@ -260,6 +265,15 @@ class _Finder:
         found.extend(orphans)
         found.sort(key=lambda a: a.content[0][0])
         return found
+
+    def _asked_about(self, att: Attribution) -> list[int]:
+        """ "asked Trump about his statements", "asked for a recount": what the question was about
+        (not "did not respond to a request for comment": no one said anything)."""
+        preps = _ASKED_ABOUT[att.lemma]
+        return [
+            t.i for c in self.doc[att.cue].rights if c.dep_ == "prep" and c.lower_ in preps
+            for p in c.children if p.dep_ == "pobj" for t in p.subtree
+        ]
 
     def _opens_sentence(self, start: int) -> bool:
         k = start - 1
