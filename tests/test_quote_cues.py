@@ -323,3 +323,11 @@ def test_a_subject_doing_something_with_its_own_cue_noun_is_the_source(nlp: spac
     doc = nlp("The senators were vocal in their criticism of the new tax.")
     (att,) = [a for a in find_attributions(doc) if a.lemma == "criticism"]
     assert att.source is not None and doc[att.source[0] : att.source[1]].text == "their"
+
+
+def test_pushing_for_something_is_a_cue_pushing_a_thing_is_not(nlp: spacy.language.Language) -> None:
+    doc = nlp("The governor is pushing for a ban on fracking near schools.")
+    (att,) = [a for a in find_attributions(doc) if a.lemma == "push"]
+    assert [doc.text[a:b] for a, b in att.content] == ["for a ban on fracking near schools"]
+    doc = nlp("The volunteers pushed the stalled truck off the road.")
+    assert not [a for a in find_attributions(doc) if a.lemma == "push"]

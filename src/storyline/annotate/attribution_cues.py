@@ -84,7 +84,7 @@ CUE_CLASSES: dict[str, str] = _classes()
 # cues mostly used in other senses: only with a clause ("thinks that", "sees that")
 _CLAUSE_ONLY = words(
     "think know feel find see consider understand learn realize remember like plan "
-    "wish hop figure look push challenge welcome assume"  # hop: "hopped on her board", not "hoping"
+    "wish hop figure look challenge welcome assume"  # hop: "hopped on her board", not "hoping"
 )
 # the subject is what is thought or expected, not who thinks it: "Trump seems to lead"
 RAISING = words("seem appear")
@@ -102,6 +102,8 @@ idea feeling decision goal favor anxiety message case consensus
 _DOCUMENTS = words("poll survey study report analysis review audit filing memo letter book ad video")
 # verbs whose object is the person addressed, not what was said
 _ADDRESSEE = words("remind tell inform assure advise warn urge ask thank congratulate")
+# verbs whose "for" phrase is what is wanted ("pushing for a troop presence"), else no cue
+_PUSHING = words("push")
 # verbs of talking whose "to"/"with" phrase is who was talked to ("talked to reporters")
 _TALKING = words("talk speak chat")
 _SEEING = words("see view regard consider")
@@ -172,6 +174,8 @@ def verb_content(verb: Token) -> list[int] | None:
     picked = [c for c in verb.rights if c.dep_ in _CONTENT_DEPS and not _frame(c) or _for_clause(c)]
     if lemma in _ADDRESSEE:  # "reminded voters that ...": the object is who was told
         picked = [c for c in picked if c.dep_ != "dobj"]
+    if lemma in _PUSHING:  # "pushed for a ban", not "pushed the cart" or "pushed back"
+        picked = [c for c in picked if c.dep_ in _CLAUSE_DEPS or c.dep_ == "prep" and c.lower_ == "for"]
     if lemma in _TALKING:  # "talked to reporters": whom to, not what about
         picked = [c for c in picked if not (c.dep_ == "prep" and c.lower_ in ("to", "with"))]
     if not picked:  # "Young voters are turning to Sanders, a new poll indicates": the clause before
