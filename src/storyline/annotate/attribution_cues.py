@@ -25,6 +25,7 @@ __all__ = [
     "ADJECTIVE_CUES",
     "CUE_CLASSES",
     "CUE_WORDS",
+    "DOCUMENTS",
     "EXTRA_SPEECH",
     "NOMINAL_CUES",
     "RAISING",
@@ -99,7 +100,7 @@ attack endorsement opposition praise mention announcement defense question
 idea feeling decision goal favor anxiety message case consensus
 """)
 # documents that state things: "in the poll", "in the report"
-_DOCUMENTS = words("poll survey study report analysis review audit filing memo letter book ad video")
+DOCUMENTS = words("poll survey study report analysis review audit filing memo letter book ad video")
 # verbs whose object is the person addressed, not what was said
 _ADDRESSEE = words("remind tell inform assure advise warn urge ask thank congratulate")
 # verbs whose "for" phrase is what is wanted ("pushing for a troop presence"), else no cue
@@ -208,7 +209,7 @@ def prepositional_source(prep: Token) -> tuple[Token, Token, list[int]] | None:
     if prep.lower_ != "in" or prep.dep_ != "prep":
         return None
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if pobj is None or pobj.lemma_.lower() not in _DOCUMENTS:
+    if pobj is None or pobj.lemma_.lower() not in DOCUMENTS:
         return None
     named = any(c.dep_ in ("compound", "amod", "acl", "poss") for c in pobj.children)
     verb = prep.head
@@ -255,7 +256,20 @@ def noun_cue(noun: Token) -> tuple[Token | None, list[int]] | None:
             continue  # "the demand by Republicans – largely instigated by Cruz – that ...": a description
         elif c.dep_ in ("acl", "ccomp") or c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS:
             content.extend(t.i for t in c.subtree)
-    return (source, sorted(content)) if content else None
+    return (_own_subject(noun, source) or source, sorted(content)) if content else None
+
+
+_OWN = frozenset({"his", "her", "its", "their"})
+
+
+def _own_subject(noun: Token, holder: Token | None) -> Token | None:
+    """ "Trump revised his proposal", "De Blasio repeated his claim that ...": the subject that
+    does something with its own cue noun is the source, named, rather than the pronoun."""
+    verb = noun.head
+    if holder is None or holder.lower_ not in _OWN or noun.dep_ != "dobj" or verb.pos_ != "VERB":
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj if subj is not None and subj.pos_ in ("PROPN", "NOUN") else None
 
 
 def colon_source(sent: Span) -> tuple[int, int] | None:

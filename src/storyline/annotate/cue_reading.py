@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..types import MONTH_NAMES, WEEKDAY_NAMES
 from .attribution import SPEECH_VERBS, Attribution
-from .attribution_cues import _DOCUMENTS, ADJECTIVE_CUES, RAISING, cue_class, is_raising, verb_content, words
+from .attribution_cues import ADJECTIVE_CUES, DOCUMENTS, RAISING, cue_class, is_raising, verb_content, words
 from .speakers import HUMAN_ROLES, SOURCE_NOUNS
 
 _PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "who"})
@@ -72,16 +72,13 @@ _ISSUED = words(
 )
 
 
-_WITH_CUE = frozenset({"with"})
-
-
 def issuer(noun: Token) -> Token | None:
     """The subject of the verb that issues ``noun`` ("Trump launched an attack against ...",
     "the DNC issued a statement ...") or acts "in" it ("voted in favor of"), or None."""
     verb = noun.head
     if noun.dep_ == "pobj" and verb.lower_ == "in" and verb.head.pos_ == "VERB":
         verb = verb.head  # "voted in favor of", "came out in defense of": the voter's stance
-    elif noun.dep_ == "pobj" and verb.lower_ in _WITH_CUE and verb.head.pos_ == "VERB":
+    elif noun.dep_ == "pobj" and verb.lower_ == "with" and verb.head.pos_ == "VERB":
         subj = _subject(verb.head)  # "Warren roused the crowd with criticism of ...": hers
         return subj if subj is not None and _someone(subj) else None
     elif noun.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in _ISSUING:
@@ -152,6 +149,7 @@ def _someone(tok: Token) -> bool:
 
 
 def _passive_subject(verb: Token) -> Token | None:
+    """The passive subject of ``verb``, not an empty one ("it was said that")."""
     subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     return subj if subj is not None and subj.lower_ not in ("it", "that", "this", "there", "what") else None
 
@@ -179,10 +177,7 @@ def _gerund_holder(word: Token) -> Token | None:
 
 def _raised_subject(verb: Token) -> Token | None:
     """The passive subject of a verb whose infinitive or participle it does ("was heard saying")."""
-    if verb.lemma_.lower() not in _MADE_TO:
-        return None
-    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    return subj if subj is not None and subj.lower_ not in ("it", "that", "this", "there", "what") else None
+    return _passive_subject(verb) if verb.lemma_.lower() in _MADE_TO else None
 
 
 def _can_speak(noun: Token) -> bool:
@@ -190,7 +185,7 @@ def _can_speak(noun: Token) -> bool:
     lemma = noun.lemma_.lower()
     return (
         noun.pos_ != "NOUN" or noun.tag_ == "NNS" or lemma in HUMAN_ROLES or lemma in SOURCE_NOUNS
-        or lemma in _ISSUED or lemma in _DOCUMENTS
+        or lemma in _ISSUED or lemma in DOCUMENTS
     )
 
 
@@ -204,6 +199,28 @@ def _held_chance(clause: Token) -> bool:
         and noun.head.pos_ in ("VERB", "AUX")
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
     )
+
+
+_REPORTER = frozenset({"he", "she", "they", "i", "we"})
+
+
+def bare_report(first: Token) -> tuple[Token | None, Token | None]:
+    """(verb, subject) of a clause opening at ``first`` that is only a name or pronoun and a
+    past or present verb with nothing after them but an adverbial ("Toomey fumed", "reacted
+    Trump", "she snapped back on Monday"), else (None, None)."""
+    verb = first if first.pos_ == "VERB" else first.head if first.head.pos_ == "VERB" else None
+    if verb is None or verb.tag_ not in ("VBD", "VBZ") or verb.i < first.i:
+        return None, None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "dobj", "npadvmod", "attr")), None)
+    if subj is None or not (subj.pos_ == "PROPN" or subj.lower_ in _REPORTER):
+        return None, None
+    if subj.dep_ != "nsubj" and subj.i < verb.i:
+        return None, None
+    if first.i not in (verb.i, subj.left_edge.i):
+        return None, None  # '“...,” in which he doubled down
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > verb.i and c.i != subj.i for c in verb.children):
+        return None, None  # "Trump won the state": a clause of its own
+    return verb, subj
 
 
 _TAIL_DEPS = frozenset({"advcl", "conj"})
@@ -536,9 +553,9 @@ def _next_sentence(tok: Token, clause: Token, verb: Token) -> bool:
         return False
     if _sourcing(tok):
         return True  # "... “with all our hearts”, the New York Times reported on Thursday": its source
-    k = tok.left_edge.i - 1
     if tok.tag_ != verb.tag_ or tok.tag_ == clause.tag_:
         return False
+    k = tok.left_edge.i - 1
     return k > 1 and doc[k].dep_ == "cc" and doc[k - 1].text == ","
 
 

@@ -43,6 +43,7 @@ from .attribution_cues import (
 )
 from .cue_reading import (
     adjective_attribution,
+    bare_report,
     clip_range,
     cue_attribution,
     first_person_after,
@@ -81,29 +82,6 @@ _OPEN_MARKS = frozenset("\"“„«'`")
 _SILENT = frozenset({"cognition", "intention"})  # classes of cues that do not utter quotes
 
 
-_REPORTER = frozenset({"he", "she", "they", "i", "we"})
-
-
-def _bare_report(first: Token) -> tuple[Token | None, Token | None]:
-    """(verb, subject) of a clause opening at ``first`` that is only a name or pronoun and a
-    past or present verb with nothing after them but an adverbial ("Toomey fumed", "reacted
-    Trump", "she snapped back on Monday"), else (None, None)."""
-    verb = first if first.pos_ == "VERB" else first.head if first.head.pos_ == "VERB" else None
-    if verb is None or verb.tag_ not in ("VBD", "VBZ") or verb.i < first.i:
-        return None, None
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "dobj", "npadvmod", "attr")), None)
-    if subj is None or not (subj.pos_ == "PROPN" or subj.lower_ in _REPORTER):
-        return None, None
-    if subj.dep_ != "nsubj" and subj.i < verb.i:
-        return None, None
-    if first.i not in (verb.i, subj.left_edge.i):
-        return None, None  # '“...,” in which he doubled down
-    if any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > verb.i and c.i != subj.i for c in verb.children):
-        return None, None  # "Trump won the state": a clause of its own
-    return verb, subj
-
-
-_OWN = frozenset({"his", "her", "its", "their"})
 _ANSWERS = frozenset({"yes", "no", "so", "same"})
 # speech verbs with no clause whose preposition says what was asked or answered
 _ASKED_ABOUT = {"ask": frozenset({"about", "for"}), "answer": frozenset({"about"})}
@@ -115,16 +93,6 @@ def _said_word(child: Token) -> bool:
     if child.dep_ == "dobj":
         return True
     return child.lower_ in _ANSWERS and child.dep_ in ("intj", "advmod", "nsubj", "acomp")
-
-
-def _own_subject(noun: Token, holder: Token | None) -> Token | None:
-    """ "Trump revised his proposal", "De Blasio repeated his claim that ...": the subject that
-    does something with its own cue noun is the source, named, rather than the pronoun."""
-    verb = noun.head
-    if holder is None or holder.lower_ not in _OWN or noun.dep_ != "dobj" or verb.pos_ != "VERB":
-        return None
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return subj if subj is not None and subj.pos_ in ("PROPN", "NOUN") else None
 
 
 class _Finder:
@@ -195,7 +163,7 @@ class _Finder:
                 self._keep(adj)
             elif (held := noun_cue(tok)) is not None:
                 holder, body = held
-                holder = _own_subject(tok, holder) or holder or issuer(tok)
+                holder = holder or issuer(tok)
                 src = source_range(holder) if holder is not None else None
                 head = holder.i if holder is not None else None
                 self._keep(
@@ -357,7 +325,7 @@ class _Finder:
             i += 1
         if i >= len(doc) or i in self.cues:
             return None
-        verb, subj = _bare_report(doc[i])
+        verb, subj = bare_report(doc[i])
         if verb is None or subj is None or verb.i in self.cues:
             return None
         att = Attribution(verb.i, verb.lemma_.lower(), source_range(subj), subj.i, cue_class="speech")

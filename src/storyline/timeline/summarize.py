@@ -73,7 +73,7 @@ class Params:
     strip_datelines: bool = True  # "LONDON (Reuters) - " and the like cut from sentences
     news_days: int = 2  # the day's centroid also holds every sentence published in this many days from it
     summary_centroid: float = 6.0  # weight of the whole day summary's closeness to the centroid;
-    # leave-one-topic-out on T17 (annotated at 3b2cac2) chose 6.0 with redundancy .5 on 9 of 9 folds
+    # leave-one-topic-out on T17 (annotated at 3d164f8) chose 6.0 with redundancy .5 on 9 of 9 folds
     # (grid 4/6/8 x .4/.5/.6 x length penalty 0/.2): AR-2 .0381 -> .0399, AR-1 .1382 -> .1388
     distinct: bool = False  # a sentence summarises one date only (the best-scored); a date left
     # without sentences gives way to the next best (on for `timeline --summarize`; T17 figures
