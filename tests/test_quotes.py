@@ -149,6 +149,16 @@ def test_date_from_a_timex_on_the_cue(nlp: spacy.language.Language) -> None:
     (q,) = doc._.quotes
     assert q.speaker == "Karoline Leavitt" and q.kind == "indirect"
     assert q.date is not None and q.date.value == "2025-06-11"
+    # a date inside what was said dates what it is about, not the saying
+    text = "“Imagine we were all sitting here, it was 1979, and we listened to him,” Okafor told the crowd."
+    at = text.index("1979")
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name == "storyline_quotes":
+            doc._.timexes = [Timex(at, at + 4, "1979", "DATE", "1979")]
+        doc = proc(doc)
+    (q,) = doc._.quotes
+    assert q.speaker == "Okafor" and q.date is None
 
 
 def _found(nlp: spacy.language.Language, text: str) -> list[Quote]:

@@ -17,11 +17,12 @@ _WH_WORDS = frozenset({"why", "how", "what", "whether", "when", "where", "who", 
 _WRITER = frozenset({"i", "we", "you", "us", "me"})  # outside quotation marks: the writer or a generic "you"
 
 
-def _cue_date(doc: Doc, cue: int, timexes: list[Timex]) -> DateValue | None:
-    """The date of a timex in the cue's sentence that hangs from the cue verb
-    ("said on Sunday", "said Thursday")."""
+def _cue_date(doc: Doc, att: Attribution, timexes: list[Timex]) -> DateValue | None:
+    """The date of a timex in the cue's sentence that hangs from the cue verb ("said on
+    Sunday", "said Thursday"), not one inside what was said ('“it was 1979,” he told them')."""
+    cue = att.cue
     for t in timexes:
-        if t.date is None:
+        if t.date is None or any(a <= t.start < b for a, b in att.content):
             continue
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None:
@@ -101,7 +102,7 @@ def quotes_of(
         speaker = names.get(att.entity) if att.entity is not None else att.written
         cue_sent = sent_of[att.cue]
         timexes = by_sentence.get(cue_sent, [])
-        date = _cue_date(doc, att.cue, timexes) if att.lemma and timexes else None
+        date = _cue_date(doc, att, timexes) if att.lemma and timexes else None
         pieces = [(a, b, _piece_kind(att, k, text)) for k, (a, b) in enumerate(att.content)]
         pieces += [(a, b, "direct") for a, b in att.nested if not _scare_quote(doc, text, a, b, att)]
         if att.source is None and att.lemma:
