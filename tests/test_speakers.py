@@ -90,7 +90,16 @@ def test_a_she_goes_on_with_the_woman_quoted_over_a_man_named_in_passing(
         "Maria Lopez spoke at a think tank on Monday. She said her plan would help the cities. "
         "Her rival Tom Becker toured Ohio. “Our cities are divided,” said Lopez, as she listed the "
         "places she had visited. While Becker railed against "
-        "the budget, the mayor was unafraid to praise it. “We have millions of young people out of "
+        "the budget, the mayor stayed calm and upbeat. “We have millions of young people out of "
         "work and out of school,” she added."
     )
     assert speaker_of(nlp, text, "millions of young people") == "Maria Lopez"
+    # the subject of the sentence before, in its main clause, keeps the "he"
+    text = (
+        "Jim DeMint spoke last. Mr. DeMint said the movement was strong. “It is making a difference,” "
+        "he told the audience. The day’s first speaker, Ken Cuccinelli, president of the Senate "
+        "Conservatives Fund and the defeated candidate in Virginia’s last election, denied that the "
+        "group had been divisive. “George Washington lost more battles than he won, but he won the "
+        "war,” he said."
+    )
+    assert speaker_of(nlp, text, "George Washington") == "Ken Cuccinelli"

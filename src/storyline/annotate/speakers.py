@@ -193,6 +193,11 @@ class _Speakers:
             else:
                 att.written = att.written or self._written(att)
 
+    def _in_passing(self, speaker: int) -> bool:
+        """The speaker is the subject of a clause below its sentence's main verb."""
+        verb = self.doc[speaker].head
+        return verb.dep_ != "ROOT" and verb.dep_ != "conj"
+
     def _last_sentence(self, att: Attribution, first: int) -> int:
         """The sentence where what ``att`` says ends: a quotation can go on for sentences."""
         if not att.content:
@@ -484,10 +489,12 @@ class _Speakers:
             if k - _HISTORY <= self.spoke_until.get(i, s) and s <= k and self._compatible(tok, e)
         ]
         # "Clinton said ... While Cruz railed against ..., “...,” she added": the speaker known to
-        # be a she before one whose gender the article does not tell
+        # be a she before one named in passing, in a subordinate clause, whose gender the article
+        # does not tell (a main clause's "Cuccinelli denied ... “...,” he said" stays his)
         gender = GENDER.get(word)
         known = [(i, e) for i, e in recent if gender is not None and self.genders.get(e) == gender]
-        quoted = known[0] if known and recent[0][1] not in self.genders else next(iter(recent), None)
+        passing = bool(recent) and recent[0][1] not in self.genders and self._in_passing(recent[0][0])
+        quoted = known[0] if known and passing else next(iter(recent), None)
         doc = self.doc
         outside = self._outside(att)
         if quoted is not None and word in _PERSONAL:
