@@ -103,3 +103,16 @@ def test_a_she_goes_on_with_the_woman_quoted_over_a_man_named_in_passing(
         "war,” he said."
     )
     assert speaker_of(nlp, text, "George Washington") == "Ken Cuccinelli"
+
+
+def test_a_quote_running_over_paragraphs_is_said_by_the_cue_of_its_last(
+    nlp: spacy.language.Language,
+) -> None:
+    # the open paragraph continues the quote that "she said" closes, not Clinton's line before it
+    text = (
+        "“We need steady hands,” Clinton told the delegates, referring to the mogul. “Not a "
+        "governor who says he is neutral on Monday and who knows what on Tuesday.\n\n"
+        "“Well, my friends, our security is not negotiable!” Maria Lopez said."
+    )
+    assert speaker_of(nlp, text, "neutral on Monday") == "Maria Lopez"
+    assert speaker_of(nlp, text, "steady hands") == "Clinton"

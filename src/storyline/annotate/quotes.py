@@ -202,8 +202,14 @@ class _Finder:
     def run(self) -> list[Attribution]:
         last: tuple[QuoteSpan, Attribution] | None = None  # previous attributed quote
         orphans: list[Attribution] = []
-        for q in self.quotes:
-            att = self._link(q)
+        links = [self._link(q) for q in self.quotes]
+        for i, q in enumerate(self.quotes):
+            att = links[i]
+            if att is None:  # a paragraph of a quote whose last paragraph names the speaker
+                att = next((a for r, a in zip(self.quotes[i + 1 :], links[i + 1 :], strict=False)
+                            if r.group == q.group and a is not None), None)
+                if att is not None:
+                    att.add_quote(q.start, q.end)
             if att is None and last is not None and self._continues(q, *last):
                 att = last[1]
                 att.add_quote(q.start, q.end)
