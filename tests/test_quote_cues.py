@@ -255,6 +255,26 @@ def test_as_reported_cue_reports_the_main_clause(nlp: spacy.language.Language) -
 
 
 @pytest.mark.parametrize(
+    ("text", "source", "said"),
+    [
+        # a cue of showing or naming, not only a speech verb, reports the clause it hangs on
+        ("And as Menendez pointed out, court rulings have a lasting impact on real women.", "Menendez",
+         "court rulings have a lasting impact on real women"),
+        # a cue inside that clause ("to say") does not make it someone else's
+        ("As the paper noted, it is surprising because Trump has rarely had good things to say about "
+         "China.", "the paper", "it is surprising because Trump"),
+    ],
+)
+def test_as_clause_cues_report_their_main_clause(
+    nlp: spacy.language.Language, text: str, source: str, said: str
+) -> None:
+    doc = nlp(text)
+    atts = [a for a in find_attributions(doc) if a.source]
+    att = next(a for a in atts if a.source and doc[a.source[0] : a.source[1]].text == source)
+    assert " ".join(text[a:b] for a, b in att.content).startswith(said)
+
+
+@pytest.mark.parametrize(
     ("text", "lemma", "speaker"),
     [
         (

@@ -489,7 +489,7 @@ def _fronted_content(tok: Token, att: Attribution, text: str) -> None:
         att.content.append(r)
 
 
-def _as_clause(tok: Token) -> bool:
+def as_clause(tok: Token) -> bool:
     """ "As the Washington Post reported, the inspector general issued subpoenas": the clause an
     "as" cue hangs on is what was reported."""
     return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
@@ -538,11 +538,15 @@ def _speech_content(tok: Token, att: Attribution, text: str) -> None:
     obj = _said_object(tok) if not att.content and att.lemma in _WRITING else None
     if obj is not None and (r := _trimmed(doc, text, obj.left_edge.i, obj.right_edge.i + 1)) is not None:
         att.content.append(r)
-    if not att.content and (tok.dep_ == "parataxis" or _trailing(tok) or _as_clause(tok)):
-        skip = {t.i for t in tok.subtree}
-        body = sorted(t.i for t in tok.head.subtree if t.i not in skip)
-        att.content = token_runs(doc, text, body)
+    if not att.content and (tok.dep_ == "parataxis" or _trailing(tok) or as_clause(tok)):
+        att.content = token_runs(doc, text, _as_reported(tok))
         att.weak = True
+
+
+def _as_reported(tok: Token) -> list[int]:
+    """The clause a cue hangs on, without the cue's own words (or an "And" opening it)."""
+    skip = {t.i for t in tok.subtree} | {c.i for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i}
+    return sorted(t.i for t in tok.head.subtree if t.i not in skip)
 
 
 def _next_sentence(tok: Token, clause: Token, verb: Token) -> bool:
@@ -638,6 +642,8 @@ def cue_attribution(tok: Token, sent: Span, text: str) -> Attribution | None:
             _passive_content(tok, att, text)
         return att
     body = verb_content(tok)
+    if body is None and cls == "speech" and as_clause(tok):
+        body = _as_reported(tok)  # "as Menendez pointed out, ...": the clause it hangs on
     if body is None:
         return None
     subj = None if is_raising(tok) else _subject(tok)

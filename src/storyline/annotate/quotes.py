@@ -43,6 +43,7 @@ from .attribution_cues import (
 )
 from .cue_reading import (
     adjective_attribution,
+    as_clause,
     bare_report,
     clip_range,
     cue_attribution,
@@ -130,7 +131,9 @@ class _Finder:
         clause has cues of its own ("McConnell argued ...; Cruz called ...; Boehner said")."""
         cue_chars = [self.doc[i].idx for i in self.cues]
         for att in self.cues.values():
-            if att.weak and any(a <= c < b for a, b in att.content for c in cue_chars):
+            if att.weak and not as_clause(self.doc[att.cue]) and any(
+                a <= c < b for a, b in att.content for c in cue_chars
+            ):
                 att.content, att.weak = [], False
 
     def _keep(self, att: Attribution) -> None:
