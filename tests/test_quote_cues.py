@@ -352,3 +352,15 @@ def test_pushing_for_something_is_a_cue_pushing_a_thing_is_not(nlp: spacy.langua
     assert [doc.text[a:b] for a, b in att.content] == ["for a ban on fracking near schools"]
     doc = nlp("The volunteers pushed the stalled truck off the road.")
     assert not [a for a in find_attributions(doc) if a.lemma == "push"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The party may split before Clinton even formally declares she is in the race.",
+        "If Smith says the plant is safe, the board will not listen to him.",
+        "Lee has legislated like a man who believes he has the mandate of the whole country.",
+    ],
+)
+def test_sayings_still_to_come_or_imagined_give_no_quote(nlp: spacy.language.Language, text: str) -> None:
+    assert quotes(nlp, text) == []

@@ -4,7 +4,7 @@ and the paraphrase of cues with no source."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..types import DateValue, LocalEntity, Quote, Timex
 from .attribution import SPEECH_VERBS, Attribution
@@ -14,6 +14,7 @@ __all__ = ["quotes_of"]
 _NAMING = frozenset({"call", "dub", "label", "describe", "brand", "name", "term", "deem"})
 _MODALS = frozenset({"could", "might", "may", "would", "should"})
 _WH_WORDS = frozenset({"why", "how", "what", "whether", "when", "where", "who", "which"})
+_NOT_YET = frozenset({"before", "until", "till", "once"})  # with the present: a saying still to come
 _WRITER = frozenset({"i", "we", "you", "us", "me"})  # outside quotation marks: the writer or a generic "you"
 
 
@@ -95,8 +96,10 @@ def quotes_of(
     out: list[Quote] = []
     text = doc.text
     for att in atts:
-        if att.lemma and any(c.dep_ == "neg" or c.lower_ in _MODALS for c in doc[att.cue].children):
+        if att.lemma and _unsaid(doc[att.cue]):
             continue  # "Lee did not mention ...", "could threaten to ...": nothing of theirs to quote
+        if att.speaker is not None and _likened(doc[att.speaker]):
+            continue  # "legislated like a man who believes ...": a figure of speech, no one spoke
         if att.entity is None and att.speaker is not None and doc[att.speaker].lower_ in _WRITER:
             continue  # "I asked ...", "we know ...", "you could argue": the article's own voice
         speaker = names.get(att.entity) if att.entity is not None else att.written
@@ -114,3 +117,20 @@ def quotes_of(
             out.append(Quote(a, b, text[a:b], att.lemma, speaker, att.entity, kind, cue_sent, date, cls))
     out.sort(key=lambda q: (q.start, q.end))
     return out
+
+
+def _unsaid(cue: Token) -> bool:
+    """A cue denied, hedged or yet to come: "did not mention", "could threaten to", "if he says",
+    "before Clinton even formally declares she is in the race"."""
+    for c in cue.children:
+        if c.dep_ == "neg" or c.lower_ in _MODALS:
+            return True
+        yet = c.lower_ in _NOT_YET and cue.tag_ in ("VBZ", "VBP")
+        if c.dep_ == "mark" and (c.lower_ in ("if", "unless") or yet):
+            return True
+    return False
+
+
+def _likened(speaker: Token) -> bool:
+    """ "like a man who believes he has the mandate": someone a comparison imagines."""
+    return speaker.dep_ == "pobj" and speaker.head.lower_ in ("like", "unlike")
