@@ -364,3 +364,11 @@ def test_pushing_for_something_is_a_cue_pushing_a_thing_is_not(nlp: spacy.langua
 )
 def test_sayings_still_to_come_or_imagined_give_no_quote(nlp: spacy.language.Language, text: str) -> None:
     assert quotes(nlp, text) == []
+
+
+def test_only_a_record_shows_what_someone_could_quote(nlp: spacy.language.Language) -> None:
+    text = (
+        "The Senate shows, however, that the sharp upswing in polarization is largely the product of "
+        "voting patterns. A new Gallup poll shows that most voters want the shutdown to end."
+    )
+    assert [q.speaker for q in quotes(nlp, text)] == ["A new Gallup poll"]

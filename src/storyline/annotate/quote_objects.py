@@ -8,12 +8,20 @@ from spacy.tokens import Doc, Span, Token
 
 from ..types import DateValue, LocalEntity, Quote, Timex
 from .attribution import SPEECH_VERBS, Attribution
+from .attribution_cues import DOCUMENTS
 
 __all__ = ["quotes_of"]
 
 _NAMING = frozenset({"call", "dub", "label", "describe", "brand", "name", "term", "deem"})
 _MODALS = frozenset({"could", "might", "may", "would", "should"})
 _WH_WORDS = frozenset({"why", "how", "what", "whether", "when", "where", "who", "which"})
+# verbs whose subject shows something only when it is a record of some kind ("the poll shows")
+_EVIDENCE = frozenset({"show", "demonstrate", "prove"})
+_RECORDS = DOCUMENTS | frozenset(
+    {"data", "figure", "number", "record", "result", "chart", "graph", "photo", "footage", "image",
+     "picture", "map", "evidence", "research", "document", "statistic", "estimate", "tape", "recording",
+     "transcript", "email", "e-mail", "tweet", "post", "message", "statement", "filing", "return"}
+)
 _NOT_YET = frozenset({"before", "until", "till", "once"})  # with the present: a saying still to come
 _WRITER = frozenset({"i", "we", "you", "us", "me"})  # outside quotation marks: the writer or a generic "you"
 
@@ -100,6 +108,8 @@ def quotes_of(
             continue  # "Lee did not mention ...", "could threaten to ...": nothing of theirs to quote
         if att.speaker is not None and _likened(doc[att.speaker]):
             continue  # "legislated like a man who believes ...": a figure of speech, no one spoke
+        if att.lemma in _EVIDENCE and (att.speaker is None or not _shows(doc[att.speaker])):
+            continue  # "The Senate shows, however, that ...": the writer's inference, no one's words
         if att.entity is None and att.speaker is not None and doc[att.speaker].lower_ in _WRITER:
             continue  # "I asked ...", "we know ...", "you could argue": the article's own voice
         speaker = names.get(att.entity) if att.entity is not None else att.written
@@ -134,3 +144,8 @@ def _unsaid(cue: Token) -> bool:
 def _likened(speaker: Token) -> bool:
     """ "like a man who believes he has the mandate": someone a comparison imagines."""
     return speaker.dep_ == "pobj" and speaker.head.lower_ in ("like", "unlike")
+
+
+def _shows(subject: Token) -> bool:
+    """A record that can show things: "the poll", "figures", "it" (a record just named)."""
+    return subject.lemma_.lower() in _RECORDS or subject.lower_ in ("it", "this", "that", "which")
