@@ -116,3 +116,13 @@ def test_a_quote_running_over_paragraphs_is_said_by_the_cue_of_its_last(
     )
     assert speaker_of(nlp, text, "neutral on Monday") == "Maria Lopez"
     assert speaker_of(nlp, text, "steady hands") == "Clinton"
+
+
+def test_the_name_after_a_quotation_tells_not_the_one_told(nlp: spacy.language.Language) -> None:
+    text = (
+        "“I think one of the dumbest statements I’ve ever heard in politics was Obama’s statement that "
+        "our No 1 problem is global warming,” Trump, who disputes the mainstream scientific understanding "
+        "that human activity is warming the planet, told CNN."
+    )
+    (quote,) = nlp(text)._.quotes
+    assert quote.speaker == "Trump" and quote.text.startswith("I think") and "disputes" not in quote.text

@@ -293,8 +293,8 @@ def _inverted_subject(verb: Token) -> Token | None:
     """ "..., \" quipped McCain": a name right after a speech verb that opens its clause
     after a quotation (the parser often reads it as the object)."""
     before = verb.doc[verb.i - 1] if verb.i else None
-    if before is None or not (before.is_punct or before.is_quote):
-        return None
+    if before is None or not (before.is_punct or before.is_quote) or verb.lemma_.lower() in _TOLD:
+        return None  # "..., told CNN": whom he told, never inverted
     nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     if nxt is None or nxt.head.i != verb.i and nxt.head.head.i != verb.i:
         return None
@@ -309,6 +309,40 @@ _NOT_NAMES = frozenset(w.lower() for w in (*WEEKDAY_NAMES, *MONTH_NAMES))
 _LEFT_NOMINAL_DEPS = frozenset({"nsubj", "appos", "conj", "compound", "npadvmod", "ROOT", "dep"})
 
 
+_TOLD = words("tell inform assure")
+_TRAILING = " ,;\u201d\"'\u2019"
+_CLOSERS = ("\u201d", '"')
+
+
+def _cut_before(att: Attribution, start: int, text: str) -> None:
+    """What was said ends before its speaker, where the parser ran it on to him."""
+    cut = []
+    for a, b in att.content:
+        if a < start < b:
+            b = start
+            while b > a and text[b - 1] in _TRAILING:
+                b -= 1
+        cut.append((a, b))
+    att.content = [(a, b) for a, b in cut if b > a]
+
+
+def _described_before(verb: Token) -> Token | None:
+    """ '“...,” Trump, who disputes the science, told CNN': the name whose relative clause or
+    apposition ends at the comma before the verb (the parser hung it inside the quotation)."""
+    doc = verb.doc
+    k = verb.i - 1
+    while k >= 0 and doc[k].is_punct and doc[k].text not in ".!?;:":
+        k -= 1
+    tok = doc[k] if k >= 0 else None
+    for _ in range(8):
+        if tok is None or tok.head.i == tok.i or tok.head.i > verb.i:
+            return None
+        if tok.dep_ in ("relcl", "appos") and tok.head.pos_ == "PROPN" and tok.right_edge.i == k:
+            return tok.head
+        tok = tok.head
+    return None
+
+
 def _fallback_subject(verb: Token) -> Token | None:
     """The speaker of a finite speech verb the parser left without a subject: a name right
     after it behind a quotation ('“...,” said Skelly, explaining'), or the noun phrase
@@ -317,6 +351,8 @@ def _fallback_subject(verb: Token) -> Token | None:
     before = doc[verb.i - 1] if verb.i else None
     nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
     after_quote = before is not None and (before.is_punct or before.is_quote)
+    if after_quote and verb.lemma_.lower() in _TOLD:
+        return _described_before(verb)
     if after_quote and nxt is not None and nxt.is_title and nxt.lower_ not in _NOT_NAMES:
         last = nxt.i  # the whole name: "said Jon Doggett, executive vice president ..."
         while last + 1 < len(doc) and doc[last + 1].is_title and not doc[last + 1].is_punct:
@@ -636,6 +672,9 @@ def cue_attribution(tok: Token, sent: Span, text: str) -> Attribution | None:
         source = source_range(subj) if subj is not None else None
         att = Attribution(tok.i, lemma, source, subj.i if subj is not None else None, cue_class=cls)
         _speech_content(tok, att, text)
+        at = tok.doc[source[0]].idx if source is not None and source[1] <= tok.i else 0
+        if at and text[max(0, at - 4) : at].rstrip()[-1:] in _CLOSERS:
+            _cut_before(att, at, text)  # '“...,” Trump, who ..., told CNN': not what he said
         if not att.content and subj is not None and subj.i > tok.i:
             _fronted_content(tok, att, text)
         if not att.content and subj is not None and subj.dep_ == "pobj" and subj.head.dep_ == "agent":
