@@ -123,6 +123,19 @@ def test_quote_marks_straight_curly_split_and_paragraphs() -> None:
     ]
 
 
+def test_spaced_straight_marks_open_before_a_capital_pronoun() -> None:
+    # old wire copy puts spaces inside straight marks; after a full stop, '" We' opens a quote
+    text = (
+        'The firm struggled against Dell. " We like to call it BYODKM, " Jobs said, claiming that '
+        '" people who are thinking of switching have no excuses ". " It is fine, " it said.'
+    )
+    assert [text[s.start : s.end].strip() for s in find_quote_spans(text)] == [
+        "We like to call it BYODKM,",
+        "people who are thinking of switching have no excuses",
+        "It is fine,",
+    ]
+
+
 def test_unterminated_quote_is_dropped() -> None:
     assert find_quote_spans("He said “this never ends.\nNext paragraph.") == []
 

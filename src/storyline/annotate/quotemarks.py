@@ -81,8 +81,8 @@ def _looks_closing(text: str, i: int, width: int) -> bool:
         return True
     if k == i - 1:  # ',"' then a space and a lower-case word: ',” said the aide'
         return j > i + width and after.islower()
-    # tokenised ', " he said' closes; ', "the deal' opens
-    return j > i + width and word in _ATTRIBUTION_STARTS
+    # tokenised ', " he said' closes; ', "the deal' opens, and so does '. " We think' (a capital)
+    return j > i + width and word in _ATTRIBUTION_STARTS and text[j].islower()
 
 
 def _is_gap(inner: str) -> bool:
