@@ -372,3 +372,21 @@ def test_only_a_record_shows_what_someone_could_quote(nlp: spacy.language.Langua
         "voting patterns. A new Gallup poll shows that most voters want the shutdown to end."
     )
     assert [q.speaker for q in quotes(nlp, text)] == ["A new Gallup poll"]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # a word the parser splits at its hyphen is said whole, in one piece
+        ("Jobs also revealed that 140,000 of the new laptops have been pre-ordered before their launch.",
+         ["that 140,000 of the new laptops have been pre-ordered before their launch"]),
+        # what was said does not end on the "and" that joins the next clause
+        ("Mr Jobs claimed the package had been specially made for him and, indeed, his presentation "
+         "featured new effects.",
+         ["the package had been specially made for him"]),
+    ],
+)
+def test_what_was_said_ends_on_a_whole_word(nlp: spacy.language.Language, text: str, said: list[str]) -> None:
+    doc = nlp(text)
+    (att,) = [a for a in find_attributions(doc) if a.lemma in ("reveal", "claim")]
+    assert [text[a:b] for a, b in att.content][: len(said)] == said

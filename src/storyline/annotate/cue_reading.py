@@ -34,9 +34,18 @@ _TRIM = " \t\n\r\xa0,.;:—–-\"“”‘’'"
 def _trimmed(doc: Doc, text: str, start_tok: int, end_tok: int) -> tuple[int, int] | None:
     """Character range of tokens ``start_tok:end_tok`` without edge punctuation.
     (``text`` is ``doc.text``, passed in because ``Doc.text`` rebuilds the string.)"""
+    k = end_tok
+    while k - 1 > start_tok and (doc[k - 1].is_punct or doc[k - 1].dep_ == "cc"):
+        k -= 1
+        if doc[k].dep_ == "cc":
+            end_tok = k  # "claimed the package had been made for him and, indeed, ...": no "and"
     if start_tok >= end_tok:
         return None
     a, b = doc[start_tok].idx, doc[end_tok - 1].idx + len(doc[end_tok - 1])
+    while b + 1 < len(text) and text[b] == "-" and text[b + 1].isalnum():
+        b += 1  # "pre-ordered" split by the parser: the whole word
+        while b < len(text) and text[b].isalnum():
+            b += 1
     while a < b and text[a] in _TRIM:
         a += 1
     while b > a and text[b - 1] in _TRIM:
@@ -595,8 +604,10 @@ def _next_sentence(tok: Token, clause: Token, verb: Token) -> bool:
         return True  # "... “with all our hearts”, the New York Times reported on Thursday": its source
     if tok.tag_ != verb.tag_ or tok.tag_ == clause.tag_:
         return False
-    k = tok.left_edge.i - 1
-    return k > 1 and doc[k].dep_ == "cc" and doc[k - 1].text == ","
+    k = tok.left_edge.i - 1  # ", and he railed", "and, indeed, his presentation featured"
+    if k < 2:
+        return False
+    return doc[k].dep_ == "cc" and doc[k - 1].text == "," or doc[k].text == "," and doc[k - 1].dep_ == "cc"
 
 
 def _sourcing(tok: Token) -> bool:

@@ -145,8 +145,14 @@ class _Finder:
     def _clip(self, att: Attribution) -> None:
         at = self.doc[att.cue].idx
         para = self.paras[max(0, bisect_left(self.paras, (at + 1, 0)) - 1)]
-        clipped = (clip_range(self.text, r, para) for r in att.content)
-        att.content = [r for r in clipped if r is not None]
+        clipped = sorted(r for r in (clip_range(self.text, r, para) for r in att.content) if r is not None)
+        merged: list[tuple[int, int]] = []
+        for a, b in clipped:  # ranges that overlap (a word the parser split, "pre-ordered") are one
+            if merged and a <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+            else:
+                merged.append((a, b))
+        att.content = merged
 
     def _framing_cues(self, candidates: list[Token], sents: list[Span]) -> None:
         """Cues that are not words of saying: a document framing a clause ("In the
