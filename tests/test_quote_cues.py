@@ -390,3 +390,15 @@ def test_what_was_said_ends_on_a_whole_word(nlp: spacy.language.Language, text: 
     doc = nlp(text)
     (att,) = [a for a in find_attributions(doc) if a.lemma in ("reveal", "claim")]
     assert [text[a:b] for a, b in att.content][: len(said)] == said
+
+
+def test_a_paraphrase_the_cue_interrupts_is_one_quote(nlp: spacy.language.Language) -> None:
+    text = "The top-end 500MHz G4 will, Jobs said, be able to perform a billion operations per second."
+    (quote,) = quotes(nlp, text)
+    assert quote.speaker == "Jobs" and quote.text == text[:-1]
+
+
+def test_offering_a_thing_is_no_quote(nlp: spacy.language.Language) -> None:
+    text = "Much of the music is from older artists offering only selected tracks. Smith offered to quit."
+    text += " Jones offered to leave the board."
+    assert [q.text for q in quotes(nlp, text)] == ["to leave the board"]

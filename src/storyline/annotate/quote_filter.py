@@ -30,6 +30,8 @@ _CLOSING = frozenset(")]}:;")
 _NO_COMMENT = re.compile(r"\s*to (?:comment|say|discuss|elaborate|answer|respond|speak|provide|confirm)\b")
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _NORM = re.compile(r"[\W_]+")
+_BASE_OR_FINITE = _FINITE | {"VB"}
+_DOING = frozenset({"offer", "order"})  # with a plain object an act ("offering only selected tracks")
 
 
 def _tokens(doc: Doc, quote: Quote) -> list[tuple[str, str]]:
@@ -69,6 +71,8 @@ def is_junk(doc: Doc, quote: Quote) -> bool:
         return True  # "declined to comment": a refusal to say anything
     if words and words[0][0] == "ADP" and not any(tag in _FINITE for tag in _tags(doc, quote)):
         return True  # a topic ("about energy policy"), not what anyone said
+    if quote.cue in _DOING and not any(tag in _BASE_OR_FINITE for tag in _tags(doc, quote)):
+        return True  # "artists offering only selected tracks": a thing done, not a wish voiced
     if quote.cue in EXTRA_SPEECH and not any(tag in _FINITE for tag in _tags(doc, quote)):
         return True  # "showing signs of continuing": no statement shown
     if quote.cue_class == "speech" and len(words) < 4 and not any(pos == "VERB" for pos, _ in words):

@@ -122,7 +122,7 @@ def quotes_of(
             # "there is concern that ...", "when asked about ...", "it must be said": no one is reported
             # saying the paraphrase; only words between quotation marks are someone's
             pieces = [p for p in pieces if p[2] == "direct"]
-        for a, b, kind in pieces:
+        for a, b, kind in _around_cue(pieces, doc[att.cue].idx if att.lemma else -1, text):
             cls = att.cue_class
             out.append(Quote(a, b, text[a:b], att.lemma, speaker, att.entity, kind, cue_sent, date, cls))
     out.sort(key=lambda q: (q.start, q.end))
@@ -149,3 +149,17 @@ def _likened(speaker: Token) -> bool:
 def _shows(subject: Token) -> bool:
     """A record that can show things: "the poll", "figures", "it" (a record just named)."""
     return subject.lemma_.lower() in _RECORDS or subject.lower_ in ("it", "this", "that", "which")
+
+
+def _around_cue(pieces: list[tuple[int, int, str]], cue: int, text: str) -> list[tuple[int, int, str]]:
+    """ "The top-end G4 will, Jobs said, be able to ...": a paraphrase the cue interrupts is one
+    quote, with the cue inside, not two halves of a sentence."""
+    out: list[tuple[int, int, str]] = []
+    for a, b, kind in sorted(pieces):
+        if out and kind == "indirect" and out[-1][2] == "indirect":
+            gap = text[out[-1][1] : a]
+            if out[-1][1] <= cue < a and len(gap) <= 80 and not any(c in gap for c in ".!?\n"):
+                out[-1] = (out[-1][0], b, kind)
+                continue
+        out.append((a, b, kind))
+    return out
