@@ -125,6 +125,16 @@ def test_mentions_point_at_the_text(docs: dict[str, Doc]) -> None:
             assert e.mentions == sum(1 for m in doc._.entity_mentions if m.entity == e.key)
 
 
+def test_lower_case_words_are_no_person(nlp: spacy.language.Language) -> None:
+    # the tagger reads "grey meeting" as a person; a name has a capital
+    doc = nlp(
+        "Steve Jobs is tired. The co-founder of Apple Computer is sitting in an anonymous, grey meeting "
+        "room in Paris's Palais des Sports, playing distractedly with a bottle top."
+    )
+    assert all(any(w[:1].isupper() for w in e.name.split()) for e in doc._.entities)
+    assert "Steve Jobs" in {e.name for e in doc._.entities}
+
+
 def test_dates_and_numbers_are_not_entities(docs: dict[str, Doc]) -> None:
     types = {e.type for doc in docs.values() for e in doc._.entities}
     assert types <= {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW"}

@@ -117,6 +117,9 @@ def _titles_before(doc: Doc, start: int, sent_start: int) -> tuple[int, list[tup
     return start, titles
 
 
+_NAMED = frozenset({"PERSON", "ORG"})  # types that are written as proper names
+
+
 def _ner_spans(doc: Doc) -> list[tuple[int, int, str]]:
     """NER spans of kept types, with person names that NER cut at a hyphen
     ("Moon Jae" + "-in") or at non-breaking spaces ("Kim", "Jong", "Un") repaired."""
@@ -126,6 +129,8 @@ def _ner_spans(doc: Doc) -> list[tuple[int, int, str]]:
         if ent.label_ not in ENTITY_LABELS:
             continue
         s, e, label = ent.start, ent.end, ent.label_
+        if label in _NAMED and not any(t.text[:1].isupper() for t in ent):
+            continue  # "an anonymous, grey meeting room": no capital, no name
         if label == "PERSON":
             while (
                 e + 1 < n
