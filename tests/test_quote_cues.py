@@ -402,3 +402,11 @@ def test_offering_a_thing_is_no_quote(nlp: spacy.language.Language) -> None:
     text = "Much of the music is from older artists offering only selected tracks. Smith offered to quit."
     text += " Jones offered to leave the board."
     assert [q.text for q in quotes(nlp, text)] == ["to leave the board"]
+
+
+def test_a_paraphrase_held_by_no_one_is_no_quote(nlp: spacy.language.Language) -> None:
+    text = (
+        "Only time will tell if he has a hit on his hands. It promises Mac owners the kind of "
+        "crash-free computing they have hoped for. He added that the internet will be like the telephone."
+    )
+    assert [q.text for q in quotes(nlp, text)] == ["that the internet will be like the telephone"]

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from ..types import DateValue, LocalEntity, Quote, Timex
 from .attribution import SPEECH_VERBS, Attribution
 from .attribution_cues import DOCUMENTS
+from .speakers import HUMAN_ROLES, SOURCE_NOUNS
 
 __all__ = ["quotes_of"]
 
@@ -118,9 +119,10 @@ def quotes_of(
         date = _cue_date(doc, att, timexes) if att.lemma and timexes else None
         pieces = [(a, b, _piece_kind(att, k, text)) for k, (a, b) in enumerate(att.content)]
         pieces += [(a, b, "direct") for a, b in att.nested if not _scare_quote(doc, text, a, b, att)]
-        if att.source is None and att.lemma:
-            # "there is concern that ...", "when asked about ...", "it must be said": no one is reported
-            # saying the paraphrase; only words between quotation marks are someone's
+        if att.lemma and (att.source is None or speaker is None and not _someone(doc[att.speaker or 0])):
+            # "there is concern that ...", "when asked about ...", "it must be said", "Only time will
+            # tell", "It promises Mac owners ...": no one is reported saying the paraphrase; only words
+            # between quotation marks are someone's
             pieces = [p for p in pieces if p[2] == "direct"]
         for a, b, kind in _around_cue(pieces, doc[att.cue].idx if att.lemma else -1, text):
             cls = att.cue_class
@@ -163,3 +165,12 @@ def _around_cue(pieces: list[tuple[int, int, str]], cue: int, text: str) -> list
                 continue
         out.append((a, b, kind))
     return out
+
+
+_PEOPLE = frozenset({"he", "she", "they", "i", "we", "who", "him", "her", "them"})
+
+
+def _someone(source: Token) -> bool:
+    """A source that is a person or body, named or not: "he", "the senator", "officials"."""
+    lemma = source.lemma_.lower()
+    return source.pos_ == "PROPN" or source.lower_ in _PEOPLE or lemma in HUMAN_ROLES or lemma in SOURCE_NOUNS
