@@ -410,3 +410,18 @@ def test_a_paraphrase_held_by_no_one_is_no_quote(nlp: spacy.language.Language) -
         "crash-free computing they have hoped for. He added that the internet will be like the telephone."
     )
     assert [q.text for q in quotes(nlp, text)] == ["that the internet will be like the telephone"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a fact box's fields are no one's words
+        "Job: co-founder and chief executive, Apple Computer; co-founder and chief executive, Pixar "
+        "Animation Age: 49 Industry: new media, film Company turnover: $6.2bn (£3.4bn) 2003 ranking: 13 "
+        "Such has been the success of the iPod that Apple now sells more of them than it does computers.",
+        # what someone saw happen is no view of theirs
+        "In recent years, the company has seen its computers become noticeably slower than its rivals.",
+    ],
+)
+def test_fact_boxes_and_things_witnessed_are_no_quotes(nlp: spacy.language.Language, text: str) -> None:
+    assert quotes(nlp, text) == []

@@ -108,6 +108,7 @@ _PUSHING = words("push")
 # verbs of talking whose "to"/"with" phrase is who was talked to ("talked to reporters")
 _TALKING = words("talk speak chat")
 _SEEING = words("see view regard consider")
+_PERCEIVING = words("see watch hear notice")
 _TOPIC_PREPS = words("of about on against over for to")
 # adjectives of a stance or a state of mind after a copula: "is critical of", "was confident that"
 ADJECTIVE_CUES: dict[str, str] = {
@@ -181,6 +182,8 @@ def verb_content(verb: Token) -> list[int] | None:
         picked = [c for c in picked if not (c.dep_ == "prep" and c.lower_ in ("to", "with"))]
     if not picked:  # "Young voters are turning to Sanders, a new poll indicates": the clause before
         picked = [c for c in verb.lefts if c.dep_ == "ccomp" and _comma_between(c, verb)]
+    if lemma in _PERCEIVING and any(c.dep_ == "ccomp" and c.tag_ in ("VB", "VBG") for c in picked):
+        return None  # "has seen its computers become slower": witnessed, not thought
     if not picked:
         return None
     seen_as = lemma in _SEEING and any(c.dep_ == "prep" and c.lower_ == "as" for c in picked)

@@ -24,6 +24,7 @@ Each cue is read from the parse in ``cue_reading``; ``Quote`` objects are built 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 
 from spacy.attrs import IDX, LEMMA, LOWER
@@ -189,6 +190,8 @@ class _Finder:
                 continue  # mid-paragraph, only a transcript line: 'Rubio : “I’m not sure ...”'
 
             content = [(colon.idx + 1, headline_end(text, colon.idx + 1, sent.end_char))]
+            if len(_FIELD.findall(text, *content[0])) >= 2:
+                continue  # "Job: co-founder ... Age: 49 Industry: new media": a fact box's fields
             self._keep(Attribution(colon.i, ":", name, name[1] - 1, content, cue_class="nominal"))
 
     def _drop_nested(self) -> None:
@@ -403,6 +406,9 @@ class _Finder:
             if doc[j].is_sent_start:
                 break
         return None
+
+
+_FIELD = re.compile(r"\b[A-Z][a-z]+(?: [a-z]+)?: ")  # "Age: ", "Company turnover: "
 
 
 def find_attributions(doc: Doc, sentences: tuple[list[Span], list[int]] | None = None) -> list[Attribution]:
