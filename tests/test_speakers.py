@@ -126,3 +126,12 @@ def test_the_name_after_a_quotation_tells_not_the_one_told(nlp: spacy.language.L
     )
     (quote,) = nlp(text)._.quotes
     assert quote.speaker == "Trump" and quote.text.startswith("I think") and "disputes" not in quote.text
+
+
+def test_a_capital_verb_after_a_quotation_starts_a_new_sentence(nlp: spacy.language.Language) -> None:
+    text = (
+        'In my book I wrote about my first encounter with the Mac. Here it is: " The venue was a stuffy '
+        "conference suite ringed with tables. All this was Bill Atkinson's doing. Atkinson is in fact a "
+        'genius. " Note for non-Macintosh folks: Bill Atkinson was the programmer who wrote MacPaint.\n'
+    )
+    assert speaker_of(nlp, text, "stuffy conference suite") is None

@@ -318,6 +318,8 @@ class _Finder:
             i += 1
         for j in range(i, min(i + 12, len(doc))):
             att = self.cues.get(j)
+            if att is not None and j == i and doc[j].text[:1].isupper() and att.cue == j:
+                return None  # '... software.” Note for non-Mac folks: ...': a new sentence, not "noted X"
             if att is not None and self._open_before(att, q):
                 src = att.source or (j, j)
                 if att.speaker is not None:  # with its apposition: '“...,” the press secretary, X, said'
