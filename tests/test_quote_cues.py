@@ -425,3 +425,11 @@ def test_a_paraphrase_held_by_no_one_is_no_quote(nlp: spacy.language.Language) -
 )
 def test_fact_boxes_and_things_witnessed_are_no_quotes(nlp: spacy.language.Language, text: str) -> None:
     assert quotes(nlp, text) == []
+
+
+def test_a_quoted_name_of_a_kind_is_no_quote(nlp: spacy.language.Language) -> None:
+    text = (
+        "Apple says that all new Macs will boot into Mac OS X by default, although they will run OS9 "
+        "applications in the “classic” mode that comes bundled with OS X."
+    )
+    assert all(q.text.strip() != "classic" for q in quotes(nlp, text))

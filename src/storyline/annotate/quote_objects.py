@@ -57,6 +57,8 @@ def _scare_quote(doc: Doc, text: str, a: int, b: int, att: Attribution) -> bool:
     if n >= 4:
         return False
     span = doc.char_span(a, b, alignment_mode="expand")
+    if span is not None and len(span) and _named_kind(span):
+        return True  # 'run OS9 applications in the “classic” mode': the name of a kind of thing
     if span is not None and _speakers_word(span, att):
         return False  # 'He said Chung would take “happy” messages': the word of the paraphrased speaker
     if n == 1 and att.lemma not in _NAMING:
@@ -66,6 +68,18 @@ def _scare_quote(doc: Doc, text: str, a: int, b: int, att: Attribution) -> bool:
         return True  # 'a controversial “religious freedom” bill': a label inside a noun phrase
     around = next((r for r in att.content if r[0] <= a and b <= r[1]), None)
     return around is not None and text[around[0] : around[1]].split(" ", 1)[0].casefold() in _WH_WORDS
+
+
+def _named_kind(span: Span) -> bool:
+    """A quoted modifier between a determiner and its noun: "the “classic” mode"."""
+    root = span.root
+    noun = root.head
+    return (
+        root.dep_ in ("amod", "compound")
+        and noun.pos_ == "NOUN"
+        and noun.i > span.end - 1
+        and any(c.dep_ == "det" and c.i < span.start for c in noun.children)
+    )
 
 
 def _speakers_word(span: Span, att: Attribution) -> bool:
