@@ -135,3 +135,13 @@ def test_a_capital_verb_after_a_quotation_starts_a_new_sentence(nlp: spacy.langu
         'genius. " Note for non-Macintosh folks: Bill Atkinson was the programmer who wrote MacPaint.\n'
     )
     assert speaker_of(nlp, text, "stuffy conference suite") is None
+
+
+def test_a_quotation_a_speech_verb_opens_is_its_speakers_not_the_reporters(
+    nlp: spacy.language.Language,
+) -> None:
+    text = (
+        "Apple CEO Steve Jobs, in a statement, said, “Apple has never made any offer to invest in or "
+        "acquire a major music company,” reports USA Today."
+    )
+    assert [q.speaker for q in nlp(text)._.quotes] == ["Steve Jobs"]

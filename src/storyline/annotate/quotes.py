@@ -301,6 +301,12 @@ class _Finder:
                     break
         if found is None:
             return self._after(q) or self._before(q) or self._reacted(q)
+        if (intro := self._introduced(q)) is not None:
+            found = intro  # 'Jobs, in a statement, said, “...,” reports USA Today': said by Jobs
+            _, att, k = intro
+            if att.content[k][0] >= q.start - 1:
+                att.content[k] = (q.start, q.end)  # what he said ends with the quotation
+            self._unclaim(q, att)
         # the innermost cue: in "X said that Y had asked them to be 'chief negotiator'", Y's words
         _, att, k = found
         a, b = att.content[k]
@@ -310,6 +316,30 @@ class _Finder:
         else:
             att.nested.append((q.start, q.end))
         return att
+
+    def _unclaim(self, q: QuoteSpan, owner: Attribution) -> None:
+        """The quotation is no longer in what a cue after it says (", reports USA Today")."""
+        emptied = []
+        for i, att in self.cues.items():
+            if att is not owner and att.content and self.doc[att.cue].idx >= q.end:
+                att.content = [(a, b) for a, b in att.content if not (a >= q.start - 1 and b <= q.end + 1)]
+                if not att.content:
+                    emptied.append(i)
+        for i in emptied:
+            del self.cues[i]
+
+    def _introduced(self, q: QuoteSpan) -> tuple[int, Attribution, int] | None:
+        """The speech verb right before a quotation's opening mark and a comma or colon, when
+        the quotation is in what it says."""
+        doc = self.doc
+        j = self._tok(q.start) - 1
+        while j >= 0 and (doc[j].is_punct or doc[j].is_space) and doc[j].text not in ".!?":
+            j -= 1
+        att = self.cues.get(j) if j >= 0 else None
+        if att is None or att.lemma not in SPEECH_VERBS:
+            return None
+        k = next((k for k, (a, b) in enumerate(att.content) if min(b, q.end) - max(a, q.start) > 0), None)
+        return None if k is None else (att.content[k][1] - att.content[k][0], att, k)
 
     def _after(self, q: QuoteSpan) -> Attribution | None:
         doc = self.doc
