@@ -145,3 +145,14 @@ def test_a_quotation_a_speech_verb_opens_is_its_speakers_not_the_reporters(
         "acquire a major music company,” reports USA Today."
     )
     assert [q.speaker for q in nlp(text)._.quotes] == ["Steve Jobs"]
+
+
+def test_a_finite_adverbial_cue_does_not_borrow_the_main_clause_subject(
+    nlp: spacy.language.Language,
+) -> None:
+    text = (
+        "A day after the Republican presidential candidate Ted Cruz said conservatives should “fall to our "
+        "knees and pray” that the court will not rule, comments from two attorneys suggested that prayer "
+        "is indeed the last resort."
+    )
+    assert speaker_of(nlp, text, "fall to our knees") == "Ted Cruz"

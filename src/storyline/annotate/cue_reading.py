@@ -137,6 +137,8 @@ def _subject(verb: Token) -> Token | None:
             continue
         if node.dep_ not in _CLIMB or node.head.i == node.i:
             return None
+        if node.dep_ == "advcl" and node.tag_ in ("VBD", "VBZ", "VBP"):
+            return None  # "after the candidate Ted Cruz said ..., comments ... suggested": its own subject
         came, node = node.dep_, node.head
     return None
 
