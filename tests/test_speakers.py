@@ -156,3 +156,11 @@ def test_a_finite_adverbial_cue_does_not_borrow_the_main_clause_subject(
         "is indeed the last resort."
     )
     assert speaker_of(nlp, text, "fall to our knees") == "Ted Cruz"
+
+
+def test_adding_after_a_closing_mark_goes_on_with_the_speaker(nlp: spacy.language.Language) -> None:
+    text = (
+        "Trump told Newsmax that Mitt Romney “had a crazy policy of self-deportation which was maniacal,” "
+        "adding, “He lost all of the Latino vote.”"
+    )
+    assert speaker_of(nlp, text, "Latino vote") == "Trump"

@@ -254,6 +254,8 @@ def trailing_reporter(tok: Token) -> Token | None:
     if reporter is None:
         return None
     k = tok.i - 1
+    while k > 0 and doc[k].is_quote:
+        k -= 1  # '... maniacal,” adding, “He lost ...”': the comma inside the closing mark
     if k > 0 and tok.dep_ == "conj" and doc[k].dep_ == "cc":
         # "she admires his determination and highlighted …": the speech verb's tense, not the clause's
         if tok.tag_ == reporter.tag_ != tok.head.tag_:
