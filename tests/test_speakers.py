@@ -167,3 +167,14 @@ def test_adding_after_a_closing_mark_goes_on_with_the_speaker(nlp: spacy.languag
     doc = nlp(text)
     (att,) = [a for a in find_attributions(doc) if a.lemma == "add"]
     assert att.source is not None and doc[att.source[0] : att.source[1]].text == "Trump"
+
+
+def test_a_participle_on_a_cleft_it_was_is_done_by_the_clauses_subject(nlp: spacy.language.Language) -> None:
+    text = (
+        "It was at the conference that Swanson delivered his tirade against Harry Potter in a convoluted "
+        "speech, pointing to author J.K. Rowling’s 2007 revelation that she always thought of Dumbledore "
+        "as a gay man."
+    )
+    doc = nlp(text)
+    (att,) = [a for a in find_attributions(doc) if a.lemma == "point"]
+    assert att.source is not None and doc[att.source[0] : att.source[1]].text == "Swanson"

@@ -108,6 +108,8 @@ def _subject(verb: Token) -> Token | None:
         ]
         if subjects:
             subj = min(subjects, key=lambda c: abs(c.i - node.i))
+            if came == "advcl" and subj.lower_ == "it" and node.lemma_ == "be":
+                return _cleft_subject(node, verb)  # "It was at the conference that Swanson ..., pointing"
             return subj if came != "pcomp-far" or _someone(subj) else None
         if (has := _has_said(node)) is not None:
             return has
@@ -141,6 +143,19 @@ def _subject(verb: Token) -> Token | None:
             return None  # "after the candidate Ted Cruz said ..., comments ... suggested": its own subject
         came, node = node.dep_, node.head
     return None
+
+
+def _cleft_subject(be: Token, verb: Token) -> Token | None:
+    """Who does a participle hung on "it was": the named or personal subject of a clause of that
+    "be" before the participle ("It was at the conference that Swanson delivered his tirade,
+    pointing to ...", "It was a potent punch, as Mrs. Clinton echoed the criticism, saying"), else
+    no one (not "it")."""
+    inside = {t.i for t in verb.subtree}
+    subjects = [
+        t for t in be.subtree
+        if t.dep_ == "nsubj" and t.head is not be and t.i < verb.i and t.i not in inside and _someone(t)
+    ]
+    return subjects[-1] if subjects else None
 
 
 # passives whose subject does what the infinitive or participle says: "was heard saying", "was
