@@ -178,3 +178,12 @@ def test_a_participle_on_a_cleft_it_was_is_done_by_the_clauses_subject(nlp: spac
     doc = nlp(text)
     (att,) = [a for a in find_attributions(doc) if a.lemma == "point"]
     assert att.source is not None and doc[att.source[0] : att.source[1]].text == "Swanson"
+
+
+def test_a_quote_inside_a_reported_stance_is_the_stance_holders(nlp: spacy.language.Language) -> None:
+    text = (
+        "Microsoft's Windows Vice President Jim Allchin has dismissed Mac OS X 10.4 as “a peripheral to "
+        "the iPod” while admitting that the constant delay is “a problem,” Newsweek reports."
+    )
+    said = {q.text: q.speaker for q in nlp(text)._.quotes}
+    assert said["a peripheral to the iPod"] == "Jim Allchin"

@@ -207,9 +207,14 @@ class _Finder:
                 continue
             if att.lemma in SPEECH_VERBS or att.lemma == "according to":
                 continue
+            if att.cue_class == "stance" and att.source is not None and self._quotes_in(att):
+                continue  # 'X reports Allchin has dismissed it as “a peripheral”': his words, his stance
             others = (r for j, o in self.cues.items() if j != i for r in o.content)
             if any(a <= at < b for a, b in others):
                 del self.cues[i]
+
+    def _quotes_in(self, att: Attribution) -> bool:
+        return any(a <= q.start and q.end <= b for q in self.quotes for a, b in att.content)
 
     def run(self) -> list[Attribution]:
         last: tuple[QuoteSpan, Attribution] | None = None  # previous attributed quote
