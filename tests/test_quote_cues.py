@@ -433,3 +433,14 @@ def test_a_quoted_name_of_a_kind_is_no_quote(nlp: spacy.language.Language) -> No
         "applications in the “classic” mode that comes bundled with OS X."
     )
     assert all(q.text.strip() != "classic" for q in quotes(nlp, text))
+
+
+def test_two_according_tos_each_report_the_clause_without_the_other(nlp: spacy.language.Language) -> None:
+    text = (
+        "According to the Wall Street Journal, Apple has begun briefing some partners about plans to shift "
+        "its computers to Intel chips, according to industry executives."
+    )
+    doc = nlp(text)
+    for att in find_attributions(doc):
+        said = " ".join(text[a:b] for a, b in att.content)
+        assert "according" not in said.casefold(), said

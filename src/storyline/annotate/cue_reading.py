@@ -469,6 +469,9 @@ def _according_to(tok: Token, sent: Span, text: str) -> Attribution | None:
     if pobj is None:
         return None
     skip = {t.i for t in tok.subtree}
+    for other in sent:  # "According to the WSJ, ..., according to industry executives": each its own
+        if other.i != tok.i and other.lower_ == "according" and any(c.lower_ == "to" for c in other.children):
+            skip.update(t.i for t in other.subtree)
     body = [t.i for t in sent if t.i not in skip]
     lo, hi = source_range(pobj)
     for child in pobj.rights:  # "according to research by Dr Brian Stewart", "a statement from the ministry"
