@@ -245,6 +245,10 @@ def test_teasers_are_skipped_and_wire_datelines_cut() -> None:
               "Gulf grew again", day, (day,))
     [cut_page] = summarize([page], 1, 1, day, day)
     assert cut_page.sentences[0].text == "The oil spill from the rig in the Gulf grew again"
+    blog = _s("Cairo, 5:20 p.m. ET) A State Department release on Sunday says Clinton spoke with the prime "
+              "minister", day, (day,))
+    [cut_blog] = summarize([blog], 1, 1, day, day)  # a live blog's timestamp
+    assert cut_blog.sentences[0].text.startswith("A State Department release")
 
 
 def test_reader_comments_are_not_summary_material() -> None:

@@ -371,6 +371,7 @@ _WEEKDAY = "(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _DATELINE = re.compile(
     r"^.{0,100}?\((?:Reuters|AP|AFP|CNN)\)\s*-+\s*"
     rf"|^.{{0,250}}?\b{_WEEKDAY} \d{{1,2}} [A-Z][a-z]+ \d{{4}} \d{{1,2}}\.\d{{2}} (?:GMT|BST)\s+"
+    r"|^\(?[A-Z][\w .'-]{0,30}, \d{1,2}:\d{2} [ap]\.?m\.? [A-Z]{2,3}\)\s*"  # "Cairo, 5:20 p.m. ET) "
 )
 
 
