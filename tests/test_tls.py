@@ -249,6 +249,10 @@ def test_teasers_are_skipped_and_wire_datelines_cut() -> None:
               "minister", day, (day,))
     [cut_blog] = summarize([blog], 1, 1, day, day)  # a live blog's timestamp
     assert cut_blog.sentences[0].text.startswith("A State Department release")
+    update = _s("(Update 1:00 a.m. in Cairo, 6:00 p.m. ET) Protesters gathered in Times Square on Friday",
+                day, (day,))
+    [cut_update] = summarize([update], 1, 1, day, day)
+    assert cut_update.sentences[0].text == "Protesters gathered in Times Square on Friday"
 
 
 def test_reader_comments_are_not_summary_material() -> None:

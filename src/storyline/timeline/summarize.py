@@ -371,7 +371,9 @@ _WEEKDAY = "(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _DATELINE = re.compile(
     r"^.{0,100}?\((?:Reuters|AP|AFP|CNN)\)\s*-+\s*"
     rf"|^.{{0,250}}?\b{_WEEKDAY} \d{{1,2}} [A-Z][a-z]+ \d{{4}} \d{{1,2}}\.\d{{2}} (?:GMT|BST)\s+"
-    r"|^\(?[A-Z][\w .'-]{0,30}, \d{1,2}:\d{2} [ap]\.?m\.? [A-Z]{2,3}\)\s*"  # "Cairo, 5:20 p.m. ET) "
+    # a live blog's timestamp: "(Update 1:00 a.m. in Cairo, 6:00 p.m. ET) ", "Cairo, 5:20 p.m. ET) "
+    r"|^\([^()]{0,40}\d{1,2}:\d{2} [ap]\.?m\.? [A-Z]{2,3}\)\s*"
+    r"|^[A-Z][\w .'-]{0,30}, \d{1,2}:\d{2} [ap]\.?m\.? [A-Z]{2,3}\)\s*"
 )
 
 
@@ -467,3 +469,4 @@ def _greedy(
             summary[w] += x
         options = [t for t in options if t is not best and _cosine(t[1], best[1]) <= params.redundancy]
     return picked
+
