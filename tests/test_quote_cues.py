@@ -444,3 +444,10 @@ def test_two_according_tos_each_report_the_clause_without_the_other(nlp: spacy.l
     for att in find_attributions(doc):
         said = " ".join(text[a:b] for a, b in att.content)
         assert "according" not in said.casefold(), said
+
+
+def test_according_to_in_a_relative_clause_reports_that_clause(nlp: spacy.language.Language) -> None:
+    text = "The senators, who received 6,000 dollars from Holt according to filings, said they would give it."
+    doc = nlp(text)
+    (att,) = [a for a in find_attributions(doc) if a.lemma == "according to"]
+    assert [text[a:b] for a, b in att.content] == ["who received 6,000 dollars from Holt"]

@@ -472,7 +472,9 @@ def _according_to(tok: Token, sent: Span, text: str) -> Attribution | None:
     for other in sent:  # "According to the WSJ, ..., according to industry executives": each its own
         if other.i != tok.i and other.lower_ == "according" and any(c.lower_ == "to" for c in other.children):
             skip.update(t.i for t in other.subtree)
-    body = [t.i for t in sent if t.i not in skip]
+    scope = tok.head if tok.head.dep_ in ("relcl", "acl") and tok.head.pos_ in ("VERB", "AUX") else None
+    # "Spokespeople for X, who received $6,000 from Holt, according to filings, said ...": the clause
+    body = [t.i for t in (scope.subtree if scope is not None else sent) if t.i not in skip]
     lo, hi = source_range(pobj)
     for child in pobj.rights:  # "according to research by Dr Brian Stewart", "a statement from the ministry"
         by = next((c for c in child.children if c.dep_ == "pobj"), None)
