@@ -187,3 +187,22 @@ def test_a_quote_inside_a_reported_stance_is_the_stance_holders(nlp: spacy.langu
     )
     said = {q.text: q.speaker for q in nlp(text)._.quotes}
     assert said["a peripheral to the iPod"] == "Jim Allchin"
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "source"),
+    [
+        # an age in apposition is no subject, nor the noun a misread name hangs on
+        ("As a part of his plea, Marcel Lehel Lazar, 44, said that he victimized nearly 100 Americans.",
+         "say", "Marcel Lehel Lazar"),
+        # a share of people says what its participle says
+        ("Voters view her as prepared for the job - with 50 percent saying she is prepared.", "say",
+         "50 percent"),
+    ],
+)
+def test_sources_the_parse_leaves_loose(
+    nlp: spacy.language.Language, text: str, lemma: str, source: str
+) -> None:
+    doc = nlp(text)
+    found = [a.source for a in find_attributions(doc) if a.lemma == lemma and a.source]
+    assert source in [doc[a:b].text for a, b in found]

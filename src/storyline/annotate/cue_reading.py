@@ -207,12 +207,16 @@ def _raised_subject(verb: Token) -> Token | None:
 
 
 def _can_speak(noun: Token) -> bool:
-    """A name, a pronoun, a person's role, a source or a document: what can say something."""
+    """A name, a pronoun, a person's role, a source, a document or a share of people ("with 50
+    percent saying"): what can say something."""
     lemma = noun.lemma_.lower()
     return (
         noun.pos_ != "NOUN" or noun.tag_ == "NNS" or lemma in HUMAN_ROLES or lemma in SOURCE_NOUNS
-        or lemma in _ISSUED or lemma in DOCUMENTS
+        or lemma in _ISSUED or lemma in DOCUMENTS or lemma in _SHARES
     )
+
+
+_SHARES = words("percent majority minority plurality half third quarter share")
 
 
 def _held_chance(clause: Token) -> bool:
@@ -389,14 +393,20 @@ def _fallback_subject(verb: Token) -> Token | None:
     if verb.tag_ not in ("VBD", "VBZ", "VBP"):
         return None
     k = verb.i - 1
-    while k >= 0 and (doc[k].is_punct or doc[k].pos_ in ("ADV", "AUX")) and doc[k].text not in ".!?;:":
-        k -= 1
+    while k >= 0 and (doc[k].is_punct or doc[k].pos_ in ("ADV", "AUX") or _age(doc[k])):
+        if doc[k].text in ".!?;:":
+            break
+        k -= 1  # "Marcel Lehel Lazar, 44, said": past the age too
     if k < 0 or doc[k].pos_ not in ("NOUN", "PROPN", "PRON") or doc[k].dep_ not in _LEFT_NOMINAL_DEPS:
         return None
     tok = doc[k]
-    while tok.dep_ in ("appos", "compound") and tok.head.i < tok.i:
-        tok = tok.head
+    while tok.dep_ in ("appos", "compound") and tok.head.i < tok.i and _can_speak(tok.head):
+        tok = tok.head  # "Senator Harry Reid, the minority leader, said": the name (not "his plea, Lazar")
     return tok
+
+
+def _age(tok: Token) -> bool:
+    return tok.like_num and tok.dep_ == "appos" and tok.text.isdigit() and 16 <= int(tok.text) <= 110
 
 
 def source_range(tok: Token) -> tuple[int, int]:
