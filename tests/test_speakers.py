@@ -206,3 +206,11 @@ def test_sources_the_parse_leaves_loose(
     doc = nlp(text)
     found = [a.source for a in find_attributions(doc) if a.lemma == lemma and a.source]
     assert source in [doc[a:b].text for a, b in found]
+
+
+def test_a_quote_in_the_next_sentence_goes_on_with_the_speaker(nlp: spacy.language.Language) -> None:
+    text = (
+        "“She’s still got the best friends that she had in grade school,” Bill Clinton has said while "
+        "stumping for his wife. That makes her “by definition a trustworthy, reliable good person.”"
+    )
+    assert speaker_of(nlp, text, "by definition") == "Bill Clinton"

@@ -282,6 +282,8 @@ class _Finder:
         gap = self._sent(q.start) - self._sent(prev_q.end)
         if gap == 0:
             return True
+        if gap == 1 and len(self.text[q.start : q.end].split()) >= 4:
+            return True  # 'That makes her “by definition a trustworthy, reliable good person ...”'
         return gap <= 2 and self._opens_sentence(q.start)
 
     def _tok(self, char: int) -> int:
