@@ -303,6 +303,23 @@ def test_news_days_centres_the_summary_on_what_that_day_reported() -> None:
     assert news[0].sentences[0].text == rebels.text
 
 
+def test_the_days_news_outweighs_the_sentences_naming_the_day() -> None:
+    """Four later recollections of the day's air raids against two reports of the day itself:
+    at half weight the candidates no longer outvote what the day's news was about."""
+    day, later = date(2011, 5, 1), date(2011, 5, 10)
+    rebels = _s("Rebel fighters took the port city of Misrata after heavy fighting", later, (day,), idx=9)
+    jets = [_s(f"NATO jets bombed the airport of Tripoli again {w}", later, (day,), story=2 + i, idx=9)
+            for i, w in enumerate(("overnight", "at dawn", "at noon", "at night"))]
+    reports = [_s(f"Rebel fighters in Misrata held the port city, report {i} said", day, story=10 + i, idx=9)
+               for i in range(2)]
+    pool = [rebels, *jets, *reports]
+    base = Params(keyword_bonus=0.0, summary_centroid=0.0)
+    equal = summarize(pool, 1, 1, day, day, params=replace(base, pool_weight=1.0))
+    half = summarize(pool, 1, 1, day, day, params=replace(base, pool_weight=0.5))
+    assert "NATO" in equal[0].sentences[0].text
+    assert half[0].sentences[0].text == rebels.text
+
+
 def _m(text: str, pub: date, months: tuple[str, ...], story: int, idx: int = 3) -> Sentence:
     return replace(_s(text, pub, (), story=story, idx=idx), months=tuple(DateValue.parse(m) for m in months))
 
@@ -342,8 +359,9 @@ def test_lead_bonus_prefers_the_lead_of_the_article_reporting_the_day() -> None:
     other = _s("Mr. Moon's office said the exchange of letters between the leaders would help dialogue",
                day, (), story=2, idx=9)
     pool = [lead, side, other]
-    [plain] = summarize(pool, 1, 1, day, day, params=Params(lead_bonus=0.0, summary_centroid=3.0))
-    [led] = summarize(pool, 1, 1, day, day, params=Params(lead_bonus=0.5, summary_centroid=3.0))
+    summary = Params(summary_centroid=3.0, pool_weight=1.0)  # as `timeline --summarize`
+    [plain] = summarize(pool, 1, 1, day, day, params=replace(summary, lead_bonus=0.0))
+    [led] = summarize(pool, 1, 1, day, day, params=replace(summary, lead_bonus=0.5))
     assert plain.sentences[0].idx == 25 and led.sentences[0].idx == 0
 
 

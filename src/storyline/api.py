@@ -47,7 +47,8 @@ SHOWN_STORIES = 5
 # sentences picked with the centroid weight and redundancy the lead bonus was set with (with
 # T17's 6.0 and .5 the sample articles' summary finds 8 of the letter story's dates, not 10)
 SUMMARY_PARAMS = replace(
-    DEFAULT_PARAMS, distinct=True, months=True, lead_bonus=0.5, summary_centroid=3.0, redundancy=0.3
+    DEFAULT_PARAMS, distinct=True, months=True, lead_bonus=0.5, summary_centroid=3.0, redundancy=0.3,
+    pool_weight=1.0
 )
 
 if TYPE_CHECKING:  # spaCy, trafilatura and Dask load only for the commands that need them

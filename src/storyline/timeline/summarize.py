@@ -9,7 +9,7 @@ may quote, plus a smaller weight for how many articles were published that day,
 optionally damped where coverage is heaviest (a timeline's dates spread over its
 span; the news does not). Each chosen date is summarised from the sentences that
 mention it and the leads of that day's articles (page furniture, teasers and wire
-datelines removed), ranked by closeness to the centroid of those candidates and of
+datelines removed), ranked by closeness to the centroid of those candidates (at half weight) and of
 everything the articles about the topic published that day and the next (their
 sentences without a keyword too: what the day's reporting was about), rewarded for
 query keywords and for naming the day, and kept only when they do not repeat a
@@ -72,9 +72,12 @@ class Params:
     length_penalty: float = 0.0  # per word, relative to max_words
     strip_datelines: bool = True  # "LONDON (Reuters) - " and the like cut from sentences
     news_days: int = 2  # the day's centroid also holds every sentence published in this many days from it
-    summary_centroid: float = 6.0  # weight of the whole day summary's closeness to the centroid;
+    summary_centroid: float = 8.0  # weight of the whole day summary's closeness to the centroid;
     # leave-one-topic-out on T17 (annotated at 3d164f8) chose 6.0 with redundancy .5 on 9 of 9 folds
-    # (grid 4/6/8 x .4/.5/.6 x length penalty 0/.2): AR-2 .0381 -> .0399, AR-1 .1382 -> .1388
+    # (grid 4/6/8 x .4/.5/.6 x length penalty 0/.2): AR-2 .0381 -> .0399, AR-1 .1382 -> .1388; then
+    # 8.0 with pool_weight .5 on 9 of 9 (grid .25/.5/.75/1 x 6/8): AR-2 .0402 -> .0414, AR-1 .1399
+    pool_weight: float = 0.5  # weight of each candidate in the day's centroid, against a sentence of
+    # the day's news: what the day's reporting was about weighs more than what names the day
     distinct: bool = False  # a sentence summarises one date only (the best-scored); a date left
     # without sentences gives way to the next best (on for `timeline --summarize`; T17 figures
     # were measured without it)
@@ -249,7 +252,8 @@ def summarize(
         pool = [s for s in _usable(found, params) if (s.article, s.idx) not in used]
         vectors = [_vector(s.text, idf) for s in pool]
         context = _month_news(when, news) if month else _news(when.start, news, params)
-        centroid = _centroid(vectors + [_vector(x.text, idf) for x in context])
+        centroid = _centroid([_scaled(v, params.pool_weight) for v in vectors]
+                             + [_vector(x.text, idf) for x in context])
         ranked = _rank(pool, vectors, words, params, when, centroid)
         if params.summary_centroid:
             picked = _greedy(ranked, k, params, centroid)
@@ -402,6 +406,10 @@ _FURNITURE = re.compile(r"\||\b(?:Posted|Submitted) by\b|Report abuse")
 def _is_teaser(text: str) -> bool:
     """A link teaser cut off mid-sentence ("... federal health officials say the Gulf seafood tha ...")."""
     return text.rstrip().endswith(("...", "\u2026"))
+
+
+def _scaled(v: Vector, weight: float) -> Vector:
+    return v if weight == 1.0 else {w: weight * x for w, x in v.items()}
 
 
 def _centroid(vectors: Iterable[Vector]) -> Vector:
