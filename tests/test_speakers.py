@@ -214,3 +214,23 @@ def test_a_quote_in_the_next_sentence_goes_on_with_the_speaker(nlp: spacy.langua
         "stumping for his wife. That makes her “by definition a trustworthy, reliable good person.”"
     )
     assert speaker_of(nlp, text, "by definition") == "Bill Clinton"
+
+
+def test_a_name_closing_a_roles_of_phrase_names_the_role(nlp: spacy.language.Language) -> None:
+    text = (
+        "Greg Abbott, now governor, repeatedly sued the federal government over its attempts to "
+        "regulate emissions. Last year, the chairman of the Texas Commission on Environmental Quality, "
+        "Bryan Shaw, said there is a “lack of links between greenhouse gases and the climate”."
+    )
+    assert speaker_of(nlp, text, "lack of links") == "Bryan Shaw"
+
+
+def test_a_he_after_a_quotation_of_several_sentences_looks_before_it(
+    nlp: spacy.language.Language,
+) -> None:
+    text = (
+        "Donald Trump spoke on Thursday. Republican candidate Jeb Bush criticised Trump’s comments as "
+        "“abhorrent” in an appearance on CNBC on Friday. “There are no Christian terrorists wandering "
+        "around the world trying to take out peace-loving Muslims. This is a serious problem,” he said."
+    )
+    assert speaker_of(nlp, text, "Christian terrorists") == "Jeb Bush"

@@ -284,7 +284,31 @@ class _Speakers:
             ent = self.tok_ent.get(child.i)
             if child.dep_ == "appos" and ent is not None and self.types.get(ent) == "PERSON":
                 return ent
+        return self._apposed_last(head)
+
+    def _apposed_last(self, head: Token) -> int | None:
+        """ "the chairman of the Texas Commission on Environmental Quality, Bryan Shaw, said": a
+        name set off by commas at the end of a role's "of" phrase names the role (the parser
+        hung it on the last noun of the phrase)."""
+        if head.pos_ != "NOUN":
+            return None
+        tok = head
+        while (nxt := next((c for c in tok.children if c.dep_ in ("prep", "pobj")), None)) is not None:
+            tok = nxt
+            for child in tok.children:
+                ent = self.tok_ent.get(child.i)
+                if (
+                    child.dep_ == "appos" and ent is not None and self.types.get(ent) == "PERSON"
+                    and head.right_edge.i - child.right_edge.i in (0, 1) and self._set_off(child)
+                ):
+                    return ent
         return None
+
+    def _set_off(self, tok: Token) -> bool:
+        """Whether a phrase stands between commas (or a comma and the sentence's end)."""
+        lo, hi = tok.left_edge.i, tok.right_edge.i
+        after = self.doc[hi + 1].text if hi + 1 < len(self.doc) else ","
+        return lo > 0 and self.doc[lo - 1].text == "," and after == ","
 
     def _conjoined(self, head: Token) -> bool:
         return any(c.dep_ == "conj" and c.i in self.tok_ent for c in head.children)
@@ -426,12 +450,16 @@ class _Speakers:
     ) -> tuple[int, int] | None:
         """(token, entity) of the compatible subject of this sentence or the one before."""
         k = self.sent_of[tok.i]
+        # the sentences before a quotation of several that the cue follows are the ones before
+        # its first ("Bush criticised ... “... . This is a serious problem,” he said")
+        opened = self._quote_opened(att, k)
         # back through sentences whose subject is the same pronoun ("Cruz ploughed on. Citing
         # ..., he deployed ... '...,' he said"), to the one that names it
         for back in range(_HISTORY + 1):
-            if k - back < 0:
+            at = k if back == 0 else opened - back
+            if at < 0:
                 break
-            sent = self.sents[k - back]
+            sent = self.sents[at]
             subjects = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i]
             for child in subjects:
                 if not outside(child.i):
@@ -446,6 +474,14 @@ class _Speakers:
             if back >= 1 and not any(c.lower_ == tok.lower_ for c in subjects):
                 break  # that sentence is about someone else
         return None
+
+    def _quote_opened(self, att: Attribution, k: int) -> int:
+        """The sentence a direct quotation ending in sentence ``k`` began in (``k`` if none)."""
+        if not att.direct:
+            return k
+        first = min(att.content[i][0] for i in att.direct)
+        start = self.doc.char_span(first, first + 1, alignment_mode="expand")
+        return min(k, self.sent_of[start.start]) if start is not None else k
 
     def _compatible(self, pronoun: Token, ent: int) -> bool:
         kind = self.types.get(ent)
