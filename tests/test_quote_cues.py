@@ -451,3 +451,27 @@ def test_according_to_in_a_relative_clause_reports_that_clause(nlp: spacy.langua
     doc = nlp(text)
     (att,) = [a for a in find_attributions(doc) if a.lemma == "according to"]
     assert [text[a:b] for a, b in att.content] == ["who received 6,000 dollars from Holt"]
+
+
+def test_according_to_set_off_after_a_relative_clause_reports_that_clause(
+    nlp: spacy.language.Language,
+) -> None:
+    """The parser hangs "according to" on the main verb after it; the clause it closes is what
+    the filings say, and what the spokespeople said is theirs alone."""
+    text = (
+        "Spokespeople for the Texas governor, Greg Abbott, and senators Ben Sasse of Nebraska and Jim "
+        "Risch of Idaho, who received a combined $6,000 in campaign contributions from Holt, according "
+        "to filings, said they would be giving the money to charity."
+    )
+    doc = nlp(text)
+    said = {a.lemma: [text[x:y] for x, y in a.content] for a in find_attributions(doc)}
+    assert said["according to"] == ["who received a combined $6,000 in campaign contributions from Holt"]
+    assert said["say"] == ["they would be giving the money to charity"]
+
+
+def test_a_plural_role_at_a_sentences_start_is_someone(nlp: spacy.language.Language) -> None:
+    """"Spokespeople", "Congressmen": plurals the lemmatiser keeps as written at a sentence's
+    start still name people, so their paraphrase is kept."""
+    q = only(quotes(nlp, "Spokespeople for the governor said they would be giving the money to charity."),
+             "charity")
+    assert q.cue == "say"

@@ -483,6 +483,7 @@ def _according_to(tok: Token, sent: Span, text: str) -> Attribution | None:
         if other.i != tok.i and other.lower_ == "according" and any(c.lower_ == "to" for c in other.children):
             skip.update(t.i for t in other.subtree)
     scope = tok.head if tok.head.dep_ in ("relcl", "acl") and tok.head.pos_ in ("VERB", "AUX") else None
+    scope = scope or _clause_ending_before(tok)
     # "Spokespeople for X, who received $6,000 from Holt, according to filings, said ...": the clause
     body = [t.i for t in (scope.subtree if scope is not None else sent) if t.i not in skip]
     lo, hi = source_range(pobj)
@@ -493,6 +494,19 @@ def _according_to(tok: Token, sent: Span, text: str) -> Attribution | None:
     att = Attribution(tok.i, "according to", (lo, hi), pobj.i, token_runs(tok.doc, text, body))
     att.cue_class = "nominal"
     return att
+
+
+def _clause_ending_before(tok: Token) -> Token | None:
+    """The relative clause that ends at the comma before ``tok``, which the parser hung on the
+    main verb instead ("Spokespeople ..., who received $6,000 from Holt, according to filings,
+    said ...")."""
+    doc = tok.doc
+    if tok.i < 2 or doc[tok.i - 1].text != "," or tok.head.i < tok.i:
+        return None  # at the sentence's end it reports the sentence
+    for node in doc[tok.i - 2].ancestors:
+        if node.dep_ == "relcl" and node.right_edge.i == tok.i - 2 and node.i < tok.i:
+            return node
+    return None
 
 
 def _adverbial(clause: Token) -> bool:

@@ -186,5 +186,13 @@ _PEOPLE = frozenset({"he", "she", "they", "i", "we", "who", "him", "her", "them"
 
 def _someone(source: Token) -> bool:
     """A source that is a person or body, named or not: "he", "the senator", "officials"."""
-    lemma = source.lemma_.lower()
+    lemma = _singular(source.lemma_.lower())
     return source.pos_ == "PROPN" or source.lower_ in _PEOPLE or lemma in HUMAN_ROLES or lemma in SOURCE_NOUNS
+
+
+def _singular(lemma: str) -> str:
+    """ "spokespeople", "Congressmen": plurals the lemmatiser leaves as they are (it does at a
+    sentence's start)."""
+    if lemma.endswith("people"):
+        return lemma[:-6] + "person"
+    return lemma[:-3] + "man" if lemma.endswith("men") else lemma
