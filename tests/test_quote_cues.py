@@ -475,3 +475,16 @@ def test_a_plural_role_at_a_sentences_start_is_someone(nlp: spacy.language.Langu
     q = only(quotes(nlp, "Spokespeople for the governor said they would be giving the money to charity."),
              "charity")
     assert q.cue == "say"
+
+
+def test_a_with_phrase_set_off_after_the_object_is_no_content(nlp: spacy.language.Language) -> None:
+    """ "supports encryption ..., with a near-transparent process that adds ...": how, not what;
+    and a stance on a plain object, with no clause, is not stored as a quote."""
+    text = (
+        "Panther also supports encryption of the user's home folder, with a near-transparent process "
+        "that adds a new layer of security for users."
+    )
+    doc = nlp(text)
+    for att in find_attributions(doc):
+        assert all("with" not in text[a:b] for a, b in att.content)
+    assert quotes(nlp, text) == []

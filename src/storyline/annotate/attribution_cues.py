@@ -174,6 +174,9 @@ def verb_content(verb: Token) -> list[int] | None:
     lemma = verb.lemma_.lower()
     raising = lemma in RAISING or passive_raising(verb)
     picked = [c for c in verb.rights if c.dep_ in _CONTENT_DEPS and not _frame(c) or _for_clause(c)]
+    if any(c.dep_ in ("dobj", *_CLAUSE_DEPS) for c in picked):
+        # "supports encryption of the home folder, with a near-transparent process": an adjunct
+        picked = [c for c in picked if not _set_off_with(c)]
     if lemma in _ADDRESSEE:  # "reminded voters that ...": the object is who was told
         picked = [c for c in picked if c.dep_ != "dobj"]
     if lemma in _PUSHING:  # "pushed for a ban", not "pushed the cart" or "pushed back"
@@ -193,6 +196,10 @@ def verb_content(verb: Token) -> list[int] | None:
     if raising:
         tokens.update(t.i for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree)
     return sorted(tokens)
+
+
+def _set_off_with(child: Token) -> bool:
+    return child.dep_ == "prep" and child.lower_ == "with" and child.nbor(-1).text == ","
 
 
 def _comma_between(clause: Token, verb: Token) -> bool:
