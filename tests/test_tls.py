@@ -320,6 +320,17 @@ def test_the_days_news_outweighs_the_sentences_naming_the_day() -> None:
     assert half[0].sentences[0].text == rebels.text
 
 
+def test_a_summary_sentence_has_at_least_seven_words() -> None:
+    day = date(2011, 2, 11)
+    short = _s("Mubarak resigns as Egypt's president", day, (day,), story=1, idx=3)
+    full = _s("Hosni Mubarak resigned as president of Egypt after weeks of protests in Cairo",
+              day, (day,), story=2, idx=3)
+    news = [_s(f"Mubarak resigns as Egypt's president, report {i}", day, story=10 + i, idx=9)
+            for i in range(3)]
+    [summary] = summarize([short, full, *news], 1, 1, day, day)
+    assert summary.sentences[0].text == full.text
+
+
 def _m(text: str, pub: date, months: tuple[str, ...], story: int, idx: int = 3) -> Sentence:
     return replace(_s(text, pub, (), story=story, idx=idx), months=tuple(DateValue.parse(m) for m in months))
 

@@ -48,7 +48,7 @@ SHOWN_STORIES = 5
 # T17's 6.0 and .5 the sample articles' summary finds 8 of the letter story's dates, not 10)
 SUMMARY_PARAMS = replace(
     DEFAULT_PARAMS, distinct=True, months=True, lead_bonus=0.5, summary_centroid=3.0, redundancy=0.3,
-    pool_weight=1.0
+    pool_weight=1.0, min_words=5
 )
 
 if TYPE_CHECKING:  # spaCy, trafilatura and Dask load only for the commands that need them
