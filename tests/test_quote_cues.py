@@ -488,3 +488,13 @@ def test_a_with_phrase_set_off_after_the_object_is_no_content(nlp: spacy.languag
     for att in find_attributions(doc):
         assert all("with" not in text[a:b] for a, b in att.content)
     assert quotes(nlp, text) == []
+
+
+def test_a_clause_between_dashes_ends_at_the_closing_dash(nlp: spacy.language.Language) -> None:
+    text = (
+        "The Cruz bubble is built on a charismatic appeal to the most conservative of the conservative "
+        "base; Rand's popularity – and he came in third in that RLC straw poll – has its roots in a few "
+        "strong policy positions and the ability to not come off like an asshat in public."
+    )
+    q = only(quotes(nlp, text), "came in third")
+    assert "roots" not in q.text

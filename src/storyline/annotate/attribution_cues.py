@@ -234,7 +234,13 @@ def prepositional_source(prep: Token) -> tuple[Token, Token, list[int]] | None:
     if prep.i > verb.i and not named:
         return None
     skip = {t.i for t in prep.subtree}
+    for child in verb.rights:  # "– and he came third in that poll – has its roots in ...": a
+        if child.dep_ in ("dep", "parataxis") and child.nbor(-1).text in _BREAKS:  # dash closes it
+            skip.update(t.i for t in child.subtree)
     return pobj, verb, [t.i for t in verb.subtree if t.i not in skip]
+
+
+_BREAKS = frozenset({"–", "—", "-", "--", ";"})
 
 
 _RECENT = frozenset({"new", "late", "latest", "recent"})
