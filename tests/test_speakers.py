@@ -234,3 +234,17 @@ def test_a_he_after_a_quotation_of_several_sentences_looks_before_it(
         "around the world trying to take out peace-loving Muslims. This is a serious problem,” he said."
     )
     assert speaker_of(nlp, text, "Christian terrorists") == "Jeb Bush"
+
+
+def test_a_participle_whose_object_holds_a_quotation_says_it(nlp: spacy.language.Language) -> None:
+    """ "describing Obamacare as “…”": the participle's object is what it is about, not its
+    subject, and the quotation in it is the describer's, not carried on from the sentence before."""
+    text = (
+        'Mitch McConnell, the Senate minority leader, calls it the " single worst piece of legislation '
+        'passed in the last 50 years ". Congressman John Fleming – a Louisiana Republican – went even '
+        'further, describing Obamacare as " the most dangerous piece of legislation ever passed in '
+        'Congress ", and " the most existential threat " to the US economy.'
+    )
+    said = {q.text.strip(): q.speaker for q in nlp(text)._.quotes}
+    assert said["the most existential threat"] == "John Fleming"
+    assert not any("went even further" in t for t in said)

@@ -327,6 +327,8 @@ def _inverted_subject(verb: Token) -> Token | None:
     before = verb.doc[verb.i - 1] if verb.i else None
     if before is None or not (before.is_punct or before.is_quote) or verb.lemma_.lower() in _TOLD:
         return None  # "..., told CNN": whom he told, never inverted
+    if verb.tag_ == "VBG":
+        return None  # "..., describing Obamacare as ...": what a participle is about, never its subject
     nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     if nxt is None or nxt.head.i != verb.i and nxt.head.head.i != verb.i:
         return None

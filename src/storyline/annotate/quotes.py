@@ -219,6 +219,7 @@ class _Finder:
     def run(self) -> list[Attribution]:
         last: tuple[QuoteSpan, Attribution] | None = None  # previous attributed quote
         orphans: list[Attribution] = []
+        self._object_quotes()
         links = [self._link(q) for q in self.quotes]
         for i, q in enumerate(self.quotes):
             att = links[i]
@@ -256,6 +257,19 @@ class _Finder:
         found.extend(orphans)
         found.sort(key=lambda a: a.content[0][0])
         return found
+
+    def _object_quotes(self) -> None:
+        """ "describing Obamacare as “the most dangerous …”": a speech verb whose object holds a
+        quotation says it, so the quotation is linked to it and not carried on from a speaker
+        before."""
+        for att in self.cues.values():
+            if att.content or att.lemma not in _OBJECT_SPEECH:
+                continue
+            body = verb_content(self.doc[att.cue])
+            runs = token_runs(self.doc, self.text, body) if body else []
+            if any(min(b, q.end) - max(a, q.start) > 0 for q in self.quotes for a, b in runs):
+                att.content = runs
+                self._clip(att)
 
     def _asked_about(self, att: Attribution) -> list[int]:
         """ "asked Trump about his statements", "asked for a recount": what the question was about
