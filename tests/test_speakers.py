@@ -248,3 +248,11 @@ def test_a_participle_whose_object_holds_a_quotation_says_it(nlp: spacy.language
     said = {q.text.strip(): q.speaker for q in nlp(text)._.quotes}
     assert said["the most existential threat"] == "John Fleming"
     assert not any("went even further" in t for t in said)
+
+
+def test_one_of_those_who_said_is_the_subject(nlp: spacy.language.Language) -> None:
+    text = (
+        "Ben Carson spoke on Monday. In Texas, Governor Greg Abbott was one of the Republicans who "
+        "announced he would do what he could to keep Syrian refugees out of his state."
+    )
+    assert speaker_of(nlp, text, "keep Syrian refugees") == "Greg Abbott"

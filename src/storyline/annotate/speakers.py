@@ -123,8 +123,16 @@ def _antecedent(tok: Token) -> Token:
     """The noun a relative pronoun stands for: "the group that backed him" -> group."""
     verb = tok.head
     if tok.lower_ in _RELATIVE and tok.dep_ in ("nsubj", "nsubjpass") and verb.dep_ == "relcl":
-        return verb.head
+        return _one_of(verb.head) or verb.head
     return tok
+
+
+def _one_of(noun: Token) -> Token | None:
+    """ "Abbott was one of the Republicans who announced ...": the subject said to be one of them."""
+    one = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    if one is None or one.lower_ != "one" or one.dep_ != "attr":
+        return None
+    return next((c for c in one.head.children if c.dep_ == "nsubj"), None)
 
 
 def _head_range(tok: Token) -> tuple[int, int]:
