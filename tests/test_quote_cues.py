@@ -498,3 +498,15 @@ def test_a_clause_between_dashes_ends_at_the_closing_dash(nlp: spacy.language.La
     )
     q = only(quotes(nlp, text), "came in third")
     assert "roots" not in q.text
+
+
+def test_a_speaker_is_not_found_inside_the_quotation_the_cue_opens(nlp: spacy.language.Language) -> None:
+    """The parser hangs "telling" on the quotation's verb; the teller is the sentence's subject,
+    not the quotation's ("Some people")."""
+    text = (
+        "Clinton seemed to be ready to riff on the incident in Iowa, telling the crowd, “Some people get "
+        "a little carried away, have you noticed that?”"
+    )
+    doc = nlp(text)
+    (att,) = [a for a in find_attributions(doc) if a.lemma == "tell"]
+    assert att.source is not None and doc[att.source[0] : att.source[1]].text == "Clinton"

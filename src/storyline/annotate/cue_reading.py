@@ -100,9 +100,12 @@ def _subject(verb: Token) -> Token | None:
     if (reporter := trailing_reporter(verb)) is not None:
         return _subject(reporter)  # "Carson said he saw no need …, telling ABC that …": Carson told
     node, came = verb, ""
-    for _ in range(3):
+    for _ in range(4):
         # the subject next to the verb when the parser gave it two ("“... they’ re ... ,” Cruz said")
         # "calling Obama “clueless”": a participle's object read as the subject of a small clause
+        if _quoted_by(verb, node) and node.head.i != node.i:
+            node = node.head  # '..., telling the crowd, “Some people get ...”': the parser hung the cue in it
+            continue
         subjects = [
             c for c in node.children if c.dep_ in _SUBJECTS and not (node.tag_ == "VBG" and c.i > node.i)
         ]
@@ -143,6 +146,14 @@ def _subject(verb: Token) -> Token | None:
             return None  # "after the candidate Ted Cruz said ..., comments ... suggested": its own subject
         came, node = node.dep_, node.head
     return None
+
+
+def _quoted_by(verb: Token, node: Token) -> bool:
+    """Whether ``node`` is in a quotation that opens after ``verb``."""
+    return node.i > verb.i and any(t.text in _OPENERS for t in verb.doc[verb.i + 1 : node.i])
+
+
+_OPENERS = frozenset({"\u201c", '"', "``"})
 
 
 def _cleft_subject(be: Token, verb: Token) -> Token | None:
