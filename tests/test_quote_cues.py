@@ -510,3 +510,22 @@ def test_a_speaker_is_not_found_inside_the_quotation_the_cue_opens(nlp: spacy.la
     doc = nlp(text)
     (att,) = [a for a in find_attributions(doc) if a.lemma == "tell"]
     assert att.source is not None and doc[att.source[0] : att.source[1]].text == "Clinton"
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # the writer's lead-in before a colon that opens the quotation
+        ('At the time, Trump seemed to suggest he had silenced his former wife: "She signed a '
+         'confidentiality agreement," he told the New York Times.', "She signed a confidentiality agreement"),
+        # a phrase of place and time before the cue that opens the quotation
+        ("On ABC’s “Good Morning America” Tuesday, he said, “I never said I was going to pay for fees.”",
+         "I never said I was going to pay for fees."),
+    ],
+)
+def test_a_quotation_is_said_without_the_writers_lead_in(
+    nlp: spacy.language.Language, text: str, said: str
+) -> None:
+    doc = nlp(text)
+    found = [[text[a:b] for a, b in a.content] for a in find_attributions(doc) if a.lemma in ("say", "tell")]
+    assert found == [[said]]
