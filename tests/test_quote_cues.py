@@ -529,3 +529,13 @@ def test_a_quotation_is_said_without_the_writers_lead_in(
     doc = nlp(text)
     found = [[text[a:b] for a, b in a.content] for a in find_attributions(doc) if a.lemma in ("say", "tell")]
     assert found == [[said]]
+
+
+def test_countering_something_is_not_saying_it(nlp: spacy.language.Language) -> None:
+    text = (
+        "Cuban Americans have a dominant presence in South Florida, one that Republicans have depended on "
+        "to counter the large numbers of Democrats in the region."
+    )
+    assert [a for a in find_attributions(nlp(text)) if a.lemma == "counter"] == []
+    said = [a for a in find_attributions(nlp("The senator countered that the vote was rigged.")) if a.content]
+    assert [a.lemma for a in said] == ["counter"]

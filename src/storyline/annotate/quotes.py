@@ -77,7 +77,7 @@ __all__ = [
 _LEAD_IN = " \n:\"\u201c'\u2018"  # what may stand between a lead-in and the quotation it opens
 _OBJECT_SPEECH = SPEECH_VERBS - words(
     "say tell add ask inform advise assure reply respond answer continue write post tweet state "
-    "comment explain quip joke shout yell retort recount observe maintain"  # "maintained a lead"
+    "comment explain quip joke shout yell retort recount observe maintain counter underscore affirm"
 )
 # lemma or lower-case hashes of every word that can be a cue
 _CUE_HASHES = frozenset(hash_string(w) for w in (*SPEECH_VERBS, *CUE_WORDS, "according", "in"))
