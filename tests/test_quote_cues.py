@@ -539,3 +539,13 @@ def test_countering_something_is_not_saying_it(nlp: spacy.language.Language) -> 
     assert [a for a in find_attributions(nlp(text)) if a.lemma == "counter"] == []
     said = [a for a in find_attributions(nlp("The senator countered that the vote was rigged.")) if a.content]
     assert [a.lemma for a in said] == ["counter"]
+
+
+def test_rising_in_the_polls_is_no_polls_statement(nlp: spacy.language.Language) -> None:
+    text = (
+        "He has been locked in a war of words with Marco Rubio, the Florida senator who like Cruz has "
+        "steadily risen in the Republican presidential polls."
+    )
+    assert find_attributions(nlp(text)) == []
+    lead = find_attributions(nlp("Trump leads by nine points in the latest polls, released on Monday."))
+    assert [a.lemma for a in lead] == ["in"]

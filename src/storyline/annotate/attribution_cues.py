@@ -222,6 +222,8 @@ def prepositional_source(prep: Token) -> tuple[Token, Token, list[int]] | None:
     if pobj is None or pobj.lemma_.lower() not in DOCUMENTS:
         return None
     named = any(c.dep_ in ("compound", "amod", "acl", "poss") for c in pobj.children)
+    if _standing(pobj):
+        return None  # "has steadily risen in the Republican presidential polls": no one poll says it
     verb = prep.head
     for _ in range(3):  # "took 6 percent of the vote in a Post-ABC poll": the noun's clause
         if verb.pos_ in ("VERB", "AUX") or not _one_poll(pobj) or verb.i == verb.head.i:
@@ -244,6 +246,13 @@ _BREAKS = frozenset({"–", "—", "-", "--", ";"})
 
 
 _RECENT = frozenset({"new", "late", "latest", "recent"})
+
+
+def _standing(pobj: Token) -> bool:
+    """ "the Republican presidential polls", "national surveys": polls in general, not recent ones."""
+    return pobj.tag_ == "NNS" and pobj.lemma_.lower() in ("poll", "survey") and not any(
+        c.dep_ == "amod" and c.lemma_.lower() in _RECENT for c in pobj.children
+    )
 
 
 def _one_poll(pobj: Token) -> bool:
