@@ -256,3 +256,15 @@ def test_one_of_those_who_said_is_the_subject(nlp: spacy.language.Language) -> N
         "announced he would do what he could to keep Syrian refugees out of his state."
     )
     assert speaker_of(nlp, text, "keep Syrian refugees") == "Greg Abbott"
+
+
+def test_a_quotation_after_a_sentence_about_another_source_is_not_carried_on(
+    nlp: spacy.language.Language,
+) -> None:
+    text = (
+        "“We’re going to have to look at the mosques. We’re going to have to look very, very carefully,” "
+        "Donald Trump said. The US Holocaust Memorial Museum was moved to join the debate on Thursday with "
+        "an extraordinary statement. “Acutely aware of the consequences to Jews who were unable to flee "
+        "Nazism, the museum calls on public figures to exercise restraint.”"
+    )
+    assert speaker_of(nlp, text, "Acutely aware") != "Donald Trump"

@@ -106,6 +106,7 @@ class _Finder:
         self.text = doc.text
         self.starts: list[int] = doc.to_array(IDX).tolist()  # each token's first character
         self.sent_of = sent_of
+        self.sents = sents
         self.paras = paragraphs(self.text)
         self.cues: dict[int, Attribution] = {}
         # only words that can be cues become Token objects (most of the cost otherwise)
@@ -340,7 +341,20 @@ class _Finder:
             return True
         if gap == 1 and len(self.text[q.start : q.end].split()) >= 4:
             return True  # 'That makes her “by definition a trustworthy, reliable good person ...”'
-        return gap <= 2 and self._opens_sentence(q.start)
+        return gap <= 2 and self._opens_sentence(q.start) and not self._new_subject(q, prev)
+
+    def _new_subject(self, q: QuoteSpan, prev: Attribution) -> bool:
+        """Whether the sentence just before ``q`` is about another named source ("The US Holocaust
+        Memorial Museum was moved to join the debate with a statement. “...”")."""
+        k = self._sent(q.start) - 1
+        if k < 0 or prev.source is None or self.sent_of[prev.cue] == k:
+            return False
+        said_by = {t.lower_ for t in self.doc[prev.source[0] : prev.source[1]]}
+        root = self.sents[k].root
+        return any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN" and c.ent_type_ in ("ORG", "PERSON")
+            and c.lower_ not in said_by for c in root.children
+        )
 
     def _tok(self, char: int) -> int:
         """The token holding character ``char``, else the first one after it."""
