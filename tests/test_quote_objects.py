@@ -40,3 +40,10 @@ def test_no_quotes_from_negated_sourceless_or_writers_cues(nlp: spacy.language.L
     assert objects(nlp, "John Smith did not mention that the plant would close next year.") == []
     assert objects(nlp, "There is concern that a bruising primary will weaken the party's nominee.") == []
     assert objects(nlp, "I reported that the crowd was smaller than last year.") == []
+
+
+def test_time_given_to_say_something_is_not_saying_it(nlp: spacy.language.Language) -> None:
+    unsaid = "Jobs has now had a month to say the story was rubbish. He has failed to do so."
+    assert [q for q in objects(nlp, unsaid) if "rubbish" in q.text] == []
+    said = objects(nlp, "York took a moment to point out that the plan would fail.")
+    assert [q.cue for q in said] == ["point"]

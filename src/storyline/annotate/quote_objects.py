@@ -154,7 +154,23 @@ def _unsaid(cue: Token) -> bool:
         yet = c.lower_ in _NOT_YET and cue.tag_ in ("VBZ", "VBP")
         if c.dep_ == "mark" and (c.lower_ in ("if", "unless") or yet):
             return True
-    return False
+    return _time_to_say(cue)
+
+
+_SPANS = frozenset({"time", "day", "days", "week", "weeks", "month", "months", "year", "years", "hours"})
+
+
+def _time_to_say(cue: Token) -> bool:
+    """ "Jobs has now had a month to say the story was rubbish": time given to speak, not speech."""
+    if not any(c.lower_ == "to" for c in cue.children):
+        return False
+    head = cue.head
+    if cue.dep_ == "acl" and head.lower_ in _SPANS and head.dep_ == "dobj":  # "had a month to say"
+        return head.head.lemma_ == "have"
+    # the parser also hangs the infinitive on "had" itself
+    return cue.dep_ == "xcomp" and head.lemma_ == "have" and any(
+        c.dep_ == "dobj" and c.lower_ in _SPANS for c in head.children
+    )
 
 
 def _likened(speaker: Token) -> bool:
