@@ -74,7 +74,6 @@ __all__ = [
 ]
 
 # speech verbs whose object is what was said ("announced a plan"), not whom it was said to
-_LEAD_IN = " \n:\"\u201c'\u2018"  # what may stand between a lead-in and the quotation it opens
 _OBJECT_SPEECH = SPEECH_VERBS - words(
     "say tell add ask inform advise assure reply respond answer continue write post tweet state "
     "comment explain quip joke shout yell retort recount observe maintain counter underscore affirm"
@@ -82,6 +81,8 @@ _OBJECT_SPEECH = SPEECH_VERBS - words(
 # lemma or lower-case hashes of every word that can be a cue
 _CUE_HASHES = frozenset(hash_string(w) for w in (*SPEECH_VERBS, *CUE_WORDS, "according", "in"))
 _OPEN_MARKS = frozenset("\"“„«'`")
+_BEFORE_QUOTE = " \n\u2018" + "".join(_OPEN_MARKS)  # spaces and marks just before a quotation
+_LEAD_IN = _BEFORE_QUOTE + ":"  # what may stand between a lead-in and the quotation it opens
 _SILENT = frozenset({"cognition", "intention"})  # classes of cues that do not utter quotes
 
 
@@ -256,23 +257,24 @@ class _Finder:
                 att.content = token_runs(self.doc, self.text, said)
                 self._clip(att)
         found = [a for a in self.cues.values() if a.content]
+        # quotations, not titles ("Good Morning America")
+        quotations = [q for q in self.quotes if not is_title(self.text[q.start : q.end])]
         for att in found:
-            self._unframe(att)
+            self._unframe(att, quotations)
         found.extend(orphans)
         found.sort(key=lambda a: a.content[0][0])
         return found
 
-    def _unframe(self, att: Attribution) -> None:
+    def _unframe(self, att: Attribution, quotations: list[QuoteSpan]) -> None:
         """A quotation's speaker said the quotation, not the writer's lead-in the parser joined to
         it: a clause before a colon that opens it ('Trump seemed to suggest he had silenced his
         former wife: "She signed ...," he told the Times') or a phrase with no verb before a cue
         that opens it ('On ABC's “Good Morning America” Tuesday, he said, “I never said ...”')."""
         cue_at = self.doc[att.cue].idx
         for k, (a, b) in enumerate(att.content):  # one piece the parser made of both, the cue after
-            opening = next((q.start for q in self._quotations() if a < q.start < b <= cue_at), None)
-            if opening is not None and self.text[a:opening].rstrip(_LEAD_IN[3:] + " \n").endswith(":"):
+            opening = next((q.start for q in quotations if a < q.start < b <= cue_at), None)
+            if opening is not None and self.text[a:opening].rstrip(_BEFORE_QUOTE).endswith(":"):
                 att.content[k] = (opening, b)
-        quotations = self._quotations()
         quoted = {
             k for k, (a, b) in enumerate(att.content)
             if k in att.direct or any(2 * (min(b, q.end) - max(a, q.start)) > b - a for q in quotations)
@@ -288,10 +290,6 @@ class _Finder:
         if len(keep) < len(att.content):
             att.direct = {i for i, k in enumerate(keep) if k in att.direct}
             att.content = [att.content[k] for k in keep]
-
-    def _quotations(self) -> list[QuoteSpan]:
-        """The quotations that are not titles ("Good Morning America")."""
-        return [q for q in self.quotes if not is_title(self.text[q.start : q.end])]
 
     def _colon_before(self, end: int, opening: int) -> bool:
         """Whether only a colon, spaces and opening marks stand between ``end`` and ``opening``."""
