@@ -412,3 +412,38 @@ def test_what_a_question_was_about(nlp: spacy.language.Language) -> None:
     # a request for comment unanswered is nobody's words
     doc = nlp("The campaign did not respond to a request for comment.")
     assert not [a for a in find_attributions(doc) if a.lemma == "respond"]
+
+
+def test_a_quote_ending_a_paragraph_is_not_the_next_paragraphs(nlp: spacy.language.Language) -> None:
+    text = (
+        "The council met on Monday. “We will not back down from this fight for our town,” Okafor said. "
+        "“Nobody asked us what we wanted.”\n\n"
+        "Mayor Lena Brandt responded on Tuesday, at a crowded meeting in the harbour hall."
+    )
+    q = next(q for q in _found(nlp, text) if q.text.startswith("Nobody asked"))
+    assert q.speaker == "Okafor"
+
+
+def test_a_speaker_with_a_long_apposition_after_the_quote() -> None:
+    # the parser joined "said" to the quotation's verb; 14 words of name and role stand between
+    rows = (
+        "“/punct/3/PUNCT/`` Fares/nsubj/3/NOUN/NNS will/aux/3/AUX/MD rise/ROOT/3/VERB/VB ,/punct/3/PUNCT/, "
+        "”/punct/3/PUNCT/'' Ada/compound/7/PROPN/NNP Okafor/nsubj/20/PROPN/NNP ,/punct/7/PUNCT/, "
+        "the/det/10/DET/DT director/appos/7/NOUN/NN of/prep/10/ADP/IN the/det/14/DET/DT "
+        "Harbour/compound/14/PROPN/NNP Authority/pobj/11/PROPN/NNP of/prep/14/ADP/IN the/det/18/DET/DT "
+        "Northern/compound/18/PROPN/NNP District/pobj/15/PROPN/NNP ,/punct/7/PUNCT/, said/conj/3/VERB/VBD "
+        "at/prep/20/ADP/IN a/det/23/DET/DT meeting/pobj/21/NOUN/NN ./punct/20/PUNCT/."
+    )
+    fields = [r.split("/") for r in rows.split()]
+    words = [f[0] for f in fields]
+    after = [*words[1:], "."]
+    spaces = [w != "“" and nxt not in (",", ".", "”") for w, nxt in zip(words, after, strict=True)]
+    doc = Doc(
+        spacy.blank("en").vocab, words=words, spaces=spaces, heads=[int(f[2]) for f in fields],
+        deps=[f[1] for f in fields], pos=[f[3] for f in fields], tags=[f[4] for f in fields],
+        lemmas=["say" if w == "said" else w for w in words], sent_starts=[i == 0 for i in range(len(words))],
+    )
+    doc.ents = [doc.char_span(doc.text.index("Ada"), doc.text.index(",", doc.text.index("Ada")), "PERSON")]
+    (att,) = find_attributions(doc)
+    assert att.source is not None and doc[att.source[0] : att.source[1]].text == "Ada Okafor"
+    assert [doc.text[a:b] for a, b in att.content] == ["Fares will rise,"]

@@ -421,7 +421,9 @@ class _Finder:
         i = self._tok(q.end)
         while i < len(doc) and (doc[i].is_punct or doc[i].is_space):
             i += 1
-        for j in range(i, min(i + 12, len(doc))):
+        if i < len(doc) and "\n" in self.text[q.end : doc[i].idx]:
+            return None  # the next paragraph's cue says its own things
+        for j in range(i, min(i + 20, len(doc))):  # a name and a long role: "X, the director of ..., said"
             att = self.cues.get(j)
             if att is not None and j == i and doc[j].text[:1].isupper() and att.cue == j:
                 return None  # '... software.” Note for non-Mac folks: ...': a new sentence, not "noted X"
