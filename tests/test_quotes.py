@@ -368,6 +368,10 @@ def test_a_quote_after_a_colon_is_spoken_by_the_subject_of_the_clause_it_ends(
         # a cue on a noun is the noun's only when it can speak, else its owner's or no one's
         ("The decision to announce the closure came late on Friday.", "announce", None),
         ("The mayor's refusal to condemn the protest angered the council.", "condemn", "The mayor's"),
+        # an "it" that stands for the infinitive after it is no one
+        ("Given the floods, it is hard to imagine the mayor winning in May.", "imagine", None),
+        ("It would take the Senate a month to confirm the new judge.", "confirm", None),
+        ("When the council asked the agency for the report, it declined, citing legal risks.", "cite", "it"),
     ],
 )
 def test_who_does_what_a_cue_says(

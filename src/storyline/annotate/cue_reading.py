@@ -25,6 +25,8 @@ _VERB_FRAME = frozenset({"aux", "auxpass", "nsubj"})  # a VBN without these: red
 _INVERTED_DEPS = frozenset({"dobj", "npadvmod", "attr", "dep", "nsubj"})
 _CLIMB = frozenset({"advcl", "xcomp", "conj", "acomp"})  # acomp: "voters are likely to say"
 
+# verbs whose "it" stands for the infinitive after them ("it takes a day to ...", "it helps to ...")
+_EXTRAPOSING = frozenset({"be", "take", "help", "become"})
 _CONTENT_DEPS = frozenset({"ccomp"})
 # verbs whose infinitive complement is what was said ("pledged to establish ...")
 _XCOMP_VERBS = frozenset({"promise", "pledge", "vow", "urge", "ask", "tell", "warn", "advise", "propose"})
@@ -113,6 +115,8 @@ def _subject(verb: Token) -> Token | None:
             subj = min(subjects, key=lambda c: abs(c.i - node.i))
             if came == "advcl" and subj.lower_ == "it" and node.lemma_ == "be":
                 return _cleft_subject(node, verb)  # "It was at the conference that Swanson ..., pointing"
+            if subj.lower_ == "it" and node is not verb and (came == "acomp" or node.lemma_ in _EXTRAPOSING):
+                return None  # "it is hard to imagine", "it takes this long to confirm": no one
             return subj if came != "pcomp-far" or _someone(subj) else None
         if (has := _has_said(node)) is not None:
             return has
