@@ -549,3 +549,10 @@ def test_rising_in_the_polls_is_no_polls_statement(nlp: spacy.language.Language)
     assert find_attributions(nlp(text)) == []
     lead = find_attributions(nlp("Trump leads by nine points in the latest polls, released on Monday."))
     assert [a.lemma for a in lead] == ["in"]
+
+
+def test_that_said_links_sentences_and_says_nothing(nlp: spacy.language.Language) -> None:
+    doc = nlp("That said, a loss to Okafor in this state would be a sour end to her campaign.")
+    assert not [a for a in find_attributions(doc) if a.lemma == "say"]
+    doc = nlp("That said, Okafor told reporters the campaign would go on.")
+    assert [a.lemma for a in find_attributions(doc)] == ["tell"]

@@ -332,8 +332,15 @@ def _agent(verb: Token) -> Token | None:
 
 
 def _naming(verb: Token) -> bool:
-    """ "a video called “Freedom”", "a group known as": a participle naming a thing, not a cue."""
-    return verb.tag_ == "VBN" and verb.dep_ == "acl" and not any(c.dep_ == "agent" for c in verb.children)
+    """ "a video called “Freedom”", "a group known as": a participle naming a thing, not a cue;
+    "That said, ...": a linking phrase, nobody's words."""
+    if verb.tag_ == "VBN" and verb.dep_ == "acl" and not any(c.dep_ == "agent" for c in verb.children):
+        return True
+    doc, i = verb.doc, verb.i
+    return (
+        verb.lower_ == "said" and 0 < i < len(doc) - 1 and doc[i + 1].text == ","
+        and doc[i - 1].lower_ in ("that", "this") and doc[i - 1].is_sent_start
+    )
 
 
 def _inverted_subject(verb: Token) -> Token | None:
