@@ -556,3 +556,10 @@ def test_that_said_links_sentences_and_says_nothing(nlp: spacy.language.Language
     assert not [a for a in find_attributions(doc) if a.lemma == "say"]
     doc = nlp("That said, Okafor told reporters the campaign would go on.")
     assert [a.lemma for a in find_attributions(doc)] == ["tell"]
+
+
+def test_a_question_put_to_you_is_no_stance(nlp: spacy.language.Language) -> None:
+    doc = nlp("Do you support the new harbour tax?")
+    assert not find_attributions(doc)
+    doc = nlp("You support the new harbour tax.")
+    assert [a.lemma for a in find_attributions(doc)] == ["support"]

@@ -769,6 +769,8 @@ def cue_attribution(tok: Token, sent: Span, text: str) -> Attribution | None:
     if body is None:
         return None
     subj = None if is_raising(tok) else _subject(tok)
+    if subj is not None and subj.lower_ == "you" and sent.text.rstrip().endswith("?"):
+        return None  # "Do you support Donald Trump?": a question put, nobody's stance
     source = source_range(subj) if subj is not None else None
     att = Attribution(tok.i, lemma, source, subj.i if subj is not None else None, cue_class=cls)
     att.content = token_runs(tok.doc, text, body)
