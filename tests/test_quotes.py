@@ -451,3 +451,9 @@ def test_a_speaker_with_a_long_apposition_after_the_quote() -> None:
     (att,) = find_attributions(doc)
     assert att.source is not None and doc[att.source[0] : att.source[1]].text == "Ada Okafor"
     assert [doc.text[a:b] for a, b in att.content] == ["Fares will rise,"]
+
+
+def test_a_name_with_an_age_after_the_quote_told_it(nlp: spacy.language.Language) -> None:
+    # the parser joins "told" to the quotation's verb: its subject is not the quotation's "We"
+    text = "“We were tremendously wrong to not have confronted him from the beginning,” Ramos, 58, told AFP."
+    assert _read(nlp, text, "tell") == ("Ramos", [text[1 : text.index("”")]])

@@ -146,10 +146,20 @@ def _subject(verb: Token) -> Token | None:
             continue
         if node.dep_ not in _CLIMB or node.head.i == node.i:
             return None
+        if node.dep_ == "conj" and _in_closed_quote(node.head, verb):
+            return None  # '“We were wrong ...,” Ramos, 58, told AFP': not the quotation's "We"
         if node.dep_ == "advcl" and node.tag_ in ("VBD", "VBZ", "VBP"):
             return None  # "after the candidate Ted Cruz said ..., comments ... suggested": its own subject
         came, node = node.dep_, node.head
     return None
+
+
+def _in_closed_quote(node: Token, verb: Token) -> bool:
+    """Whether ``node`` is inside a quotation that closes before ``verb``."""
+    doc = verb.doc
+    closes = [t.i for t in doc[node.i + 1 : verb.i] if t.tag_ == "''"]
+    opens = [t for t in doc[node.sent.start : node.i] if t.tag_ in ("``", "''")]
+    return bool(closes) and bool(opens) and opens[-1].tag_ == "``"
 
 
 def _quoted_by(verb: Token, node: Token) -> bool:
@@ -438,6 +448,8 @@ def source_range(tok: Token) -> tuple[int, int]:
     left = tok.i
     for child in tok.lefts:
         left = min(left, child.left_edge.i)
+    while left < tok.i and (tok.doc[left].is_punct or tok.doc[left].is_space):
+        left += 1  # a closing quotation mark the parser hung on the name
     right = tok.i + 1
     for child in tok.rights:
         if child.dep_ in ("appos", "relcl", "acl", "punct", "prep", "cc", "conj"):
