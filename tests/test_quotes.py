@@ -457,3 +457,19 @@ def test_a_name_with_an_age_after_the_quote_told_it(nlp: spacy.language.Language
     # the parser joins "told" to the quotation's verb: its subject is not the quotation's "We"
     text = "“We were tremendously wrong to not have confronted him from the beginning,” Ramos, 58, told AFP."
     assert _read(nlp, text, "tell") == ("Ramos", [text[1 : text.index("”")]])
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Lena Brandt, meanwhile, who holds no such endorsements, said that fact speaks volumes.",
+         "Lena Brandt"),
+        ("Jeffrey Salkin, a Hollywood, Fla., rabbi helping to organize the boycott, said he was alarmed.",
+         "Jeffrey Salkin"),
+    ],
+)
+def test_a_name_set_off_before_its_aside_says_it(
+    nlp: spacy.language.Language, text: str, source: str
+) -> None:
+    # the parser hung "said" elsewhere; the writer's aside about the name stands between them
+    assert _read(nlp, text, "say")[0] == source

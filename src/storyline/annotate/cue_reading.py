@@ -439,6 +439,47 @@ def _fallback_subject(verb: Token) -> Token | None:
     return tok
 
 
+def _set_off_subject(verb: Token) -> Token | None:
+    """ "Sanders, meanwhile, who sits at zero endorsements, said", "Jeffrey Salkin, a Hollywood,
+    Fla., rabbi helping to organize the boycott, said": the first name of the clause, set off
+    by a comma, when all between it and the verb is the writer's aside about it (the parser
+    often hangs the verb elsewhere). Only for a finite verb after a comma with no subject."""
+    doc, sent = verb.doc, verb.sent
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i < 3 or doc[verb.i - 1].text != ",":
+        return None
+    start = sent.start
+    for k in range(sent.start, verb.i):  # after an opening adverbial ("But in a call on Dec. 2,")
+        if doc[k].text == "," and not any(_name_word(t) for t in doc[start:k]):
+            start = k + 1
+    name = next((t for t in doc[start : verb.i - 2] if _name_word(t)), None)
+    if name is None:
+        return None
+    while name.i + 1 < verb.i and _name_word(doc[name.i + 1]):
+        name = doc[name.i + 1]
+    if doc[name.i + 1].text != "," or name.i + 1 >= verb.i - 1:
+        return None
+    aside = doc[name.i + 2 : verb.i - 1]
+    if any(_own_clause(t, aside.start) for t in aside):
+        return None  # "Okafor, the mayor said, ...": a clause of its own between them
+    return name
+
+
+def _name_word(tok: Token) -> bool:
+    """A word of a person's or an organisation's name (any proper noun where no entity was found)."""
+    if tok.ent_type_:
+        return tok.ent_type_ in ("PERSON", "ORG")
+    return tok.pos_ == "PROPN" and tok.is_title and tok.lower_ not in _NOT_NAMES
+
+
+def _own_clause(verb: Token, start: int) -> bool:
+    """A finite verb with a subject of its own from ``start`` on that is not a relative pronoun
+    ("who sits at ...")."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP") and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.i >= start and c.tag_ not in ("WP", "WDT")
+        for c in verb.children
+    )
+
+
 def _age(tok: Token) -> bool:
     return tok.like_num and tok.dep_ == "appos" and tok.text.isdigit() and 16 <= int(tok.text) <= 110
 
@@ -448,8 +489,11 @@ def source_range(tok: Token) -> tuple[int, int]:
     left = tok.i
     for child in tok.lefts:
         left = min(left, child.left_edge.i)
+    closing = [t.i for t in tok.doc[left : tok.i] if t.tag_ == "''"]
+    if closing:
+        left = closing[-1] + 1  # the quotation before the name, which the parser hung on it
     while left < tok.i and (tok.doc[left].is_punct or tok.doc[left].is_space):
-        left += 1  # a closing quotation mark the parser hung on the name
+        left += 1
     right = tok.i + 1
     for child in tok.rights:
         if child.dep_ in ("appos", "relcl", "acl", "punct", "prep", "cc", "conj"):
@@ -763,7 +807,7 @@ def cue_attribution(tok: Token, sent: Span, text: str) -> Attribution | None:
     if lemma in RAISING and _raises_cue(tok):
         return None  # "Obama seemed to recognize ...": the inner cue is Obama's
     if lemma in SPEECH_VERBS and not is_raising(tok):
-        subj = _subject(tok) or _inverted_subject(tok) or _fallback_subject(tok)
+        subj = _subject(tok) or _inverted_subject(tok) or _fallback_subject(tok) or _set_off_subject(tok)
         source = source_range(subj) if subj is not None else None
         att = Attribution(tok.i, lemma, source, subj.i if subj is not None else None, cue_class=cls)
         _speech_content(tok, att, text)
