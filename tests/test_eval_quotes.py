@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 import spacy
@@ -94,6 +95,23 @@ def test_cli_json(corpus: Path) -> None:
     for key in ("content_exact", "content_overlap", "speaker"):
         assert set(data[key]) == {"p", "r", "f1"}
     assert data["documents"] == 1
+
+
+def test_cli_scores_the_pipeline_annotate_runs(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # names found by NER help find speakers, so the score is of the model with its NER
+    seen: list[list[str]] = []
+    import storyline.evaluation.quotes as scorer
+
+    real = scorer.evaluate_quotes
+
+    def spy(docs: Any, nlp: spacy.language.Language, **kw: Any) -> dict[str, Any]:
+        seen.append(list(nlp.pipe_names))
+        return real(docs, nlp, **kw)
+
+    monkeypatch.setattr(scorer, "evaluate_quotes", spy)
+    out = CliRunner().invoke(main, ["eval", "quotes", str(corpus), "--format", "json"])
+    assert out.exit_code == 0, out.output
+    assert seen and "ner" in seen[0] and "parser" in seen[0]
 
 
 def test_cli_text_and_errors(corpus: Path, tmp_path: Path) -> None:

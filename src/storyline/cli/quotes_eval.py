@@ -56,7 +56,7 @@ def quotes_command(settings: Settings, directory: Path, limit: int | None, fmt: 
     from ..evaluation.quotes import evaluate_quotes, load_documents
 
     docs = load_documents(directory, limit)
-    nlp = load_pipeline(settings.model, exclude=["ner"])
+    nlp = load_pipeline(settings.model)  # with NER, as ``annotate`` runs it: names help find speakers
     result = evaluate_quotes(docs, nlp, progress=_progress)
     if fmt == "json":
         print_json(result)
