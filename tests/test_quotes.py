@@ -473,3 +473,13 @@ def test_a_name_set_off_before_its_aside_says_it(
 ) -> None:
     # the parser hung "said" elsewhere; the writer's aside about the name stands between them
     assert _read(nlp, text, "say")[0] == source
+
+
+def test_an_inverted_cue_between_subject_and_verb(nlp: spacy.language.Language) -> None:
+    text = "The contrast with the mayor, said Okafor and others, would be clear since the mayor has no aides."
+    assert _read(nlp, text, "say") == (
+        "Okafor", ["The contrast with the mayor", "would be clear since the mayor has no aides"]
+    )
+    # not inverted: the subject before the verb says it
+    text = "The mayor said Okafor, who leads the council, would resign."
+    assert _read(nlp, text, "say")[0] == "The mayor"

@@ -439,6 +439,30 @@ def _fallback_subject(verb: Token) -> Token | None:
     return tok
 
 
+def _interrupting(verb: Token, text: str) -> Attribution | None:
+    """ "The contrast with Trump, said Doyle and others, would be clear": an inverted cue set off
+    between a clause's subject and its verb. The parser takes the clause's subject for the cue's
+    and the speaker for the subject of the rest; the speaker said the clause around the cue."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    before = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    if before is None or clause is None:
+        return None
+    speaker = next((c for c in clause.children if c.dep_ == "nsubj" and c.left_edge.i == verb.i + 1), None)
+    if speaker is None:
+        return None
+    end = speaker.right_edge.i if doc[speaker.right_edge.i].text == "," else speaker.right_edge.i + 1
+    if end >= clause.left_edge.i and end >= clause.i or doc[end].text != ",":
+        return None  # the speaker's phrase ends at the comma that closes the aside
+    skip = {t.i for t in speaker.subtree}
+    said = [t.i for t in before.subtree] + [t.i for t in clause.subtree if t.i not in skip]
+    att = Attribution(verb.i, verb.lemma_.lower(), source_range(speaker), speaker.i, cue_class="speech")
+    att.content = token_runs(doc, text, sorted(said))
+    return att
+
+
 def _set_off_subject(verb: Token) -> Token | None:
     """ "Sanders, meanwhile, who sits at zero endorsements, said", "Jeffrey Salkin, a Hollywood,
     Fla., rabbi helping to organize the boycott, said": the first name of the clause, set off
@@ -806,6 +830,8 @@ def cue_attribution(tok: Token, sent: Span, text: str) -> Attribution | None:
         return None  # "will continue to be": carrying on, not saying anything
     if lemma in RAISING and _raises_cue(tok):
         return None  # "Obama seemed to recognize ...": the inner cue is Obama's
+    if lemma in SPEECH_VERBS and (inverted := _interrupting(tok, text)) is not None:
+        return inverted
     if lemma in SPEECH_VERBS and not is_raising(tok):
         subj = _subject(tok) or _inverted_subject(tok) or _fallback_subject(tok) or _set_off_subject(tok)
         source = source_range(subj) if subj is not None else None
