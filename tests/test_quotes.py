@@ -483,3 +483,11 @@ def test_an_inverted_cue_between_subject_and_verb(nlp: spacy.language.Language) 
     # not inverted: the subject before the verb says it
     text = "The mayor said Okafor, who leads the council, would resign."
     assert _read(nlp, text, "say")[0] == "The mayor"
+
+
+def test_the_object_before_a_participle_does_it(nlp: spacy.language.Language) -> None:
+    text = "The attacks have left 62 percent of voters saying race relations are growing worse."
+    assert _read(nlp, text, "say")[0] == "62 percent"
+    # after a comma, or a document sent: the subject's words
+    assert _read(nlp, "The senator left the room, saying the bill was dead.", "say")[0] == "The senator"
+    assert _read(nlp, "Minutes later, she sent an email saying the bill was dead.", "say")[0] == "she"

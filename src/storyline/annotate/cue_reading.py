@@ -101,6 +101,8 @@ def issuer(noun: Token) -> Token | None:
 def _subject(verb: Token) -> Token | None:
     if (reporter := trailing_reporter(verb)) is not None:
         return _subject(reporter)  # "Carson said he saw no need …, telling ABC that …": Carson told
+    if (doer := _small_clause_doer(verb)) is not None:
+        return doer
     node, came = verb, ""
     for _ in range(4):
         # the subject next to the verb when the parser gave it two ("“... they’ re ... ,” Cruz said")
@@ -152,6 +154,20 @@ def _subject(verb: Token) -> Token | None:
             return None  # "after the candidate Ted Cruz said ..., comments ... suggested": its own subject
         came, node = node.dep_, node.head
     return None
+
+
+def _small_clause_doer(verb: Token) -> Token | None:
+    """ "have left 62 percent of voters saying ...", "heard the crowd chanting": the object right
+    before a participle with no comma between them is who does it, not the main verb's subject."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp") or verb.head.i > verb.i:
+        return None
+    if verb.doc[verb.i - 1].is_punct:
+        return None  # "decried that math, saying": the subject's words
+    obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.right_edge.i + 1 == verb.i), None)
+    if obj is None:
+        return None
+    share = obj.ent_type_ in ("PERCENT", "CARDINAL") or any(c.dep_ == "nummod" for c in obj.children)
+    return obj if share or _someone(obj) and obj.lower_ != "it" else None  # not "sent a tweet saying"
 
 
 def _in_closed_quote(node: Token, verb: Token) -> bool:
