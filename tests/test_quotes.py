@@ -491,3 +491,14 @@ def test_the_object_before_a_participle_does_it(nlp: spacy.language.Language) ->
     # after a comma, or a document sent: the subject's words
     assert _read(nlp, "The senator left the room, saying the bill was dead.", "say")[0] == "The senator"
     assert _read(nlp, "Minutes later, she sent an email saying the bill was dead.", "say")[0] == "she"
+
+
+def test_a_cue_closing_its_sentence_reports_all_before_it(nlp: spacy.language.Language) -> None:
+    text = (
+        "As the mayor prepared to speak to supporters on Tuesday, a 15-year-old girl outside the venue "
+        "was pepper-sprayed by another bystander, police said."
+    )
+    assert _read(nlp, text, "say") == ("police", [text[: text.index(", police")]])
+    # "there is" opening the reported clause is no adverbial clause before the cue
+    text = "Though rivals boast of turnout, there is no link between turnout and victory, scientists say."
+    assert _read(nlp, text, "say") == ("scientists", [text[: text.index(", scientists")]])

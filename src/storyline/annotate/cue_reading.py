@@ -636,7 +636,7 @@ def _adverbial(clause: Token) -> bool:
     first = clause.left_edge
     if clause.i > clause.head.i:
         return False
-    subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+    subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children)
     if first.dep_ == "mark" and first.lower_ in _ADVERBIAL_MARKS:
         # the clause's own mark; one opening a clause inside it ("If states fail …, the
         # department can step in, Wilcox said") leaves a main clause that was said
@@ -754,6 +754,22 @@ def _speech_content(tok: Token, att: Attribution, text: str) -> None:
     if not att.content and (tok.dep_ == "parataxis" or _trailing(tok) or as_clause(tok)):
         att.content = token_runs(doc, text, _as_reported(tok))
         att.weak = True
+    if not att.content and (before := _closing_report(tok, att, text)) is not None:
+        att.content = [before]  # "As Trump prepared to speak ..., a girl was pepper-sprayed, police said."
+
+
+def _closing_report(tok: Token, att: Attribution, text: str) -> tuple[int, int] | None:
+    """The sentence before ", police said." that ends it, when the parser gave the cue no clause:
+    the whole sentence up to the comma before the cue's subject."""
+    doc, sent = tok.doc, tok.sent
+    if att.source is None or att.source[1] != tok.i or tok.dep_ != "ROOT":
+        return None
+    if any(not t.is_punct and not t.is_space for t in doc[tok.i + 1 : sent.end]):
+        return None
+    comma = att.source[0] - 1
+    if comma <= sent.start or doc[comma].text != ",":
+        return None
+    return _trimmed(doc, text, sent.start, comma)
 
 
 def _as_reported(tok: Token) -> list[int]:
