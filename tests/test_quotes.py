@@ -502,3 +502,15 @@ def test_a_cue_closing_its_sentence_reports_all_before_it(nlp: spacy.language.La
     # "there is" opening the reported clause is no adverbial clause before the cue
     text = "Though rivals boast of turnout, there is no link between turnout and victory, scientists say."
     assert _read(nlp, text, "say") == ("scientists", [text[: text.index(", scientists")]])
+
+
+def test_a_cue_closing_a_paragraph_the_parser_joined_to_the_next(nlp: spacy.language.Language) -> None:
+    text = (
+        "Populists in such movements have little interest in knitting together interests and deploying "
+        "forces for common goals, he said.\n\n''These anti-establishment movements stand in contrast to "
+        "everything which is the alliance,'' he added."
+    )
+    assert _read(nlp, text, "say") == ("he", [text[: text.index(", he said")]])
+    # a cue before a colon opens what follows
+    text = "In a 1963 speech, he declared:\n\n“It is very appropriate that we meet here today.”"
+    assert _read(nlp, text, "declare") == ("he", ["It is very appropriate that we meet here today."])

@@ -733,7 +733,7 @@ def _speech_content(tok: Token, att: Attribution, text: str) -> None:
     aside = {c.i for c in tok.children if c.i > tok.i and _dashed(doc, tok.i, c.left_edge.i)}
     right_clause = any(c.dep_ == "ccomp" and c.i > tok.i and c.i not in aside for c in tok.children)
     for child in tok.children:
-        if child.i in aside:
+        if child.i in aside or _other_paragraph(tok, child, text):
             continue
         if _adverbial(child) or right_clause and child.dep_ == "ccomp" and child.i < tok.i:
             continue  # a clause before a cue that has its own after it is something else
@@ -758,14 +758,29 @@ def _speech_content(tok: Token, att: Attribution, text: str) -> None:
         att.content = [before]  # "As Trump prepared to speak ..., a girl was pepper-sprayed, police said."
 
 
+def _other_paragraph(tok: Token, child: Token, text: str) -> bool:
+    """Whether the parser hung a clause of the next or the last paragraph on ``tok``."""
+    doc = tok.doc
+    if child.i > tok.i:
+        return "\n" in text[tok.idx : doc[child.left_edge.i].idx]
+    end = doc[child.right_edge.i]
+    return "\n" in text[end.idx + len(end) : tok.idx]
+
+
 def _closing_report(tok: Token, att: Attribution, text: str) -> tuple[int, int] | None:
-    """The sentence before ", police said." that ends it, when the parser gave the cue no clause:
-    the whole sentence up to the comma before the cue's subject."""
+    """The sentence before ", police said." that ends it, when the parser gave the cue no clause
+    (or hung it on one of the sentence's clauses): the whole sentence up to the comma before the
+    cue's subject."""
     doc, sent = tok.doc, tok.sent
-    if att.source is None or att.source[1] != tok.i or tok.dep_ != "ROOT":
-        return None
-    if any(not t.is_punct and not t.is_space for t in doc[tok.i + 1 : sent.end]):
-        return None
+    if att.source is None or att.source[1] != tok.i or tok.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None  # not "..., said Robin Maynard, half joking."
+    if tok.head.i > tok.i and "\n" not in text[tok.idx : tok.head.idx]:
+        return None  # a clause of the sentence after it in the same paragraph
+    for t in doc[tok.i + 1 : sent.end]:  # nothing after it but punctuation, up to the paragraph's end
+        if t.is_space and "\n" in t.text:
+            break
+        if not t.is_punct and not t.is_space or t.text in (":", ",", "—", "–", "-"):
+            return None  # "he declared:" opens what follows
     comma = att.source[0] - 1
     if comma <= sent.start or doc[comma].text != ",":
         return None
