@@ -563,3 +563,10 @@ def test_a_question_put_to_you_is_no_stance(nlp: spacy.language.Language) -> Non
     assert not find_attributions(doc)
     doc = nlp("You support the new harbour tax.")
     assert [a.lemma for a in find_attributions(doc)] == ["support"]
+
+
+def test_a_plan_is_a_policy_not_a_statement(nlp: spacy.language.Language) -> None:
+    doc = nlp("The court blocked the governor's plan to build a new harbour.")
+    assert not [a for a in find_attributions(doc) if a.lemma == "plan"]
+    doc = nlp("The governor plans to build a new harbour.")
+    assert "plan" in [a.lemma for a in find_attributions(doc)]

@@ -95,7 +95,7 @@ _PASSIVE_RAISING = words("expect believe say think know consider report rumor vi
 NOMINAL_CUES = words("""
 statement claim criticism concern view hope doubt suggestion assertion complaint allegation accusation
 warning belief promise pledge argument contention assumption opinion admission fear insistence
-denial vow demand call proposal plan desire intention expectation prediction estimate
+denial vow demand call proposal desire intention expectation prediction estimate
 attack endorsement opposition praise mention announcement defense question
 idea feeling decision goal favor anxiety message case consensus
 """)
