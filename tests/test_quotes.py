@@ -514,3 +514,15 @@ def test_a_cue_closing_a_paragraph_the_parser_joined_to_the_next(nlp: spacy.lang
     # a cue before a colon opens what follows
     text = "In a 1963 speech, he declared:\n\n“It is very appropriate that we meet here today.”"
     assert _read(nlp, text, "declare") == ("he", ["It is very appropriate that we meet here today."])
+
+
+def test_a_quotation_after_but_goes_on_with_the_speaker(nlp: spacy.language.Language) -> None:
+    text = "Okafor said he had offers for the boat, but “the offers were to use it in a way I disliked.”"
+    assert _read(nlp, text, "say") == (
+        "Okafor", ["he had offers for the boat", "the offers were to use it in a way I disliked."]
+    )
+
+
+def test_what_a_sign_reads(nlp: spacy.language.Language) -> None:
+    text = "Dawson smiled and lifted a sign of her own.\n\n“I am still with the union,” it read."
+    assert _read(nlp, text, "read") == ("it", ["I am still with the union,"])

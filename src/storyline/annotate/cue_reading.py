@@ -283,7 +283,10 @@ def bare_report(first: Token) -> tuple[Token | None, Token | None]:
     if verb is None or verb.tag_ not in ("VBD", "VBZ") or verb.i < first.i:
         return None, None
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "dobj", "npadvmod", "attr")), None)
-    if subj is None or not (subj.pos_ == "PROPN" or subj.lower_ in _REPORTER):
+    if subj is None:
+        return None, None
+    written = verb.lemma_.lower() == "read" and (subj.lower_ == "it" or subj.pos_ == "NOUN")
+    if not (subj.pos_ == "PROPN" or subj.lower_ in _REPORTER or written):  # '“...,” the sign read'
         return None, None
     if subj.dep_ != "nsubj" and subj.i < verb.i:
         return None, None

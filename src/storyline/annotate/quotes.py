@@ -494,6 +494,11 @@ class _Finder:
         if att is not None and att.lemma in SPEECH_VERBS and not att.content:
             att.add_quote(q.start, q.end)  # 'He said "this election ..."': the quote is what was said
             return att
+        # 'X said he had offers, but “the offers were ...”': the quotation goes on with what he said
+        conj = i > 0 and doc[i].pos_ == "CCONJ" and doc[i - 1].text == ","
+        if conj and (found := self._ends_at(doc[i - 1])) is not None:
+            found.add_quote(q.start, q.end)
+            return found
         if i < 0 or doc[i].text not in ":,":
             return None
         if i - 1 not in self.cues and (found := introducing_verb(doc[i])) is not None:
