@@ -526,3 +526,10 @@ def test_a_quotation_after_but_goes_on_with_the_speaker(nlp: spacy.language.Lang
 def test_what_a_sign_reads(nlp: spacy.language.Language) -> None:
     text = "Dawson smiled and lifted a sign of her own.\n\n“I am still with the union,” it read."
     assert _read(nlp, text, "read") == ("it", ["I am still with the union,"])
+
+
+def test_a_relative_that_stands_for_what_it_follows(nlp: spacy.language.Language) -> None:
+    text = "Outside the hall, the crowd waved a banner that said, “The harbour will close in May.”"
+    assert _read(nlp, text, "say")[0] == "a banner"
+    text = "In selling the courses, Okafor released a video that said, “We will have great teachers.”"
+    assert _read(nlp, text, "say")[0] == "Okafor"

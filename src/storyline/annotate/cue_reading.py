@@ -482,6 +482,19 @@ def _interrupting(verb: Token, text: str) -> Attribution | None:
     return att
 
 
+def _antecedent(subj: Token | None) -> Token | None:
+    """ "a headline that said", "released a video that said": what the relative "that" stands
+    for, or who issued it when it is a document."""
+    if subj is None or subj.lower_ != "that" or subj.head.dep_ != "relcl":
+        return subj
+    noun = subj.head.head
+    issued = noun.lemma_.lower() in _ISSUED
+    if noun.pos_ not in ("NOUN", "PROPN") or not (issued or _can_speak(noun)):
+        return subj  # "the oil that funds ...": no speaker
+    by = issuer(noun) if issued else None
+    return by if by is not None and _someone(by) else noun
+
+
 def _set_off_subject(verb: Token) -> Token | None:
     """ "Sanders, meanwhile, who sits at zero endorsements, said", "Jeffrey Salkin, a Hollywood,
     Fla., rabbi helping to organize the boycott, said": the first name of the clause, set off
@@ -884,6 +897,7 @@ def cue_attribution(tok: Token, sent: Span, text: str) -> Attribution | None:
         return inverted
     if lemma in SPEECH_VERBS and not is_raising(tok):
         subj = _subject(tok) or _inverted_subject(tok) or _fallback_subject(tok) or _set_off_subject(tok)
+        subj = _antecedent(subj)
         source = source_range(subj) if subj is not None else None
         att = Attribution(tok.i, lemma, source, subj.i if subj is not None else None, cue_class=cls)
         _speech_content(tok, att, text)
