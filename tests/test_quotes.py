@@ -533,3 +533,8 @@ def test_a_relative_that_stands_for_what_it_follows(nlp: spacy.language.Language
     assert _read(nlp, text, "say")[0] == "a banner"
     text = "In selling the courses, Okafor released a video that said, “We will have great teachers.”"
     assert _read(nlp, text, "say")[0] == "Okafor"
+
+
+def test_what_is_sent_to_people_is_the_senders(nlp: spacy.language.Language) -> None:
+    text = "Before the count, her campaign sent out a text message to supporters saying: “We won the state!”"
+    assert _read(nlp, text, "say") == ("her campaign", ["We won the state!"])

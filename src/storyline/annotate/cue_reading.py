@@ -123,6 +123,8 @@ def _subject(verb: Token) -> Token | None:
         if (has := _has_said(node)) is not None:
             return has
         if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            if node.dep_ == "acl" and (sender := _sender(node.head)) is not None:
+                return sender  # "emailed supporters saying": the sender's words, not the supporters'
             if _held_chance(node):
                 return _subject(node.head.head)  # "Trump has a rare chance to show that ...": Trump
             by = issuer(node.head) if node.head.lemma_.lower() in _ISSUED else None
@@ -168,6 +170,25 @@ def _small_clause_doer(verb: Token) -> Token | None:
         return None
     share = obj.ent_type_ in ("PERCENT", "CARDINAL") or any(c.dep_ == "nummod" for c in obj.children)
     return obj if share or _someone(obj) and obj.lower_ != "it" else None  # not "sent a tweet saying"
+
+
+_SENDING = words("email e-mail send text mail write tweet message")
+
+
+def _sender(noun: Token) -> Token | None:
+    """Who sent something to ``noun``: the subject of "emailed supporters", "sent a text to
+    supporters"."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "to":
+        verb = verb.head
+        if verb.pos_ == "NOUN":
+            verb = verb.head  # "sent out a text message to supporters"
+    elif noun.dep_ not in ("dobj", "dative"):
+        return None
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _SENDING:
+        return None
+    subj = _subject(verb)
+    return subj if subj is not None and _can_speak(subj) else None
 
 
 def _in_closed_quote(node: Token, verb: Token) -> bool:
