@@ -538,3 +538,19 @@ def test_a_relative_that_stands_for_what_it_follows(nlp: spacy.language.Language
 def test_what_is_sent_to_people_is_the_senders(nlp: spacy.language.Language) -> None:
     text = "Before the count, her campaign sent out a text message to supporters saying: “We won the state!”"
     assert _read(nlp, text, "say") == ("her campaign", ["We won the state!"])
+
+
+def test_a_dateline_is_no_speaker(nlp: spacy.language.Language) -> None:
+    text = (
+        "CLEVELAND, July 19 (UPI) — Former Attorney General Michael Okafor told delegates at the "
+        "convention that the email server should disqualify her."
+    )
+    assert _read(nlp, text, "tell")[0] == "Former Attorney General Michael Okafor"
+    # the hyphen of a party and state is no dateline's dash
+    text = "Rep. Lena Brandt (D-Ga.) said the plan had failed."
+    assert _read(nlp, text, "say")[0] == "Rep. Lena Brandt"
+
+
+def test_with_a_name_and_a_participle(nlp: spacy.language.Language) -> None:
+    text = "The interview ended with Okafor asking the mayor whether she would run again."
+    assert _read(nlp, text, "ask")[0] == "Okafor"

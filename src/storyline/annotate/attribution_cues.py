@@ -95,7 +95,7 @@ _PASSIVE_RAISING = words("expect believe say think know consider report rumor vi
 NOMINAL_CUES = words("""
 statement claim criticism concern view hope doubt suggestion assertion complaint allegation accusation
 warning belief promise pledge argument contention assumption opinion admission fear insistence
-denial vow demand call proposal desire intention expectation prediction estimate
+denial vow demand call proposal plan desire intention expectation prediction estimate
 attack endorsement opposition praise mention announcement defense question
 idea feeling decision goal favor anxiety message case consensus
 """)
@@ -270,6 +270,8 @@ def noun_cue(noun: Token) -> tuple[Token | None, list[int]] | None:
     or topic it governs."""
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in NOMINAL_CUES:
         return None
+    if noun.lemma_.lower() in _HELD_ONLY and not (noun.dep_ == "dobj" and noun.head.lemma_.lower() == "have"):
+        return None  # "Obama's plan to admit refugees": a policy; "has no plans to": an intention
     source: Token | None = None
     content: list[int] = []
     for c in noun.children:
@@ -284,6 +286,7 @@ def noun_cue(noun: Token) -> tuple[Token | None, list[int]] | None:
     return (_own_subject(noun, source) or source, sorted(content)) if content else None
 
 
+_HELD_ONLY = words("plan")  # cue nouns only as what someone has ("has no plans to")
 _OWN = frozenset({"his", "her", "its", "their"})
 
 

@@ -158,16 +158,48 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _past_dateline(subj: Token | None) -> Token | None:
+    """ "CLEVELAND, July 19 (UPI) — Former Attorney General Michael Mukasey told": the name after
+    a dateline, which the parser takes for the subject with the name as its apposition."""
+    if subj is None or subj.pos_ != "PROPN":
+        return subj
+    doc = subj.doc
+    start = subj.left_edge.i
+    if start > 0 and "\n" not in doc[start - 1].text:
+        return subj  # a dateline opens its paragraph
+    dash = next((t.i for t in doc[subj.i + 1 : subj.i + 12] if _dash(t)), None)
+    if dash is None:
+        return subj
+    head = doc[start:dash]
+    if not (subj.is_upper and len(subj) > 2 or any(t.text == "(" for t in head)):
+        return subj  # "CLEVELAND, ... —", "New York (AFP) –": a place in capitals or an agency
+    after = next((c for c in subj.children if c.dep_ == "appos" and c.i > dash), None)
+    return after if after is not None else subj
+
+
+def _dash(tok: Token) -> bool:
+    """A dash between words (not the hyphen of "D-Ga." or "co-author")."""
+    if tok.text in ("—", "–", "--"):
+        return True
+    return tok.text == "-" and bool(tok.whitespace_) and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_)
+
+
 def _small_clause_doer(verb: Token) -> Token | None:
-    """ "have left 62 percent of voters saying ...", "heard the crowd chanting": the object right
-    before a participle with no comma between them is who does it, not the main verb's subject."""
+    """ "have left 62 percent of voters saying ...", "heard the crowd chanting", "ended with Maddow
+    asking": the object right before a participle with no comma between them is who does it, not
+    the main verb's subject."""
     if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp") or verb.head.i > verb.i:
         return None
     if verb.doc[verb.i - 1].is_punct:
         return None  # "decried that math, saying": the subject's words
     obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.right_edge.i + 1 == verb.i), None)
-    if obj is None:
-        return None
+    if obj is None:  # "ended with Maddow asking", "ends with a voice over saying"
+        with_obj = (
+            p for c in verb.head.children if c.dep_ == "prep" and c.lower_ == "with"
+            for p in c.children if p.dep_ == "pobj" and p.right_edge.i + 1 == verb.i
+        )
+        found = next(with_obj, None)
+        return found if found is not None and _can_speak(found) else None
     share = obj.ent_type_ in ("PERCENT", "CARDINAL") or any(c.dep_ == "nummod" for c in obj.children)
     return obj if share or _someone(obj) and obj.lower_ != "it" else None  # not "sent a tweet saying"
 
@@ -566,9 +598,9 @@ def source_range(tok: Token) -> tuple[int, int]:
     left = tok.i
     for child in tok.lefts:
         left = min(left, child.left_edge.i)
-    closing = [t.i for t in tok.doc[left : tok.i] if t.tag_ == "''"]
+    closing = [t.i for t in tok.doc[left : tok.i] if t.tag_ == "''" or _dash(t)]
     if closing:
-        left = closing[-1] + 1  # the quotation before the name, which the parser hung on it
+        left = closing[-1] + 1  # the quotation or dateline before the name, which the parser hung on it
     while left < tok.i and (tok.doc[left].is_punct or tok.doc[left].is_space):
         left += 1
     right = tok.i + 1
@@ -918,7 +950,7 @@ def cue_attribution(tok: Token, sent: Span, text: str) -> Attribution | None:
         return inverted
     if lemma in SPEECH_VERBS and not is_raising(tok):
         subj = _subject(tok) or _inverted_subject(tok) or _fallback_subject(tok) or _set_off_subject(tok)
-        subj = _antecedent(subj)
+        subj = _past_dateline(_antecedent(subj))
         source = source_range(subj) if subj is not None else None
         att = Attribution(tok.i, lemma, source, subj.i if subj is not None else None, cue_class=cls)
         _speech_content(tok, att, text)
@@ -935,7 +967,7 @@ def cue_attribution(tok: Token, sent: Span, text: str) -> Attribution | None:
         body = _as_reported(tok)  # "as Menendez pointed out, ...": the clause it hangs on
     if body is None:
         return None
-    subj = None if is_raising(tok) else _subject(tok)
+    subj = None if is_raising(tok) else _past_dateline(_subject(tok))
     if subj is not None and subj.lower_ == "you" and sent.text.rstrip().endswith("?"):
         return None  # "Do you support Donald Trump?": a question put, nobody's stance
     source = source_range(subj) if subj is not None else None
