@@ -570,3 +570,10 @@ def test_a_plan_is_a_policy_not_a_statement(nlp: spacy.language.Language) -> Non
     assert not [a for a in find_attributions(doc) if a.lemma == "plan"]
     doc = nlp("The governor plans to build a new harbour.")
     assert "plan" in [a.lemma for a in find_attributions(doc)]
+
+
+def test_who_heaps_criticism_holds_it(nlp: spacy.language.Language) -> None:
+    doc = nlp("Those trailing him heaped criticism on the governor and his former chief of staff.")
+    found = [a for a in find_attributions(doc) if a.lemma == "criticism"]
+    assert found and found[0].source is not None
+    assert doc[found[0].source[0] : found[0].source[1]].text == "Those"

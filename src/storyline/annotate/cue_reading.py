@@ -74,7 +74,7 @@ def token_runs(doc: Doc, text: str, tokens: list[int]) -> list[tuple[int, int]]:
 _ISSUING = words(
     "make issue release launch unleash level offer express voice give deliver post tweet send put publish "
     "file lodge raise renew repeat air pen sign circulate distribute run have hold share send draft author "
-    "co-author write carry wave"
+    "co-author write carry wave heap pile hurl lob mount escalate intensify sharpen"
 )
 # what is issued and says things itself: "issued a statement saying", "released an ad that urges"
 _ISSUED = words(
