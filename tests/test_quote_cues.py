@@ -577,3 +577,20 @@ def test_who_heaps_criticism_holds_it(nlp: spacy.language.Language) -> None:
     found = [a for a in find_attributions(doc) if a.lemma == "criticism"]
     assert found and found[0].source is not None
     assert doc[found[0].source[0] : found[0].source[1]].text == "Those"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Okafor spoke of a recent visit to a mosque.", "of a recent visit to a mosque"),
+        ("The mayor has spoken out against the new harbour tax.", "against the new harbour tax"),
+        ("Two officials spoke on the condition of anonymity.", None),
+        ("She spoke to reporters in the capital on Tuesday.", None),
+        ("As he spoke, the crowd began to leave the hall.", None),
+    ],
+)
+def test_what_someone_spoke_about(nlp: spacy.language.Language, text: str, content: str | None) -> None:
+    doc = nlp(text)
+    atts = [att for att in find_attributions(doc) if att.lemma == "speak"]
+    found = [[doc.text[a:b] for a, b in att.content] for att in atts]
+    assert found == ([[content]] if content else [])

@@ -45,7 +45,7 @@ def words(text: str) -> frozenset[str]:
 
 
 _EXTRA_SPEECH = """
-call describe cite refer point respond mention discuss talk  email chant reply remind list label
+call describe cite refer point respond mention discuss talk speak email chant reply remind list label
 dub portray characterize liken echo retweet interject utter preach  outline detail highlight
 underscore tout muse opine pronounce reaffirm clarify elaborate articulate recite express voice hint
 imply show indicate  forecast  hail credit signal share identify
@@ -181,8 +181,8 @@ def verb_content(verb: Token) -> list[int] | None:
         picked = [c for c in picked if c.dep_ != "dobj"]
     if lemma in _PUSHING:  # "pushed for a ban", not "pushed the cart" or "pushed back"
         picked = [c for c in picked if c.dep_ in _CLAUSE_DEPS or c.dep_ == "prep" and c.lower_ == "for"]
-    if lemma in _TALKING:  # "talked to reporters": whom to, not what about
-        picked = [c for c in picked if not (c.dep_ == "prep" and c.lower_ in ("to", "with"))]
+    if lemma in _TALKING:  # "spoke about the need for ...", not "talked to reporters" or "spoke for an hour"
+        picked = [c for c in picked if c.dep_ in _CLAUSE_DEPS or c.dep_ == "prep" and _talked_about(c)]
     if not picked:  # "Young voters are turning to Sanders, a new poll indicates": the clause before
         picked = [c for c in verb.lefts if c.dep_ == "ccomp" and _comma_between(c, verb)]
     if lemma in _PERCEIVING and any(c.dep_ == "ccomp" and c.tag_ in ("VB", "VBG") for c in picked):
@@ -196,6 +196,13 @@ def verb_content(verb: Token) -> list[int] | None:
     if raising:
         tokens.update(t.i for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree)
     return sorted(tokens)
+
+
+def _talked_about(prep: Token) -> bool:
+    """What "about" or "of" a talk was, or what it was "against" ("spoke of a recent visit"; not
+    "spoke on the condition of anonymity", "on CNN", "on June 14")."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return prep.lower_ in ("about", "of", "against") and pobj is not None
 
 
 def _set_off_with(child: Token) -> bool:

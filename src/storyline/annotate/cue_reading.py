@@ -448,6 +448,7 @@ _LEFT_NOMINAL_DEPS = frozenset({"nsubj", "appos", "conj", "compound", "npadvmod"
 
 
 _TOLD = words("tell inform assure")
+_TALKED = words("talk speak chat")  # "as he spoke, ...": a time, not a report
 _TRAILING = " ,;\u201d\"'\u2019"
 _CLOSERS = ("\u201d", '"')
 
@@ -963,7 +964,7 @@ def cue_attribution(tok: Token, sent: Span, text: str) -> Attribution | None:
             _passive_content(tok, att, text)
         return att
     body = verb_content(tok)
-    if body is None and cls == "speech" and as_clause(tok):
+    if body is None and cls == "speech" and as_clause(tok) and lemma not in _TALKED:
         body = _as_reported(tok)  # "as Menendez pointed out, ...": the clause it hangs on
     if body is None:
         return None
