@@ -594,3 +594,19 @@ def test_what_someone_spoke_about(nlp: spacy.language.Language, text: str, conte
     atts = [att for att in find_attributions(doc) if att.lemma == "speak"]
     found = [[doc.text[a:b] for a, b in att.content] for att in atts]
     assert found == ([[content]] if content else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "content"),
+    [
+        ("Okafor compared the tax to a toll on the poor.", "compare", "the tax to a toll on the poor"),
+        ("The council recommended that the harbour stay open.", "recommend", "that the harbour stay open"),
+        ("Brandt encouraged voters to reject the plan.", "encourage", "voters to reject the plan"),
+    ],
+)
+def test_comparing_recommending_and_encouraging_are_speech(
+    nlp: spacy.language.Language, text: str, lemma: str, content: str
+) -> None:
+    doc = nlp(text)
+    found = [[doc.text[a:b] for a, b in att.content] for att in find_attributions(doc) if att.lemma == lemma]
+    assert found == [[content]]

@@ -48,7 +48,8 @@ _EXTRA_SPEECH = """
 call describe cite refer point respond mention discuss talk speak email chant reply remind list label
 dub portray characterize liken echo retweet interject utter preach  outline detail highlight
 underscore tout muse opine pronounce reaffirm clarify elaborate articulate recite express voice hint
-imply show indicate  forecast  hail credit signal share identify
+imply show indicate  forecast  hail credit signal share identify compare reference quote recommend
+request encourage
 """
 _COGNITION = """
 think believe know feel find see consider view regard deem  realize understand learn doubt
