@@ -49,7 +49,7 @@ call describe cite refer point respond mention discuss talk speak email chant re
 dub portray characterize liken echo retweet interject utter preach  outline detail highlight
 underscore tout muse opine pronounce reaffirm clarify elaborate articulate recite express voice hint
 imply show indicate  forecast  hail credit signal share identify compare reference quote recommend
-request encourage
+request encourage address
 """
 _COGNITION = """
 think believe know feel find see consider view regard deem  realize understand learn doubt
@@ -182,6 +182,8 @@ def verb_content(verb: Token) -> list[int] | None:
         picked = [c for c in picked if c.dep_ != "dobj"]
     if lemma in _PUSHING:  # "pushed for a ban", not "pushed the cart" or "pushed back"
         picked = [c for c in picked if c.dep_ in _CLAUSE_DEPS or c.dep_ == "prep" and c.lower_ == "for"]
+    if lemma == "address":  # "addressed the controversy", not "addressed the convention" (an audience)
+        picked = [c for c in picked if not (c.dep_ == "dobj" and _audience(c))]
     if lemma in _TALKING:  # "spoke about the need for ...", not "talked to reporters" or "spoke for an hour"
         picked = [c for c in picked if c.dep_ in _CLAUSE_DEPS or c.dep_ == "prep" and _talked_about(c)]
     if not picked:  # "Young voters are turning to Sanders, a new poll indicates": the clause before
@@ -197,6 +199,19 @@ def verb_content(verb: Token) -> list[int] | None:
     if raising:
         tokens.update(t.i for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree)
     return sorted(tokens)
+
+
+_GATHERINGS = words(
+    "convention conference meeting rally crowd audience gala dinner session assembly congress parliament "
+    "members supporters delegates reporters students voters nation country graduates"
+)
+
+
+def _audience(obj: Token) -> bool:
+    """Who is addressed: a gathering, people, a person or a group."""
+    if obj.lemma_.lower() in _GATHERINGS or obj.pos_ in ("PRON", "PROPN"):
+        return True
+    return obj.ent_type_ in ("PERSON", "ORG", "NORP")
 
 
 def _talked_about(prep: Token) -> bool:
