@@ -615,6 +615,7 @@ def test_comparing_recommending_and_encouraging_are_speech(
 def test_what_was_addressed_not_whom(nlp: spacy.language.Language) -> None:
     doc = nlp("The mayor also addressed the controversy over the harbour tax.")
     atts = [att for att in find_attributions(doc) if att.lemma == "address"]
-    assert [[doc.text[a:b] for a, b in att.content] for att in atts] == [["the controversy over the harbour tax"]]
+    said = [[doc.text[a:b] for a, b in att.content] for att in atts]
+    assert said == [["the controversy over the harbour tax"]]
     doc = nlp("The mayor will address the convention on Thursday.")
     assert not [att for att in find_attributions(doc) if att.lemma == "address"]
