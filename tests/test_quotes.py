@@ -554,3 +554,12 @@ def test_a_dateline_is_no_speaker(nlp: spacy.language.Language) -> None:
 def test_with_a_name_and_a_participle(nlp: spacy.language.Language) -> None:
     text = "The interview ended with Okafor asking the mayor whether she would run again."
     assert _read(nlp, text, "ask")[0] == "Okafor"
+
+
+def test_the_writers_clause_before_a_dash_is_not_what_the_cue_says(nlp: spacy.language.Language) -> None:
+    text = (
+        "Okafor is used to opprobrium from his own party – Lena Brandt famously described him and "
+        "his ally as \" wacko birds \" – but he became the most talked-about senator."
+    )
+    speaker, said = _read(nlp, text, "describe")
+    assert speaker == "Lena Brandt" and not any("opprobrium" in s for s in said)

@@ -801,6 +801,10 @@ def _speech_content(tok: Token, att: Attribution, text: str) -> None:
     doc = tok.doc
     # "Cruz supported legalization, Rubio argued – an analogy Cruz likened to ...": after a dash, an aside
     aside = {c.i for c in tok.children if c.i > tok.i and _dashed(doc, tok.i, c.left_edge.i)}
+    # "Cruz is used to opprobrium – John McCain famously described him as ...": the writer's, before a dash
+    aside |= {
+        c.i for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i and _dashed(doc, c.right_edge.i, tok.i)
+    }
     right_clause = any(c.dep_ == "ccomp" and c.i > tok.i and c.i not in aside for c in tok.children)
     for child in tok.children:
         if child.i in aside or _other_paragraph(tok, child, text):
