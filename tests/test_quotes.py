@@ -563,3 +563,13 @@ def test_the_writers_clause_before_a_dash_is_not_what_the_cue_says(nlp: spacy.la
     )
     speaker, said = _read(nlp, text, "describe")
     assert speaker == "Lena Brandt" and not any("opprobrium" in s for s in said)
+
+
+def test_shooting_back_is_an_answer(nlp: spacy.language.Language) -> None:
+    text = "After the governor criticized her, Brandt shot back, “I chose my profession.”"
+    assert _read(nlp, text, "shoot") == ("Brandt", ["I chose my profession."])
+    assert _read(nlp, "Okafor shot back that the reporter had not been called on.", "shoot") == (
+        "Okafor", ["that the reporter had not been called on"]
+    )
+    doc = nlp("The soldiers fired back at the attackers.")
+    assert not find_attributions(doc)

@@ -35,6 +35,7 @@ __all__ = [
     "noun_cue",
     "prepositional_source",
     "verb_content",
+    "retort",
     "words",
 ]
 
@@ -143,9 +144,20 @@ _TIME_WORDS = words(
 )
 
 
+# verbs that answer back with their particle: "shot back", "fired back", "hit back", "pushed back"
+RETORTS = words("shoot fire hit push strike")
+
+
+def retort(verb: Token) -> bool:
+    back = any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in verb.children)
+    return back and verb.lemma_.lower() in RETORTS
+
+
 def cue_class(verb: Token, speech_verbs: frozenset[str]) -> str | None:
     """The class of a verb cue, or None for a word that is not one."""
     lemma = verb.lemma_.lower()
+    if retort(verb):
+        return "speech"
     if lemma in _STANCE_SPEECH:
         return "stance"
     if lemma in speech_verbs:
@@ -182,6 +194,8 @@ def verb_content(verb: Token) -> list[int] | None:
         picked = [c for c in picked if c.dep_ != "dobj"]
     if lemma in _PUSHING:  # "pushed for a ban", not "pushed the cart" or "pushed back"
         picked = [c for c in picked if c.dep_ in _CLAUSE_DEPS or c.dep_ == "prep" and c.lower_ == "for"]
+    if retort(verb):  # "shot back that ...", "pushed back against ..."; not "fired back at the attackers"
+        picked = [c for c in picked if c.dep_ in _CLAUSE_DEPS or c.dep_ == "prep" and c.lower_ == "against"]
     if lemma == "address":  # "addressed the controversy", not "addressed the convention" (an audience)
         picked = [c for c in picked if not (c.dep_ == "dobj" and _audience(c))]
     if lemma in _TALKING:  # "spoke about the need for ...", not "talked to reporters" or "spoke for an hour"

@@ -10,7 +10,16 @@ from spacy.tokens import Doc, Span, Token
 
 from ..types import MONTH_NAMES, WEEKDAY_NAMES
 from .attribution import SPEECH_VERBS, Attribution
-from .attribution_cues import ADJECTIVE_CUES, DOCUMENTS, RAISING, cue_class, is_raising, verb_content, words
+from .attribution_cues import (
+    ADJECTIVE_CUES,
+    DOCUMENTS,
+    RAISING,
+    cue_class,
+    is_raising,
+    retort,
+    verb_content,
+    words,
+)
 from .speakers import HUMAN_ROLES, SOURCE_NOUNS
 
 _PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "who"})
@@ -1043,6 +1052,8 @@ def introducing_verb(colon: Token) -> Attribution | None:
     verb = doc[colon.i - 1] if colon.i else None
     if verb is not None and verb.lower_ == "it" and colon.text == "," and verb.i:
         verb = doc[verb.i - 1] if doc[verb.i - 1].lemma_.lower() == "put" else None
+    elif verb is not None and colon.text == "," and verb.dep_ in ("prt", "advmod") and verb.lower_ == "back":
+        verb = verb.head if retort(verb.head) else None  # 'Hillary shot back, “I suppose ...”'
     elif colon.text != ":":
         return None
     elif verb is not None and verb.pos_ != "VERB":

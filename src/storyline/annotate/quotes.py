@@ -36,6 +36,7 @@ from ..types import LocalEntity, Quote
 from .attribution import SPEECH_VERBS, Attribution
 from .attribution_cues import (
     CUE_WORDS,
+    RETORTS,
     colon_source,
     noun_cue,
     prepositional_source,
@@ -79,7 +80,7 @@ _OBJECT_SPEECH = SPEECH_VERBS - words(
     "comment explain quip joke shout yell retort recount observe maintain counter underscore affirm"
 )
 # lemma or lower-case hashes of every word that can be a cue
-_CUE_HASHES = frozenset(hash_string(w) for w in (*SPEECH_VERBS, *CUE_WORDS, "according", "in"))
+_CUE_HASHES = frozenset(hash_string(w) for w in (*SPEECH_VERBS, *CUE_WORDS, *RETORTS, "according", "in"))
 _OPEN_MARKS = frozenset("\"“„«'`")
 _BEFORE_QUOTE = " \n\u2018" + "".join(_OPEN_MARKS)  # spaces and marks just before a quotation
 _LEAD_IN = _BEFORE_QUOTE + ":"  # what may stand between a lead-in and the quotation it opens
