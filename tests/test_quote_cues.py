@@ -619,3 +619,10 @@ def test_what_was_addressed_not_whom(nlp: spacy.language.Language) -> None:
     assert said == [["the controversy over the harbour tax"]]
     doc = nlp("The mayor will address the convention on Thursday.")
     assert not [att for att in find_attributions(doc) if att.lemma == "address"]
+
+
+def test_a_headline_names_who_spoke_before_on_or_at(nlp: spacy.language.Language) -> None:
+    text = "CNN President On Trump: ‘We Do Not Pay Candidates To Appear At Debates.’\n\nThe network said so."
+    doc = nlp(text)
+    found = [a for a in find_attributions(doc) if a.lemma == ":"]
+    assert [doc[a.source[0] : a.source[1]].text for a in found if a.source] == ["CNN President"]

@@ -340,14 +340,27 @@ def _own_subject(noun: Token, holder: Token | None) -> Token | None:
 def colon_source(sent: Span) -> tuple[int, int] | None:
     """ "Marco Rubio: I'm not interested", "BOULDUAN: You guys ...": a short name
     opening a line and followed by a colon speaks what follows (token range of the name)."""
-    for tok in sent[:6]:
-        if tok.text == ":":
-            name = sent.doc[sent.start : tok.i]
-            ok = 0 < len(name) <= 4 and all(t.pos_ in ("PROPN", "NOUN", "PUNCT", "DET") for t in name)
-            # a title-case headline ("Trump: Cruz Has ...") tags its names as nouns
-            named = any(t.pos_ == "PROPN" or t.is_title and t.i == sent.start == 0 for t in name)
-            return (sent.start, tok.i) if ok and named else None
+    for tok in sent[:9]:
+        if tok.text != ":":
+            continue
+        end = tok.i
+        if sent.start == 0:  # a headline "CNN President On Trump: ...", "AG Mukasey at RNC: ...": who spoke
+            end = next((t.i for t in sent.doc[sent.start : end] if t.lower_ in _HEADLINE_PREPS), end)
+        name = sent.doc[sent.start : end]
+        ok = 0 < len(name) <= 4 and all(t.pos_ in _NAME_TAGS or _named(t) for t in name)
+        # a title-case headline ("Trump: Cruz Has ...") tags its names as nouns
+        named = any(t.pos_ == "PROPN" or _named(t) or t.is_title and t.i == sent.start == 0 for t in name)
+        return (sent.start, end) if ok and named else None
     return None
+
+
+_HEADLINE_PREPS = frozenset({"to", "on", "at"})
+_NAME_TAGS = frozenset({"PROPN", "NOUN", "PUNCT", "DET"})
+
+
+def _named(tok: Token) -> bool:
+    """A word of a person's or an organisation's name, whatever its tag ("Issa" read as an adjective)."""
+    return tok.ent_type_ in ("PERSON", "ORG") and tok.is_title
 
 
 def _frame(child: Token) -> bool:

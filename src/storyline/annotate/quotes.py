@@ -189,7 +189,7 @@ class _Finder:
         for sent in sents:
             if (name := colon_source(sent)) is None:
                 continue
-            colon = doc[name[1]]
+            colon = next(t for t in doc[name[1] : sent.end] if t.text == ":")
             if sent.start_char not in starts and not first_person_after(doc, colon.i):
                 continue  # mid-paragraph, only a transcript line: 'Rubio : “I’m not sure ...”'
 
