@@ -430,7 +430,7 @@ def _naming(verb: Token) -> bool:
     doc, i = verb.doc, verb.i
     return (
         verb.lower_ == "said" and 0 < i < len(doc) - 1 and doc[i + 1].text == ","
-        and doc[i - 1].lower_ in ("that", "this") and doc[i - 1].is_sent_start
+        and doc[i - 1].lower_ in ("that", "this") and bool(doc[i - 1].is_sent_start)
     )
 
 
