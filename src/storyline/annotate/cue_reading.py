@@ -232,11 +232,19 @@ def _sender(noun: Token) -> Token | None:
     return subj if subj is not None and _can_speak(subj) else None
 
 
+def _sent_start(tok: Token) -> int:
+    """Index of the first token of ``tok``'s sentence (``Token.sent`` walks the whole Doc)."""
+    k = tok.i
+    while k > 0 and not tok.doc[k].is_sent_start:
+        k -= 1
+    return k
+
+
 def _in_closed_quote(node: Token, verb: Token) -> bool:
     """Whether ``node`` is inside a quotation that closes before ``verb``."""
     doc = verb.doc
     closes = [t.i for t in doc[node.i + 1 : verb.i] if t.tag_ == "''"]
-    opens = [t for t in doc[node.sent.start : node.i] if t.tag_ in ("``", "''")]
+    opens = [t for t in doc[_sent_start(node) : node.i] if t.tag_ in ("``", "''")]
     return bool(closes) and bool(opens) and opens[-1].tag_ == "``"
 
 
@@ -563,11 +571,11 @@ def _set_off_subject(verb: Token) -> Token | None:
     Fla., rabbi helping to organize the boycott, said": the first name of the clause, set off
     by a comma, when all between it and the verb is the writer's aside about it (the parser
     often hangs the verb elsewhere). Only for a finite verb after a comma with no subject."""
-    doc, sent = verb.doc, verb.sent
+    doc = verb.doc
     if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i < 3 or doc[verb.i - 1].text != ",":
         return None
-    start = sent.start
-    for k in range(sent.start, verb.i):  # after an opening adverbial ("But in a call on Dec. 2,")
+    start = first = _sent_start(verb)
+    for k in range(first, verb.i):  # after an opening adverbial ("But in a call on Dec. 2,")
         if doc[k].text == "," and not any(_name_word(t) for t in doc[start:k]):
             start = k + 1
     name = next((t for t in doc[start : verb.i - 2] if _name_word(t)), None)
@@ -854,20 +862,22 @@ def _closing_report(tok: Token, att: Attribution, text: str) -> tuple[int, int] 
     """The sentence before ", police said." that ends it, when the parser gave the cue no clause
     (or hung it on one of the sentence's clauses): the whole sentence up to the comma before the
     cue's subject."""
-    doc, sent = tok.doc, tok.sent
+    doc = tok.doc
     if att.source is None or att.source[1] != tok.i or tok.tag_ not in ("VBD", "VBZ", "VBP"):
         return None  # not "..., said Robin Maynard, half joking."
     if tok.head.i > tok.i and "\n" not in text[tok.idx : tok.head.idx]:
         return None  # a clause of the sentence after it in the same paragraph
-    for t in doc[tok.i + 1 : sent.end]:  # nothing after it but punctuation, up to the paragraph's end
+    for t in doc[tok.i + 1 :]:  # nothing after it but punctuation, up to the paragraph's or sentence's end
+        if t.is_sent_start:
+            break
         if t.is_space and "\n" in t.text:
             break
         if not t.is_punct and not t.is_space or t.text in (":", ",", "—", "–", "-"):
             return None  # "he declared:" opens what follows
-    comma = att.source[0] - 1
-    if comma <= sent.start or doc[comma].text != ",":
+    comma, start = att.source[0] - 1, _sent_start(tok)
+    if comma <= start or doc[comma].text != ",":
         return None
-    return _trimmed(doc, text, sent.start, comma)
+    return _trimmed(doc, text, start, comma)
 
 
 def _as_reported(tok: Token) -> list[int]:
