@@ -626,3 +626,19 @@ def test_a_headline_names_who_spoke_before_on_or_at(nlp: spacy.language.Language
     doc = nlp(text)
     found = [a for a in find_attributions(doc) if a.lemma == ":"]
     assert [doc[a.source[0] : a.source[1]].text for a in found if a.source] == ["CNN President"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "content"),
+    [
+        ("Okafor invoked the legacy of the founders in his speech.", "invoke", "the legacy of the founders"),
+        ("Brandt downplayed the threat to the harbour.", "downplay", "the threat to the harbour"),
+        ("The senator retweeted a post that called her a liar.", "retweete", "a post that called her a liar"),
+    ],
+)
+def test_invoking_downplaying_and_retweeting_are_cues(
+    nlp: spacy.language.Language, text: str, lemma: str, content: str
+) -> None:
+    doc = nlp(text)
+    atts = [att for att in find_attributions(doc) if att.lemma == lemma]
+    assert [[doc.text[a:b] for a, b in att.content] for att in atts] == [[content]]

@@ -45,12 +45,13 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# "retweete": the model's lemma of "retweeted"
 _EXTRA_SPEECH = """
 call describe cite refer point respond mention discuss talk speak email chant reply remind list label
 dub portray characterize liken echo retweet interject utter preach  outline detail highlight
 underscore tout muse opine pronounce reaffirm clarify elaborate articulate recite express voice hint
 imply show indicate  forecast  hail credit signal share identify compare reference quote recommend
-request encourage address
+request encourage address invoke document interpret guess cry retweete
 """
 _COGNITION = """
 think believe know feel find see consider view regard deem  realize understand learn doubt
@@ -66,7 +67,7 @@ accuse criticize support oppose endorse back defend praise attack blast slam bla
 question challenge denounce condemn mock favor applaud welcome thank disavow dispute rebuke decry
 chide lash rail assail deride lambast champion advocate embrace congratulate contradict rebut
 repudiate disparage insult bash  rip savage scoff  bemoan  vouch balk spar attribute
-apologize disagree allude vote
+apologize disagree allude vote downplay trash hammer
 """
 
 # speech verbs of ``quotes.SPEECH_VERBS`` that are also stances
