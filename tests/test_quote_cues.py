@@ -642,3 +642,14 @@ def test_invoking_downplaying_and_retweeting_are_cues(
     doc = nlp(text)
     atts = [att for att in find_attributions(doc) if att.lemma == lemma]
     assert [[doc.text[a:b] for a, b in att.content] for att in atts] == [[content]]
+
+
+def test_painting_someone_as_and_persuading(nlp: spacy.language.Language) -> None:
+    doc = nlp("The ads painted the mayor as a friend of the developers.")
+    atts = [att for att in find_attributions(doc) if att.lemma == "paint"]
+    said = [[doc.text[a:b] for a, b in att.content] for att in atts]
+    assert said == [["the mayor as a friend of the developers"]]
+    doc = nlp("The volunteers painted the old harbour office.")
+    assert not [att for att in find_attributions(doc) if att.lemma == "paint"]
+    doc = nlp("Okafor persuaded the council to keep the harbour open.")
+    assert [att.lemma for att in find_attributions(doc)] == ["persuade"]

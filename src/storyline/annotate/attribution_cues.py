@@ -51,7 +51,7 @@ call describe cite refer point respond mention discuss talk speak email chant re
 dub portray characterize liken echo retweet interject utter preach  outline detail highlight
 underscore tout muse opine pronounce reaffirm clarify elaborate articulate recite express voice hint
 imply show indicate  forecast  hail credit signal share identify compare reference quote recommend
-request encourage address invoke document interpret guess cry retweete
+request encourage address invoke document interpret guess cry retweete persuade paint
 """
 _COGNITION = """
 think believe know feel find see consider view regard deem  realize understand learn doubt
@@ -197,6 +197,8 @@ def verb_content(verb: Token) -> list[int] | None:
         picked = [c for c in picked if c.dep_ in _CLAUSE_DEPS or c.dep_ == "prep" and c.lower_ == "for"]
     if retort(verb):  # "shot back that ...", "pushed back against ..."; not "fired back at the attackers"
         picked = [c for c in picked if c.dep_ in _CLAUSE_DEPS or c.dep_ == "prep" and c.lower_ == "against"]
+    if lemma == "paint":  # "painted Trump as a bigot", not "painted the house"
+        picked = picked if any(c.dep_ == "prep" and c.lower_ == "as" for c in picked) else []
     if lemma == "address":  # "addressed the controversy", not "addressed the convention" (an audience)
         picked = [c for c in picked if not (c.dep_ == "dobj" and _audience(c))]
     if lemma in _TALKING:  # "spoke about the need for ...", not "talked to reporters" or "spoke for an hour"
