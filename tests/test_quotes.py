@@ -573,3 +573,11 @@ def test_shooting_back_is_an_answer(nlp: spacy.language.Language) -> None:
     )
     doc = nlp("The soldiers fired back at the attackers.")
     assert not find_attributions(doc)
+
+
+def test_a_role_after_as_is_not_the_subject(nlp: spacy.language.Language) -> None:
+    text = (
+        "In 2013, Okafor called the pills “dangerous”, and as a senator has supported “liberty” "
+        "measures intended to protect private employers who would invoke religious beliefs."
+    )
+    assert _read(nlp, text, "support")[0] == "Okafor"

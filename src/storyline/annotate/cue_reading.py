@@ -124,6 +124,9 @@ def _subject(verb: Token) -> Token | None:
         ]
         if subjects:
             subj = min(subjects, key=lambda c: abs(c.i - node.i))
+            if _in_capacity(subj, node):
+                node, came = node.head, "conj"  # "Cruz called ..., and as a senator has supported": Cruz
+                continue
             if came == "advcl" and subj.lower_ == "it" and node.lemma_ == "be":
                 return _cleft_subject(node, verb)  # "It was at the conference that Swanson ..., pointing"
             if subj.lower_ == "it" and node is not verb and (came == "acomp" or node.lemma_ in _EXTRAPOSING):
@@ -230,6 +233,17 @@ def _sender(noun: Token) -> Token | None:
         return None
     subj = _subject(verb)
     return subj if subj is not None and _can_speak(subj) else None
+
+
+def _in_capacity(subj: Token, verb: Token) -> bool:
+    """ "and as a senator has supported ...": a role after "as" that the parser read as the subject of
+    a verb joined to one with its own subject."""
+    k = subj.left_edge.i - 1
+    mark = subj.doc[k] if k >= 0 else None
+    return (
+        mark is not None and mark.lower_ == "as" and mark.head.i == verb.i and verb.dep_ == "conj"
+        and subj.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in verb.head.children)
+    )
 
 
 def _sent_start(tok: Token) -> int:
