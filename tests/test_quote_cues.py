@@ -602,23 +602,28 @@ def test_what_someone_spoke_about(nlp: spacy.language.Language, text: str, conte
         ("Okafor compared the tax to a toll on the poor.", "compare", "the tax to a toll on the poor"),
         ("The council recommended that the harbour stay open.", "recommend", "that the harbour stay open"),
         ("Brandt encouraged voters to reject the plan.", "encourage", "voters to reject the plan"),
+        ("Okafor invoked the legacy of the founders in his speech.", "invoke", "the legacy of the founders"),
+        ("Brandt downplayed the threat to the harbour.", "downplay", "the threat to the harbour"),
+        ("The senator retweeted a post that called her a liar.", "retweete", "a post that called her a liar"),
     ],
 )
-def test_comparing_recommending_and_encouraging_are_speech(
+def test_cue_verbs_of_speech_and_stance(
     nlp: spacy.language.Language, text: str, lemma: str, content: str
 ) -> None:
+    # comparing, recommending, encouraging, invoking and retweeting say something; downplaying is a stance
+    assert said_with(nlp, text, lemma) == [[content]]
+
+
+def said_with(nlp: spacy.language.Language, text: str, lemma: str) -> list[list[str]]:
+    """The contents of the cues with ``lemma`` in ``text``."""
     doc = nlp(text)
-    found = [[doc.text[a:b] for a, b in att.content] for att in find_attributions(doc) if att.lemma == lemma]
-    assert found == [[content]]
+    return [[doc.text[a:b] for a, b in att.content] for att in find_attributions(doc) if att.lemma == lemma]
 
 
 def test_what_was_addressed_not_whom(nlp: spacy.language.Language) -> None:
-    doc = nlp("The mayor also addressed the controversy over the harbour tax.")
-    atts = [att for att in find_attributions(doc) if att.lemma == "address"]
-    said = [[doc.text[a:b] for a, b in att.content] for att in atts]
-    assert said == [["the controversy over the harbour tax"]]
-    doc = nlp("The mayor will address the convention on Thursday.")
-    assert not [att for att in find_attributions(doc) if att.lemma == "address"]
+    text = "The mayor also addressed the controversy over the harbour tax."
+    assert said_with(nlp, text, "address") == [["the controversy over the harbour tax"]]
+    assert not said_with(nlp, "The mayor will address the convention on Thursday.", "address")
 
 
 def test_a_headline_names_who_spoke_before_on_or_at(nlp: spacy.language.Language) -> None:
@@ -628,28 +633,8 @@ def test_a_headline_names_who_spoke_before_on_or_at(nlp: spacy.language.Language
     assert [doc[a.source[0] : a.source[1]].text for a in found if a.source] == ["CNN President"]
 
 
-@pytest.mark.parametrize(
-    ("text", "lemma", "content"),
-    [
-        ("Okafor invoked the legacy of the founders in his speech.", "invoke", "the legacy of the founders"),
-        ("Brandt downplayed the threat to the harbour.", "downplay", "the threat to the harbour"),
-        ("The senator retweeted a post that called her a liar.", "retweete", "a post that called her a liar"),
-    ],
-)
-def test_invoking_downplaying_and_retweeting_are_cues(
-    nlp: spacy.language.Language, text: str, lemma: str, content: str
-) -> None:
-    doc = nlp(text)
-    atts = [att for att in find_attributions(doc) if att.lemma == lemma]
-    assert [[doc.text[a:b] for a, b in att.content] for att in atts] == [[content]]
-
-
 def test_painting_someone_as_and_persuading(nlp: spacy.language.Language) -> None:
-    doc = nlp("The ads painted the mayor as a friend of the developers.")
-    atts = [att for att in find_attributions(doc) if att.lemma == "paint"]
-    said = [[doc.text[a:b] for a, b in att.content] for att in atts]
-    assert said == [["the mayor as a friend of the developers"]]
-    doc = nlp("The volunteers painted the old harbour office.")
-    assert not [att for att in find_attributions(doc) if att.lemma == "paint"]
-    doc = nlp("Okafor persuaded the council to keep the harbour open.")
-    assert [att.lemma for att in find_attributions(doc)] == ["persuade"]
+    text = "The ads painted the mayor as a friend of the developers."
+    assert said_with(nlp, text, "paint") == [["the mayor as a friend of the developers"]]
+    assert not said_with(nlp, "The volunteers painted the old harbour office.", "paint")
+    assert said_with(nlp, "Okafor persuaded the council to keep the harbour open.", "persuade")
