@@ -605,6 +605,8 @@ def test_what_someone_spoke_about(nlp: spacy.language.Language, text: str, conte
         ("Okafor invoked the legacy of the founders in his speech.", "invoke", "the legacy of the founders"),
         ("Brandt downplayed the threat to the harbour.", "downplay", "the threat to the harbour"),
         ("The senator retweeted a post that called her a liar.", "retweete", "a post that called her a liar"),
+        ("The court ruled that the harbour ban was unlawful.", "rule", "that the harbour ban was unlawful"),
+        ("Okafor confessed that he had lied to the council.", "confess", "that he had lied to the council"),
     ],
 )
 def test_cue_verbs_of_speech_and_stance(
@@ -631,6 +633,10 @@ def test_a_headline_names_who_spoke_before_on_or_at(nlp: spacy.language.Language
     doc = nlp(text)
     found = [a for a in find_attributions(doc) if a.lemma == ":"]
     assert [doc[a.source[0] : a.source[1]].text for a in found if a.source] == ["CNN President"]
+
+
+def test_ruling_out_is_no_ruling(nlp: spacy.language.Language) -> None:
+    assert not said_with(nlp, "The mayor ruled out a second term.", "rule")
 
 
 def test_painting_someone_as_and_persuading(nlp: spacy.language.Language) -> None:

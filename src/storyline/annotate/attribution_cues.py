@@ -52,6 +52,7 @@ dub portray characterize liken echo retweet interject utter preach  outline deta
 underscore tout muse opine pronounce reaffirm clarify elaborate articulate recite express voice hint
 imply show indicate  forecast  hail credit signal share identify compare reference quote recommend
 request encourage address invoke document interpret guess cry retweete persuade paint
+rule confess theorize surmise
 """
 _COGNITION = """
 think believe know feel find see consider view regard deem  realize understand learn doubt
@@ -87,7 +88,7 @@ def _classes() -> dict[str, str]:
 CUE_CLASSES: dict[str, str] = _classes()
 # cues mostly used in other senses: only with a clause ("thinks that", "sees that")
 _CLAUSE_ONLY = words(
-    "think know feel find see consider understand learn realize remember like plan "
+    "think know feel find see consider understand learn realize remember like plan rule "
     "wish hop figure look challenge welcome assume"  # hop: "hopped on her board", not "hoping"
 )
 # the subject is what is thought or expected, not who thinks it: "Trump seems to lead"
