@@ -644,3 +644,11 @@ def test_painting_someone_as_and_persuading(nlp: spacy.language.Language) -> Non
     assert said_with(nlp, text, "paint") == [["the mayor as a friend of the developers"]]
     assert not said_with(nlp, "The volunteers painted the old harbour office.", "paint")
     assert said_with(nlp, "Okafor persuaded the council to keep the harbour open.", "persuade")
+
+
+def test_a_title_with_a_colon_is_no_transcript_line(nlp: spacy.language.Language) -> None:
+    text = (
+        "Okafor: A Mayor's Last Stand, is the Gazette's cover story for July 26, and there's an \"online "
+        "extra\" in the form of an interview with Lena Brandt. She is always interesting."
+    )
+    assert not said_with(nlp, text, ":")

@@ -354,7 +354,12 @@ def colon_source(sent: Span) -> tuple[int, int] | None:
         ok = 0 < len(name) <= 4 and all(t.pos_ in _NAME_TAGS or _named(t) for t in name)
         # a title-case headline ("Trump: Cruz Has ...") tags its names as nouns
         named = any(t.pos_ == "PROPN" or _named(t) or t.is_title and t.i == sent.start == 0 for t in name)
-        return (sent.start, end) if ok and named else None
+        # "Sun: A CEO's Last Stand, is Business Week's cover story": a title, the subject of what follows
+        title = any(
+            t.dep_ == "nsubj" and t.head.i > tok.i and any(c.text == "," for c in sent.doc[tok.i : t.head.i])
+            for t in name
+        )
+        return (sent.start, end) if ok and named and not title else None
     return None
 
 
