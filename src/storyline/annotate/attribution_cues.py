@@ -36,6 +36,7 @@ __all__ = [
     "prepositional_source",
     "verb_content",
     "retort",
+    "TALKING",
     "words",
 ]
 
@@ -110,7 +111,7 @@ _ADDRESSEE = words("remind tell inform assure advise warn urge ask thank congrat
 # verbs whose "for" phrase is what is wanted ("pushing for a troop presence"), else no cue
 _PUSHING = words("push")
 # verbs of talking whose "to"/"with" phrase is who was talked to ("talked to reporters")
-_TALKING = words("talk speak chat")
+TALKING = words("talk speak chat")
 _SEEING = words("see view regard consider")
 _PERCEIVING = words("see watch hear notice")
 _TOPIC_PREPS = words("of about on against over for to")
@@ -151,8 +152,9 @@ RETORTS = words("shoot fire hit push strike")
 
 
 def retort(verb: Token) -> bool:
-    back = any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in verb.children)
-    return back and verb.lemma_.lower() in RETORTS
+    return verb.lemma_.lower() in RETORTS and any(
+        c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in verb.children
+    )
 
 
 def cue_class(verb: Token, speech_verbs: frozenset[str]) -> str | None:
@@ -202,7 +204,7 @@ def verb_content(verb: Token) -> list[int] | None:
         picked = picked if any(c.dep_ == "prep" and c.lower_ == "as" for c in picked) else []
     if lemma == "address":  # "addressed the controversy", not "addressed the convention" (an audience)
         picked = [c for c in picked if not (c.dep_ == "dobj" and _audience(c))]
-    if lemma in _TALKING:  # "spoke about the need for ...", not "talked to reporters" or "spoke for an hour"
+    if lemma in TALKING:  # "spoke about the need for ...", not "talked to reporters" or "spoke for an hour"
         picked = [c for c in picked if c.dep_ in _CLAUSE_DEPS or c.dep_ == "prep" and _talked_about(c)]
     if not picked:  # "Young voters are turning to Sanders, a new poll indicates": the clause before
         picked = [c for c in verb.lefts if c.dep_ == "ccomp" and _comma_between(c, verb)]

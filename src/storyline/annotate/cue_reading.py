@@ -14,6 +14,7 @@ from .attribution_cues import (
     ADJECTIVE_CUES,
     DOCUMENTS,
     RAISING,
+    TALKING,
     cue_class,
     is_raising,
     retort,
@@ -33,6 +34,7 @@ _HEADLINE_CLOSE = re.compile("['’\"”](?=\\s|$)")
 _VERB_FRAME = frozenset({"aux", "auxpass", "nsubj"})  # a VBN without these: reduced passive
 _INVERTED_DEPS = frozenset({"dobj", "npadvmod", "attr", "dep", "nsubj"})
 _CLIMB = frozenset({"advcl", "xcomp", "conj", "acomp"})  # acomp: "voters are likely to say"
+_DASHES = frozenset({"—", "–", "--"})
 
 # verbs whose "it" stands for the infinitive after them ("it takes a day to ...", "it helps to ...")
 _EXTRAPOSING = frozenset({"be", "take", "help", "become"})
@@ -191,7 +193,7 @@ def _past_dateline(subj: Token | None) -> Token | None:
 
 def _dash(tok: Token) -> bool:
     """A dash between words (not the hyphen of "D-Ga." or "co-author")."""
-    if tok.text in ("—", "–", "--"):
+    if tok.text in _DASHES:
         return True
     return tok.text == "-" and bool(tok.whitespace_) and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_)
 
@@ -479,7 +481,6 @@ _LEFT_NOMINAL_DEPS = frozenset({"nsubj", "appos", "conj", "compound", "npadvmod"
 
 
 _TOLD = words("tell inform assure")
-_TALKED = words("talk speak chat")  # "as he spoke, ...": a time, not a report
 _TRAILING = " ,;\u201d\"'\u2019"
 _CLOSERS = ("\u201d", '"')
 
@@ -792,7 +793,7 @@ def is_title(text: str) -> bool:
 
 
 def _dashed(doc: Doc, start: int, end: int) -> bool:
-    return any(doc[k].text in ("–", "—", "--") for k in range(start + 1, end))
+    return any(doc[k].text in _DASHES for k in range(start + 1, end))
 
 
 def _fronted_content(tok: Token, att: Attribution, text: str) -> None:
@@ -1001,8 +1002,8 @@ def cue_attribution(tok: Token, sent: Span, text: str) -> Attribution | None:
             _passive_content(tok, att, text)
         return att
     body = verb_content(tok)
-    if body is None and cls == "speech" and as_clause(tok) and lemma not in _TALKED:
-        body = _as_reported(tok)  # "as Menendez pointed out, ...": the clause it hangs on
+    if body is None and cls == "speech" and as_clause(tok) and lemma not in TALKING:
+        body = _as_reported(tok)  # "as Menendez pointed out, ...": its clause ("as he spoke": a time)
     if body is None:
         return None
     subj = None if is_raising(tok) else _past_dateline(_subject(tok))
